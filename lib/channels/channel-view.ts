@@ -1,0 +1,23 @@
+import type { Channel } from "../db/client";
+
+/**
+ * What the console API shows of a channel. The secret is left out on purpose: it is fetched
+ * only when the operator asks to reveal it (GET /api/channels/{id}/secret).
+ */
+export function toChannelView(channel: Channel) {
+  return {
+    id: channel.id,
+    providerId: channel.providerId,
+    name: channel.name,
+    description: channel.description,
+    botUserId: channel.botUserId,
+    webhookUrl: channel.webhookUrl,
+    useWebhook: channel.useWebhook,
+    webhookRedelivery: channel.webhookRedelivery,
+    errorStatisticsAggregation: channel.errorStatisticsAggregation,
+    createdAt: channel.createdAt.toISOString(),
+    updatedAt: channel.updatedAt.toISOString(),
+  };
+}
+
+export type ChannelView = ReturnType<typeof toChannelView>;

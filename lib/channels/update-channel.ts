@@ -1,0 +1,28 @@
+import type { Db } from "../db/client";
+import { ConflictError } from "../errors";
+import type { UpdateChannelInput } from "./channel-schemas";
+import { toChannelView } from "./channel-view";
+import { findChannelOrThrow } from "./find-channel";
+
+/**
+ * Applies a partial settings change. Like LINE's console, Error statistics aggregation can only
+ * be switched while Use webhook is on (in the resulting state), so the check and the write share
+ * one transaction: a concurrent "Use webhook off" cannot slip between them.
+ */
+export async function updateChannel(db: Db, channelId: string, input: UpdateChannelInput) {
+  const updated = await db.$transaction(async (tx) => {
+    const current = await findChannelOrThrow(tx, channelId);
+    const useWebhook = input.useWebhook ?? current.useWebhook;
+    const aggregationChanges =
+      input.errorStatisticsAggregation !== undefined &&
+      input.errorStatisticsAggregation !== current.errorStatisticsAggregation;
+    if (aggregationChanges && !useWebhook) {
+      throw new ConflictError(
+        "errorStatisticsAggregation",
+        "Error statistics aggregation can only be changed while Use webhook is on",
+      );
+    }
+    return tx.channel.update({ where: { id: channelId }, data: input });
+  });
+  return toChannelView(updated);
+}

@@ -1,0 +1,35 @@
+// The only module that creates Prisma clients. Both generated clients come from the same models
+// (prisma/models.prisma); DATABASE_URL picks one at run time.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { type DatabaseConfig, resolveDatabaseConfig } from "./config";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+
+export type { Channel, Provider } from "./generated/sqlite/client";
+
+/** The application's database handle. Typed by the SQLite client; see createDbClient. */
+export type Db = SqliteClient;
+/** The handle inside `db.$transaction(async (tx) => ...)`. */
+export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export function createDbClient(config: DatabaseConfig = resolveDatabaseConfig()): Db {
+  if (config.provider === "postgres") {
+    const adapter = new PrismaPg({ connectionString: config.url, allowExitOnIdle: true });
+    // Both clients are generated from the same models, so they have the same API; only their
+    // nominal types differ (each carries its own provider name), hence the cast.
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  // A writer (the dispatcher) and readers (the console) share the file: wait for locks, not fail.
+  const adapter = new PrismaBetterSQLite3({ url: `file:${config.filePath}`, timeout: 10_000 });
+  return new SqliteClient({ adapter });
+}
+
+// One client per process, kept on globalThis so that Next's dev-mode reloads do not open a new
+// connection pool on every edit.
+const processWide = globalThis as typeof globalThis & { webhookConsoleDb?: Db };
+
+export function db(): Db {
+  processWide.webhookConsoleDb ??= createDbClient();
+  return processWide.webhookConsoleDb;
+}

@@ -1,0 +1,33 @@
+import type { z } from "zod";
+import { HttpError } from "./respond";
+
+/** Reads a JSON body; malformed or missing JSON is the client's fault, so a 400. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") throw new HttpError(400, "Request body must be a JSON object");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, `Malformed JSON in request body: ${(error as Error).message}`);
+  }
+}
+
+/** Validates with zod; the message names the first offending property. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => ({
+    property: issue.path.length ? issue.path.join(".") : "(body)",
+    message: issue.message,
+  }));
+  const [first] = details;
+  const message = first ? `${first.property}: ${first.message}` : "Invalid request";
+  throw new HttpError(400, message, details);
+}
+
+export async function parseJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  return parseInput(schema, await readJsonBody(request));
+}

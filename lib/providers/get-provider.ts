@@ -1,0 +1,17 @@
+import { NUMERIC_ID_PATTERN } from "../channels/credentials";
+import { toChannelView } from "../channels/channel-view";
+import type { Db } from "../db/client";
+import { NotFoundError } from "../errors";
+
+/** The provider with its channels; throws NotFoundError for an unknown (or malformed) id. */
+export async function getProvider(db: Db, providerId: string) {
+  const provider = NUMERIC_ID_PATTERN.test(providerId)
+    ? await db.provider.findUnique({
+        where: { id: providerId },
+        include: { channels: { orderBy: { createdAt: "asc" } } },
+      })
+    : null;
+  if (!provider) throw new NotFoundError("Provider", providerId);
+  const { channels, ...rest } = provider;
+  return { ...rest, channels: channels.map(toChannelView) };
+}
