@@ -30,5 +30,7 @@ export const updateChannelInput = z
     webhookRedelivery: flag.optional(),
     errorStatisticsAggregation: flag.optional(),
   })
-  .refine((input) => Object.keys(input).length > 0, { message: "must change at least one setting" });
+  .refine((input) => Object.keys(input).length > 0, {
+    message: "must change at least one setting",
+  });
 export type UpdateChannelInput = z.infer<typeof updateChannelInput>;

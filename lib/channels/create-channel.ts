@@ -1,14 +1,14 @@
 import type { Db } from "../db/client";
 import { withFreshId } from "../db/unique";
 import { NotFoundError } from "../errors";
+import type { CreateChannelInput } from "./channel-schemas";
+import { toChannelView } from "./channel-view";
 import {
   generateBotUserId,
   generateChannelSecret,
   generateNumericId,
   NUMERIC_ID_PATTERN,
 } from "./credentials";
-import type { CreateChannelInput } from "./channel-schemas";
-import { toChannelView } from "./channel-view";
 
 /** Creates a Messaging API channel under a provider, with fresh id, secret and bot user id. */
 export async function createChannel(db: Db, providerId: string, input: CreateChannelInput) {

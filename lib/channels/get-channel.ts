@@ -11,3 +11,13 @@ export async function getChannelSecret(db: Db, channelId: string) {
   const channel = await findChannelOrThrow(db, channelId);
   return { channelSecret: channel.channelSecret };
 }
+
+/** The channel with its provider's name, for the breadcrumb of the channel pages. */
+export async function getChannelWithProvider(db: Db, channelId: string) {
+  const channel = await findChannelOrThrow(db, channelId);
+  const provider = await db.provider.findUniqueOrThrow({
+    where: { id: channel.providerId },
+    select: { id: true, name: true },
+  });
+  return { channel: toChannelView(channel), provider };
+}

@@ -11,6 +11,10 @@ import { findChannelOrThrow } from "./find-channel";
  */
 export async function updateChannel(db: Db, channelId: string, input: UpdateChannelInput) {
   const updated = await db.$transaction(async (tx) => {
+    // Write first, to take the row's lock before reading the state the rule depends on: reads
+    // do not wait for a concurrent update (PostgreSQL, READ COMMITTED), so without the lock a
+    // "Use webhook off" committed in between would go unseen. Matches nothing for unknown ids.
+    await tx.channel.updateMany({ where: { id: channelId }, data: { updatedAt: new Date() } });
     const current = await findChannelOrThrow(tx, channelId);
     const useWebhook = input.useWebhook ?? current.useWebhook;
     const aggregationChanges =

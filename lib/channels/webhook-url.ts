@@ -12,7 +12,10 @@ export function webhookUrlRequiresHttps(env = process.env): boolean {
 }
 
 /** Why `value` cannot be a webhook URL, or null when it can. */
-export function webhookUrlProblem(value: string, requireHttps = webhookUrlRequiresHttps()): string | null {
+export function webhookUrlProblem(
+  value: string,
+  requireHttps = webhookUrlRequiresHttps(),
+): string | null {
   if (value.length > MAX_WEBHOOK_URL_LENGTH) {
     return `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`;
   }

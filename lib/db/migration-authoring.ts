@@ -61,7 +61,11 @@ export function diffSql(from: string | null, to: string): string {
         toFile,
         "--script",
       ],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, DATABASE_URL: ":memory:" } },
+      {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, DATABASE_URL: ":memory:" },
+      },
     );
     return isEmptyMigration(output) ? "" : output;
   } finally {

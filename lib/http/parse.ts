@@ -13,13 +13,20 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 }
 
 /** Validates with zod; the message names the first offending property. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+): z.infer<Schema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => ({
-    property: issue.path.length ? issue.path.join(".") : "(body)",
-    message: issue.message,
-  }));
+  const details = result.error.issues.map((issue) => {
+    const at = issue.path.map(String);
+    // An unknown property is named itself, so the message points at what to remove.
+    if (issue.code === "unrecognized_keys") {
+      return { property: [...at, ...issue.keys].join("."), message: "is not a known property" };
+    }
+    return { property: at.length ? at.join(".") : "(body)", message: issue.message };
+  });
   const [first] = details;
   const message = first ? `${first.property}: ${first.message}` : "Invalid request";
   throw new HttpError(400, message, details);

@@ -4,5 +4,7 @@ import { withFreshId } from "../db/unique";
 import type { CreateProviderInput } from "./provider-schemas";
 
 export async function createProvider(db: Db, input: CreateProviderInput) {
-  return withFreshId(() => db.provider.create({ data: { id: generateNumericId(), name: input.name } }));
+  return withFreshId(() =>
+    db.provider.create({ data: { id: generateNumericId(), name: input.name } }),
+  );
 }

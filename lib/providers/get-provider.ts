@@ -1,5 +1,5 @@
-import { NUMERIC_ID_PATTERN } from "../channels/credentials";
 import { toChannelView } from "../channels/channel-view";
+import { NUMERIC_ID_PATTERN } from "../channels/credentials";
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
 

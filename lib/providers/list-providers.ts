@@ -5,5 +5,8 @@ export async function listProviders(db: Db) {
     orderBy: { createdAt: "asc" },
     include: { _count: { select: { channels: true } } },
   });
-  return providers.map(({ _count, ...provider }) => ({ ...provider, channelCount: _count.channels }));
+  return providers.map(({ _count, ...provider }) => ({
+    ...provider,
+    channelCount: _count.channels,
+  }));
 }

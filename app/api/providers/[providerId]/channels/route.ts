@@ -1,0 +1,10 @@
+import { createChannelInput } from "@/lib/channels/channel-schemas";
+import { createChannel } from "@/lib/channels/create-channel";
+import { db } from "@/lib/db/client";
+import { route } from "@/lib/http/handler";
+import { parseJsonBody } from "@/lib/http/parse";
+
+export const POST = route<{ providerId: string }>(async (request, { providerId }) => {
+  const input = await parseJsonBody(request, createChannelInput);
+  return Response.json(await createChannel(db(), providerId, input), { status: 201 });
+});

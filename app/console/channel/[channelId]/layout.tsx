@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+import { ChannelTabs } from "@/components/channels/channel-tabs";
+import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { getChannelWithProvider } from "@/lib/channels/get-channel";
+import { db } from "@/lib/db/client";
+import { orNotFound } from "@/lib/http/page-data";
+
+type Props = { children: ReactNode; params: Promise<{ channelId: string }> };
+
+export default async function ChannelLayout({ children, params }: Props) {
+  const { channelId } = await params;
+  const { channel, provider } = await orNotFound(getChannelWithProvider(db(), channelId));
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { label: provider.name, href: `/console/provider/${provider.id}` },
+          { label: channel.name },
+        ]}
+      />
+      <div className="mb-6 flex items-center gap-3">
+        <span
+          aria-hidden
+          className="grid size-12 place-items-center rounded-full bg-line-green text-lg font-bold text-white"
+        >
+          {channel.name.slice(0, 1).toUpperCase()}
+        </span>
+        <div>
+          <h1 className="text-2xl font-semibold">{channel.name}</h1>
+          <p className="text-sm text-muted">Messaging API · Channel ID {channel.id}</p>
+        </div>
+      </div>
+      <ChannelTabs channelId={channel.id} />
+      <div className="mt-6">{children}</div>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { ProviderList } from "@/components/providers/provider-list";
+import { db } from "@/lib/db/client";
+import { listProviders } from "@/lib/providers/list-providers";
+
+export const metadata = { title: "Providers" };
+
+export default async function ProvidersPage() {
+  const providers = await listProviders(db());
+  return (
+    <>
+      <Breadcrumb items={[]} />
+      <h1 className="mb-6 text-2xl font-semibold">Providers</h1>
+      <ProviderList
+        initialProviders={providers.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { channelKeys, channelSecretQuery } from "@/components/data/console-queries";
+import { fetchJson } from "@/components/data/fetch-json";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+
+const MASK = "•".repeat(32);
+
+/** Masked by default; the secret is fetched only when the operator asks to see it. */
+export function ChannelSecret({ channelId }: { channelId: string }) {
+  const [revealed, setRevealed] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const queryClient = useQueryClient();
+  const secret = useQuery({ ...channelSecretQuery(channelId), enabled: revealed });
+  const reissue = useMutation({
+    mutationFn: () =>
+      fetchJson<{ channelSecret: string }>(`/api/channels/${channelId}/secret`, { method: "POST" }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(channelKeys.secret(channelId), data);
+      setRevealed(true);
+    },
+  });
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <code
+          data-testid="channel-secret"
+          className="rounded bg-surface px-2 py-1 font-mono text-sm"
+        >
+          {revealed ? (secret.data?.channelSecret ?? "Loading…") : MASK}
+        </code>
+        <Button onClick={() => setRevealed((value) => !value)}>{revealed ? "Hide" : "Show"}</Button>
+        <Button onClick={() => setConfirming(true)} disabled={reissue.isPending}>
+          Issue
+        </Button>
+      </div>
+      {(secret.error || reissue.error) && (
+        <Alert tone="error">{(secret.error ?? reissue.error)?.message}</Alert>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title="Reissue the channel secret?"
+        confirmLabel="Reissue"
+        confirmVariant="danger"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          reissue.mutate();
+        }}
+      >
+        <p>
+          The current secret stops working at once. Webhooks are signed with the new secret from now
+          on, so your bot fails signature checks until you update it there too.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { channelKeys, providerKeys } from "@/components/data/console-queries";
+import { fetchJson } from "@/components/data/fetch-json";
+import type { ChannelView } from "@/lib/channels/channel-view";
+
+export type ChannelPatch = Partial<
+  Pick<
+    ChannelView,
+    | "name"
+    | "description"
+    | "webhookUrl"
+    | "useWebhook"
+    | "webhookRedelivery"
+    | "errorStatisticsAggregation"
+  >
+>;
+
+/**
+ * PATCHes channel settings. With `optimistic`, the cache shows the new value at once and rolls
+ * back if the server refuses; the caller shows `error` either way.
+ */
+export function useUpdateChannel(channelId: string, { optimistic }: { optimistic: boolean }) {
+  const queryClient = useQueryClient();
+  const key = channelKeys.detail(channelId);
+  return useMutation({
+    mutationFn: (patch: ChannelPatch) =>
+      fetchJson<ChannelView>(`/api/channels/${channelId}`, { method: "PATCH", body: patch }),
+    onMutate: async (patch) => {
+      if (!optimistic) return { previous: undefined };
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<ChannelView>(key);
+      if (previous) queryClient.setQueryData<ChannelView>(key, { ...previous, ...patch });
+      return { previous };
+    },
+    onError: (_error, _patch, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+    },
+    onSuccess: (channel) => queryClient.setQueryData(key, channel),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: providerKeys.all });
+    },
+  });
+}

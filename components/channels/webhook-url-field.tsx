@@ -1,0 +1,92 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { webhookUrlProblem } from "@/lib/channels/webhook-url";
+import { useUpdateChannel } from "./use-update-channel";
+
+interface WebhookUrlFieldProps {
+  channelId: string;
+  webhookUrl: string | null;
+  requireHttps: boolean;
+}
+
+/** Shows the webhook URL; Edit opens a field validated here and again by the server. */
+export function WebhookUrlField({ channelId, webhookUrl, requireHttps }: WebhookUrlFieldProps) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState("");
+  const [localError, setLocalError] = useState<string | null>(null);
+  const save = useUpdateChannel(channelId, { optimistic: false });
+
+  if (!editing) {
+    return (
+      <div className="flex flex-wrap items-center gap-2">
+        <span data-testid="webhook-url" className="min-w-0 break-all font-mono text-sm">
+          {webhookUrl ?? <span className="font-sans text-muted">Not set</span>}
+        </span>
+        <Button
+          onClick={() => {
+            setDraft(webhookUrl ?? "");
+            setLocalError(null);
+            save.reset();
+            setEditing(true);
+          }}
+        >
+          Edit
+        </Button>
+      </div>
+    );
+  }
+
+  const submit = () => {
+    const value = draft.trim();
+    const problem = value === "" ? null : webhookUrlProblem(value, requireHttps);
+    if (problem) {
+      setLocalError(`Webhook URL ${problem}`);
+      return;
+    }
+    setLocalError(null);
+    save.mutate(
+      { webhookUrl: value === "" ? null : value },
+      { onSuccess: () => setEditing(false) },
+    );
+  };
+
+  return (
+    <form
+      noValidate
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <TextField
+        label="Webhook URL"
+        type="url"
+        inputMode="url"
+        placeholder={
+          requireHttps
+            ? "https://example.com/webhook"
+            : "https://example.com/webhook or http://localhost:8080/webhook"
+        }
+        value={draft}
+        autoFocus
+        onChange={(event) => setDraft(event.target.value)}
+        error={localError ?? save.error?.message}
+        hint={
+          requireHttps
+            ? "https only, up to 500 characters."
+            : "https or http, up to 500 characters. Leave empty to remove."
+        }
+      />
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Update"}
+        </Button>
+        <Button onClick={() => setEditing(false)}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

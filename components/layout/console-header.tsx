@@ -1,0 +1,20 @@
+import Link from "next/link";
+
+export function ConsoleHeader() {
+  return (
+    <header className="border-b border-line bg-white">
+      <div className="mx-auto flex h-14 max-w-5xl items-center gap-3 px-6">
+        <Link href="/console" className="flex items-center gap-2 font-semibold">
+          <span
+            aria-hidden
+            className="grid size-7 place-items-center rounded-md bg-line-green text-xs font-bold text-white"
+          >
+            W
+          </span>
+          Webhook Console
+        </Link>
+        <span className="text-sm text-muted">for LINE Messaging API bots</span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { providerKeys } from "@/components/data/console-queries";
+import { fetchJson } from "@/components/data/fetch-json";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/text-field";
+
+export function CreateChannelForm({ providerId }: { providerId: string }) {
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const create = useMutation({
+    mutationFn: () =>
+      fetchJson<{ id: string }>(`/api/providers/${providerId}/channels`, {
+        method: "POST",
+        body: { name, description },
+      }),
+    onSuccess: async (channel) => {
+      await queryClient.invalidateQueries({ queryKey: providerKeys.all });
+      router.push(`/console/channel/${channel.id}/messaging-api`);
+    },
+  });
+
+  return (
+    <Card title="Create a Messaging API channel">
+      <form
+        className="grid gap-3 py-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate();
+        }}
+      >
+        <TextField
+          label="Channel name"
+          value={name}
+          maxLength={100}
+          required
+          onChange={(event) => setName(event.target.value)}
+          error={create.error?.message}
+        />
+        <TextField
+          label="Channel description"
+          value={description}
+          maxLength={500}
+          onChange={(event) => setDescription(event.target.value)}
+          hint="Optional."
+        />
+        <div>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create channel"}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

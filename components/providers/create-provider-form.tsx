@@ -1,0 +1,49 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { providerKeys } from "@/components/data/console-queries";
+import { fetchJson } from "@/components/data/fetch-json";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/text-field";
+
+export function CreateProviderForm() {
+  const [name, setName] = useState("");
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const create = useMutation({
+    mutationFn: (providerName: string) =>
+      fetchJson<{ id: string }>("/api/providers", { method: "POST", body: { name: providerName } }),
+    onSuccess: async (provider) => {
+      await queryClient.invalidateQueries({ queryKey: providerKeys.all });
+      router.push(`/console/provider/${provider.id}`);
+    },
+  });
+
+  return (
+    <Card title="Create a new provider">
+      <form
+        className="flex flex-wrap items-start gap-3 py-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate(name);
+        }}
+      >
+        <TextField
+          label="Provider name"
+          className="min-w-64 flex-1"
+          value={name}
+          maxLength={100}
+          required
+          onChange={(event) => setName(event.target.value)}
+          error={create.error?.message}
+        />
+        <Button type="submit" variant="primary" className="mt-6" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create"}
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { type ProviderDetail, providerQuery } from "@/components/data/console-queries";
+import { CreateChannelForm } from "./create-channel-form";
+
+export function ProviderChannels({ initialProvider }: { initialProvider: ProviderDetail }) {
+  const { data: provider } = useQuery({
+    ...providerQuery(initialProvider.id),
+    initialData: initialProvider,
+  });
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{provider.name}</h1>
+        <p className="mt-1 text-sm text-muted">Provider ID {provider.id}</p>
+      </div>
+      <h2 className="text-lg font-semibold">Channels</h2>
+      {provider.channels.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-muted">
+          This provider has no channels yet.
+        </p>
+      ) : (
+        <ul aria-label="Channels" className="grid gap-3 sm:grid-cols-3">
+          {provider.channels.map((channel) => (
+            <li key={channel.id}>
+              <Link
+                href={`/console/channel/${channel.id}/basics`}
+                className="flex items-center gap-3 rounded-lg border border-line bg-white p-4 hover:border-line-green"
+              >
+                <span
+                  aria-hidden
+                  className="grid size-10 shrink-0 place-items-center rounded-full bg-line-green font-bold text-white"
+                >
+                  {channel.name.slice(0, 1).toUpperCase()}
+                </span>
+                <span className="min-w-0">
+                  <span className="block truncate font-semibold">{channel.name}</span>
+                  <span className="block text-xs text-muted">Messaging API</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <CreateChannelForm providerId={provider.id} />
+    </div>
+  );
+}

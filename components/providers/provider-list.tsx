@@ -1,0 +1,37 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { type ProviderSummary, providersQuery } from "@/components/data/console-queries";
+import { CreateProviderForm } from "./create-provider-form";
+
+export function ProviderList({ initialProviders }: { initialProviders: ProviderSummary[] }) {
+  const { data: providers } = useQuery({ ...providersQuery(), initialData: initialProviders });
+  return (
+    <div className="space-y-6">
+      {providers.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-muted">
+          No providers yet. A provider groups the channels of one company or developer.
+        </p>
+      ) : (
+        <ul aria-label="Providers" className="grid gap-3 sm:grid-cols-2">
+          {providers.map((provider) => (
+            <li key={provider.id}>
+              <Link
+                href={`/console/provider/${provider.id}`}
+                className="block rounded-lg border border-line bg-white p-4 hover:border-line-green"
+              >
+                <div className="font-semibold">{provider.name}</div>
+                <div className="mt-1 text-xs text-muted">
+                  ID {provider.id} · {provider.channelCount}{" "}
+                  {provider.channelCount === 1 ? "channel" : "channels"}
+                </div>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <CreateProviderForm />
+    </div>
+  );
+}

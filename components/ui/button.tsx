@@ -1,0 +1,24 @@
+import type { ButtonHTMLAttributes } from "react";
+
+type Variant = "primary" | "secondary" | "danger";
+
+const variants: Record<Variant, string> = {
+  primary: "bg-line-green text-white hover:bg-line-green-dark disabled:bg-line-green/50",
+  secondary: "border border-line bg-white text-ink hover:bg-surface disabled:text-muted",
+  danger: "bg-danger text-white hover:bg-danger/90 disabled:bg-danger/50",
+};
+
+export function Button({
+  variant = "secondary",
+  className = "",
+  type = "button",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+  return (
+    <button
+      type={type}
+      className={`inline-flex items-center justify-center gap-1 rounded-md px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-line-green disabled:cursor-not-allowed ${variants[variant]} ${className}`}
+      {...props}
+    />
+  );
+}

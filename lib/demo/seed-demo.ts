@@ -1,0 +1,20 @@
+import { createChannel } from "../channels/create-channel";
+import type { Db } from "../db/client";
+import { createProvider } from "../providers/create-provider";
+
+export const DEMO_PROVIDER_NAME = "Demo provider";
+export const DEMO_CHANNEL_NAME = "Demo bot";
+
+/**
+ * Gives a fresh console something to look at: one provider with one Messaging API channel.
+ * Does nothing once any provider exists, so restarts never duplicate it or undo edits.
+ */
+export async function seedDemo(db: Db): Promise<{ providerId: string; channelId: string } | null> {
+  if ((await db.provider.count()) > 0) return null;
+  const provider = await createProvider(db, { name: DEMO_PROVIDER_NAME });
+  const channel = await createChannel(db, provider.id, {
+    name: DEMO_CHANNEL_NAME,
+    description: "Seeded by npm start.",
+  });
+  return { providerId: provider.id, channelId: channel.id };
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs and a fresh Debian machine lacks. Idempotent and quiet
+# when everything is there already. Nothing here downloads a binary outside npm and apt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing_apt=()
+chromium_path=${CHROMIUM_PATH:-/usr/bin/chromium}
+[ -x "$chromium_path" ] || missing_apt+=(chromium)
+pg_bin=${POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
+if [ -z "${TEST_POSTGRES_URL:-}" ] && [ ! -x "$pg_bin/initdb" ]; then
+  missing_apt+=(postgresql-15)
+fi
+
+if [ ${#missing_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing system packages: ${missing_apt[*]}. Install them (apt-get install ${missing_apt[*]}) or run as root." >&2
+    exit 1
+  fi
+  echo "Installing ${missing_apt[*]} from Debian's repositories"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing_apt[@]}" >/dev/null
+fi
+
+if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "Installing npm packages (npm ci)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi
+
+echo "chromium: $("$chromium_path" --version 2>/dev/null || echo "at $chromium_path")"
+echo "node: $(node --version)"
