@@ -2,10 +2,12 @@ import { db } from "../db/client";
 import { resolveDatabaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";
 import { seedDemo } from "../demo/seed-demo";
+import { dispatcherEnabled, startDispatcher } from "../dispatch/dispatcher-instance";
 
 /**
  * Server start-up: apply pending migrations (so a fresh machine needs no setup step), then,
- * when asked for by WEBHOOK_CONSOLE_SEED_DEMO=1 (`npm start` sets it), seed the demo data.
+ * when asked for by WEBHOOK_CONSOLE_SEED_DEMO=1 (`npm start` sets it), seed the demo data, and
+ * start the dispatcher that sends stored webhooks.
  */
 export async function bootServer(): Promise<void> {
   const config = resolveDatabaseConfig();
@@ -21,5 +23,9 @@ export async function bootServer(): Promise<void> {
         `[webhook-console] seeded demo provider ${seeded.providerId} with channel ${seeded.channelId}`,
       );
     }
+  }
+  if (dispatcherEnabled()) {
+    await startDispatcher();
+    console.log("[webhook-console] dispatcher started");
   }
 }

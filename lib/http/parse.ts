@@ -19,13 +19,17 @@ export function parseInput<Schema extends z.ZodType>(
 ): z.infer<Schema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => {
+  const details = result.error.issues.flatMap((issue) => {
     const at = issue.path.map(String);
-    // An unknown property is named itself, so the message points at what to remove.
+    // An unknown property is named itself, so the message points at what to remove. One issue
+    // lists every unknown key of an object: each becomes its own detail.
     if (issue.code === "unrecognized_keys") {
-      return { property: [...at, ...issue.keys].join("."), message: "is not a known property" };
+      return issue.keys.map((key) => ({
+        property: [...at, key].join("."),
+        message: "is not a known property",
+      }));
     }
-    return { property: at.length ? at.join(".") : "(body)", message: issue.message };
+    return [{ property: at.length ? at.join(".") : "(body)", message: issue.message }];
   });
   const [first] = details;
   const message = first ? `${first.property}: ${first.message}` : "Invalid request";
@@ -37,4 +41,13 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   schema: Schema,
 ): Promise<z.infer<Schema>> {
   return parseInput(schema, await readJsonBody(request));
+}
+
+/** Validates the query string; repeated parameters keep their last value. */
+export function parseSearchParams<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): z.infer<Schema> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  return parseInput(schema, params);
 }

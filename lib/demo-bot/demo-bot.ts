@@ -1,0 +1,169 @@
+import http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { validateSignature } from "@line/bot-sdk";
+import { DEMO_BOT_MODES, type DemoBotMode, isDemoBotMode, resolveMode } from "./modes";
+
+export interface DemoBotOptions {
+  port: number;
+  host?: string;
+  initialMode?: DemoBotMode;
+  /** The channel secret; called again after a signature mismatch, in case it was reissued. */
+  channelSecret: (refresh: boolean) => Promise<string>;
+  log?: (line: string) => void;
+}
+
+export interface DemoBot {
+  url: string;
+  mode(): DemoBotMode;
+  setMode(mode: DemoBotMode): void;
+  stats(): { received: number; validSignatures: number; invalidSignatures: number };
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A bot server for demos: verifies every webhook's x-line-signature with the official
+ * @line/bot-sdk, then answers as its current mode says. GET / shows the modes; POST /control
+ * {"mode"} switches.
+ */
+export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
+  let mode: DemoBotMode = options.initialMode ?? "ok";
+  const stats = { received: 0, validSignatures: 0, invalidSignatures: 0 };
+  const log = options.log ?? (() => {});
+  const sockets = new Set<Socket>();
+
+  async function verify(body: string, signature: string): Promise<boolean> {
+    if (validateSignature(body, await options.channelSecret(false), signature)) return true;
+    return validateSignature(body, await options.channelSecret(true), signature);
+  }
+
+  async function onWebhook(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    body: string,
+  ) {
+    stats.received++;
+    const signature = request.headers["x-line-signature"];
+    const valid = typeof signature === "string" && (await verify(body, signature));
+    if (valid) stats.validSignatures++;
+    else stats.invalidSignatures++;
+    const now = resolveMode(mode);
+    log(`webhook: signature ${valid ? "valid" : "INVALID"}, answering as "${now}"`);
+    if (!valid) {
+      response.writeHead(401, { "content-type": "text/plain" }).end("invalid signature");
+      return;
+    }
+    switch (now) {
+      case "slowish":
+        await sleep(1500);
+        break;
+      case "slow":
+        await sleep(2500);
+        break;
+      case "error500":
+        response.writeHead(500).end("demo bot: internal error");
+        return;
+      case "error404":
+        response.writeHead(404).end("demo bot: not found");
+        return;
+      case "redirect":
+        response.writeHead(302, { location: "/elsewhere" }).end();
+        return;
+      case "close":
+        request.socket.destroy();
+        return;
+      case "garbage":
+        request.socket.end("THIS IS NOT HTTP\r\n\r\n");
+        return;
+      default:
+        // ok, and the HTTP/2-only modes, which plain HTTP/1.1 cannot produce.
+        break;
+    }
+    if (!response.destroyed)
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+  }
+
+  function onControl(request: http.IncomingMessage, response: http.ServerResponse, body: string) {
+    if (request.method === "POST") {
+      let requested: unknown;
+      try {
+        requested = (JSON.parse(body) as { mode?: unknown }).mode;
+      } catch {
+        requested = undefined;
+      }
+      if (!isDemoBotMode(requested)) {
+        response.writeHead(400, { "content-type": "application/json" });
+        response.end(
+          JSON.stringify({
+            message: `mode must be one of ${Object.keys(DEMO_BOT_MODES).join(", ")}`,
+          }),
+        );
+        return;
+      }
+      mode = requested;
+      log(`mode is now "${mode}"`);
+    }
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ mode, modes: DEMO_BOT_MODES, ...stats }));
+  }
+
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      const path = (request.url ?? "/").split("?")[0];
+      if (path === "/control") return onControl(request, response, body);
+      if (path === "/" && request.method === "GET") {
+        response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        response.end(controlPage(mode));
+        return;
+      }
+      if (request.method === "POST") {
+        onWebhook(request, response, body).catch((error) => {
+          log(`error: ${String(error)}`);
+          if (!response.headersSent) response.writeHead(500).end();
+        });
+        return;
+      }
+      response.writeHead(404).end();
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) =>
+    server.listen(options.port, options.host ?? "127.0.0.1", resolve),
+  );
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${options.host ?? "127.0.0.1"}:${port}`,
+    mode: () => mode,
+    setMode: (next) => {
+      mode = next;
+    },
+    stats: () => ({ ...stats }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function controlPage(current: DemoBotMode): string {
+  const rows = Object.entries(DEMO_BOT_MODES)
+    .map(
+      ([name, text]) =>
+        `<li><button onclick="setMode('${name}')" ${name === current ? "disabled" : ""}>${name}</button> ${text}</li>`,
+    )
+    .join("");
+  return `<!doctype html><meta charset="utf-8"><title>Demo bot</title>
+<body style="font-family:system-ui;max-width:40rem;margin:2rem auto">
+<h1>Demo bot</h1><p>Current mode: <strong>${current}</strong>. Webhooks go to <code>POST /webhook</code>.</p>
+<ul style="list-style:none;padding:0;line-height:2">${rows}</ul>
+<script>async function setMode(mode){await fetch('/control',{method:'POST',body:JSON.stringify({mode})});location.reload()}</script>`;
+}

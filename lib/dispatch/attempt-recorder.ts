@@ -1,0 +1,111 @@
+import type { Db } from "../db/client";
+
+export type WebhookStatus =
+  | "pending"
+  | "sending"
+  | "delivered"
+  | "failed"
+  | "given_up"
+  | "cancelled";
+
+/** One attempt as stored (DeliveryAttempt row). */
+export interface AttemptRecord {
+  id: string;
+  webhookId: string;
+  channelId: string;
+  attemptedAt: Date;
+  url: string;
+  eventIds: string;
+  attemptNumber: number;
+  isRedelivery: boolean;
+  success: boolean;
+  reason: string | null;
+  detail: string | null;
+  statusCode: number;
+  latencyMs: number;
+  protocol: string | null;
+  error: string | null;
+}
+
+/** What becomes of the webhook after an attempt (or without one, when it is cancelled). */
+export interface WebhookOutcome {
+  webhookId: string;
+  status: WebhookStatus;
+  /** For a webhook sent again later (redelivery). */
+  nextAttemptAt?: Date;
+  attempt?: AttemptRecord;
+}
+
+const MAX_BATCH = 256;
+
+/**
+ * Writes attempts and webhook status changes in batches: each flush is one transaction, so an
+ * attempt and its webhook's new status are stored together or not at all. Batching is what lets
+ * the dispatcher keep up with a fast bot (see the dispatch benchmark in the README).
+ */
+export class AttemptRecorder {
+  private buffer: {
+    outcome: WebhookOutcome;
+    done: () => void;
+    failed: (error: unknown) => void;
+  }[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private scheduled = false;
+
+  constructor(private readonly db: Db) {}
+
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  /** Resolves once the outcome is committed. */
+  record(outcome: WebhookOutcome): Promise<void> {
+    return new Promise((done, failed) => {
+      this.buffer.push({ outcome, done, failed });
+      if (this.buffer.length >= MAX_BATCH) this.flushNow();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flushNow());
+      }
+    });
+  }
+
+  /** Commits everything recorded so far. */
+  flush(): Promise<void> {
+    this.flushNow();
+    return this.flushing;
+  }
+
+  private flushNow(): void {
+    this.scheduled = false;
+    if (this.buffer.length === 0) return;
+    const batch = this.buffer.splice(0, this.buffer.length);
+    this.flushing = this.flushing.then(async () => {
+      try {
+        await this.write(batch.map((entry) => entry.outcome));
+        for (const entry of batch) entry.done();
+      } catch (error) {
+        for (const entry of batch) entry.failed(error);
+      }
+    });
+  }
+
+  private async write(outcomes: WebhookOutcome[]): Promise<void> {
+    const attempts = outcomes.flatMap((outcome) => (outcome.attempt ? [outcome.attempt] : []));
+    const updates = outcomes.map((outcome) =>
+      this.db.webhook.update({
+        where: { id: outcome.webhookId },
+        data: {
+          status: outcome.status,
+          claimToken: null,
+          ...(outcome.attempt ? { attemptCount: { increment: 1 } } : {}),
+          ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
+        },
+      }),
+    );
+    await this.db.$transaction([
+      ...(attempts.length ? [this.db.deliveryAttempt.createMany({ data: attempts })] : []),
+      ...updates,
+    ]);
+  }
+}

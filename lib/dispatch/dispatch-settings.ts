@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from "node:fs";
+import { rootCertificates } from "node:tls";
+import { createHostResolver } from "./resolve-host";
+import type { SendOptions } from "./send-webhook";
+
+/** How the dispatcher sends; every number is an environment variable (README, Configuration). */
+export interface DispatchSettings {
+  requestTimeoutMs: number;
+  connectTimeoutMs: number;
+  dnsServers: string[];
+  dnsTimeoutMs: number;
+  extraCaFile: string | null;
+  /** Webhooks in flight at once, all channels together. */
+  concurrency: number;
+  /** Webhooks in flight at once for one channel, so one slow bot cannot take every slot. */
+  channelConcurrency: number;
+  /** How often to look for due webhooks when nothing wakes the dispatcher. */
+  pollIntervalMs: number;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  }
+  return value;
+}
+
+export function dispatchSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): DispatchSettings {
+  return {
+    // LINE waits 2 seconds for the bot's response.
+    requestTimeoutMs: positiveInt(env, "WEBHOOK_TIMEOUT_MS", 2000),
+    connectTimeoutMs: positiveInt(env, "WEBHOOK_CONNECT_TIMEOUT_MS", 2000),
+    dnsServers: (env.WEBHOOK_DNS_SERVERS ?? "")
+      .split(",")
+      .map((server) => server.trim())
+      .filter(Boolean),
+    dnsTimeoutMs: positiveInt(env, "WEBHOOK_DNS_TIMEOUT_MS", 2000),
+    extraCaFile: env.WEBHOOK_EXTRA_CA_FILE?.trim() || null,
+    concurrency: positiveInt(env, "WEBHOOK_CONCURRENCY", 64),
+    channelConcurrency: positiveInt(env, "WEBHOOK_CHANNEL_CONCURRENCY", 8),
+    pollIntervalMs: positiveInt(env, "WEBHOOK_POLL_INTERVAL_MS", 500),
+  };
+}
+
+// Debian's (and most distributions') bundle of the system's trusted CAs; Node's own copy of
+// Mozilla's store stands in where it is missing.
+const SYSTEM_CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
+
+/** The sender's options: resolver, trusted CAs (system store + extra file), timeouts. */
+export function sendOptionsFrom(settings: DispatchSettings): SendOptions {
+  const ca = existsSync(SYSTEM_CA_BUNDLE)
+    ? [readFileSync(SYSTEM_CA_BUNDLE, "utf8")]
+    : [...rootCertificates];
+  if (settings.extraCaFile) ca.push(readFileSync(settings.extraCaFile, "utf8"));
+  return {
+    resolve: createHostResolver({ servers: settings.dnsServers, timeoutMs: settings.dnsTimeoutMs }),
+    connectTimeoutMs: settings.connectTimeoutMs,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    ca,
+  };
+}

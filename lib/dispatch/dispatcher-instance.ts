@@ -1,0 +1,28 @@
+import { db } from "../db/client";
+import { dispatchSettingsFromEnv } from "./dispatch-settings";
+import { Dispatcher } from "./dispatcher";
+
+// The server process's dispatcher, kept on globalThis: Next bundles instrumentation and route
+// handlers separately, and both must reach the same instance.
+const processWide = globalThis as typeof globalThis & { webhookConsoleDispatcher?: Dispatcher };
+
+/** WEBHOOK_DISPATCHER=off runs a console that stores events but sends nothing (extra replicas). */
+export function dispatcherEnabled(env = process.env): boolean {
+  return env.WEBHOOK_DISPATCHER !== "off";
+}
+
+export async function startDispatcher(): Promise<Dispatcher> {
+  if (!processWide.webhookConsoleDispatcher) {
+    processWide.webhookConsoleDispatcher = new Dispatcher({
+      db: db(),
+      settings: dispatchSettingsFromEnv(),
+    });
+    await processWide.webhookConsoleDispatcher.start();
+  }
+  return processWide.webhookConsoleDispatcher;
+}
+
+/** Wakes the dispatcher after new webhooks were stored; a no-op where none runs. */
+export function notifyDispatcher(): void {
+  processWide.webhookConsoleDispatcher?.notify();
+}

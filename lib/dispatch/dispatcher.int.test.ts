@@ -1,0 +1,176 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createChannel } from "../channels/create-channel";
+import { updateChannel } from "../channels/update-channel";
+import type { Db } from "../db/client";
+import { type DemoBot, startDemoBot } from "../demo-bot/demo-bot";
+import { enqueueEvents } from "../events/enqueue-events";
+import { createProvider } from "../providers/create-provider";
+import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
+import { dispatchSettingsFromEnv } from "./dispatch-settings";
+import { Dispatcher } from "./dispatcher";
+import { listDeliveries } from "./list-deliveries";
+
+const settings = (overrides: Record<string, string> = {}) =>
+  dispatchSettingsFromEnv({ WEBHOOK_POLL_INTERVAL_MS: "50", ...overrides });
+
+describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
+  const database = useTestDatabase(provider);
+  const stops: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const stop of stops.splice(0).reverse()) await stop();
+  });
+
+  async function channelWithBot(db: Db, mode: Parameters<DemoBot["setMode"]>[0] = "ok") {
+    const owner = await createProvider(db, { name: "Dispatch" });
+    const channel = await createChannel(db, owner.id, { name: "Bot" });
+    const bot = await startDemoBot({
+      port: 0,
+      initialMode: mode,
+      channelSecret: async () =>
+        (await db.channel.findUniqueOrThrow({ where: { id: channel.id } })).channelSecret,
+    });
+    stops.push(() => bot.close());
+    await updateChannel(db, channel.id, { webhookUrl: `${bot.url}/webhook`, useWebhook: true });
+    return { channel, bot };
+  }
+
+  function dispatcher(db: Db, overrides?: Record<string, string>) {
+    const instance = new Dispatcher({ db, settings: settings(overrides), log: () => {} });
+    stops.push(() => instance.stop());
+    return instance;
+  }
+
+  it("delivers a signed webhook the official SDK accepts, and records the attempt", async () => {
+    const { db } = database();
+    const { channel, bot } = await channelWithBot(db);
+    const queued = await enqueueEvents(db, channel.id, { text: "hello" });
+    expect(queued.queued).toBe(true);
+    const sender = dispatcher(db);
+    await sender.start();
+    await sender.whenIdle();
+
+    expect(bot.stats()).toEqual({ received: 1, validSignatures: 1, invalidSignatures: 0 });
+    const { deliveries } = await listDeliveries(db, channel.id, { limit: 10 });
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({
+      success: true,
+      statusCode: 200,
+      reason: null,
+      detail: null,
+      attemptNumber: 1,
+      isRedelivery: false,
+      protocol: "http/1.1",
+      url: `${bot.url}/webhook`,
+      webhookEventIds: queued.webhookEventIds,
+    });
+    const webhook = await db.webhook.findFirstOrThrow({ where: { channelId: channel.id } });
+    expect(webhook).toMatchObject({ status: "delivered", attemptCount: 1, claimToken: null });
+  });
+
+  it("records a failure with LINE's reason and detail", async () => {
+    const { db } = database();
+    const { channel } = await channelWithBot(db, "error500");
+    await enqueueEvents(db, channel.id, { text: "hello" });
+    const sender = dispatcher(db);
+    await sender.start();
+    await sender.whenIdle();
+    const { deliveries } = await listDeliveries(db, channel.id, { limit: 10 });
+    expect(deliveries[0]).toMatchObject({
+      success: false,
+      reason: "error_status_code",
+      detail: "500",
+      statusCode: 500,
+    });
+    const webhook = await db.webhook.findFirstOrThrow({ where: { channelId: channel.id } });
+    expect(webhook.status).toBe("failed");
+  });
+
+  it("sends nothing while Use webhook is off, and says so", async () => {
+    const { db } = database();
+    const { channel, bot } = await channelWithBot(db);
+    await updateChannel(db, channel.id, { useWebhook: false });
+    const result = await enqueueEvents(db, channel.id, { text: "hello" });
+    expect(result.queued).toBe(false);
+    expect(result.webhookEventIds).toHaveLength(1);
+    expect(await db.webhook.count()).toBe(0);
+    const sender = dispatcher(db);
+    await sender.start();
+    await sender.whenIdle();
+    expect(bot.stats().received).toBe(0);
+  });
+
+  it("cancels a stored webhook whose channel turned Use webhook off before it was sent", async () => {
+    const { db } = database();
+    const { channel, bot } = await channelWithBot(db);
+    await enqueueEvents(db, channel.id, { text: "hello" });
+    await updateChannel(db, channel.id, { useWebhook: false });
+    const sender = dispatcher(db);
+    await sender.start();
+    await sender.whenIdle();
+    expect(bot.stats().received).toBe(0);
+    expect(await db.deliveryAttempt.count()).toBe(0);
+    expect((await db.webhook.findFirstOrThrow()).status).toBe("cancelled");
+  });
+
+  it("sends what a stopped process left stored or half-sent", async () => {
+    const { db } = database();
+    const { channel, bot } = await channelWithBot(db);
+    await enqueueEvents(db, channel.id, { text: "stored while no dispatcher ran" });
+    await enqueueEvents(db, channel.id, { text: "claimed when the process died" });
+    // A dispatcher that died mid-send leaves its claim behind.
+    const [, second] = await db.webhook.findMany({ orderBy: { id: "asc" } });
+    await db.webhook.update({
+      where: { id: second?.id },
+      data: { status: "sending", claimToken: "dead" },
+    });
+    const sender = dispatcher(db);
+    await sender.start();
+    await sender.whenIdle();
+    expect(bot.stats().validSignatures).toBe(2);
+    expect(await db.webhook.count({ where: { status: "delivered" } })).toBe(2);
+  });
+
+  it("keeps a slow bot from stalling other channels", async () => {
+    const { db } = database();
+    const slow = await channelWithBot(db, "slow");
+    const fast = await channelWithBot(db, "ok");
+    for (let i = 0; i < 6; i++) await enqueueEvents(db, slow.channel.id, { text: `slow ${i}` });
+    await enqueueEvents(db, fast.channel.id, { text: "fast" });
+    const sender = dispatcher(db, { WEBHOOK_CONCURRENCY: "4", WEBHOOK_CHANNEL_CONCURRENCY: "2" });
+    await sender.start();
+    // The slow bot answers after 2.5 s; the fast channel must not wait for it.
+    await expect
+      .poll(
+        async () => (await listDeliveries(db, fast.channel.id, { limit: 1 })).deliveries.length,
+        {
+          timeout: 1500,
+          interval: 50,
+        },
+      )
+      .toBe(1);
+    expect(await db.deliveryAttempt.count({ where: { channelId: slow.channel.id } })).toBe(0);
+    expect(
+      await db.webhook.count({ where: { channelId: slow.channel.id, status: "sending" } }),
+    ).toBe(2);
+  });
+
+  it("pages deliveries newest first", async () => {
+    const { db } = database();
+    const { channel } = await channelWithBot(db);
+    for (let i = 0; i < 5; i++) await enqueueEvents(db, channel.id, { text: `m${i}` });
+    const sender = dispatcher(db);
+    await sender.start();
+    await sender.whenIdle();
+    const first = await listDeliveries(db, channel.id, { limit: 3 });
+    expect(first.deliveries).toHaveLength(3);
+    expect(first.nextBefore).toBe(first.deliveries[2]?.id);
+    const second = await listDeliveries(db, channel.id, {
+      limit: 3,
+      before: first.nextBefore ?? undefined,
+    });
+    expect(second.deliveries).toHaveLength(2);
+    expect(second.nextBefore).toBeNull();
+    const ids = [...first.deliveries, ...second.deliveries].map((d) => d.id);
+    expect(ids).toEqual([...ids].sort().reverse());
+  });
+});

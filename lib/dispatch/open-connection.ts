@@ -1,0 +1,124 @@
+import net from "node:net";
+import tls from "node:tls";
+import { type DispatchPhase, SenderCodes } from "./classify-error";
+import { codedError } from "./coded-error";
+import type { HostResolver } from "./resolve-host";
+import type { WebhookTarget } from "./webhook-target";
+
+/** A failure tagged with the phase it happened in; the classifier needs both. */
+export class PhaseError extends Error {
+  constructor(
+    readonly phase: DispatchPhase,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "PhaseError";
+  }
+}
+
+export type ApplicationProtocol = "h2" | "http/1.1";
+
+export interface OpenConnection {
+  socket: net.Socket;
+  protocol: ApplicationProtocol;
+}
+
+export interface ConnectOptions {
+  resolve: HostResolver;
+  /** Budget for TCP connect and TLS handshake together. */
+  connectTimeoutMs: number;
+  /** Trusted CA certificates (PEM): the system store plus any extra CA file. */
+  ca: string[];
+}
+
+async function inPhase<T>(phase: DispatchPhase, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof PhaseError ? error : new PhaseError(phase, error);
+  }
+}
+
+/**
+ * DNS → TCP → (TLS with ALPN h2/http1.1, TLS 1.2 or later, verified certificate). Every failure
+ * leaves as a PhaseError naming the step that broke.
+ */
+export async function openConnection(
+  target: WebhookTarget,
+  options: ConnectOptions,
+): Promise<OpenConnection> {
+  const { address, family } = await inPhase("dns", () => options.resolve(target.host));
+  const deadline = Date.now() + options.connectTimeoutMs;
+  const socket = await inPhase("connect", () => tcpConnect(address, family, target.port, deadline));
+  if (!target.secure) return { socket, protocol: "http/1.1" };
+  const secure = await inPhase("tls", () => tlsHandshake(socket, target, options.ca, deadline));
+  const negotiated = secure.alpnProtocol;
+  // No ALPN answer at all: the server predates ALPN and speaks HTTP/1.1.
+  if (negotiated === "h2") return { socket: secure, protocol: "h2" };
+  if (negotiated === "http/1.1" || negotiated === false)
+    return { socket: secure, protocol: "http/1.1" };
+  secure.destroy();
+  throw new PhaseError(
+    "tls",
+    codedError(SenderCodes.noCommonProtocol, `server chose protocol ${String(negotiated)}`),
+  );
+}
+
+function timeLeft(deadline: number): number {
+  return Math.max(0, deadline - Date.now());
+}
+
+function tcpConnect(address: string, family: 4 | 6, port: number, deadline: number) {
+  return new Promise<net.Socket>((resolve, reject) => {
+    const socket = net.connect({ host: address, port, family });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(codedError(SenderCodes.connectTimeout, `TCP connect to ${address}:${port} timed out`));
+    }, timeLeft(deadline));
+    socket.once("connect", () => {
+      clearTimeout(timer);
+      socket.removeAllListeners("error");
+      resolve(socket);
+    });
+    socket.once("error", (error) => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(error);
+    });
+  });
+}
+
+function tlsHandshake(socket: net.Socket, target: WebhookTarget, ca: string[], deadline: number) {
+  return new Promise<tls.TLSSocket>((resolve, reject) => {
+    const secure = tls.connect({
+      socket,
+      // SNI and name checks take host names only, not IP literals.
+      servername: net.isIP(target.host) ? undefined : target.host,
+      host: target.host,
+      ALPNProtocols: ["h2", "http/1.1"],
+      minVersion: "TLSv1.2",
+      ca,
+      rejectUnauthorized: true,
+    });
+    const fail = (error: unknown) => {
+      clearTimeout(timer);
+      secure.destroy();
+      socket.destroy();
+      reject(error);
+    };
+    const timer = setTimeout(
+      () => fail(codedError(SenderCodes.connectTimeout, "TLS handshake timed out")),
+      timeLeft(deadline),
+    );
+    secure.once("secureConnect", () => {
+      clearTimeout(timer);
+      secure.removeAllListeners("error");
+      secure.removeAllListeners("close");
+      resolve(secure);
+    });
+    secure.once("error", fail);
+    secure.once("close", () =>
+      fail(codedError(SenderCodes.sessionClosed, "connection closed during the TLS handshake")),
+    );
+  });
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+// What a caller of POST /api/channels/{id}/events may send: LINE webhook event objects without
+// the fields the platform fills in (webhookEventId, timestamp, mode, replyToken, deliveryContext),
+// or the shorthand {"text": "..."} for a text message from the simulated user.
+
+const userId = z.string().regex(/^U[0-9a-f]{32}$/, "must be U followed by 32 hex characters");
+const source = z.strictObject({ type: z.literal("user"), userId }).optional();
+
+const messageEvent = z.strictObject({
+  type: z.literal("message"),
+  source,
+  message: z.strictObject({
+    type: z.literal("text"),
+    text: z.string().min(1, "must not be empty").max(5000, "must be at most 5000 characters"),
+  }),
+});
+const followEvent = z.strictObject({ type: z.literal("follow"), source });
+const unfollowEvent = z.strictObject({ type: z.literal("unfollow"), source });
+const postbackEvent = z.strictObject({
+  type: z.literal("postback"),
+  source,
+  postback: z.strictObject({
+    data: z.string().min(1, "must not be empty").max(300, "must be at most 300 characters"),
+    params: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+export const eventInput = z.discriminatedUnion("type", [
+  messageEvent,
+  followEvent,
+  unfollowEvent,
+  postbackEvent,
+]);
+export type EventInput = z.infer<typeof eventInput>;
+
+/** Bounded so that one webhook body stays small (LINE batches a handful of events at most). */
+export const MAX_EVENTS_PER_REQUEST = 100;
+
+export const sendEventsInput = z.union([
+  z.strictObject({
+    text: z.string().min(1, "must not be empty").max(5000, "must be at most 5000 characters"),
+    userId: userId.optional(),
+  }),
+  z.strictObject({
+    events: z
+      .array(eventInput)
+      .min(1, "must hold at least one event")
+      .max(MAX_EVENTS_PER_REQUEST, `must hold at most ${MAX_EVENTS_PER_REQUEST} events`),
+  }),
+]);
+export type SendEventsInput = z.infer<typeof sendEventsInput>;
+
+/** The shorthand is a text message from the simulated user. */
+export function toEventInputs(input: SendEventsInput): EventInput[] {
+  if ("events" in input) return input.events;
+  return [
+    {
+      type: "message",
+      source: input.userId ? { type: "user", userId: input.userId } : undefined,
+      message: { type: "text", text: input.text },
+    },
+  ];
+}
