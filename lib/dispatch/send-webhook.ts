@@ -67,12 +67,12 @@ export async function sendWebhook(
       status: 0,
       latencyMs: elapsed(),
       protocol,
-      error: describe(cause),
+      error: describeError(cause),
     };
   }
 }
 
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
     return typeof code === "string" ? `${code}: ${error.message}` : error.message;
