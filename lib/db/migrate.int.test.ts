@@ -1,0 +1,170 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createEmptyDatabase, type EmptyDatabase, TEST_PROVIDERS } from "../testing/test-database";
+import { createDbClient } from "./client";
+import type { DatabaseConfig } from "./config";
+import { migrate } from "./migrate";
+import { loadMigrations, type Provider } from "./migrations";
+
+/** Runs one query against the database outside Prisma, as a second process would see it. */
+async function query<Row>(config: DatabaseConfig, sql: string): Promise<Row[]> {
+  if (config.provider === "sqlite") {
+    const sqlite = new Database(config.filePath, { readonly: true });
+    try {
+      return sqlite.prepare(sql).all() as Row[];
+    } finally {
+      sqlite.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+const tableNamesSql: Record<Provider, string> = {
+  sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+  postgres:
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+};
+
+describe.each(TEST_PROVIDERS)("migrate on %s", (provider) => {
+  let database: EmptyDatabase;
+  beforeEach(async () => {
+    database = await createEmptyDatabase(provider);
+  });
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it("applies every committed migration to an empty database, in order", async () => {
+    const committed = loadMigrations(provider).map((m) => m.name);
+    expect(committed.length).toBeGreaterThan(0);
+
+    const result = await migrate(database.config);
+
+    expect(result).toEqual({ provider, applied: committed });
+    const tables = await query<{ name: string }>(database.config, tableNamesSql[provider]);
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(["Channel", "Provider", "_console_migrations"]),
+    );
+    const tracked = await query<{ name: string }>(
+      database.config,
+      `SELECT name FROM "_console_migrations" ORDER BY name`,
+    );
+    expect(tracked.map((t) => t.name)).toEqual(committed);
+  });
+
+  it("leaves a database the Prisma client can use", async () => {
+    await migrate(database.config);
+    const db = createDbClient(database.config);
+    try {
+      const provider = await db.provider.create({ data: { id: "1234567890", name: "Acme" } });
+      await db.channel.create({
+        data: {
+          id: "2234567890",
+          providerId: provider.id,
+          name: "Bot",
+          channelSecret: "0".repeat(32),
+          botUserId: `U${"0".repeat(32)}`,
+        },
+      });
+      // The foreign key cascades: deleting the provider deletes its channels.
+      await db.provider.delete({ where: { id: provider.id } });
+      expect(await db.channel.count()).toBe(0);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("applies nothing when run again", async () => {
+    await migrate(database.config);
+    expect(await migrate(database.config)).toEqual({ provider, applied: [] });
+  });
+
+  it("applies each migration once when two processes start at the same time", async () => {
+    const results = await Promise.all([migrate(database.config), migrate(database.config)]);
+    const applied = results.flatMap((r) => r.applied);
+    expect(applied.sort()).toEqual(loadMigrations(provider).map((m) => m.name));
+  });
+
+  describe("with a copy of the migrations", () => {
+    let prismaDir: string;
+    let migrationsDir: string;
+    beforeEach(() => {
+      prismaDir = mkdtempSync(path.join(os.tmpdir(), "webhook-console-migrations-"));
+      migrationsDir = path.join(prismaDir, provider, "migrations");
+      cpSync(path.resolve("prisma", provider, "migrations"), migrationsDir, { recursive: true });
+      vi.stubEnv("WEBHOOK_CONSOLE_PRISMA_DIR", prismaDir);
+    });
+    afterEach(() => {
+      vi.unstubAllEnvs();
+      rmSync(prismaDir, { recursive: true, force: true });
+    });
+
+    function addMigration(name: string, sql: string) {
+      mkdirSync(path.join(migrationsDir, name));
+      writeFileSync(path.join(migrationsDir, name, "migration.sql"), sql);
+    }
+
+    it("applies only a migration added since the last run", async () => {
+      await migrate(database.config);
+      addMigration("99990101000000_add_note", `CREATE TABLE "Note" ("id" TEXT NOT NULL);`);
+
+      expect(await migrate(database.config)).toEqual({
+        provider,
+        applied: ["99990101000000_add_note"],
+      });
+      expect(await query(database.config, `SELECT * FROM "Note"`)).toEqual([]);
+    });
+
+    it("refuses a database whose applied migration was edited since", async () => {
+      await migrate(database.config);
+      const [first] = loadMigrations(provider);
+      if (!first) throw new Error("no committed migration");
+      writeFileSync(
+        path.join(migrationsDir, first.name, "migration.sql"),
+        `${first.sql}\n-- edit\n`,
+      );
+
+      await expect(migrate(database.config)).rejects.toThrow(
+        `Migration ${first.name} was edited after it was applied`,
+      );
+    });
+
+    it("refuses a database whose applied migration was removed since", async () => {
+      addMigration("99990101000000_add_note", `CREATE TABLE "Note" ("id" TEXT NOT NULL);`);
+      await migrate(database.config);
+      rmSync(path.join(migrationsDir, "99990101000000_add_note"), { recursive: true });
+
+      await expect(migrate(database.config)).rejects.toThrow(
+        "Migration 99990101000000_add_note was applied to this database but is not in the code",
+      );
+    });
+
+    it("applies nothing at all when one migration fails", async () => {
+      addMigration(
+        "99990101000000_broken",
+        `CREATE TABLE "Note" ("id" TEXT NOT NULL);\nINSERT INTO "NoSuchTable" VALUES (1);`,
+      );
+
+      await expect(migrate(database.config)).rejects.toThrow(/NoSuchTable/);
+
+      const tables = await query<{ name: string }>(database.config, tableNamesSql[provider]);
+      const names = tables.map((t) => t.name);
+      expect(names).not.toContain("Note");
+      expect(names).not.toContain("Provider");
+      // The failed run is not recorded, so fixing the migration and re-running works.
+      addMigration("99990101000000_broken_fixed", "SELECT 1;");
+      rmSync(path.join(migrationsDir, "99990101000000_broken"), { recursive: true });
+      expect((await migrate(database.config)).applied).toContain("99990101000000_broken_fixed");
+    });
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createChannelInput, updateChannelInput } from "../channels/channel-schemas";
+import { parseInput, parseJsonBody, readJsonBody } from "./parse";
+import { HttpError } from "./respond";
+
+function post(body?: string): Request {
+  return new Request("http://localhost/api/test", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+  });
+}
+
+/** The HttpError a call throws; fails the test when it throws nothing or something else. */
+async function httpErrorOf(action: () => unknown): Promise<HttpError> {
+  try {
+    await action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(HttpError);
+    return error as HttpError;
+  }
+  throw new Error("expected an HttpError");
+}
+
+describe("readJsonBody", () => {
+  it("parses a JSON body", async () => {
+    expect(await readJsonBody(post('{"name":"Echo bot","n":[1,2]}'))).toEqual({
+      name: "Echo bot",
+      n: [1, 2],
+    });
+  });
+
+  it.each([undefined, "", "  \n"])("refuses a missing body (%j) with 400", async (body) => {
+    const error = await httpErrorOf(() => readJsonBody(post(body)));
+    expect(error.status).toBe(400);
+    expect(error.message).toBe("Request body must be a JSON object");
+  });
+
+  it.each(['{"name": "x"', "name=x", "{'name': 'x'}"])(
+    "refuses malformed JSON %j with 400",
+    async (body) => {
+      const error = await httpErrorOf(() => readJsonBody(post(body)));
+      expect(error.status).toBe(400);
+      expect(error.message).toMatch(/^Malformed JSON in request body: \S/);
+    },
+  );
+});
+
+describe("parseInput", () => {
+  it("returns the parsed (trimmed) input", () => {
+    expect(parseInput(createChannelInput, { name: "  Echo bot " })).toEqual({ name: "Echo bot" });
+  });
+
+  it.each([
+    [{}, "name", "must be a string"],
+    [{ name: "   " }, "name", "must not be empty"],
+    [{ name: "x".repeat(101) }, "name", "must be at most 100 characters"],
+    [{ name: "Bot", description: 7 }, "description", "must be a string"],
+  ])("names the offending property of %j", (input, property, message) => {
+    const error = (() => {
+      try {
+        parseInput(createChannelInput, input);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({
+      status: 400,
+      message: `${property}: ${message}`,
+      details: [{ property, message }],
+    });
+  });
+
+  it("names an unknown property", () => {
+    expect(() => parseInput(createChannelInput, { name: "Bot", secret: "x" })).toThrow(
+      expect.objectContaining({
+        status: 400,
+        message: "secret: is not a known property",
+        details: [{ property: "secret", message: "is not a known property" }],
+      }),
+    );
+  });
+
+  it("names every unknown property separately", () => {
+    expect(() => parseInput(createChannelInput, { name: "Bot", a: 1, b: 2 })).toThrow(
+      expect.objectContaining({
+        message: "a: is not a known property",
+        details: [
+          { property: "a", message: "is not a known property" },
+          { property: "b", message: "is not a known property" },
+        ],
+      }),
+    );
+  });
+
+  it("joins nested paths with dots", () => {
+    const schema = z.object({ filter: z.object({ from: z.string({ error: "must be a date" }) }) });
+    expect(() => parseInput(schema, { filter: { from: 1 } })).toThrow(
+      expect.objectContaining({ message: "filter.from: must be a date" }),
+    );
+  });
+
+  it("reports problems with the body as a whole as (body)", () => {
+    expect(() => parseInput(updateChannelInput, {})).toThrow(
+      expect.objectContaining({
+        status: 400,
+        message: "(body): must change at least one setting",
+        details: [{ property: "(body)", message: "must change at least one setting" }],
+      }),
+    );
+    expect(() => parseInput(createChannelInput, [])).toThrow(
+      expect.objectContaining({ status: 400, message: expect.stringMatching(/^\(body\): /) }),
+    );
+  });
+
+  it("lists every problem in details, the first in the message", () => {
+    try {
+      parseInput(updateChannelInput, { useWebhook: "yes", webhookUrl: "ftp://x" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({
+        message: "webhookUrl: must start with https:// or http://",
+      });
+      expect((error as HttpError).details).toEqual(
+        expect.arrayContaining([
+          { property: "useWebhook", message: "must be true or false" },
+          { property: "webhookUrl", message: "must start with https:// or http://" },
+        ]),
+      );
+    }
+  });
+});
+
+describe("parseJsonBody", () => {
+  it("reads and validates", async () => {
+    expect(await parseJsonBody(post('{"name":"Bot"}'), createChannelInput)).toEqual({
+      name: "Bot",
+    });
+    const error = await httpErrorOf(() => parseJsonBody(post('{"name":""}'), createChannelInput));
+    expect(error.message).toBe("name: must not be empty");
+  });
+});

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ConflictError, NotFoundError } from "../errors";
+import { route } from "./handler";
+import { errorResponse, HttpError, toErrorResponse } from "./respond";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("toErrorResponse", () => {
+  it("answers an HttpError with its status, message and details", async () => {
+    const response = toErrorResponse(
+      new HttpError(400, "name: must not be empty", [
+        { property: "name", message: "must not be empty" },
+      ]),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      message: "name: must not be empty",
+      details: [{ property: "name", message: "must not be empty" }],
+    });
+  });
+
+  it("leaves out empty details", async () => {
+    const response = toErrorResponse(new HttpError(415, "Unsupported media type", []));
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({ message: "Unsupported media type" });
+  });
+
+  it("answers NotFoundError with 404", async () => {
+    const response = toErrorResponse(new NotFoundError("Channel", "1234567890"));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ message: "Channel 1234567890 not found" });
+  });
+
+  it("answers ConflictError with 409, naming the property", async () => {
+    const response = toErrorResponse(
+      new ConflictError("errorStatisticsAggregation", "Turn on Use webhook first"),
+    );
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({
+      message: "Turn on Use webhook first",
+      details: [{ property: "errorStatisticsAggregation", message: "Turn on Use webhook first" }],
+    });
+  });
+
+  it.each([new Error("database is locked"), new TypeError("x is undefined"), "a string"])(
+    "answers anything else with 500, hiding the cause (%s)",
+    async (error) => {
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      const response = toErrorResponse(error);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ message: "Internal server error" });
+      expect(logged).toHaveBeenCalledOnce();
+    },
+  );
+
+  it("sends JSON that is never cached", () => {
+    const response = errorResponse(404, "gone");
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+});
+
+describe("route", () => {
+  it("passes the awaited params and returns the handler's response", async () => {
+    const handler = route<{ channelId: string }>(async (_request, { channelId }) =>
+      Response.json({ channelId }),
+    );
+    const response = await handler(new Request("http://localhost/"), {
+      params: Promise.resolve({ channelId: "1234567890" }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ channelId: "1234567890" });
+  });
+
+  it("turns a thrown error into the error shape", async () => {
+    const handler = route(async () => {
+      throw new NotFoundError("Provider", "1");
+    });
+    const response = await handler(new Request("http://localhost/"), {
+      params: Promise.resolve({}),
+    });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ message: "Provider 1 not found" });
+  });
+});

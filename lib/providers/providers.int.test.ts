@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { createChannel } from "../channels/create-channel";
+import { NotFoundError } from "../errors";
+import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
+import { createProvider } from "./create-provider";
+import { getProvider } from "./get-provider";
+import { listProviders } from "./list-providers";
+
+describe.each(TEST_PROVIDERS)("providers on %s", (provider) => {
+  const database = useTestDatabase(provider);
+
+  it("creates a provider with a 10-digit id", async () => {
+    const { db } = database();
+    const created = await createProvider(db, { name: "Acme" });
+
+    expect(created.id).toMatch(/^[1-9][0-9]{9}$/);
+    expect(created.name).toBe("Acme");
+    expect(created.createdAt).toBeInstanceOf(Date);
+    expect(await db.provider.findUnique({ where: { id: created.id } })).toEqual(created);
+  });
+
+  it("gives every provider its own id", async () => {
+    const { db } = database();
+    const ids = new Set<string>();
+    for (let i = 0; i < 20; i++) ids.add((await createProvider(db, { name: `P${i}` })).id);
+    expect(ids.size).toBe(20);
+  });
+
+  it("lists providers oldest first, with their channel counts", async () => {
+    const { db } = database();
+    expect(await listProviders(db)).toEqual([]);
+    const first = await createProvider(db, { name: "First" });
+    // createdAt has millisecond precision: make sure the order is decided by it.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await createProvider(db, { name: "Second" });
+    await createChannel(db, second.id, { name: "A" });
+    await createChannel(db, second.id, { name: "B" });
+
+    expect(await listProviders(db)).toEqual([
+      { ...first, channelCount: 0 },
+      { ...second, channelCount: 2 },
+    ]);
+  });
+
+  it("gets a provider with its channels, oldest first, without their secrets", async () => {
+    const { db } = database();
+    const created = await createProvider(db, { name: "Acme" });
+    const a = await createChannel(db, created.id, { name: "A" });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const b = await createChannel(db, created.id, { name: "B", description: "second" });
+
+    const found = await getProvider(db, created.id);
+
+    expect(found).toEqual({ ...created, channels: [a, b] });
+    for (const channel of found.channels) expect(channel).not.toHaveProperty("channelSecret");
+  });
+
+  it.each([
+    ["an unknown id", "1000000000"],
+    ["a malformed id", "abc"],
+    ["an id with a leading zero", "0123456789"],
+    ["an empty id", ""],
+  ])("throws NotFoundError for %s", async (_, id) => {
+    const { db } = database();
+    await createProvider(db, { name: "Acme" });
+    const error = await getProvider(db, id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ resource: "Provider", id });
+  });
+});
