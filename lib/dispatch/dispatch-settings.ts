@@ -3,6 +3,8 @@ import { rootCertificates } from "node:tls";
 import { createHostResolver } from "./resolve-host";
 import type { SendOptions } from "./send-webhook";
 
+type Env = Record<string, string | undefined>;
+
 /** How the dispatcher sends; every number is an environment variable (README, Configuration). */
 export interface DispatchSettings {
   requestTimeoutMs: number;
@@ -18,7 +20,7 @@ export interface DispatchSettings {
   pollIntervalMs: number;
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positiveInt(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
@@ -28,7 +30,7 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
-export function dispatchSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): DispatchSettings {
+export function dispatchSettingsFromEnv(env: Env = process.env): DispatchSettings {
   return {
     // LINE waits 2 seconds for the bot's response.
     requestTimeoutMs: positiveInt(env, "WEBHOOK_TIMEOUT_MS", 2000),
