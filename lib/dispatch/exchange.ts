@@ -127,7 +127,13 @@ function exchangeHttp2(
       status = Number(headers[":status"] ?? 0);
     });
     stream.on("data", () => {});
-    stream.on("end", () => finish(() => resolve({ status })));
+    stream.on("end", () =>
+      finish(() =>
+        status
+          ? resolve({ status })
+          : reject(codedError(SenderCodes.sessionClosed, "stream ended without a response")),
+      ),
+    );
     stream.on("error", (error) => finish(() => reject(error)));
     stream.on("close", () => {
       if (stream.rstCode === http2.constants.NGHTTP2_REFUSED_STREAM) {
