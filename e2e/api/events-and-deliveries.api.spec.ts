@@ -1,0 +1,99 @@
+import { expect, test } from "../fixtures";
+import { expectErrorResponse } from "../support/console-api";
+import { MALFORMED_IDS, notAJsonObject, sendJson, sendRawJson, UNKNOWN_ID } from "./bad-input";
+
+// Only the input contract of these two handlers: what they refuse, and that a refusal stores
+// nothing. Sending and recording webhooks is covered by the dispatcher's integration tests.
+
+test.describe("POST /api/channels/{id}/events", () => {
+  test("answers 404 for unknown and malformed channel ids", async ({ request }) => {
+    for (const id of [UNKNOWN_ID, ...MALFORMED_IDS]) {
+      await test.step(id.slice(0, 40), async () => {
+        const error = await expectErrorResponse(
+          await sendJson(request, "POST", `/api/channels/${id}/events`, { text: "hello" }),
+          404,
+        );
+        expect(error.message).toMatch(/^Channel .* not found$/s);
+      });
+    }
+  });
+
+  test("refuses bad bodies and stores no webhook", async ({
+    request,
+    api,
+    freshChannel: { channel },
+  }) => {
+    // Use webhook on (at a port nothing listens on), so a body that slipped through would be
+    // stored and answered 202, not 200 "not sent".
+    await api.updateChannel(channel.id, {
+      useWebhook: true,
+      webhookUrl: "http://127.0.0.1:9/webhook",
+    });
+    const url = `/api/channels/${channel.id}/events`;
+    // Messages are not checked here: for a body that parses, this handler's union schema
+    // only says "(body): Invalid input".
+    for (const { case: name, body } of notAJsonObject) {
+      await test.step(name, async () => {
+        await expectErrorResponse(await sendRawJson(request, "POST", url, body), 400);
+      });
+    }
+    const invalid: unknown[] = [
+      {},
+      { text: "" },
+      { text: 42 },
+      { text: "x".repeat(5001) },
+      { text: "hi", userId: "not-a-user" },
+      { text: "hi", extra: true },
+      { events: [] },
+      { events: "message" },
+      { events: [{ type: "join" }] },
+      { events: [{ type: "message", message: { type: "image" } }] },
+      { events: [{ type: "follow", webhookEventId: "01HZZZZZZZZZZZZZZZZZZZZZZZ" }] },
+      { events: Array.from({ length: 101 }, () => ({ type: "follow" })) },
+      { text: "hi", events: [{ type: "follow" }] },
+    ];
+    for (const body of invalid) {
+      await test.step(JSON.stringify(body).slice(0, 70), async () => {
+        await expectErrorResponse(await sendJson(request, "POST", url, body), 400);
+      });
+    }
+    const deliveries = await request.get(`/api/channels/${channel.id}/deliveries`);
+    expect(deliveries.status()).toBe(200);
+    expect((await deliveries.json()).deliveries).toEqual([]);
+  });
+});
+
+test.describe("GET /api/channels/{id}/deliveries", () => {
+  test("answers 404 for unknown and malformed channel ids", async ({ request }) => {
+    for (const id of [UNKNOWN_ID, ...MALFORMED_IDS]) {
+      await test.step(id.slice(0, 40), async () => {
+        await expectErrorResponse(await request.get(`/api/channels/${id}/deliveries`), 404);
+      });
+    }
+  });
+
+  test("refuses bad query parameters", async ({ request, freshChannel: { channel } }) => {
+    const cases = [
+      { query: "limit=0", property: "limit" },
+      { query: "limit=201", property: "limit" },
+      { query: "limit=abc", property: "limit" },
+      { query: "limit=1.5", property: "limit" },
+      { query: "limit=-1", property: "limit" },
+      { query: "before=not-an-id", property: "before" },
+      { query: "before=", property: "before" },
+      { query: "offset=10", property: "offset" },
+    ];
+    for (const { query, property } of cases) {
+      await test.step(query, async () => {
+        const error = await expectErrorResponse(
+          await request.get(`/api/channels/${channel.id}/deliveries?${query}`),
+          400,
+        );
+        expect(error.details?.map((detail) => detail.property)).toContain(property);
+      });
+    }
+    const ok = await request.get(`/api/channels/${channel.id}/deliveries?limit=200`);
+    expect(ok.status()).toBe(200);
+    expect(await ok.json()).toEqual({ deliveries: [], nextBefore: null });
+  });
+});

@@ -1,0 +1,66 @@
+import { test as base, expect } from "@playwright/test";
+import { MessagingApiPage } from "./pages/messaging-api-page";
+import { type ChannelView, ConsoleApi, type Provider } from "./support/console-api";
+
+export { expect } from "@playwright/test";
+
+interface Fixtures {
+  /** The console's JSON API on the e2e server. */
+  api: ConsoleApi;
+  /** A name no other test (in any worker, in any run on this database) uses. */
+  uniqueName: (prefix: string) => string;
+  /** A fresh provider with one fresh channel (all settings off), made through the API. */
+  freshChannel: { provider: Provider; channel: ChannelView };
+  /** The Messaging API tab of `freshChannel` (not opened yet: call goto()). */
+  messagingApi: MessagingApiPage;
+}
+
+let counter = 0;
+
+export const test = base.extend<Fixtures>({
+  // Any uncaught exception or console error in the browser (a hydration mismatch, a React
+  // warning) fails the test. Failed requests are left out: some tests cause them on purpose.
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+        problems.push(`console.error: ${message.text()}`);
+      }
+    });
+    await use(page);
+    expect(problems, "errors in the browser").toEqual([]);
+  },
+  // One connection per API call. Next's server drops idle keep-alive connections after 5 s; on
+  // a busy machine the client can reuse one it has not yet seen closed, and the call fails
+  // with ECONNRESET (seen when a test spent over 5 s in the browser between two API calls).
+  request: async ({ playwright, baseURL }, use) => {
+    const request = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { connection: "close" },
+    });
+    await use(request);
+    await request.dispose();
+  },
+  api: async ({ request }, use) => {
+    await use(new ConsoleApi(request));
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures need the destructuring.
+  uniqueName: async ({}, use, testInfo) => {
+    const run = Date.now().toString(36);
+    await use((prefix) => {
+      counter += 1;
+      return `${prefix} w${testInfo.workerIndex}-${run}-${counter}`;
+    });
+  },
+  // There is no delete API, so nothing is cleaned up: each run starts on a fresh database
+  // (see playwright.config.ts) and the unique names keep parallel tests apart.
+  freshChannel: async ({ api, uniqueName }, use) => {
+    const provider = await api.createProvider(uniqueName("Provider"));
+    const channel = await api.createChannel(provider.id, uniqueName("Channel"));
+    await use({ provider, channel });
+  },
+  messagingApi: async ({ page, freshChannel }, use) => {
+    await use(new MessagingApiPage(page, freshChannel.channel.id));
+  },
+});

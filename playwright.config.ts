@@ -1,0 +1,65 @@
+import { defineConfig, devices } from "@playwright/test";
+import { resolveE2eDatabaseUrl } from "./e2e/support/e2e-database";
+
+// The suite serves the production build made by `next build` beforehand (npm test does that);
+// it never builds by itself. A dedicated port keeps it away from `npm start` on 3000.
+// Environment: E2E_PORT (3210), E2E_DATABASE_URL (a fresh temp SQLite file; only local test
+// databases are accepted, see e2e/support/e2e-database.ts), E2E_REUSE_SERVER=1 to reuse a
+// running server (never in CI), CHROMIUM_PATH (/usr/bin/chromium).
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+const databaseUrl = resolveE2eDatabaseUrl(port);
+const ci = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "e2e",
+  // Every test creates its own provider and channel with unique names, so all may run at once.
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: ci,
+  retries: 0,
+  reporter: ci ? "list" : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node e2e/support/serve-fresh-database.mjs",
+    url: `${baseURL}/api/providers`,
+    // Opt-in only: a server already on the port may be talking to a database that is not ours.
+    reuseExistingServer: !ci && process.env.E2E_REUSE_SERVER === "1",
+    timeout: 60_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      HOSTNAME_BIND: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      E2E_FRESH_DATABASE: "1",
+      // Pin what the specs assume, whatever the caller's shell has set.
+      WEBHOOK_CONSOLE_SEED_DEMO: "0",
+      WEBHOOK_URL_REQUIRE_HTTPS: "false",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
