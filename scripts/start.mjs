@@ -1,17 +1,84 @@
-// npm start: build the console, then serve it on http://localhost:3000 (PORT to change) with the
-// embedded SQLite database (or DATABASE_URL) and the demo provider and channel seeded.
-import { spawnSync } from "node:child_process";
+// npm start: build the console, then run it on http://localhost:3000 (PORT to change) with the
+// embedded SQLite database (or DATABASE_URL), the demo provider and channel seeded on first start,
+// and the bundled demo bot on http://127.0.0.1:3001 (DEMO_BOT_PORT; DEMO_BOT=off to skip) receiving
+// the demo channel's webhooks. Ctrl+C stops both.
+import { spawn, spawnSync } from "node:child_process";
 
+const port = process.env.PORT ?? "3000";
+const botPort = process.env.DEMO_BOT_PORT ?? "3001";
+const consoleUrl = `http://127.0.0.1:${port}`;
+const withBot = process.env.DEMO_BOT !== "off";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const run = (args, extraEnv = {}) => {
-  const result = spawnSync(process.execPath, args, {
-    stdio: "inherit",
-    env: { ...env, ...extraEnv },
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-};
 
-run(["node_modules/next/dist/bin/next", "build"]);
-run(["scripts/serve.mjs"], {
-  WEBHOOK_CONSOLE_SEED_DEMO: process.env.WEBHOOK_CONSOLE_SEED_DEMO ?? "1",
+const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+  stdio: "inherit",
+  env,
 });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const children = new Set();
+function launch(args, extraEnv) {
+  const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  children.add(child);
+  child.on("exit", (code) => {
+    children.delete(child);
+    stopAll();
+    process.exitCode = code ?? 0;
+  });
+  return child;
+}
+let stopping = false;
+function stopAll() {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill("SIGTERM");
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stopAll);
+
+launch(["scripts/serve.mjs"], {
+  PORT: port,
+  WEBHOOK_CONSOLE_SEED_DEMO: process.env.WEBHOOK_CONSOLE_SEED_DEMO ?? "1",
+  ...(withBot ? { DEMO_BOT_WEBHOOK_URL: `http://127.0.0.1:${botPort}/webhook` } : {}),
+});
+
+const demoChannelId = await findDemoChannel();
+if (withBot && demoChannelId && !stopping) {
+  launch(
+    [
+      "node_modules/tsx/dist/cli.mjs",
+      "scripts/demo-bot.mts",
+      "--port",
+      botPort,
+      "--channel",
+      demoChannelId,
+      "--console",
+      consoleUrl,
+    ],
+    {},
+  );
+}
+if (!stopping) {
+  console.log(`
+  Webhook Console   http://localhost:${port}/console
+  ${demoChannelId ? `Demo channel      http://localhost:${port}/console/channel/${demoChannelId}/messaging-api` : 'No demo channel found (DEMO_BOT needs the seeded "Demo bot" channel).'}
+  ${withBot && demoChannelId ? `Demo bot          http://127.0.0.1:${botPort}/  (switch its failure mode here)` : ""}
+  ${demoChannelId ? `Traffic           npm run traffic -- --channel ${demoChannelId} --rate 20 --duration 30` : ""}
+`);
+}
+
+/** Waits for the console to answer, then finds the seeded demo channel's id. */
+async function findDemoChannel() {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const { providers } = await (await fetch(`${consoleUrl}/api/providers`)).json();
+      const demo = providers.find((provider) => provider.name === "Demo provider");
+      if (!demo) return null;
+      const { channels } = await (await fetch(`${consoleUrl}/api/providers/${demo.id}`)).json();
+      return channels.find((channel) => channel.name === "Demo bot")?.id ?? null;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return null;
+}

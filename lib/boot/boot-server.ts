@@ -17,7 +17,7 @@ export async function bootServer(): Promise<void> {
     `[webhook-console] database ${config.provider} (${where}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`,
   );
   if (process.env.WEBHOOK_CONSOLE_SEED_DEMO === "1") {
-    const seeded = await seedDemo(db());
+    const seeded = await seedDemo(db(), { demoBotUrl: process.env.DEMO_BOT_WEBHOOK_URL });
     if (seeded) {
       console.log(
         `[webhook-console] seeded demo provider ${seeded.providerId} with channel ${seeded.channelId}`,

@@ -1,4 +1,5 @@
 import { createChannel } from "../channels/create-channel";
+import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import { createProvider } from "../providers/create-provider";
 
@@ -7,14 +8,27 @@ export const DEMO_CHANNEL_NAME = "Demo bot";
 
 /**
  * Gives a fresh console something to look at: one provider with one Messaging API channel.
- * Does nothing once any provider exists, so restarts never duplicate it or undo edits.
+ * With `demoBotUrl`, the channel sends its webhooks to the bundled demo bot. Does nothing once
+ * any provider exists, so restarts never duplicate it or undo edits.
  */
-export async function seedDemo(db: Db): Promise<{ providerId: string; channelId: string } | null> {
+export async function seedDemo(
+  db: Db,
+  options: { demoBotUrl?: string } = {},
+): Promise<{ providerId: string; channelId: string } | null> {
   if ((await db.provider.count()) > 0) return null;
   const provider = await createProvider(db, { name: DEMO_PROVIDER_NAME });
   const channel = await createChannel(db, provider.id, {
     name: DEMO_CHANNEL_NAME,
     description: "Seeded by npm start.",
   });
+  if (options.demoBotUrl) {
+    // Point the demo channel at the bundled demo bot, with webhooks and statistics on, so the
+    // first thing a newcomer sees is real deliveries.
+    await updateChannel(db, channel.id, {
+      webhookUrl: options.demoBotUrl,
+      useWebhook: true,
+      errorStatisticsAggregation: true,
+    });
+  }
   return { providerId: provider.id, channelId: channel.id };
 }

@@ -92,20 +92,44 @@ export class AttemptRecorder {
 
   private async write(outcomes: WebhookOutcome[]): Promise<void> {
     const attempts = outcomes.flatMap((outcome) => (outcome.attempt ? [outcome.attempt] : []));
-    const updates = outcomes.map((outcome) =>
-      this.db.webhook.update({
-        where: { id: outcome.webhookId },
-        data: {
-          status: outcome.status,
-          claimToken: null,
-          ...(outcome.attempt ? { attemptCount: { increment: 1 } } : {}),
-          ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
-        },
-      }),
-    );
+    // Outcomes that change only status and attempt count are written as one UPDATE per kind;
+    // the few with their own next attempt time are written one by one.
+    const groups = new Map<string, { status: WebhookStatus; attempted: boolean; ids: string[] }>();
+    const individual: WebhookOutcome[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.nextAttemptAt) {
+        individual.push(outcome);
+        continue;
+      }
+      const attempted = outcome.attempt !== undefined;
+      const key = `${outcome.status}:${attempted}`;
+      const group = groups.get(key) ?? { status: outcome.status, attempted, ids: [] };
+      group.ids.push(outcome.webhookId);
+      groups.set(key, group);
+    }
     await this.db.$transaction([
       ...(attempts.length ? [this.db.deliveryAttempt.createMany({ data: attempts })] : []),
-      ...updates,
+      ...[...groups.values()].map(({ status, attempted, ids }) =>
+        this.db.webhook.updateMany({
+          where: { id: { in: ids } },
+          data: {
+            status,
+            claimToken: null,
+            ...(attempted ? { attemptCount: { increment: 1 } } : {}),
+          },
+        }),
+      ),
+      ...individual.map((outcome) =>
+        this.db.webhook.update({
+          where: { id: outcome.webhookId },
+          data: {
+            status: outcome.status,
+            claimToken: null,
+            nextAttemptAt: outcome.nextAttemptAt,
+            ...(outcome.attempt ? { attemptCount: { increment: 1 } } : {}),
+          },
+        }),
+      ),
     ]);
   }
 }

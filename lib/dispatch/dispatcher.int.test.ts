@@ -149,9 +149,8 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
       )
       .toBe(1);
     expect(await db.deliveryAttempt.count({ where: { channelId: slow.channel.id } })).toBe(0);
-    expect(
-      await db.webhook.count({ where: { channelId: slow.channel.id, status: "sending" } }),
-    ).toBe(2);
+    // At most WEBHOOK_CHANNEL_CONCURRENCY requests are open at the slow bot at once.
+    expect(slow.bot.stats().received).toBe(2);
   });
 
   it("pages deliveries newest first", async () => {

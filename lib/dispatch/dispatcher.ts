@@ -31,6 +31,10 @@ export class Dispatcher {
   private readonly sendOptions: SendOptions;
   private readonly recorder: AttemptRecorder;
   private readonly log: (message: string, error?: unknown) => void;
+  /** Claimed webhooks waiting for a free slot, oldest first. */
+  private readonly queue: ClaimedWebhook[] = [];
+  /** Per channel: webhooks queued or in flight. */
+  private readonly heldByChannel = new Map<string, number>();
   private readonly inFlightByChannel = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();
   private running = false;
@@ -65,44 +69,58 @@ export class Dispatcher {
     this.wakeUp?.();
   }
 
-  /** Stops claiming, waits for attempts in flight and commits their records. */
+  /** Stops claiming, waits for attempts in flight, commits their records, releases the rest. */
   async stop(): Promise<void> {
     this.running = false;
     this.notify();
     await this.loopDone;
+    const unsent = this.queue.splice(0).map((webhook) => webhook.id);
     await Promise.allSettled([...this.inFlight]);
     await this.recorder.flush();
+    if (unsent.length) {
+      await this.db.webhook.updateMany({
+        where: { id: { in: unsent }, status: "sending" },
+        data: { status: "pending", claimToken: null },
+      });
+    }
   }
 
   /** Resolves when nothing is due, in flight or unrecorded (tests and benchmarks wait on it). */
   async whenIdle(pollMs = 20): Promise<void> {
     for (;;) {
-      if (this.inFlight.size === 0 && this.recorder.pending === 0) {
+      if (this.inFlight.size === 0 && this.queue.length === 0 && this.recorder.pending === 0) {
         await this.recorder.flush();
         const due = await this.db.webhook.count({
           where: { status: { in: ["pending", "sending"] }, nextAttemptAt: { lte: new Date() } },
         });
-        if (due === 0 && this.inFlight.size === 0) return;
+        if (due === 0 && this.inFlight.size === 0 && this.queue.length === 0) return;
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   }
 
+  // Claims run ahead of sending: up to twice the concurrency is held (queued or in flight), so a
+  // finished attempt starts the next one at once instead of waiting for a database round trip.
+  private get prefetchLimit(): number {
+    return this.settings.concurrency * 2;
+  }
+
   private async loop(): Promise<void> {
     while (this.running) {
       this.wakeRequested = false;
-      let claimedAny = false;
+      let claimedAll = false;
       try {
-        const free = this.settings.concurrency - this.inFlight.size;
-        if (free > 0) {
-          const claimed = await this.claim(free);
-          for (const webhook of claimed) this.launch(webhook);
-          claimedAny = claimed.length > 0;
+        const room = this.prefetchLimit - this.queue.length - this.inFlight.size;
+        if (room > 0) {
+          const claimed = await this.claim(room);
+          this.queue.push(...claimed);
+          this.pump();
+          claimedAll = claimed.length === room;
         }
       } catch (error) {
         this.log("could not claim webhooks", error);
       }
-      if (claimedAny && this.inFlight.size < this.settings.concurrency) continue;
+      if (claimedAll && this.running) continue;
       await this.sleep();
     }
   }
@@ -123,27 +141,26 @@ export class Dispatcher {
   }
 
   private async claim(limit: number) {
-    const saturated = [...this.inFlightByChannel]
-      .filter(([, count]) => count >= this.settings.channelConcurrency)
+    const channelLimit = this.settings.channelConcurrency * 2;
+    const full = [...this.heldByChannel]
+      .filter(([, count]) => count >= channelLimit)
       .map(([channelId]) => channelId);
     const due = await this.db.webhook.findMany({
       where: {
         status: "pending",
         nextAttemptAt: { lte: new Date() },
-        ...(saturated.length ? { channelId: { notIn: saturated } } : {}),
+        ...(full.length ? { channelId: { notIn: full } } : {}),
       },
       orderBy: { nextAttemptAt: "asc" },
-      take: limit * 4,
+      take: limit * 2,
       select: { id: true, channelId: true },
     });
-    // Respect each channel's remaining slots within this round too.
+    // Respect each channel's share within this round too.
     const room = new Map<string, number>();
     const picked: string[] = [];
     for (const { id, channelId } of due) {
       if (picked.length >= limit) break;
-      const left =
-        room.get(channelId) ??
-        this.settings.channelConcurrency - (this.inFlightByChannel.get(channelId) ?? 0);
+      const left = room.get(channelId) ?? channelLimit - (this.heldByChannel.get(channelId) ?? 0);
       if (left <= 0) continue;
       room.set(channelId, left - 1);
       picked.push(id);
@@ -154,23 +171,41 @@ export class Dispatcher {
       where: { id: { in: picked }, status: "pending" },
       data: { status: "sending", claimToken },
     });
-    return this.db.webhook.findMany({
+    const claimed = await this.db.webhook.findMany({
       where: { claimToken, status: "sending" },
       include: { channel: true },
+      orderBy: { nextAttemptAt: "asc" },
     });
+    for (const { channelId } of claimed) adjust(this.heldByChannel, channelId, +1);
+    return claimed;
+  }
+
+  /** Starts queued webhooks while global and per-channel slots are free. */
+  private pump(): void {
+    for (let i = 0; i < this.queue.length && this.inFlight.size < this.settings.concurrency; ) {
+      const webhook = this.queue[i] as ClaimedWebhook;
+      if (
+        (this.inFlightByChannel.get(webhook.channelId) ?? 0) >= this.settings.channelConcurrency
+      ) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
+      this.launch(webhook);
+    }
   }
 
   private launch(webhook: ClaimedWebhook): void {
     const { channelId } = webhook;
-    this.inFlightByChannel.set(channelId, (this.inFlightByChannel.get(channelId) ?? 0) + 1);
+    adjust(this.inFlightByChannel, channelId, +1);
     const attempt = this.attempt(webhook)
       .catch((error) => this.log(`attempt for webhook ${webhook.id} was not recorded`, error))
       .finally(() => {
         this.inFlight.delete(attempt);
-        const left = (this.inFlightByChannel.get(channelId) ?? 1) - 1;
-        if (left > 0) this.inFlightByChannel.set(channelId, left);
-        else this.inFlightByChannel.delete(channelId);
-        this.notify();
+        adjust(this.inFlightByChannel, channelId, -1);
+        adjust(this.heldByChannel, channelId, -1);
+        this.pump();
+        if (this.queue.length + this.inFlight.size < this.settings.concurrency) this.notify();
       });
     this.inFlight.add(attempt);
   }
@@ -206,6 +241,12 @@ export class Dispatcher {
     };
     await this.recorder.record(outcomeAfter(webhook.id, result, attempt));
   }
+}
+
+function adjust(counts: Map<string, number>, key: string, delta: number): void {
+  const value = (counts.get(key) ?? 0) + delta;
+  if (value > 0) counts.set(key, value);
+  else counts.delete(key);
 }
 
 function resultColumns(result: SendResult) {

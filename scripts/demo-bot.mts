@@ -1,0 +1,54 @@
+// npm run demo-bot -- [--port 3001] [--mode ok] (--secret <channel secret> | --channel <id> [--console <url>])
+// A bot server that checks every webhook's signature with @line/bot-sdk and answers as its mode
+// says. Open http://127.0.0.1:<port>/ to switch modes, or POST /control {"mode": "..."}.
+import { parseArgs } from "node:util";
+import { startDemoBot } from "../lib/demo-bot/demo-bot";
+import { DEMO_BOT_MODES, isDemoBotMode } from "../lib/demo-bot/modes";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.DEMO_BOT_PORT ?? "3001" },
+    mode: { type: "string", default: "ok" },
+    secret: { type: "string" },
+    channel: { type: "string" },
+    console: { type: "string", default: process.env.CONSOLE_URL ?? "http://127.0.0.1:3000" },
+  },
+});
+
+function fail(message: string): never {
+  console.error(`demo-bot: ${message}`);
+  process.exit(2);
+}
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) fail("--port must be a port number");
+if (!isDemoBotMode(values.mode))
+  fail(`--mode must be one of ${Object.keys(DEMO_BOT_MODES).join(", ")}`);
+if (!values.secret && !values.channel)
+  fail("give --secret, or --channel to fetch it from the console");
+
+let cached = values.secret;
+async function channelSecret(refresh: boolean): Promise<string> {
+  if (values.secret) return values.secret;
+  if (cached && !refresh) return cached;
+  // The console may have reissued the secret: ask it again.
+  const response = await fetch(`${values.console}/api/channels/${values.channel}/secret`);
+  if (!response.ok) throw new Error(`console answered ${response.status} for the channel secret`);
+  cached = ((await response.json()) as { channelSecret: string }).channelSecret;
+  return cached;
+}
+
+const bot = await startDemoBot({
+  port,
+  initialMode: values.mode,
+  channelSecret,
+  log: (line) => console.log(`[demo-bot] ${line}`),
+});
+console.log(
+  `[demo-bot] listening on ${bot.url} (mode "${bot.mode()}"); webhooks to ${bot.url}/webhook`,
+);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    void bot.close().then(() => process.exit(0));
+  });
+}
