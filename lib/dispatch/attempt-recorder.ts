@@ -37,11 +37,14 @@ export interface WebhookOutcome {
 }
 
 const MAX_BATCH = 256;
+/** How long an outcome may wait for others to share its transaction. */
+const BATCH_WINDOW_MS = 10;
 
 /**
  * Writes attempts and webhook status changes in batches: each flush is one transaction, so an
  * attempt and its webhook's new status are stored together or not at all. Batching is what lets
- * the dispatcher keep up with a fast bot (see the dispatch benchmark in the README).
+ * the dispatcher keep up with a fast bot (see the dispatch benchmark in the README). Until its
+ * batch commits, a webhook stays "sending": after a crash it is sent again (at least once).
  */
 export class AttemptRecorder {
   private buffer: {
@@ -50,12 +53,14 @@ export class AttemptRecorder {
     failed: (error: unknown) => void;
   }[] = [];
   private flushing: Promise<void> = Promise.resolve();
-  private scheduled = false;
+  private writing = 0;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly db: Db) {}
 
+  /** Outcomes not yet committed. */
   get pending(): number {
-    return this.buffer.length;
+    return this.buffer.length + this.writing;
   }
 
   /** Resolves once the outcome is committed. */
@@ -63,10 +68,7 @@ export class AttemptRecorder {
     return new Promise((done, failed) => {
       this.buffer.push({ outcome, done, failed });
       if (this.buffer.length >= MAX_BATCH) this.flushNow();
-      else if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flushNow());
-      }
+      else this.timer ??= setTimeout(() => this.flushNow(), BATCH_WINDOW_MS);
     });
   }
 
@@ -77,15 +79,19 @@ export class AttemptRecorder {
   }
 
   private flushNow(): void {
-    this.scheduled = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     if (this.buffer.length === 0) return;
     const batch = this.buffer.splice(0, this.buffer.length);
+    this.writing += batch.length;
     this.flushing = this.flushing.then(async () => {
       try {
         await this.write(batch.map((entry) => entry.outcome));
         for (const entry of batch) entry.done();
       } catch (error) {
         for (const entry of batch) entry.failed(error);
+      } finally {
+        this.writing -= batch.length;
       }
     });
   }

@@ -1,7 +1,8 @@
-import { ulid } from "ulid";
 import type { Db } from "../db/client";
 import type { StoredEvent } from "../events/complete-event";
+import { newUlid } from "../ids/new-ulid";
 import { type AttemptRecord, AttemptRecorder, type WebhookOutcome } from "./attempt-recorder";
+import { ConnectionPool } from "./connection-pool";
 import type { DispatchSettings } from "./dispatch-settings";
 import { sendOptionsFrom } from "./dispatch-settings";
 import { type SendOptions, type SendResult, sendWebhook } from "./send-webhook";
@@ -29,6 +30,7 @@ export class Dispatcher {
   private readonly settings: DispatchSettings;
   private readonly send: Send;
   private readonly sendOptions: SendOptions;
+  private readonly pool: ConnectionPool;
   private readonly recorder: AttemptRecorder;
   private readonly log: (message: string, error?: unknown) => void;
   /** Claimed webhooks waiting for a free slot, oldest first. */
@@ -46,7 +48,8 @@ export class Dispatcher {
     this.db = options.db;
     this.settings = options.settings;
     this.send = options.send ?? sendWebhook;
-    this.sendOptions = sendOptionsFrom(options.settings);
+    this.pool = new ConnectionPool(sendOptionsFrom(options.settings));
+    this.sendOptions = { ...sendOptionsFrom(options.settings), pool: this.pool };
     this.recorder = new AttemptRecorder(options.db);
     this.log =
       options.log ?? ((message, error) => console.error(`[dispatcher] ${message}`, error ?? ""));
@@ -77,6 +80,7 @@ export class Dispatcher {
     const unsent = this.queue.splice(0).map((webhook) => webhook.id);
     await Promise.allSettled([...this.inFlight]);
     await this.recorder.flush();
+    this.pool.close();
     if (unsent.length) {
       await this.db.webhook.updateMany({
         where: { id: { in: unsent }, status: "sending" },
@@ -166,7 +170,7 @@ export class Dispatcher {
       picked.push(id);
     }
     if (picked.length === 0) return [];
-    const claimToken = ulid();
+    const claimToken = newUlid();
     await this.db.webhook.updateMany({
       where: { id: { in: picked }, status: "pending" },
       data: { status: "sending", claimToken },
@@ -214,7 +218,7 @@ export class Dispatcher {
     const { channel } = webhook;
     // Settings may have changed since the events were accepted; LINE sends nothing then.
     if (!channel.useWebhook || !channel.webhookUrl) {
-      await this.recorder.record({ webhookId: webhook.id, status: "cancelled" });
+      this.keep({ webhookId: webhook.id, status: "cancelled" });
       return;
     }
     const events = JSON.parse(webhook.events) as StoredEvent[];
@@ -229,7 +233,7 @@ export class Dispatcher {
     const attemptedAt = new Date();
     const result = await this.send(channel.webhookUrl, request, this.sendOptions);
     const attempt: AttemptRecord = {
-      id: ulid(attemptedAt.getTime()),
+      id: newUlid(attemptedAt.getTime()),
       webhookId: webhook.id,
       channelId: channel.id,
       attemptedAt,
@@ -239,7 +243,19 @@ export class Dispatcher {
       isRedelivery,
       ...resultColumns(result),
     };
-    await this.recorder.record(outcomeAfter(webhook.id, result, attempt));
+    this.keep(outcomeAfter(webhook.id, result, attempt));
+  }
+
+  /**
+   * Hands an outcome to the recorder without holding the sending slot while it commits; stop()
+   * and whenIdle() wait for the recorder.
+   */
+  private keep(outcome: WebhookOutcome): void {
+    this.recorder
+      .record(outcome)
+      .catch((error) =>
+        this.log(`outcome of webhook ${outcome.webhookId} was not recorded`, error),
+      );
   }
 }
 

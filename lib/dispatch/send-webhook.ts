@@ -1,12 +1,21 @@
-import { classifyDispatchError } from "./classify-error";
-import { exchange, type OutgoingWebhook } from "./exchange";
+import http2 from "node:http2";
+import { classifyDispatchError, errorCode, SenderCodes } from "./classify-error";
+import { type ConnectionPool, PROTOCOL_CHANGED } from "./connection-pool";
+import { ExchangeFailure } from "./exchange-failure";
+import { exchangeHttp1 } from "./exchange-http1";
+import { exchangeHttp2, trackSession } from "./exchange-http2";
 import { type DeliveryFailure, errorStatusCode } from "./failure-reasons";
 import { type ConnectOptions, openConnection, PhaseError } from "./open-connection";
-import { parseWebhookTarget } from "./webhook-target";
+import type { OutgoingWebhook } from "./outgoing-webhook";
+import { parseWebhookTarget, type WebhookTarget } from "./webhook-target";
+
+export type { OutgoingWebhook } from "./outgoing-webhook";
 
 export interface SendOptions extends ConnectOptions {
   /** From the moment the request is sent until the complete response: LINE's 2 seconds. */
   requestTimeoutMs: number;
+  /** Keeps connections open between webhooks; without it every send uses a new connection. */
+  pool?: ConnectionPool;
 }
 
 interface Attempted {
@@ -20,7 +29,32 @@ interface Attempted {
 export type SendResult =
   | (Attempted & { ok: true })
   | (Attempted &
-      DeliveryFailure & { ok: false /** The underlying error, for operators. */; error: string });
+      DeliveryFailure & {
+        ok: false;
+        /** The underlying error, for operators. */
+        error: string;
+      });
+
+// A reused keep-alive connection that the server had already closed fails like this before any
+// response; the request never reached the bot, so it is sent once more on a fresh connection.
+const STALE_CONNECTION_CODES = new Set([
+  "ECONNRESET",
+  "EPIPE",
+  SenderCodes.sessionClosed,
+  SenderCodes.goawayBeforeAccept,
+  "ERR_HTTP2_GOAWAY_SESSION",
+  "ERR_HTTP2_INVALID_SESSION",
+]);
+
+function worthRetrying(error: unknown): boolean {
+  if (error instanceof PhaseError) return errorCode(error.cause) === PROTOCOL_CHANGED;
+  return (
+    error instanceof ExchangeFailure &&
+    error.reusedConnection &&
+    !error.responseStarted &&
+    STALE_CONNECTION_CODES.has(errorCode(error.cause) ?? "")
+  );
+}
 
 /**
  * Sends one webhook POST and says how it went. Never throws: every outcome, including bugs in
@@ -35,19 +69,22 @@ export async function sendWebhook(
   const elapsed = () => Math.round(performance.now() - started);
   let protocol: string | null = null;
   try {
-    let target: ReturnType<typeof parseWebhookTarget>;
+    let target: WebhookTarget;
     try {
       target = parseWebhookTarget(url);
     } catch (error) {
       throw new PhaseError("url", error);
     }
-    const connection = await openConnection(target, options);
-    protocol = connection.protocol;
+    const onProtocol = (value: string) => {
+      protocol = value;
+    };
     let status: number;
     try {
-      ({ status } = await exchange(connection, target, webhook, options.requestTimeoutMs));
+      status = await deliver(target, webhook, options, { reuse: true, onProtocol });
     } catch (error) {
-      throw new PhaseError("request", error);
+      if (!worthRetrying(error)) throw error;
+      options.pool?.forget(target);
+      status = await deliver(target, webhook, options, { reuse: false, onProtocol });
     }
     if (status >= 200 && status < 300) return { ok: true, status, latencyMs: elapsed(), protocol };
     return {
@@ -59,8 +96,12 @@ export async function sendWebhook(
       error: `HTTP ${status}`,
     };
   } catch (error) {
-    const phase = error instanceof PhaseError ? error.phase : "request";
-    const cause = error instanceof PhaseError ? error.cause : error;
+    const [phase, cause] =
+      error instanceof PhaseError
+        ? [error.phase, error.cause]
+        : error instanceof ExchangeFailure
+          ? (["request", error.cause] as const)
+          : (["request", error] as const);
     return {
       ok: false,
       ...classifyDispatchError(phase, cause),
@@ -69,6 +110,44 @@ export async function sendWebhook(
       protocol,
       error: describeError(cause),
     };
+  }
+}
+
+/** One try: over a pooled connection when allowed and known, otherwise over a fresh one. */
+async function deliver(
+  target: WebhookTarget,
+  webhook: OutgoingWebhook,
+  options: SendOptions,
+  { reuse, onProtocol }: { reuse: boolean; onProtocol: (protocol: string) => void },
+): Promise<number> {
+  const { pool, requestTimeoutMs: timeoutMs } = options;
+  if (pool && reuse) {
+    const session = target.secure ? pool.liveSession(target) : undefined;
+    if (session) {
+      onProtocol("h2");
+      return (await exchangeHttp2(session, target, webhook, timeoutMs)).status;
+    }
+    if (pool.protocolOf(target) === "http/1.1") {
+      onProtocol("http/1.1");
+      return (await exchangeHttp1({ target, webhook, timeoutMs, agent: pool.agent })).status;
+    }
+  }
+  const connection = await openConnection(target, options);
+  onProtocol(connection.protocol);
+  pool?.rememberProtocol(target, connection.protocol);
+  if (connection.protocol === "http/1.1") {
+    // The first connection to an origin (or the retry after a stale one) is used once; later
+    // webhooks go through the pool's agent, which opens its own keep-alive connections.
+    return (await exchangeHttp1({ target, webhook, timeoutMs, socket: connection.socket })).status;
+  }
+  const tracked = pool
+    ? pool.adoptSession(target, connection.socket)
+    : trackSession(http2.connect(target.url.origin, { createConnection: () => connection.socket }));
+  try {
+    return (await exchangeHttp2(tracked, target, webhook, timeoutMs)).status;
+  } finally {
+    if (pool) tracked.reused = true;
+    else tracked.session.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import type { StoredEvent } from "../events/complete-event";
-import type { OutgoingWebhook } from "./exchange";
+import type { OutgoingWebhook } from "./outgoing-webhook";
 import { signBody } from "./signature";
 
 // LINE's webhook requests identify themselves as "LineBotWebhook/2.0".

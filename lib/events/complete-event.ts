@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
-import { ulid } from "ulid";
+import { newUlid } from "../ids/new-ulid";
 import type { EventInput } from "./event-input";
 
 /** A webhook event as the platform stores it; deliveryContext is added per attempt. */
@@ -26,7 +26,7 @@ function replyToken(): string {
 /** Fills in what the LINE platform adds to an event: id, time, mode, source, reply token. */
 export function completeEvent(channelId: string, input: EventInput, now: number): StoredEvent {
   const common = {
-    webhookEventId: ulid(now),
+    webhookEventId: newUlid(now),
     timestamp: now,
     mode: "active",
     source: input.source ?? { type: "user", userId: simulatedUserId(channelId) },

@@ -1,6 +1,6 @@
-import { ulid } from "ulid";
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
+import { newUlid } from "../ids/new-ulid";
 import { completeEvent } from "./complete-event";
 import type { SendEventsInput } from "./event-input";
 import { toEventInputs } from "./event-input";
@@ -38,7 +38,7 @@ export async function enqueueEvents(
   }
   const webhook = await db.webhook.create({
     data: {
-      id: ulid(now),
+      id: newUlid(now),
       channelId: channel.id,
       events: JSON.stringify(events),
       status: "pending",

@@ -1,0 +1,90 @@
+import http from "node:http";
+import type net from "node:net";
+import { SenderCodes } from "./classify-error";
+import { codedError } from "./coded-error";
+import { ExchangeFailure } from "./exchange-failure";
+import { PhaseError } from "./open-connection";
+import type { OutgoingWebhook } from "./outgoing-webhook";
+import type { WebhookTarget } from "./webhook-target";
+
+export type Http1Exchange = {
+  target: WebhookTarget;
+  webhook: OutgoingWebhook;
+  timeoutMs: number;
+} & (
+  | { /** Keep-alive pool: it picks or opens the connection. */ agent: http.Agent; socket?: never }
+  | { /** A fresh connection, closed after this one exchange. */ socket: net.Socket; agent?: never }
+);
+
+/** Extra request option our agent reads in createConnection (see connection-pool.ts). */
+export interface PooledRequestOptions extends http.RequestOptions {
+  webhookTarget: WebhookTarget;
+}
+
+/**
+ * POSTs the webhook over HTTP/1.1 and waits for the complete response within `timeoutMs`,
+ * counted from the moment a connection is assigned. Rejects with an ExchangeFailure.
+ */
+export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Http1Exchange) {
+  return new Promise<{ status: number }>((resolve, reject) => {
+    let settled = false;
+    let responseStarted = false;
+    let timer: NodeJS.Timeout | undefined;
+    const options: PooledRequestOptions = {
+      method: "POST",
+      host: target.host,
+      port: target.port,
+      path: target.path,
+      setHost: false,
+      headers: {
+        host: target.url.host,
+        ...webhook.headers,
+        "content-length": webhook.body.length,
+        connection: agent ? "keep-alive" : "close",
+      },
+      webhookTarget: target,
+      ...(agent ? { agent } : { createConnection: () => socket as net.Socket }),
+    };
+    const request = http.request(options);
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request.destroy();
+      // A fresh connection the agent failed to open keeps its own phase (DNS, connect, TLS).
+      reject(
+        error instanceof PhaseError
+          ? error
+          : new ExchangeFailure(error, request.reusedSocket, responseStarted),
+      );
+    };
+    request.on("socket", () => {
+      timer = setTimeout(
+        () =>
+          fail(
+            codedError(SenderCodes.requestTimeout, `no complete response within ${timeoutMs} ms`),
+          ),
+        timeoutMs,
+      );
+    });
+    request.on("response", (response) => {
+      responseStarted = true;
+      response.on("data", () => {});
+      response.on("end", () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve({ status: response.statusCode ?? 0 });
+      });
+      response.on("error", fail);
+      response.on("aborted", () =>
+        fail(codedError(SenderCodes.sessionClosed, "connection closed during the response")),
+      );
+    });
+    request.on("error", fail);
+    request.on("close", () =>
+      fail(codedError(SenderCodes.sessionClosed, "connection closed before a response")),
+    );
+    request.end(webhook.body);
+  });
+}
