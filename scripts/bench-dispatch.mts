@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ulid } from "ulid";
 import { Agent, request } from "undici";
 import { createChannel } from "../lib/channels/create-channel";
 import { updateChannel } from "../lib/channels/update-channel";
@@ -19,6 +18,7 @@ import { dispatchSettingsFromEnv } from "../lib/dispatch/dispatch-settings";
 import { Dispatcher } from "../lib/dispatch/dispatcher";
 import { buildWebhookRequest } from "../lib/dispatch/webhook-request";
 import { completeEvent, type StoredEvent } from "../lib/events/complete-event";
+import { newUlid } from "../lib/ids/new-ulid";
 import { createProvider } from "../lib/providers/create-provider";
 
 const { values } = parseArgs({
@@ -79,7 +79,7 @@ async function main() {
     for (let i = 0; i < total; i += 500) {
       await db.webhook.createMany({
         data: eventSets.slice(i, i + 500).map((events) => ({
-          id: ulid(),
+          id: newUlid(),
           channelId: channel.id,
           events: JSON.stringify(events),
           status: "pending",
