@@ -7,6 +7,9 @@ import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
 export type { Channel, Provider } from "./generated/sqlite/client";
+// Tagged-template helpers for parameterised raw SQL (Prisma.sql, Prisma.join); the same runtime
+// serves both generated clients.
+export { Prisma } from "./generated/sqlite/client";
 
 /** The application's database handle. Typed by the SQLite client; see createDbClient. */
 export type Db = SqliteClient;

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { insertAttempts, setStatus } from "./webhook-queue";
 
 export type WebhookStatus =
   | "pending"
@@ -113,18 +114,10 @@ export class AttemptRecorder {
       group.ids.push(outcome.webhookId);
       groups.set(key, group);
     }
+    const now = new Date();
     await this.db.$transaction([
-      ...(attempts.length ? [this.db.deliveryAttempt.createMany({ data: attempts })] : []),
-      ...[...groups.values()].map(({ status, attempted, ids }) =>
-        this.db.webhook.updateMany({
-          where: { id: { in: ids } },
-          data: {
-            status,
-            claimToken: null,
-            ...(attempted ? { attemptCount: { increment: 1 } } : {}),
-          },
-        }),
-      ),
+      ...(attempts.length ? [insertAttempts(this.db, attempts)] : []),
+      ...[...groups.values()].map((group) => setStatus(this.db, { ...group, now })),
       ...individual.map((outcome) =>
         this.db.webhook.update({
           where: { id: outcome.webhookId },

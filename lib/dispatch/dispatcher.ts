@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Channel, Db } from "../db/client";
 import type { StoredEvent } from "../events/complete-event";
 import { newUlid } from "../ids/new-ulid";
 import { type AttemptRecord, AttemptRecorder, type WebhookOutcome } from "./attempt-recorder";
@@ -6,9 +6,13 @@ import { ConnectionPool } from "./connection-pool";
 import type { DispatchSettings } from "./dispatch-settings";
 import { sendOptionsFrom } from "./dispatch-settings";
 import { type SendOptions, type SendResult, sendWebhook } from "./send-webhook";
+import { type ClaimedRow, claim, findDue } from "./webhook-queue";
 import { buildWebhookRequest } from "./webhook-request";
 
 type Send = typeof sendWebhook;
+
+/** Claims hold up to this many rounds of work (globally and per channel): queued or in flight. */
+const PREFETCH_ROUNDS = 3;
 
 export interface DispatcherOptions {
   db: Db;
@@ -18,7 +22,7 @@ export interface DispatcherOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
-type ClaimedWebhook = Awaited<ReturnType<Dispatcher["claim"]>>[number];
+type ClaimedWebhook = ClaimedRow & { channel: Channel };
 
 /**
  * Sends stored webhooks. Runs in the server process: it claims due webhooks, sends each with
@@ -103,10 +107,16 @@ export class Dispatcher {
     }
   }
 
-  // Claims run ahead of sending: up to twice the concurrency is held (queued or in flight), so a
-  // finished attempt starts the next one at once instead of waiting for a database round trip.
+  // Claims run ahead of sending: PREFETCH_ROUNDS times the concurrency is held (queued or in
+  // flight), so a finished attempt starts the next one at once instead of waiting for the
+  // database, and each claim takes a batch of about `concurrency` rows.
   private get prefetchLimit(): number {
-    return this.settings.concurrency * 2;
+    return this.settings.concurrency * PREFETCH_ROUNDS;
+  }
+
+  /** Claiming fewer rows than this at once costs more in round trips than it gains. */
+  private get minimumClaim(): number {
+    return this.settings.concurrency;
   }
 
   private async loop(): Promise<void> {
@@ -115,7 +125,8 @@ export class Dispatcher {
       let claimedAll = false;
       try {
         const room = this.prefetchLimit - this.queue.length - this.inFlight.size;
-        if (room > 0) {
+        const starving = this.queue.length === 0 && this.inFlight.size < this.settings.concurrency;
+        if (room >= this.minimumClaim || (room > 0 && starving)) {
           const claimed = await this.claim(room);
           this.queue.push(...claimed);
           this.pump();
@@ -144,21 +155,13 @@ export class Dispatcher {
     });
   }
 
-  private async claim(limit: number) {
-    const channelLimit = this.settings.channelConcurrency * 2;
+  private async claim(limit: number): Promise<ClaimedWebhook[]> {
+    const channelLimit = this.settings.channelConcurrency * PREFETCH_ROUNDS;
     const full = [...this.heldByChannel]
       .filter(([, count]) => count >= channelLimit)
       .map(([channelId]) => channelId);
-    const due = await this.db.webhook.findMany({
-      where: {
-        status: "pending",
-        nextAttemptAt: { lte: new Date() },
-        ...(full.length ? { channelId: { notIn: full } } : {}),
-      },
-      orderBy: { nextAttemptAt: "asc" },
-      take: limit * 2,
-      select: { id: true, channelId: true },
-    });
+    const now = new Date();
+    const due = await findDue(this.db, { now, limit: limit * 2, skipChannels: full });
     // Respect each channel's share within this round too.
     const room = new Map<string, number>();
     const picked: string[] = [];
@@ -170,17 +173,23 @@ export class Dispatcher {
       picked.push(id);
     }
     if (picked.length === 0) return [];
-    const claimToken = newUlid();
-    await this.db.webhook.updateMany({
-      where: { id: { in: picked }, status: "pending" },
-      data: { status: "sending", claimToken },
-    });
-    const claimed = await this.db.webhook.findMany({
-      where: { claimToken, status: "sending" },
-      include: { channel: true },
-      orderBy: { nextAttemptAt: "asc" },
-    });
-    for (const { channelId } of claimed) adjust(this.heldByChannel, channelId, +1);
+    const rows = await claim(this.db, { ids: picked, claimToken: newUlid(), now });
+    if (rows.length === 0) return [];
+    // Channel settings are read at claim time: a channel switched off since is not sent to.
+    const channels = new Map(
+      (
+        await this.db.channel.findMany({
+          where: { id: { in: [...new Set(rows.map((row) => row.channelId))] } },
+        })
+      ).map((channel) => [channel.id, channel]),
+    );
+    const claimed: ClaimedWebhook[] = [];
+    for (const row of rows.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      const channel = channels.get(row.channelId);
+      if (!channel) continue;
+      adjust(this.heldByChannel, row.channelId, +1);
+      claimed.push({ ...row, channel });
+    }
     return claimed;
   }
 
@@ -209,7 +218,9 @@ export class Dispatcher {
         adjust(this.inFlightByChannel, channelId, -1);
         adjust(this.heldByChannel, channelId, -1);
         this.pump();
-        if (this.queue.length + this.inFlight.size < this.settings.concurrency) this.notify();
+        // Refill once a full round's worth of slots is free, before the queue runs dry: sending
+        // never waits for a claim, and each claim takes a batch, not one row.
+        if (this.queue.length <= this.settings.concurrency) this.notify();
       });
     this.inFlight.add(attempt);
   }

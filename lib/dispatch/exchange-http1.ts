@@ -82,9 +82,11 @@ export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Htt
       );
     });
     request.on("error", fail);
-    request.on("close", () =>
-      fail(codedError(SenderCodes.sessionClosed, "connection closed before a response")),
-    );
+    request.on("close", () => {
+      // Also fires after every success; only build the error when it matters.
+      if (!settled)
+        fail(codedError(SenderCodes.sessionClosed, "connection closed before a response"));
+    });
     request.end(webhook.body);
   });
 }
