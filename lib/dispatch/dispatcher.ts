@@ -47,6 +47,12 @@ export class Dispatcher {
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
   private wakeRequested = false;
+  /**
+   * False after a claim came back short (nothing more was due), so that finishing attempts do
+   * not each cost a query that finds nothing. New events, the poll timer and a channel making
+   * room for a round set it again.
+   */
+  private mayHaveMore = true;
 
   constructor(options: DispatcherOptions) {
     this.db = options.db;
@@ -72,6 +78,11 @@ export class Dispatcher {
 
   /** New work was stored: look for it now rather than at the next poll. */
   notify(): void {
+    this.mayHaveMore = true;
+    this.wake();
+  }
+
+  private wake(): void {
     this.wakeRequested = true;
     this.wakeUp?.();
   }
@@ -79,7 +90,7 @@ export class Dispatcher {
   /** Stops claiming, waits for attempts in flight, commits their records, releases the rest. */
   async stop(): Promise<void> {
     this.running = false;
-    this.notify();
+    this.wake();
     await this.loopDone;
     const unsent = this.queue.splice(0).map((webhook) => webhook.id);
     await Promise.allSettled([...this.inFlight]);
@@ -122,36 +133,34 @@ export class Dispatcher {
   private async loop(): Promise<void> {
     while (this.running) {
       this.wakeRequested = false;
-      let claimedAll = false;
       try {
         const room = this.prefetchLimit - this.queue.length - this.inFlight.size;
         const starving = this.queue.length === 0 && this.inFlight.size < this.settings.concurrency;
-        if (room >= this.minimumClaim || (room > 0 && starving)) {
+        if (this.mayHaveMore && (room >= this.minimumClaim || (room > 0 && starving))) {
           const claimed = await this.claim(room);
           this.queue.push(...claimed);
           this.pump();
-          claimedAll = claimed.length === room;
+          this.mayHaveMore = claimed.length === room;
+          if (this.mayHaveMore) continue;
         }
       } catch (error) {
         this.log("could not claim webhooks", error);
       }
-      if (claimedAll && this.running) continue;
-      await this.sleep();
+      if (await this.sleep()) this.mayHaveMore = true;
     }
   }
 
-  private sleep(): Promise<void> {
-    if (this.wakeRequested || !this.running) return Promise.resolve();
+  /** Waits for a wake-up or the poll interval; true when the interval ran out. */
+  private sleep(): Promise<boolean> {
+    if (this.wakeRequested || !this.running) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.settings.pollIntervalMs);
-      function done() {
+      const timer = setTimeout(() => done(true), this.settings.pollIntervalMs);
+      const done = (timedOut: boolean) => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
         this.wakeUp = null;
-        done();
+        resolve(timedOut);
       };
+      this.wakeUp = () => done(false);
     });
   }
 
@@ -216,11 +225,14 @@ export class Dispatcher {
       .finally(() => {
         this.inFlight.delete(attempt);
         adjust(this.inFlightByChannel, channelId, -1);
-        adjust(this.heldByChannel, channelId, -1);
+        const held = adjust(this.heldByChannel, channelId, -1);
         this.pump();
-        // Refill once a full round's worth of slots is free, before the queue runs dry: sending
+        // A channel that was skipped as full has room for a round again.
+        const channelRoomMark = this.settings.channelConcurrency * (PREFETCH_ROUNDS - 1);
+        if (held === channelRoomMark) this.mayHaveMore = true;
+        // Refill once a round's worth of slots is free, before the queue runs dry: sending
         // never waits for a claim, and each claim takes a batch, not one row.
-        if (this.queue.length <= this.settings.concurrency) this.notify();
+        if (this.mayHaveMore && this.queue.length <= this.settings.concurrency) this.wake();
       });
     this.inFlight.add(attempt);
   }
@@ -270,10 +282,12 @@ export class Dispatcher {
   }
 }
 
-function adjust(counts: Map<string, number>, key: string, delta: number): void {
+/** Adds `delta` to a per-channel count and returns the new count. */
+function adjust(counts: Map<string, number>, key: string, delta: number): number {
   const value = (counts.get(key) ?? 0) + delta;
   if (value > 0) counts.set(key, value);
   else counts.delete(key);
+  return value;
 }
 
 function resultColumns(result: SendResult) {
