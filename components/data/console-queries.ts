@@ -52,3 +52,35 @@ export const channelSecretQuery = (channelId: string) =>
     queryFn: () => fetchJson<{ channelSecret: string }>(`/api/channels/${channelId}/secret`),
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+export interface DeliveryView {
+  id: string;
+  webhookId: string;
+  attemptedAt: string;
+  url: string;
+  webhookEventIds: string[];
+  attemptNumber: number;
+  isRedelivery: boolean;
+  success: boolean;
+  reason: string | null;
+  detail: string | null;
+  statusCode: number;
+  latencyMs: number;
+  protocol: string | null;
+  error: string | null;
+}
+
+export const deliveryKeys = {
+  list: (channelId: string) => ["channels", channelId, "deliveries"] as const,
+};
+
+/** The newest attempts, refreshed while the page is open so new deliveries appear by themselves. */
+export const deliveriesQuery = (channelId: string, limit = 20) =>
+  queryOptions({
+    queryKey: [...deliveryKeys.list(channelId), limit] as const,
+    queryFn: () =>
+      fetchJson<{ deliveries: DeliveryView[]; nextBefore: string | null }>(
+        `/api/channels/${channelId}/deliveries?limit=${limit}`,
+      ),
+    refetchInterval: 3000,
+  });

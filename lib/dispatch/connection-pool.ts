@@ -12,8 +12,11 @@ import {
 } from "./open-connection";
 import type { WebhookTarget } from "./webhook-target";
 
-/** Idle connections close after this long; below the 5 s keep-alive of Node and most servers. */
-const IDLE_MS = 4000;
+/**
+ * Idle connections close after this long: well below the 5 s keep-alive timeout of Node servers
+ * (and most others), so we rarely write to a connection the server is closing at that moment.
+ */
+const IDLE_MS = 2000;
 
 export function originKey(target: WebhookTarget): string {
   return `${target.secure ? "https" : "http"}://${target.host}:${target.port}`;

@@ -35,12 +35,14 @@ export type SendResult =
         error: string;
       });
 
-// A reused keep-alive connection that the server had already closed fails like this before any
-// response; the request never reached the bot, so it is sent once more on a fresh connection.
+// Resent once, on a fresh connection, only when the bot cannot have seen the request: a reused
+// HTTP/2 session the server had already sent GOAWAY on (it promises not to process such streams),
+// or a reused HTTP/1.1 connection the server had closed before we could write (EPIPE). A reset
+// after the request was written is reported, not retried: the bot may have processed it, and a
+// POST is not safe to repeat. Idle connections are dropped early (connection-pool.ts) to keep
+// such races rare.
 const STALE_CONNECTION_CODES = new Set([
-  "ECONNRESET",
   "EPIPE",
-  SenderCodes.sessionClosed,
   SenderCodes.goawayBeforeAccept,
   "ERR_HTTP2_GOAWAY_SESSION",
   "ERR_HTTP2_INVALID_SESSION",

@@ -1,4 +1,6 @@
 import { WebhookSettings } from "@/components/channels/webhook-settings";
+import { RecentDeliveries } from "@/components/deliveries/recent-deliveries";
+import { SendTestMessage } from "@/components/deliveries/send-test-message";
 import { getChannel } from "@/lib/channels/get-channel";
 import { webhookUrlRequiresHttps } from "@/lib/channels/webhook-url";
 import { db } from "@/lib/db/client";
@@ -13,5 +15,11 @@ export default async function MessagingApiPage({
 }) {
   const { channelId } = await params;
   const channel = await orNotFound(getChannel(db(), channelId));
-  return <WebhookSettings initialChannel={channel} requireHttps={webhookUrlRequiresHttps()} />;
+  return (
+    <div className="space-y-6">
+      <WebhookSettings initialChannel={channel} requireHttps={webhookUrlRequiresHttps()} />
+      <SendTestMessage channelId={channel.id} />
+      <RecentDeliveries channelId={channel.id} />
+    </div>
+  );
 }

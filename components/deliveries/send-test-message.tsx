@@ -1,0 +1,63 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { deliveryKeys } from "@/components/data/console-queries";
+import { fetchJson } from "@/components/data/fetch-json";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/text-field";
+
+type SendAnswer =
+  | { webhookEventIds: string[]; webhookId: string; sent?: undefined }
+  | { webhookEventIds: string[]; sent: false; message: string };
+
+/** Sends a text message from the simulated user through the real dispatcher. */
+export function SendTestMessage({ channelId }: { channelId: string }) {
+  const [text, setText] = useState("Hello, bot!");
+  const queryClient = useQueryClient();
+  const send = useMutation({
+    mutationFn: (messageText: string) =>
+      fetchJson<SendAnswer>(`/api/channels/${channelId}/events`, {
+        method: "POST",
+        body: { text: messageText },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.list(channelId) }),
+  });
+
+  return (
+    <Card title="Send test message">
+      <form
+        className="flex flex-wrap items-start gap-3 py-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          send.mutate(text);
+        }}
+      >
+        <TextField
+          label="Message text"
+          className="min-w-64 flex-1"
+          value={text}
+          maxLength={5000}
+          required
+          onChange={(event) => setText(event.target.value)}
+          hint="Sent as a text message event from a simulated user, signed like a LINE webhook."
+        />
+        <Button type="submit" variant="primary" className="mt-6" disabled={send.isPending}>
+          {send.isPending ? "Sending…" : "Send"}
+        </Button>
+      </form>
+      <div className="pb-4" aria-live="polite">
+        {send.error && <Alert tone="error">{send.error.message}</Alert>}
+        {send.data?.sent === false && <Alert>{send.data.message}</Alert>}
+        {send.data && send.data.sent !== false && (
+          <Alert tone="success">
+            Queued webhook event <code>{send.data.webhookEventIds.join(", ")}</code>. Its delivery
+            appears below.
+          </Alert>
+        )}
+      </div>
+    </Card>
+  );
+}
