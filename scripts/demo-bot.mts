@@ -1,6 +1,8 @@
 // npm run demo-bot -- [--port 3001] [--mode ok] (--secret <channel secret> | --channel <id> [--console <url>])
+//                     [--tls-port 3002 --tls-cert <pem> --tls-key <pem>]
 // A bot server that checks every webhook's signature with @line/bot-sdk and answers as its mode
 // says. Open http://127.0.0.1:<port>/ to switch modes, or POST /control {"mode": "..."}.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startDemoBot } from "../lib/demo-bot/demo-bot";
 import { DEMO_BOT_MODES, isDemoBotMode } from "../lib/demo-bot/modes";
@@ -12,6 +14,9 @@ const { values } = parseArgs({
     secret: { type: "string" },
     channel: { type: "string" },
     console: { type: "string", default: process.env.CONSOLE_URL ?? "http://127.0.0.1:3000" },
+    "tls-port": { type: "string", default: process.env.DEMO_BOT_TLS_PORT ?? "3002" },
+    "tls-cert": { type: "string" },
+    "tls-key": { type: "string" },
   },
 });
 
@@ -38,8 +43,22 @@ async function channelSecret(refresh: boolean): Promise<string> {
   return cached;
 }
 
+const tlsCert = values["tls-cert"];
+const tlsKey = values["tls-key"];
 const bot = await startDemoBot({
   port,
+  tls:
+    tlsCert && tlsKey
+      ? {
+          port: Number(values["tls-port"]),
+          certificate: {
+            cert: readFileSync(tlsCert, "utf8"),
+            key: readFileSync(tlsKey, "utf8"),
+            certFile: tlsCert,
+            keyFile: tlsKey,
+          },
+        }
+      : undefined,
   initialMode: values.mode,
   channelSecret,
   log: (line) => console.log(`[demo-bot] ${line}`),

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 missing_apt=()
 chromium_path=${CHROMIUM_PATH:-/usr/bin/chromium}
 [ -x "$chromium_path" ] || missing_apt+=(chromium)
+# The fault lab mints its certificates with the openssl CLI.
+command -v openssl >/dev/null || missing_apt+=(openssl)
 pg_bin=${POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
 if [ -z "${TEST_POSTGRES_URL:-}" ] && [ ! -x "$pg_bin/initdb" ]; then
   missing_apt+=(postgresql-15)

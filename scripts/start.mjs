@@ -1,14 +1,28 @@
 // npm start: build the console, then run it on http://localhost:3000 (PORT to change) with the
 // embedded SQLite database (or DATABASE_URL), the demo provider and channel seeded on first start,
 // and the bundled demo bot on http://127.0.0.1:3001 (DEMO_BOT_PORT; DEMO_BOT=off to skip) receiving
-// the demo channel's webhooks. Ctrl+C stops both.
+// the demo channel's webhooks, plus its https/HTTP/2 listener on 3002 (DEMO_BOT_TLS_PORT) with a
+// local CA the console is told to trust. Ctrl+C stops both.
 import { spawn, spawnSync } from "node:child_process";
 
 const port = process.env.PORT ?? "3000";
 const botPort = process.env.DEMO_BOT_PORT ?? "3001";
+const tlsPort = process.env.DEMO_BOT_TLS_PORT ?? "3002";
 const consoleUrl = `http://127.0.0.1:${port}`;
 const withBot = process.env.DEMO_BOT !== "off";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+// The demo bot's https listener needs a certificate the console trusts: mint a local CA first.
+let pki = null;
+if (withBot) {
+  const minted = spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "scripts/demo-pki.mts", "data/demo-bot-pki"],
+    { encoding: "utf8", env },
+  );
+  if (minted.status === 0) pki = JSON.parse(minted.stdout.trim().split("\n").at(-1));
+  else console.warn(`Demo bot https listener disabled: ${minted.stderr.trim()}`);
+}
 
 const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
   stdio: "inherit",
@@ -39,6 +53,7 @@ launch(["scripts/serve.mjs"], {
   PORT: port,
   WEBHOOK_CONSOLE_SEED_DEMO: process.env.WEBHOOK_CONSOLE_SEED_DEMO ?? "1",
   ...(withBot ? { DEMO_BOT_WEBHOOK_URL: `http://127.0.0.1:${botPort}/webhook` } : {}),
+  ...(pki && !process.env.WEBHOOK_EXTRA_CA_FILE ? { WEBHOOK_EXTRA_CA_FILE: pki.caFile } : {}),
 });
 
 const demoChannelId = await findDemoChannel();
@@ -53,6 +68,7 @@ if (withBot && demoChannelId && !stopping) {
       demoChannelId,
       "--console",
       consoleUrl,
+      ...(pki ? ["--tls-port", tlsPort, "--tls-cert", pki.certFile, "--tls-key", pki.keyFile] : []),
     ],
     {},
   );
@@ -62,6 +78,7 @@ if (!stopping) {
   Webhook Console   http://localhost:${port}/console
   ${demoChannelId ? `Demo channel      http://localhost:${port}/console/channel/${demoChannelId}/messaging-api` : 'No demo channel found (DEMO_BOT needs the seeded "Demo bot" channel).'}
   ${withBot && demoChannelId ? `Demo bot          http://127.0.0.1:${botPort}/  (switch its failure mode here)` : ""}
+  ${withBot && demoChannelId && pki ? `Demo bot (https)  https://localhost:${tlsPort}/webhook  (HTTP/2: modes goaway, reset)` : ""}
   ${demoChannelId ? `Traffic           npm run traffic -- --channel ${demoChannelId} --rate 20 --duration 30` : ""}
 `);
 }

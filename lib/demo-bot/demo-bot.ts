@@ -1,10 +1,15 @@
 import http from "node:http";
+import http2 from "node:http2";
 import type { AddressInfo, Socket } from "node:net";
 import { validateSignature } from "@line/bot-sdk";
+import type { KeyPair } from "../tls/local-pki";
+import { startDemoBotTls } from "./demo-bot-tls";
 import { DEMO_BOT_MODES, type DemoBotMode, isDemoBotMode, resolveMode } from "./modes";
 
 export interface DemoBotOptions {
   port: number;
+  /** Also listen with https (HTTP/2 and HTTP/1.1) on this port, with this certificate. */
+  tls?: { port: number; certificate: KeyPair };
   host?: string;
   initialMode?: DemoBotMode;
   /** The channel secret; called again after a signature mismatch, in case it was reissued. */
@@ -14,11 +19,16 @@ export interface DemoBotOptions {
 
 export interface DemoBot {
   url: string;
+  /** The https listener's URL, when there is one. */
+  tlsUrl: string | null;
   mode(): DemoBotMode;
   setMode(mode: DemoBotMode): void;
   stats(): { received: number; validSignatures: number; invalidSignatures: number };
   close(): Promise<void>;
 }
+
+type AnyRequest = http.IncomingMessage | http2.Http2ServerRequest;
+type AnyResponse = http.ServerResponse | http2.Http2ServerResponse;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,11 +48,7 @@ export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
     return validateSignature(body, await options.channelSecret(true), signature);
   }
 
-  async function onWebhook(
-    request: http.IncomingMessage,
-    response: http.ServerResponse,
-    body: string,
-  ) {
+  async function onWebhook(request: AnyRequest, response: AnyResponse, body: string) {
     stats.received++;
     const signature = request.headers["x-line-signature"];
     const valid = typeof signature === "string" && (await verify(body, signature));
@@ -73,8 +79,15 @@ export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
       case "close":
         request.socket.destroy();
         return;
+      case "reset":
+        // HTTP/2: reset the stream without answering; HTTP/1.1 has no streams, so close instead.
+        if ("stream" in request) request.stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+        else request.socket.destroy();
+        return;
       case "garbage":
-        request.socket.end("THIS IS NOT HTTP\r\n\r\n");
+        // HTTP/2 sockets cannot be written to directly; there the mode closes the connection.
+        if ("stream" in request) request.socket.destroy();
+        else request.socket.end("THIS IS NOT HTTP\r\n\r\n");
         return;
       default:
         // ok, and the HTTP/2-only modes, which plain HTTP/1.1 cannot produce.
@@ -84,7 +97,7 @@ export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
       response.writeHead(200, { "content-type": "application/json" }).end("{}");
   }
 
-  function onControl(request: http.IncomingMessage, response: http.ServerResponse, body: string) {
+  function onControl(request: AnyRequest, response: AnyResponse, body: string) {
     if (request.method === "POST") {
       let requested: unknown;
       try {
@@ -108,7 +121,7 @@ export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
     response.end(JSON.stringify({ mode, modes: DEMO_BOT_MODES, ...stats }));
   }
 
-  const server = http.createServer((request, response) => {
+  function handle(request: AnyRequest, response: AnyResponse) {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
@@ -129,7 +142,9 @@ export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
       }
       response.writeHead(404).end();
     });
-  });
+  }
+
+  const server = http.createServer(handle);
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -138,19 +153,31 @@ export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
     server.listen(options.port, options.host ?? "127.0.0.1", resolve),
   );
   const { port } = server.address() as AddressInfo;
+  const tls = options.tls
+    ? await startDemoBotTls({
+        port: options.tls.port,
+        host: options.host,
+        certificate: options.tls.certificate,
+        mode: () => resolveMode(mode),
+        handle,
+      })
+    : null;
 
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${port}`,
+    tlsUrl: tls?.url ?? null,
     mode: () => mode,
     setMode: (next) => {
       mode = next;
     },
     stats: () => ({ ...stats }),
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await tls?.close();
+      await new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 

@@ -9,9 +9,9 @@ export const DEMO_BOT_MODES = {
   error404: "Answer 404: error_status_code",
   redirect: "Answer 302 (redirects are not followed): error_status_code",
   close: "Close the connection without answering: Session closed unexpectedly",
-  garbage: "Answer bytes that are not HTTP: Unclassified webhook dispatch error",
-  goaway: "HTTP/2 only: send GOAWAY before accepting: Connection failed (received GOAWAY)",
-  reset: "HTTP/2 only: reset the stream: Stream closed unexpectedly",
+  garbage: "Answer bytes that are not HTTP (HTTP/1.1): Unclassified webhook dispatch error",
+  goaway: "https listener: send GOAWAY before accepting: Connection failed (received GOAWAY)",
+  reset: "https listener: reset the HTTP/2 stream: Stream closed unexpectedly",
   mixed: "A random mix of the modes above, mostly ok",
 } as const;
 

@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mintTestPki, type TestPki } from "./certificates";
+import { mintTestPki, type TestPki } from "../../tls/local-pki";
 import { startDnsServer } from "./dns-server";
 import { startHttpBot } from "./http-bot";
 import { startHttpsBot } from "./https-bot";

@@ -7,7 +7,7 @@ import http2 from "node:http2";
 import https from "node:https";
 import type net from "node:net";
 import type tls from "node:tls";
-import { mintTestPki, type ServerCertKind } from "./certificates";
+import { mintTestPki, type ServerCertKind } from "../../tls/local-pki";
 import {
   type HttpBehaviour,
   LOOPBACK,

@@ -6,7 +6,7 @@ export {
   mintTestPki,
   type ServerCertKind,
   type TestPki,
-} from "./certificates";
+} from "../../tls/local-pki";
 export {
   type DnsMode,
   type DnsQuery,

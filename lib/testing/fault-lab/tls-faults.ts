@@ -3,7 +3,7 @@
 // connection as soon as the ClientHello arrives.
 import net from "node:net";
 import tls from "node:tls";
-import { mintTestPki } from "./certificates";
+import { mintTestPki } from "../../tls/local-pki";
 import { LOOPBACK, listenOnLoopback, noop, type RecordedRequest, Resources } from "./internal";
 
 export interface FaultServer {

@@ -1,7 +1,7 @@
-// Test PKI for the fault lab, minted at test time with the openssl CLI (no shell, EC P-256 keys):
-// a test CA, a valid server certificate for localhost / 127.0.0.1 signed by it, and three broken
-// variants (expired, wrong host name, self-signed). Nothing is checked in; everything lives in a
-// temporary directory that cleanup() removes.
+// A local PKI for the fault lab and the demo bot, minted at run time with the openssl CLI (no
+// shell, EC P-256 keys): a CA, a valid server certificate for localhost / 127.0.0.1 signed by it,
+// and three broken variants (expired, wrong host name, self-signed). Nothing is checked in;
+// everything lives in a temporary directory that cleanup() removes, or in the given directory.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
