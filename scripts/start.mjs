@@ -21,7 +21,11 @@ if (withBot) {
     { encoding: "utf8", env },
   );
   if (minted.status === 0) pki = JSON.parse(minted.stdout.trim().split("\n").at(-1));
-  else console.warn(`Demo bot https listener disabled: ${minted.stderr.trim()}`);
+  else {
+    const reason =
+      minted.stderr.split("\n").find((line) => line.startsWith("Error")) ?? minted.stderr;
+    console.warn(`Demo bot https listener disabled: ${reason.trim()}`);
+  }
 }
 
 const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {

@@ -1,6 +1,7 @@
 // The demo bot against the real sender: each mode produces the failure it promises, over plain
 // HTTP/1.1 and over its https (HTTP/2) listener, and the official SDK checks every signature.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConnectionPool } from "../dispatch/connection-pool";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch/dispatch-settings";
 import { type SendOptions, sendWebhook } from "../dispatch/send-webhook";
 import { buildWebhookRequest } from "../dispatch/webhook-request";
@@ -63,6 +64,25 @@ describe("demo bot modes", () => {
       expect(after.validSignatures).toBe(before.validSignatures + 1);
     }
     expect(after.invalidSignatures).toBe(0);
+  });
+
+  it("goaway also refuses requests on an HTTP/2 connection that is already open", async () => {
+    const pool = new ConnectionPool(options);
+    const pooled = { ...options, pool };
+    try {
+      bot.setMode("ok");
+      expect(await sendWebhook(`${bot.tlsUrl}/webhook`, webhook, pooled)).toMatchObject({
+        ok: true,
+        protocol: "h2",
+      });
+      bot.setMode("goaway");
+      expect(await sendWebhook(`${bot.tlsUrl}/webhook`, webhook, pooled)).toMatchObject({
+        reason: "could_not_connect",
+        detail: "Connection failed (received GOAWAY)",
+      });
+    } finally {
+      pool.close();
+    }
   });
 
   it("rejects a webhook whose signature does not match", async () => {

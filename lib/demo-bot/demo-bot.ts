@@ -79,6 +79,18 @@ export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
       case "close":
         request.socket.destroy();
         return;
+      case "goaway":
+        // New HTTP/2 connections get GOAWAY at once (demo-bot-tls.ts); on one already open, the
+        // server announces it stops before this stream, which therefore was never accepted.
+        if ("stream" in request) {
+          request.stream.session?.goaway(
+            http2.constants.NGHTTP2_NO_ERROR,
+            (request.stream.id ?? 1) - 2,
+          );
+          request.stream.close(http2.constants.NGHTTP2_REFUSED_STREAM);
+          request.stream.session?.close();
+        } else request.socket.destroy();
+        return;
       case "reset":
         // HTTP/2: reset the stream without answering; HTTP/1.1 has no streams, so close instead.
         if ("stream" in request) request.stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);

@@ -2,18 +2,27 @@ import { z } from "zod";
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
 
+// An empty parameter (`?before=`) means the same as an absent one.
+const blankAsAbsent = (value: unknown) => (value === "" ? undefined : value);
+
 export const listDeliveriesQuery = z.strictObject({
-  limit: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be an integer")
-    .min(1, "must be at least 1")
-    .max(200, "must be at most 200")
-    .default(50),
+  limit: z.preprocess(
+    blankAsAbsent,
+    z.coerce
+      .number({ error: "must be a number" })
+      .int("must be an integer")
+      .min(1, "must be at least 1")
+      .max(200, "must be at most 200")
+      .default(50),
+  ),
   /** An attempt id (ULID): list attempts older than it, for paging. */
-  before: z
-    .string()
-    .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be an attempt id from a previous page")
-    .optional(),
+  before: z.preprocess(
+    blankAsAbsent,
+    z
+      .string()
+      .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be an attempt id from a previous page")
+      .optional(),
+  ),
 });
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuery>;
 

@@ -3,7 +3,7 @@
 // and three broken variants (expired, wrong host name, self-signed). Nothing is checked in;
 // everything lives in a temporary directory that cleanup() removes, or in the given directory.
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -89,6 +89,7 @@ function asn1Time(date: Date): string {
 async function mint(dir: string | undefined, forget: () => void): Promise<TestPki> {
   const ownDir = dir === undefined;
   const root = ownDir ? await mkdtemp(path.join(os.tmpdir(), "fault-lab-pki-")) : path.resolve(dir);
+  if (!ownDir) await mkdir(root, { recursive: true });
   try {
     const file = (name: string) => path.join(root, name);
     const ecKey = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"];
