@@ -7,7 +7,8 @@ export class NotFoundError extends Error {
     readonly resource: string,
     readonly id: string,
   ) {
-    super(`${resource} ${id} not found`);
+    // The id comes from the URL: quote it, and cut it short, so no input can shape the message.
+    super(`${resource} ${JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id)} not found`);
     this.name = "NotFoundError";
   }
 }

@@ -7,7 +7,18 @@ const port = process.env.PORT ?? "3000";
 const hostname = process.env.HOSTNAME_BIND ?? "127.0.0.1";
 const server = spawn(
   process.execPath,
-  ["node_modules/next/dist/bin/next", "start", "--port", port, "--hostname", hostname],
+  [
+    "node_modules/next/dist/bin/next",
+    "start",
+    "--port",
+    port,
+    "--hostname",
+    hostname,
+    // Longer than the idle timeout of common proxies and clients (Node's 5 s default is shorter
+    // than most, so a client could write to a connection the server is closing).
+    "--keepAliveTimeout",
+    process.env.KEEP_ALIVE_TIMEOUT_MS ?? "65000",
+  ],
   { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -37,18 +37,31 @@ export type EventInput = z.infer<typeof eventInput>;
 /** Bounded so that one webhook body stays small (LINE batches a handful of events at most). */
 export const MAX_EVENTS_PER_REQUEST = 100;
 
-export const sendEventsInput = z.union([
-  z.strictObject({
-    text: z.string().min(1, "must not be empty").max(5000, "must be at most 5000 characters"),
-    userId: userId.optional(),
-  }),
-  z.strictObject({
-    events: z
-      .array(eventInput)
-      .min(1, "must hold at least one event")
-      .max(MAX_EVENTS_PER_REQUEST, `must hold at most ${MAX_EVENTS_PER_REQUEST} events`),
-  }),
-]);
+const textShorthand = z.strictObject({
+  text: z.string().min(1, "must not be empty").max(5000, "must be at most 5000 characters"),
+  userId: userId.optional(),
+});
+const eventList = z.strictObject({
+  events: z
+    .array(eventInput)
+    .min(1, "must hold at least one event")
+    .max(MAX_EVENTS_PER_REQUEST, `must hold at most ${MAX_EVENTS_PER_REQUEST} events`),
+});
+
+/**
+ * `{"events": [...]}` or the shorthand `{"text": "..."}`. The presence of `events` picks the
+ * form, so a mistake is reported against that form's fields rather than as "invalid input".
+ */
+export const sendEventsInput = z.unknown().transform((value, ctx) => {
+  const schema =
+    typeof value === "object" && value !== null && "events" in value ? eventList : textShorthand;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  // Zod's issues pass through unchanged (their codes included), only re-homed in this schema.
+  for (const issue of result.error.issues)
+    ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+  return z.NEVER;
+});
 export type SendEventsInput = z.infer<typeof sendEventsInput>;
 
 /** The shorthand is a text message from the simulated user. */

@@ -30,7 +30,7 @@ describe("toErrorResponse", () => {
   it("answers NotFoundError with 404", async () => {
     const response = toErrorResponse(new NotFoundError("Channel", "1234567890"));
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ message: "Channel 1234567890 not found" });
+    expect(await response.json()).toEqual({ message: `Channel "1234567890" not found` });
   });
 
   it("answers ConflictError with 409, naming the property", async () => {
@@ -82,6 +82,16 @@ describe("route", () => {
       params: Promise.resolve({}),
     });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ message: "Provider 1 not found" });
+    expect(await response.json()).toEqual({ message: `Provider "1" not found` });
+  });
+});
+
+describe("NotFoundError messages", () => {
+  it("quote the id and cut a long one short, so URL input cannot shape the message", () => {
+    expect(new NotFoundError("Channel", "12\n34").message).toBe('Channel "12\\n34" not found');
+    const long = "9".repeat(100);
+    expect(new NotFoundError("Channel", long).message).toBe(
+      `Channel "${"9".repeat(40)}…" not found`,
+    );
   });
 });
