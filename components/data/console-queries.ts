@@ -1,6 +1,7 @@
 // One queryOptions factory per resource; the same keys serve fetching and invalidation.
 import { queryOptions } from "@tanstack/react-query";
 import type { ChannelView } from "@/lib/channels/channel-view";
+import type { listDeliveries } from "@/lib/dispatch/list-deliveries";
 import { fetchJson } from "./fetch-json";
 
 export interface ProviderSummary {
@@ -53,22 +54,8 @@ export const channelSecretQuery = (channelId: string) =>
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-export interface DeliveryView {
-  id: string;
-  webhookId: string;
-  attemptedAt: string;
-  url: string;
-  webhookEventIds: string[];
-  attemptNumber: number;
-  isRedelivery: boolean;
-  success: boolean;
-  reason: string | null;
-  detail: string | null;
-  statusCode: number;
-  latencyMs: number;
-  protocol: string | null;
-  error: string | null;
-}
+/** One delivery attempt as GET /api/channels/{id}/deliveries lists it. */
+export type DeliveryView = Awaited<ReturnType<typeof listDeliveries>>["deliveries"][number];
 
 export const deliveryKeys = {
   list: (channelId: string) => ["channels", channelId, "deliveries"] as const,
