@@ -15,6 +15,8 @@ export { Prisma } from "./generated/sqlite/client";
 export type Db = SqliteClient;
 /** The handle inside `db.$transaction(async (tx) => ...)`. */
 export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** Anything that runs raw SQL: the client or a transaction. */
+export type SqlRunner = Pick<Db | DbTransaction, "$executeRaw" | "$queryRaw">;
 
 export function createDbClient(config: DatabaseConfig = resolveDatabaseConfig()): Db {
   if (config.provider === "postgres") {

@@ -1,4 +1,5 @@
-import type { Db } from "../db/client";
+import type { Db, DbTransaction } from "../db/client";
+import { aggregatingChannels, rollupDeltas, upsertRollups } from "../statistics/error-rollups";
 import { insertAttempts, setStatus } from "./webhook-queue";
 
 export type WebhookStatus =
@@ -26,6 +27,8 @@ export interface AttemptRecord {
   latencyMs: number;
   protocol: string | null;
   error: string | null;
+  /** Counted in error statistics; decided when the attempt is written (see write()). */
+  counted: boolean;
 }
 
 /** What becomes of the webhook after an attempt (or without one, when it is cancelled). */
@@ -35,6 +38,11 @@ export interface WebhookOutcome {
   /** For a webhook sent again later (redelivery). */
   nextAttemptAt?: Date;
   attempt?: AttemptRecord;
+  /**
+   * Use webhook and Error statistics aggregation were both on when the webhook was claimed for
+   * this attempt; a failure is counted only if they still are when it is written.
+   */
+  countable?: boolean;
 }
 
 const MAX_BATCH = 256;
@@ -115,11 +123,12 @@ export class AttemptRecorder {
       groups.set(key, group);
     }
     const now = new Date();
-    await this.db.$transaction([
-      ...(attempts.length ? [insertAttempts(this.db, attempts)] : []),
-      ...[...groups.values()].map((group) => setStatus(this.db, { ...group, now })),
-      ...individual.map((outcome) =>
-        this.db.webhook.update({
+    await this.db.$transaction(async (tx) => {
+      await this.decideCounting(tx, outcomes);
+      if (attempts.length) await insertAttempts(tx, attempts);
+      for (const group of groups.values()) await setStatus(tx, { ...group, now });
+      for (const outcome of individual) {
+        await tx.webhook.update({
           where: { id: outcome.webhookId },
           data: {
             status: outcome.status,
@@ -127,8 +136,36 @@ export class AttemptRecorder {
             nextAttemptAt: outcome.nextAttemptAt,
             ...(outcome.attempt ? { attemptCount: { increment: 1 } } : {}),
           },
-        }),
-      ),
-    ]);
+        });
+      }
+      const counted = attempts.filter((attempt) => attempt.counted);
+      if (counted.length) {
+        await upsertRollups(
+          tx,
+          rollupDeltas(
+            counted.map((a) => ({
+              channelId: a.channelId,
+              attemptedAt: a.attemptedAt,
+              reason: a.reason ?? "unclassified",
+              detail: a.detail ?? "Unclassified webhook dispatch error",
+            })),
+          ),
+        );
+      }
+    });
+  }
+
+  /**
+   * Error statistics count an attempt only if, when it was made, the channel had Use webhook and
+   * Error statistics aggregation on: on at claim time (`countable`) and still on now, inside the
+   * transaction that writes it. Turning aggregation on therefore never counts attempts already
+   * under way, and turning it off stops counting at once.
+   */
+  private async decideCounting(tx: DbTransaction, outcomes: WebhookOutcome[]): Promise<void> {
+    const failed = outcomes.flatMap((outcome) =>
+      outcome.attempt && !outcome.attempt.success && outcome.countable ? [outcome.attempt] : [],
+    );
+    const aggregating = await aggregatingChannels(tx, [...new Set(failed.map((a) => a.channelId))]);
+    for (const attempt of failed) attempt.counted = aggregating.has(attempt.channelId);
   }
 }

@@ -265,8 +265,12 @@ export class Dispatcher {
       attemptNumber,
       isRedelivery,
       ...resultColumns(result),
+      counted: false,
     };
-    this.keep(outcomeAfter(webhook.id, result, attempt));
+    this.keep({
+      ...outcomeAfter(webhook.id, result, attempt),
+      countable: channel.useWebhook && channel.errorStatisticsAggregation,
+    });
   }
 
   /**

@@ -2,7 +2,7 @@
 // Through the Prisma client these statements cost 3-20 ms each (its query compiler dominates);
 // as raw SQL they cost well under one, which is the difference between keeping up with a fast
 // bot and not (see the dispatch benchmark). Everything else uses the Prisma client.
-import { type Db, Prisma } from "../db/client";
+import { type Db, Prisma, type SqlRunner } from "../db/client";
 import type { AttemptRecord, WebhookStatus } from "./attempt-recorder";
 
 export interface DueWebhook {
@@ -46,21 +46,21 @@ export async function claim(
   return rows.map((row) => ({ ...row, attemptCount: Number(row.attemptCount) }));
 }
 
-export function insertAttempts(db: Db, attempts: AttemptRecord[]) {
+export function insertAttempts(db: SqlRunner, attempts: AttemptRecord[]) {
   const values = attempts.map(
     (a) =>
-      Prisma.sql`(${a.id}, ${a.webhookId}, ${a.channelId}, ${a.attemptedAt}, ${a.url}, ${a.eventIds}, ${a.attemptNumber}, ${a.isRedelivery}, ${a.success}, ${a.reason}, ${a.detail}, ${a.statusCode}, ${a.latencyMs}, ${a.protocol}, ${a.error})`,
+      Prisma.sql`(${a.id}, ${a.webhookId}, ${a.channelId}, ${a.attemptedAt}, ${a.url}, ${a.eventIds}, ${a.attemptNumber}, ${a.isRedelivery}, ${a.success}, ${a.reason}, ${a.detail}, ${a.statusCode}, ${a.latencyMs}, ${a.protocol}, ${a.error}, ${a.counted})`,
   );
   return db.$executeRaw`
     INSERT INTO "DeliveryAttempt" ("id", "webhookId", "channelId", "attemptedAt", "url", "eventIds",
       "attemptNumber", "isRedelivery", "success", "reason", "detail", "statusCode", "latencyMs",
-      "protocol", "error")
+      "protocol", "error", "counted")
     VALUES ${Prisma.join(values)}`;
 }
 
 /** Sets the status of many webhooks at once, counting an attempt for each when `attempted`. */
 export function setStatus(
-  db: Db,
+  db: SqlRunner,
   {
     ids,
     status,

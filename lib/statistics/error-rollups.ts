@@ -1,0 +1,93 @@
+// Error statistics are kept as rollups: one row per channel, 60-second window and (reason,
+// detail). LINE's table counts "errors with the same detail within 60 seconds" together; the
+// rows are written with the attempts they count (lib/dispatch/attempt-recorder.ts).
+import { Prisma, type SqlRunner } from "../db/client";
+
+export const ROLLUP_WINDOW_MS = 60_000;
+
+/** A failed attempt, as far as statistics care. */
+export interface CountedFailure {
+  channelId: string;
+  attemptedAt: Date;
+  reason: string;
+  detail: string;
+}
+
+export interface RollupDelta {
+  channelId: string;
+  windowStart: Date;
+  reason: string;
+  detail: string;
+  errorCount: number;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+/** The 60-second window an instant falls in. Minute-aligned in UTC, hence also in UTC+9. */
+export function rollupWindowStart(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / ROLLUP_WINDOW_MS) * ROLLUP_WINDOW_MS);
+}
+
+export function rollupKey(
+  delta: Pick<RollupDelta, "channelId" | "windowStart" | "reason" | "detail">,
+): string {
+  return JSON.stringify([delta.channelId, delta.windowStart.getTime(), delta.reason, delta.detail]);
+}
+
+/** Folds failures into one delta per rollup row they touch. */
+export function rollupDeltas(failures: CountedFailure[]): RollupDelta[] {
+  const deltas = new Map<string, RollupDelta>();
+  for (const failure of failures) {
+    const windowStart = rollupWindowStart(failure.attemptedAt);
+    const key = rollupKey({ ...failure, windowStart });
+    const delta = deltas.get(key);
+    if (!delta) {
+      deltas.set(key, {
+        channelId: failure.channelId,
+        windowStart,
+        reason: failure.reason,
+        detail: failure.detail,
+        errorCount: 1,
+        firstSeenAt: failure.attemptedAt,
+        lastSeenAt: failure.attemptedAt,
+      });
+      continue;
+    }
+    delta.errorCount++;
+    if (failure.attemptedAt < delta.firstSeenAt) delta.firstSeenAt = failure.attemptedAt;
+    if (failure.attemptedAt > delta.lastSeenAt) delta.lastSeenAt = failure.attemptedAt;
+  }
+  return [...deltas.values()];
+}
+
+/** Adds deltas to their rollup rows, creating the rows that do not exist yet. */
+export function upsertRollups(db: SqlRunner, deltas: RollupDelta[]) {
+  const values = deltas.map(
+    (d) =>
+      Prisma.sql`(${d.channelId}, ${d.windowStart}, ${d.reason}, ${d.detail}, ${d.errorCount}, ${d.firstSeenAt}, ${d.lastSeenAt})`,
+  );
+  // CASE instead of MIN/MAX or LEAST/GREATEST: the one spelling SQLite and PostgreSQL share.
+  return db.$executeRaw`
+    INSERT INTO "ErrorRollup" ("channelId", "windowStart", "reason", "detail", "errorCount",
+      "firstSeenAt", "lastSeenAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("channelId", "windowStart", "reason", "detail") DO UPDATE SET
+      "errorCount" = "ErrorRollup"."errorCount" + excluded."errorCount",
+      "firstSeenAt" = CASE WHEN excluded."firstSeenAt" < "ErrorRollup"."firstSeenAt"
+        THEN excluded."firstSeenAt" ELSE "ErrorRollup"."firstSeenAt" END,
+      "lastSeenAt" = CASE WHEN excluded."lastSeenAt" > "ErrorRollup"."lastSeenAt"
+        THEN excluded."lastSeenAt" ELSE "ErrorRollup"."lastSeenAt" END`;
+}
+
+/** Which of the channels have Use webhook and Error statistics aggregation both on, now. */
+export async function aggregatingChannels(
+  db: SqlRunner,
+  channelIds: string[],
+): Promise<Set<string>> {
+  if (channelIds.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Channel"
+    WHERE "id" IN (${Prisma.join(channelIds)})
+      AND "useWebhook" = ${true} AND "errorStatisticsAggregation" = ${true}`;
+  return new Set(rows.map((row) => row.id));
+}

@@ -1,0 +1,19 @@
+-- AlterTable
+ALTER TABLE "DeliveryAttempt" ADD COLUMN     "counted" BOOLEAN NOT NULL DEFAULT false;
+
+-- CreateTable
+CREATE TABLE "ErrorRollup" (
+    "channelId" TEXT NOT NULL,
+    "windowStart" TIMESTAMP(3) NOT NULL,
+    "reason" TEXT NOT NULL,
+    "detail" TEXT NOT NULL,
+    "errorCount" INTEGER NOT NULL,
+    "firstSeenAt" TIMESTAMP(3) NOT NULL,
+    "lastSeenAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ErrorRollup_pkey" PRIMARY KEY ("channelId","windowStart","reason","detail")
+);
+
+-- AddForeignKey
+ALTER TABLE "ErrorRollup" ADD CONSTRAINT "ErrorRollup_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
