@@ -1,0 +1,19 @@
+import { db } from "@/lib/db/client";
+import { route } from "@/lib/http/handler";
+import { parseStatisticsRequest } from "@/lib/statistics/parse-statistics-request";
+import { streamErrorRowsTsv } from "@/lib/statistics/stream-error-rows";
+import { formatUtc9Date } from "@/lib/time/utc9";
+
+/** The same rows as LINE's "Download TSV file", streamed. */
+export const GET = route<{ channelId: string }>(async (request, { channelId }) => {
+  const { query, range } = parseStatisticsRequest(request);
+  const body = await streamErrorRowsTsv(db(), channelId, range, query.reason);
+  const name = `webhook-errors-${channelId}-${formatUtc9Date(range.from)}-${formatUtc9Date(range.to)}.tsv`;
+  return new Response(body, {
+    headers: {
+      "content-type": "text/tab-separated-values; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "no-store",
+    },
+  });
+});

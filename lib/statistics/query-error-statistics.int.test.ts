@@ -1,0 +1,178 @@
+// The statistics read model on SQLite and PostgreSQL: rollups in, totals, details, UTC+9 series
+// and LINE's rows out; the TSV has the same rows.
+import { describe, expect, it } from "vitest";
+import { createChannel } from "../channels/create-channel";
+import type { Db } from "../db/client";
+import { NotFoundError } from "../errors";
+import { createProvider } from "../providers/create-provider";
+import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
+import { rollupDeltas, upsertRollups } from "./error-rollups";
+import { queryErrorStatistics } from "./query-error-statistics";
+import { errorStatisticsQuery, resolveRange } from "./statistics-query";
+import { streamErrorRowsTsv } from "./stream-error-rows";
+
+const at = (iso: string) => new Date(iso);
+
+async function seed(db: Db) {
+  const owner = await createProvider(db, { name: "Stats" });
+  const channel = await createChannel(db, owner.id, { name: "Stats bot" });
+  const fail = (iso: string, reason: string, detail: string) => ({
+    channelId: channel.id,
+    attemptedAt: at(iso),
+    reason,
+    detail,
+  });
+  await upsertRollups(
+    db,
+    rollupDeltas([
+      // 14:59 UTC on the 27th is 23:59 on the 27th in UTC+9 ...
+      fail("2026-11-27T14:59:10Z", "error_status_code", "500"),
+      fail("2026-11-27T14:59:50Z", "error_status_code", "500"),
+      // ... and 15:00 UTC is already the 28th there.
+      fail("2026-11-27T15:00:05Z", "error_status_code", "500"),
+      fail("2026-11-27T15:00:07Z", "could_not_connect", "Connection failed"),
+      fail("2026-11-28T03:30:00Z", "request_timeout", "Request timeout"),
+    ]),
+  );
+  // A second batch for an existing row: counts add up, first/last widen.
+  await upsertRollups(db, rollupDeltas([fail("2026-11-27T14:59:01Z", "error_status_code", "500")]));
+  return channel;
+}
+
+function parse(query: Record<string, string>) {
+  const parsed = errorStatisticsQuery.parse(query);
+  return { query: parsed, range: resolveRange(parsed, at("2026-11-29T00:00:00Z")) };
+}
+
+describe.each(TEST_PROVIDERS)("error statistics on %s", (provider) => {
+  const database = useTestDatabase(provider);
+
+  it("totals, details, day buckets in UTC+9 and LINE's rows", async () => {
+    const { db } = database();
+    const channel = await seed(db);
+    const { query, range } = parse({
+      from: "2026-11-26T15:00:00Z",
+      to: "2026-11-28T15:00:00Z",
+      bucket: "day",
+    });
+    const stats = await queryErrorStatistics(db, channel.id, query, range);
+    expect(stats.totals).toEqual({
+      all: 6,
+      byReason: { could_not_connect: 1, request_timeout: 1, error_status_code: 4, unclassified: 0 },
+    });
+    expect(stats.details[0]).toEqual({ reason: "error_status_code", detail: "500", errors: 4 });
+    expect(stats.details).toHaveLength(3);
+    // Two JST days: the 27th (from 15:00Z on the 26th) and the 28th (from 15:00Z on the 27th).
+    expect(stats.series).toEqual([
+      {
+        bucketStart: "2026-11-26T15:00:00.000Z",
+        counts: { could_not_connect: 0, request_timeout: 0, error_status_code: 3, unclassified: 0 },
+      },
+      {
+        bucketStart: "2026-11-27T15:00:00.000Z",
+        counts: { could_not_connect: 1, request_timeout: 1, error_status_code: 1, unclassified: 0 },
+      },
+    ]);
+    expect(stats.rows.total).toBe(4);
+    expect(stats.rows.items).toEqual([
+      {
+        date: "2026-11-28",
+        start: "12:30:00",
+        end: "12:30:00",
+        reason: "request_timeout",
+        detail: "Request timeout",
+        errors: 1,
+      },
+      {
+        date: "2026-11-28",
+        start: "00:00:07",
+        end: "00:00:07",
+        reason: "could_not_connect",
+        detail: "Connection failed",
+        errors: 1,
+      },
+      {
+        date: "2026-11-28",
+        start: "00:00:05",
+        end: "00:00:05",
+        reason: "error_status_code",
+        detail: "500",
+        errors: 1,
+      },
+      {
+        date: "2026-11-27",
+        start: "23:59:01",
+        end: "23:59:50",
+        reason: "error_status_code",
+        detail: "500",
+        errors: 3,
+      },
+    ]);
+  });
+
+  it("hour buckets, a reason filter and pages", async () => {
+    const { db } = database();
+    const channel = await seed(db);
+    const { query, range } = parse({
+      from: "2026-11-27T14:00:00Z",
+      to: "2026-11-27T16:00:00Z",
+      reason: "error_status_code",
+      pageSize: "1",
+      page: "2",
+    });
+    const stats = await queryErrorStatistics(db, channel.id, query, range);
+    expect(stats.range.bucket).toBe("minute");
+    expect(stats.series).toHaveLength(120);
+    expect(stats.details).toEqual([{ reason: "error_status_code", detail: "500", errors: 4 }]);
+    // The filter narrows details and rows, not the totals.
+    expect(stats.totals.all).toBe(5);
+    expect(stats.rows).toMatchObject({ page: 2, pageSize: 1, total: 2 });
+    expect(stats.rows.items).toEqual([
+      {
+        date: "2026-11-27",
+        start: "23:59:01",
+        end: "23:59:50",
+        reason: "error_status_code",
+        detail: "500",
+        errors: 3,
+      },
+    ]);
+  });
+
+  it("the TSV holds the same rows, newest first, after a header", async () => {
+    const { db } = database();
+    const channel = await seed(db);
+    const { range } = parse({ from: "2026-11-26T15:00:00Z", to: "2026-11-28T15:00:00Z" });
+    const text = await new Response(await streamErrorRowsTsv(db, channel.id, range)).text();
+    expect(text).toBe(
+      [
+        "Date\tStart\tEnd\tReason\tDetail\tErrors",
+        "2026-11-28\t12:30:00\t12:30:00\trequest_timeout\tRequest timeout\t1",
+        "2026-11-28\t00:00:07\t00:00:07\tcould_not_connect\tConnection failed\t1",
+        "2026-11-28\t00:00:05\t00:00:05\terror_status_code\t500\t1",
+        "2026-11-27\t23:59:01\t23:59:50\terror_status_code\t500\t3",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("an empty period has zero-filled buckets and no rows; an unknown channel is not found", async () => {
+    const { db } = database();
+    const channel = await seed(db);
+    const { query, range } = parse({
+      from: "2026-11-20T00:00:00Z",
+      to: "2026-11-20T03:00:00Z",
+      bucket: "hour",
+    });
+    const stats = await queryErrorStatistics(db, channel.id, query, range);
+    expect(stats.totals.all).toBe(0);
+    expect(stats.series).toHaveLength(3);
+    expect(stats.series.every((point) => Object.values(point.counts).every((n) => n === 0))).toBe(
+      true,
+    );
+    expect(stats.rows).toMatchObject({ items: [], total: 0 });
+    await expect(queryErrorStatistics(db, "9999999999", query, range)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+});
