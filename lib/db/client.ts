@@ -18,21 +18,7 @@ export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** Anything that runs raw SQL: the client or a transaction. */
 export type SqlRunner = Pick<Db | DbTransaction, "$executeRaw" | "$queryRaw">;
 
-// The few raw SQL statements that differ between the databases (date arithmetic) ask for it.
-const providers = new WeakMap<object, DatabaseConfig["provider"]>();
-
-/** Which database a client talks to. */
-export function dbProvider(db: Db): DatabaseConfig["provider"] {
-  return providers.get(db) ?? "sqlite";
-}
-
 export function createDbClient(config: DatabaseConfig = resolveDatabaseConfig()): Db {
-  const client = openClient(config);
-  providers.set(client, config.provider);
-  return client;
-}
-
-function openClient(config: DatabaseConfig): Db {
   if (config.provider === "postgres") {
     const adapter = new PrismaPg({ connectionString: config.url, allowExitOnIdle: true });
     // Both clients are generated from the same models, so they have the same API; only their

@@ -12,7 +12,7 @@ import { Dispatcher } from "../dispatch/dispatcher";
 import { enqueueEvents } from "../events/enqueue-events";
 import { createProvider } from "../providers/create-provider";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
-import { rollupKey, rollupWindowStart } from "./error-rollups";
+import { rollupHourStart, rollupKey, rollupWindowStart } from "./error-rollups";
 
 describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
   const database = useTestDatabase(provider);
@@ -138,6 +138,18 @@ describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
         ]),
       ),
     ).toEqual(recount);
+    // The hourly tier holds the same counts, summed per hour.
+    const perHour = new Map<string, number>();
+    for (const row of rollups) {
+      const key = rollupKey({ ...row, windowStart: rollupHourStart(row.windowStart) });
+      perHour.set(key, (perHour.get(key) ?? 0) + row.errorCount);
+    }
+    const hours = await db.errorRollupHour.findMany();
+    expect(
+      new Map(
+        hours.map((row) => [rollupKey({ ...row, windowStart: row.hourStart }), row.errorCount]),
+      ),
+    ).toEqual(perHour);
     expect(new Set(rollups.map((row) => `${row.reason}/${row.detail}`))).toEqual(
       new Set([
         "error_status_code/500",

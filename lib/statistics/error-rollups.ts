@@ -4,6 +4,7 @@
 import { Prisma, type SqlRunner } from "../db/client";
 
 export const ROLLUP_WINDOW_MS = 60_000;
+export const ROLLUP_HOUR_MS = 60 * 60_000;
 
 /** A failed attempt, as far as statistics care. */
 export interface CountedFailure {
@@ -60,8 +61,40 @@ export function rollupDeltas(failures: CountedFailure[]): RollupDelta[] {
   return [...deltas.values()];
 }
 
-/** Adds deltas to their rollup rows, creating the rows that do not exist yet. */
-export function upsertRollups(db: SqlRunner, deltas: RollupDelta[]) {
+/** The hour a window belongs to (UTC hours are UTC+9 hours too). */
+export function rollupHourStart(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / ROLLUP_HOUR_MS) * ROLLUP_HOUR_MS);
+}
+
+/**
+ * Adds deltas to their rollup rows, per minute and per hour, creating the rows that do not
+ * exist yet. Call it inside the transaction that writes the attempts.
+ */
+export async function upsertRollups(db: SqlRunner, deltas: RollupDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  await upsertMinuteRollups(db, deltas);
+  const hours = new Map<
+    string,
+    { channelId: string; hourStart: Date; reason: string; detail: string; errorCount: number }
+  >();
+  for (const delta of deltas) {
+    const hourStart = rollupHourStart(delta.windowStart);
+    const key = rollupKey({ ...delta, windowStart: hourStart });
+    const hour = hours.get(key) ?? { ...delta, hourStart, errorCount: 0 };
+    hour.errorCount += delta.errorCount;
+    hours.set(key, hour);
+  }
+  const values = [...hours.values()].map(
+    (h) => Prisma.sql`(${h.channelId}, ${h.hourStart}, ${h.reason}, ${h.detail}, ${h.errorCount})`,
+  );
+  await db.$executeRaw`
+    INSERT INTO "ErrorRollupHour" ("channelId", "hourStart", "reason", "detail", "errorCount")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("channelId", "hourStart", "reason", "detail") DO UPDATE SET
+      "errorCount" = "ErrorRollupHour"."errorCount" + excluded."errorCount"`;
+}
+
+function upsertMinuteRollups(db: SqlRunner, deltas: RollupDelta[]) {
   const values = deltas.map(
     (d) =>
       Prisma.sql`(${d.channelId}, ${d.windowStart}, ${d.reason}, ${d.detail}, ${d.errorCount}, ${d.firstSeenAt}, ${d.lastSeenAt})`,

@@ -139,6 +139,36 @@ describe.each(TEST_PROVIDERS)("error statistics on %s", (provider) => {
     ]);
   });
 
+  it("adds the per-minute edges of a range to its whole hours", async () => {
+    const { db } = database();
+    const channel = await seed(db);
+    // 14:30-15:00 and 16:00-16:30 come from the minute rollups, 15:00-16:00 from the hourly ones.
+    const { query, range } = parse({
+      from: "2026-11-27T14:30:00Z",
+      to: "2026-11-27T16:30:00Z",
+      bucket: "hour",
+    });
+    const stats = await queryErrorStatistics(db, channel.id, query, range);
+    expect(stats.totals.byReason).toEqual({
+      could_not_connect: 1,
+      request_timeout: 0,
+      error_status_code: 4,
+      unclassified: 0,
+    });
+    expect(
+      stats.series.map((point) => [point.bucketStart, point.counts.error_status_code]),
+    ).toEqual([
+      ["2026-11-27T14:00:00.000Z", 3],
+      ["2026-11-27T15:00:00.000Z", 1],
+      ["2026-11-27T16:00:00.000Z", 0],
+    ]);
+    // Starting after 14:59 leaves that minute out, in the totals as in the rows.
+    const later = parse({ from: "2026-11-27T15:00:00Z", to: "2026-11-27T16:30:00Z" });
+    const fromThree = await queryErrorStatistics(db, channel.id, later.query, later.range);
+    expect(fromThree.totals.all).toBe(2);
+    expect(fromThree.rows.total).toBe(2);
+  });
+
   it("the TSV holds the same rows, newest first, after a header", async () => {
     const { db } = database();
     const channel = await seed(db);

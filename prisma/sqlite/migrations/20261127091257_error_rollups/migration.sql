@@ -12,6 +12,18 @@ CREATE TABLE "ErrorRollup" (
     CONSTRAINT "ErrorRollup_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "ErrorRollupHour" (
+    "channelId" TEXT NOT NULL,
+    "hourStart" DATETIME NOT NULL,
+    "reason" TEXT NOT NULL,
+    "detail" TEXT NOT NULL,
+    "errorCount" INTEGER NOT NULL,
+
+    PRIMARY KEY ("channelId", "hourStart", "reason", "detail"),
+    CONSTRAINT "ErrorRollupHour_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
