@@ -72,8 +72,8 @@ async function main() {
     latencyMs, protocol, error, counted) VALUES (?, '01BENCHWEBHOOK000000000000', '${channelId}', ?,
     'https://bot.example/webhook', '[]', 1, 0, 0, ?, ?, ?, ?, 'h2', NULL, 1)`);
   const addHour = sqlite.prepare(`INSERT INTO "ErrorRollupHour" (channelId, hourStart, reason,
-    detail, errorCount) VALUES ('${channelId}', ?, ?, ?, ?) ON CONFLICT DO UPDATE SET
-    errorCount = errorCount + excluded.errorCount`);
+    detail, errorCount, windowCount) VALUES ('${channelId}', ?, ?, ?, ?, 1) ON CONFLICT DO UPDATE
+    SET errorCount = errorCount + excluded.errorCount, windowCount = windowCount + 1`);
   const insertRollup = sqlite.prepare(`INSERT INTO "ErrorRollup" (channelId, windowStart, reason,
     detail, errorCount, firstSeenAt, lastSeenAt) VALUES ('${channelId}', ?, ?, ?, ?, ?, ?)`);
   const spacing = (nowMs - startMs) / total;

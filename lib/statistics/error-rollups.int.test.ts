@@ -138,16 +138,22 @@ describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
         ]),
       ),
     ).toEqual(recount);
-    // The hourly tier holds the same counts, summed per hour.
-    const perHour = new Map<string, number>();
+    // The hourly tier holds the same counts, summed per hour, and how many per-minute rows.
+    const perHour = new Map<string, { errorCount: number; windowCount: number }>();
     for (const row of rollups) {
       const key = rollupKey({ ...row, windowStart: rollupHourStart(row.windowStart) });
-      perHour.set(key, (perHour.get(key) ?? 0) + row.errorCount);
+      const hour = perHour.get(key) ?? { errorCount: 0, windowCount: 0 };
+      hour.errorCount += row.errorCount;
+      hour.windowCount++;
+      perHour.set(key, hour);
     }
     const hours = await db.errorRollupHour.findMany();
     expect(
       new Map(
-        hours.map((row) => [rollupKey({ ...row, windowStart: row.hourStart }), row.errorCount]),
+        hours.map((row) => [
+          rollupKey({ ...row, windowStart: row.hourStart }),
+          { errorCount: row.errorCount, windowCount: row.windowCount },
+        ]),
       ),
     ).toEqual(perHour);
     expect(new Set(rollups.map((row) => `${row.reason}/${row.detail}`))).toEqual(

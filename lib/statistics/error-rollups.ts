@@ -72,26 +72,59 @@ export function rollupHourStart(instant: Date): Date {
  */
 export async function upsertRollups(db: SqlRunner, deltas: RollupDelta[]): Promise<void> {
   if (deltas.length === 0) return;
+  const existing = await existingWindows(db, deltas);
   await upsertMinuteRollups(db, deltas);
   const hours = new Map<
     string,
-    { channelId: string; hourStart: Date; reason: string; detail: string; errorCount: number }
+    {
+      channelId: string;
+      hourStart: Date;
+      reason: string;
+      detail: string;
+      errorCount: number;
+      windowCount: number;
+    }
   >();
   for (const delta of deltas) {
     const hourStart = rollupHourStart(delta.windowStart);
     const key = rollupKey({ ...delta, windowStart: hourStart });
-    const hour = hours.get(key) ?? { ...delta, hourStart, errorCount: 0 };
+    const hour = hours.get(key) ?? { ...delta, hourStart, errorCount: 0, windowCount: 0 };
     hour.errorCount += delta.errorCount;
+    if (!existing.has(rollupKey(delta))) hour.windowCount++;
     hours.set(key, hour);
   }
   const values = [...hours.values()].map(
-    (h) => Prisma.sql`(${h.channelId}, ${h.hourStart}, ${h.reason}, ${h.detail}, ${h.errorCount})`,
+    (h) =>
+      Prisma.sql`(${h.channelId}, ${h.hourStart}, ${h.reason}, ${h.detail}, ${h.errorCount}, ${h.windowCount})`,
   );
   await db.$executeRaw`
-    INSERT INTO "ErrorRollupHour" ("channelId", "hourStart", "reason", "detail", "errorCount")
+    INSERT INTO "ErrorRollupHour" ("channelId", "hourStart", "reason", "detail", "errorCount",
+      "windowCount")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("channelId", "hourStart", "reason", "detail") DO UPDATE SET
-      "errorCount" = "ErrorRollupHour"."errorCount" + excluded."errorCount"`;
+      "errorCount" = "ErrorRollupHour"."errorCount" + excluded."errorCount",
+      "windowCount" = "ErrorRollupHour"."windowCount" + excluded."windowCount"`;
+}
+
+/** Keys of the per-minute rows the deltas touch that exist already (a batch spans few minutes). */
+async function existingWindows(db: SqlRunner, deltas: RollupDelta[]): Promise<Set<string>> {
+  const windowsByChannel = new Map<string, Map<number, Date>>();
+  for (const delta of deltas) {
+    const windows = windowsByChannel.get(delta.channelId) ?? new Map<number, Date>();
+    windows.set(delta.windowStart.getTime(), delta.windowStart);
+    windowsByChannel.set(delta.channelId, windows);
+  }
+  const keys = new Set<string>();
+  for (const [channelId, windows] of windowsByChannel) {
+    const rows = await db.$queryRaw<
+      { windowStart: Date | string; reason: string; detail: string }[]
+    >`SELECT "windowStart", "reason", "detail" FROM "ErrorRollup"
+      WHERE "channelId" = ${channelId} AND "windowStart" IN (${Prisma.join([...windows.values()])})`;
+    for (const row of rows) {
+      keys.add(rollupKey({ ...row, channelId, windowStart: new Date(row.windowStart) }));
+    }
+  }
+  return keys;
 }
 
 function upsertMinuteRollups(db: SqlRunner, deltas: RollupDelta[]) {

@@ -22,16 +22,19 @@ function countSources(channelId: string, range: ResolvedRange, perMinute: boolea
         [fullTo, range.to],
       ]
     : [[range.from, range.to]];
+  // One condition per span, each its own part of the UNION: an OR of ranges would keep SQLite
+  // from using the index and scan every row of the channel.
   const minuteSpans = spans
     .filter(([start, end]) => start < end)
-    .map(([start, end]) => Prisma.sql`("windowStart" >= ${start} AND "windowStart" < ${end})`);
+    .map(
+      ([start, end]) =>
+        Prisma.sql`"channelId" = ${channelId} AND "windowStart" >= ${start} AND "windowStart" < ${end}`,
+    );
   return {
     hours: useHours
       ? Prisma.sql`"channelId" = ${channelId} AND "hourStart" >= ${fullFrom} AND "hourStart" < ${fullTo}`
       : null,
-    minutes: minuteSpans.length
-      ? Prisma.sql`"channelId" = ${channelId} AND (${Prisma.join(minuteSpans, " OR ")})`
-      : null,
+    minutes: minuteSpans,
   };
 }
 
@@ -46,11 +49,29 @@ function countQuery(
     parts.push(Prisma.sql`SELECT ${hourColumns}, CAST(SUM("errorCount") AS INTEGER) AS "errors"
       FROM "ErrorRollupHour" WHERE ${sources.hours} GROUP BY 1, 2`);
   }
-  if (sources.minutes) {
+  for (const span of sources.minutes) {
     parts.push(Prisma.sql`SELECT ${minuteColumns}, CAST(SUM("errorCount") AS INTEGER) AS "errors"
-      FROM "ErrorRollup" WHERE ${sources.minutes} GROUP BY 1, 2`);
+      FROM "ErrorRollup" WHERE ${span} GROUP BY 1, 2`);
   }
   return parts.length ? Prisma.join(parts, " UNION ALL ") : null;
+}
+
+/** How many of LINE's rows the range holds: window counts of whole hours plus edge rows. */
+async function countRows(db: Db, sources: ReturnType<typeof countSources>, reason?: FailureReason) {
+  const byReason = reason ? Prisma.sql`AND "reason" = ${reason}` : Prisma.empty;
+  const parts: Prisma.Sql[] = [];
+  if (sources.hours) {
+    parts.push(
+      Prisma.sql`SELECT SUM("windowCount") AS "n" FROM "ErrorRollupHour" WHERE ${sources.hours} ${byReason}`,
+    );
+  }
+  for (const span of sources.minutes) {
+    parts.push(Prisma.sql`SELECT COUNT(*) AS "n" FROM "ErrorRollup" WHERE ${span} ${byReason}`);
+  }
+  if (parts.length === 0) return 0;
+  const [row] = await db.$queryRaw<{ total: number | bigint | null }[]>`
+    SELECT CAST(SUM("n") AS INTEGER) AS "total" FROM (${Prisma.join(parts, " UNION ALL ")}) AS "parts"`;
+  return Number(row?.total ?? 0);
 }
 
 /**
@@ -97,7 +118,7 @@ export async function queryErrorStatistics(
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
-    db.errorRollup.count({ where: rowsWhere }),
+    countRows(db, countSources(channel.id, range, false), query.reason),
   ]);
 
   // The two tiers can both hold a (reason, detail): add them up.

@@ -21,6 +21,7 @@ CREATE TABLE "ErrorRollupHour" (
     "reason" TEXT NOT NULL,
     "detail" TEXT NOT NULL,
     "errorCount" INTEGER NOT NULL,
+    "windowCount" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "ErrorRollupHour_pkey" PRIMARY KEY ("channelId","hourStart","reason","detail")
 );

@@ -19,6 +19,7 @@ CREATE TABLE "ErrorRollupHour" (
     "reason" TEXT NOT NULL,
     "detail" TEXT NOT NULL,
     "errorCount" INTEGER NOT NULL,
+    "windowCount" INTEGER NOT NULL DEFAULT 0,
 
     PRIMARY KEY ("channelId", "hourStart", "reason", "detail"),
     CONSTRAINT "ErrorRollupHour_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel" ("id") ON DELETE CASCADE ON UPDATE CASCADE
