@@ -1,8 +1,11 @@
 // One queryOptions factory per resource; the same keys serve fetching and invalidation.
-import { queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { ChannelView } from "@/lib/channels/channel-view";
+import type { FailureReason } from "@/lib/dispatch/failure-reasons";
 import type { listDeliveries } from "@/lib/dispatch/list-deliveries";
-import { fetchJson } from "./fetch-json";
+import type { ErrorStatistics } from "@/lib/statistics/query-error-statistics";
+import type { Bucket } from "@/lib/statistics/time-buckets";
+import { ApiError, fetchJson } from "./fetch-json";
 
 export interface ProviderSummary {
   id: string;
@@ -70,4 +73,70 @@ export const deliveriesQuery = (channelId: string, limit = 20) =>
         `/api/channels/${channelId}/deliveries?limit=${limit}`,
       ),
     refetchInterval: 3000,
+  });
+
+/** GET /api/channels/{id}/statistics/errors: totals, details, a chart series and LINE's table. */
+export type ErrorStatisticsView = ErrorStatistics;
+
+/**
+ * What the statistics view asks for. A rolling range ("the last 7 days") is resolved when the
+ * request is sent, so the key stays the same while each refetch slides the window forward.
+ */
+export interface ErrorStatisticsRequest {
+  range: { lastMs: number } | { from: string; to: string };
+  bucket?: Bucket;
+  reason?: FailureReason;
+  page: number;
+  pageSize?: number;
+}
+
+export const errorStatisticsKeys = {
+  all: (channelId: string) => ["channels", channelId, "statistics", "errors"] as const,
+};
+
+/** The instants a request covers when sent at `now`. */
+export function resolveStatisticsRange(range: ErrorStatisticsRequest["range"], now = new Date()) {
+  if ("from" in range) return range;
+  return { from: new Date(now.getTime() - range.lastMs).toISOString(), to: now.toISOString() };
+}
+
+function searchOf(entries: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(entries)) {
+    if (value !== undefined) params.set(name, String(value));
+  }
+  return params.toString();
+}
+
+/** The TSV download of LINE's table for the same range and reason (all pages). */
+export const errorStatisticsTsvUrl = (
+  channelId: string,
+  filters: { from: string; to: string; reason?: FailureReason },
+) => `/api/channels/${channelId}/statistics/errors.tsv?${searchOf(filters)}`;
+
+/** A 4xx answer (a bad range in a shared link, say) will not change by asking again. */
+const isClientError = (error: unknown) =>
+  error instanceof ApiError && error.status >= 400 && error.status < 500;
+
+/** Error statistics, refreshed every 5 s; the previous answer stays on screen while filters change. */
+export const errorStatisticsQuery = (channelId: string, request: ErrorStatisticsRequest) =>
+  queryOptions({
+    queryKey: [...errorStatisticsKeys.all(channelId), request] as const,
+    queryFn: () => {
+      const { from, to } = resolveStatisticsRange(request.range);
+      const search = searchOf({
+        from,
+        to,
+        bucket: request.bucket,
+        reason: request.reason,
+        page: request.page,
+        pageSize: request.pageSize,
+      });
+      return fetchJson<ErrorStatisticsView>(
+        `/api/channels/${channelId}/statistics/errors?${search}`,
+      );
+    },
+    refetchInterval: (query) => (isClientError(query.state.error) ? false : 5000),
+    retry: (failureCount, error) => !isClientError(error) && failureCount < 2,
+    placeholderData: keepPreviousData,
   });

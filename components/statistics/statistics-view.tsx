@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useId } from "react";
 import { channelQuery } from "@/components/data/console-queries";
 import { Alert } from "@/components/ui/alert";
-import { Card } from "@/components/ui/card";
 import type { ChannelView } from "@/lib/channels/channel-view";
+import { ErrorStatistics } from "./error-statistics";
 
 const views = [{ value: "errors", label: "Errors" }] as const;
 
@@ -37,31 +37,35 @@ export function StatisticsView({ initialChannel }: { initialChannel: ChannelView
           ))}
         </select>
       </div>
-      <Card title="Webhook errors">
-        <div className="space-y-3 py-4 text-sm">
-          <p>
-            Error statistics show webhooks that were actually sent and failed, grouped by reason and
-            detail. Times are shown in UTC+9. Requests made to verify a webhook URL are never
-            counted.
-          </p>
-          {aggregating ? (
-            <Alert tone="success">Error statistics aggregation is on for this channel.</Alert>
-          ) : (
-            <Alert>
-              Error statistics aggregation is off, so failed webhooks are not being counted. To turn
-              it on, open the{" "}
-              <Link
-                className="font-medium underline"
-                href={`/console/channel/${channel.id}/messaging-api`}
-              >
-                Messaging API
-              </Link>{" "}
-              tab, turn on <strong>Use webhook</strong>, then{" "}
-              <strong>Error statistics aggregation</strong>.
-            </Alert>
-          )}
-        </div>
-      </Card>
+      <ErrorStatistics
+        channelId={channel.id}
+        intro={
+          <div className="space-y-3 text-sm">
+            <p>
+              Error statistics show webhooks that were actually sent and failed, grouped by reason
+              and detail. Times are shown in UTC+9. Requests made to verify a webhook URL are never
+              counted.
+            </p>
+            {aggregating ? (
+              <Alert tone="success">Error statistics aggregation is on for this channel.</Alert>
+            ) : (
+              <Alert>
+                Error statistics aggregation is off, so failed webhooks are not being counted. To
+                turn it on, open the{" "}
+                <Link
+                  className="font-medium underline"
+                  href={`/console/channel/${channel.id}/messaging-api`}
+                >
+                  Messaging API
+                </Link>{" "}
+                tab, turn on <strong>Use webhook</strong>, then{" "}
+                <strong>Error statistics aggregation</strong>. Errors counted while it was on are
+                still shown below.
+              </Alert>
+            )}
+          </div>
+        }
+      />
     </div>
   );
 }

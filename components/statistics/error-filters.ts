@@ -1,0 +1,128 @@
+import {
+  type ErrorStatisticsRequest,
+  resolveStatisticsRange,
+} from "@/components/data/console-queries";
+import { FAILURE_REASONS, type FailureReason } from "@/lib/dispatch/failure-reasons";
+import {
+  BUCKET_MS,
+  BUCKETS,
+  type Bucket,
+  bucketCount,
+  MAX_BUCKETS,
+  MAX_RANGE_DAYS,
+} from "@/lib/statistics/time-buckets";
+
+// The error statistics filters live in the URL (?period=7d&reason=...&page=2), so a view can be
+// shared and survives a reload. This module is the one place that reads and writes them.
+
+const DAY_MS = BUCKET_MS.day;
+export const MAX_RANGE_MS = MAX_RANGE_DAYS * DAY_MS;
+
+export const PERIODS = [
+  { value: "24h", label: "Last 24 hours", ms: DAY_MS },
+  { value: "7d", label: "Last 7 days", ms: 7 * DAY_MS },
+  { value: "30d", label: "Last 30 days", ms: 30 * DAY_MS },
+  { value: "custom", label: "Custom" },
+] as const;
+export type Period = (typeof PERIODS)[number]["value"];
+const DEFAULT_PERIOD: Period = "24h";
+
+export interface ErrorFilters {
+  period: Period;
+  /** ISO instants; set only for the custom period. */
+  from?: string;
+  to?: string;
+  /** Absent: the API picks a bucket for the range. */
+  bucket?: Bucket;
+  reason?: FailureReason;
+  page: number;
+}
+
+const FILTER_PARAMS = ["period", "from", "to", "bucket", "reason", "page"] as const;
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return values.find((candidate) => candidate === value);
+}
+
+function isoOrUndefined(value: string | null): string | undefined {
+  const ms = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/**
+ * Reads the filters from a query string. Anything unreadable falls back to its default, so a
+ * mangled link still opens a view; a custom period without both ends is the last 24 hours.
+ */
+export function parseErrorFilters(params: Pick<URLSearchParams, "get">): ErrorFilters {
+  const from = isoOrUndefined(params.get("from"));
+  const to = isoOrUndefined(params.get("to"));
+  const named = oneOf(
+    PERIODS.map((p) => p.value),
+    params.get("period"),
+  );
+  const custom = from !== undefined && to !== undefined && (named ?? "custom") === "custom";
+  const page = Number(params.get("page"));
+  return {
+    period: custom ? "custom" : named && named !== "custom" ? named : DEFAULT_PERIOD,
+    ...(custom ? { from, to } : {}),
+    bucket: oneOf(BUCKETS, params.get("bucket")),
+    reason: oneOf(FAILURE_REASONS, params.get("reason")),
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** Writes the filters into a copy of `current`, leaving other parameters and dropping defaults. */
+export function writeErrorFilters(
+  current: Pick<URLSearchParams, "toString">,
+  filters: ErrorFilters,
+): URLSearchParams {
+  const params = new URLSearchParams(current.toString());
+  for (const name of FILTER_PARAMS) params.delete(name);
+  if (filters.period !== DEFAULT_PERIOD) params.set("period", filters.period);
+  if (filters.period === "custom" && filters.from && filters.to) {
+    params.set("from", filters.from);
+    params.set("to", filters.to);
+  }
+  if (filters.bucket) params.set("bucket", filters.bucket);
+  if (filters.reason) params.set("reason", filters.reason);
+  if (filters.page > 1) params.set("page", String(filters.page));
+  return params;
+}
+
+export const ROWS_PAGE_SIZE = 50;
+
+/** The API request the filters stand for. */
+export function toRequest(filters: ErrorFilters): ErrorStatisticsRequest {
+  const preset = PERIODS.find((p) => p.value === filters.period);
+  const range =
+    filters.from && filters.to
+      ? { from: filters.from, to: filters.to }
+      : { lastMs: preset && "ms" in preset ? preset.ms : DAY_MS };
+  return {
+    range,
+    ...(filters.bucket ? { bucket: filters.bucket } : {}),
+    ...(filters.reason ? { reason: filters.reason } : {}),
+    page: filters.page,
+    pageSize: ROWS_PAGE_SIZE,
+  };
+}
+
+/** The range the filters cover if resolved now, as the API would resolve it. */
+export function rangeOf(filters: ErrorFilters, now = new Date()): { from: string; to: string } {
+  return resolveStatisticsRange(toRequest(filters).range, now);
+}
+
+/** Whether a bucket size keeps a range's chart within the API's limit of points. */
+export function bucketFits(range: { from: string; to: string }, bucket: Bucket): boolean {
+  const from = new Date(range.from);
+  const to = new Date(range.to);
+  return from <= to && bucketCount(from, to, bucket) <= MAX_BUCKETS;
+}
+
+/** What is wrong with a range (empty, reversed, over 90 days); null when it is fine. */
+export function rangeProblem(from: string, to: string): string | null {
+  const span = Date.parse(to) - Date.parse(from);
+  if (span <= 0) return "To must be after From.";
+  if (span > MAX_RANGE_MS) return `The range can be at most ${MAX_RANGE_DAYS} days.`;
+  return null;
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { errorStatisticsQuery, errorStatisticsTsvUrl } from "@/components/data/console-queries";
+import { Alert } from "@/components/ui/alert";
+import { buttonClassName } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { UTC9_LABEL } from "@/lib/time/utc9";
+import { DetailsTable } from "./details-table";
+import { rangeOf, rangeProblem, toRequest } from "./error-filters";
+import { ErrorsChart } from "./errors-chart";
+import { PeriodPicker } from "./period-picker";
+import { REASON_COLORS } from "./reason-colors";
+import { ReasonSummary } from "./reason-summary";
+import { useErrorFilters } from "./use-error-filters";
+import { formatUtc9Minute } from "./utc9-input";
+import { WebhookErrorsTable } from "./webhook-errors-table";
+
+const bucketNames = { minute: "per minute", hour: "per hour", day: "per day" };
+
+/**
+ * The "Webhook errors" card: period, per-reason summary, chart, the reason/detail table and
+ * LINE's table. Filters live in the URL; the data refreshes every few seconds.
+ */
+export function ErrorStatistics({ channelId, intro }: { channelId: string; intro: ReactNode }) {
+  const [filters, setFilters] = useErrorFilters();
+  const { data, error, isPending, isPlaceholderData } = useQuery(
+    errorStatisticsQuery(channelId, toRequest(filters)),
+  );
+  const range = data && !isPlaceholderData ? data.range : rangeOf(filters);
+  const validRange = rangeProblem(range.from, range.to) === null;
+  const withReason = filters.reason ? ` with reason ${filters.reason}` : "";
+  const tsvUrl = errorStatisticsTsvUrl(channelId, {
+    from: range.from,
+    to: range.to,
+    reason: filters.reason,
+  });
+
+  return (
+    <Card
+      title="Webhook errors"
+      actions={
+        validRange && (
+          <a href={tsvUrl} download className={buttonClassName("secondary")}>
+            Download TSV file
+          </a>
+        )
+      }
+    >
+      <div className="space-y-4 py-4">
+        {intro}
+        <PeriodPicker filters={filters} range={range} onChange={setFilters} />
+        <p className="text-xs text-muted">
+          {formatUtc9Minute(range.from)} – {formatUtc9Minute(range.to)} ({UTC9_LABEL})
+          {data && `, ${bucketNames[data.range.bucket]}`}
+          {isPlaceholderData && " · Updating…"}
+        </p>
+        {error && <Alert tone="error">Could not load error statistics: {error.message}</Alert>}
+        {isPending && !error && <p className="text-sm text-muted">Loading error statistics…</p>}
+        {data && data.totals.all === 0 && (
+          <p className="rounded-md bg-surface px-3 py-8 text-center text-sm text-muted">
+            No errors in this period
+          </p>
+        )}
+        {data && data.totals.all > 0 && (
+          <>
+            <ReasonSummary
+              reasons={data.reasons}
+              counts={data.totals.byReason}
+              total={data.totals.all}
+              colors={REASON_COLORS}
+              selected={filters.reason}
+              onSelect={(reason) => setFilters({ reason })}
+            />
+            <ErrorsChart
+              series={data.series}
+              keys={data.reasons}
+              colors={REASON_COLORS}
+              bucket={data.range.bucket}
+              highlighted={filters.reason}
+            />
+            <h3 className="pt-2 text-sm font-semibold">Errors by reason and detail</h3>
+            <DetailsTable
+              details={data.details}
+              emptyText={`No details${withReason} in this period.`}
+            />
+            <h3 className="pt-2 text-sm font-semibold">Errors by minute</h3>
+            <WebhookErrorsTable
+              rows={data.rows}
+              emptyText={`No rows${withReason} on this page.`}
+              onPage={(page) => setFilters({ page })}
+            />
+          </>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import type { Bucket } from "@/lib/statistics/time-buckets";
+import { formatUtc9Date, formatUtc9Time, UTC9_LABEL } from "@/lib/time/utc9";
+
+export interface ChartPoint<K extends string> {
+  /** ISO instant of the bucket start. */
+  bucketStart: string;
+  counts: Record<K, number>;
+}
+
+interface ErrorsChartProps<K extends string> {
+  series: readonly ChartPoint<K>[];
+  keys: readonly K[];
+  colors: Readonly<Record<K, string>>;
+  bucket: Bucket;
+  /** Dims the other keys' bars. */
+  highlighted?: K;
+}
+
+const hhmm = (instant: Date) => formatUtc9Time(instant).slice(0, 5);
+
+function tickFormatter(bucket: Bucket, spansDays: boolean) {
+  return (iso: string) => {
+    const instant = new Date(iso);
+    if (bucket === "day") return formatUtc9Date(instant).slice(5);
+    return spansDays ? `${formatUtc9Date(instant).slice(5)} ${hhmm(instant)}` : hhmm(instant);
+  };
+}
+
+function tooltipLabel(bucket: Bucket) {
+  return (label: unknown) => {
+    const instant = new Date(String(label));
+    if (Number.isNaN(instant.getTime())) return "";
+    if (bucket === "day") return `${formatUtc9Date(instant)} (${UTC9_LABEL})`;
+    const size = bucket === "hour" ? 60 * 60 * 1000 : 60 * 1000;
+    const end = new Date(instant.getTime() + size);
+    return `${formatUtc9Date(instant)} ${hhmm(instant)}–${hhmm(end)} (${UTC9_LABEL})`;
+  };
+}
+
+/** Stacked bars of errors per bucket, one colour per key. Purely presentational. */
+export function ErrorsChart<K extends string>({
+  series,
+  keys,
+  colors,
+  bucket,
+  highlighted,
+}: ErrorsChartProps<K>) {
+  const data = series.map((point) => ({ bucketStart: point.bucketStart, ...point.counts }));
+  const first = series.at(0)?.bucketStart;
+  const last = series.at(-1)?.bucketStart;
+  const spansDays =
+    first !== undefined &&
+    last !== undefined &&
+    formatUtc9Date(new Date(first)) !== formatUtc9Date(new Date(last));
+
+  return (
+    <div role="img" aria-label="Errors over time" className="h-72 w-full">
+      <BarChart
+        responsive
+        data={data}
+        accessibilityLayer={false}
+        style={{ width: "100%", height: "100%" }}
+        margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+      >
+        <CartesianGrid vertical={false} stroke="#e5e7eb" />
+        <XAxis
+          dataKey="bucketStart"
+          tickFormatter={tickFormatter(bucket, spansDays)}
+          tick={{ fontSize: 11, fill: "#6b7280" }}
+          minTickGap={24}
+        />
+        <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#6b7280" }} />
+        <Tooltip
+          labelFormatter={tooltipLabel(bucket)}
+          // Top of the stack first, as the bars read.
+          itemSorter={(item) => -keys.indexOf(item.dataKey as K)}
+          cursor={{ fill: "#f5f6f8" }}
+          contentStyle={{ fontSize: 12, borderRadius: 6 }}
+        />
+        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
+        {keys.map((key) => (
+          <Bar
+            key={key}
+            dataKey={key}
+            name={key}
+            stackId="errors"
+            fill={colors[key]}
+            fillOpacity={highlighted && highlighted !== key ? 0.25 : 1}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </div>
+  );
+}

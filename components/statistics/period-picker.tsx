@@ -1,0 +1,79 @@
+"use client";
+
+import { SegmentedControl } from "@/components/ui/segmented-control";
+import { BUCKETS, type Bucket } from "@/lib/statistics/time-buckets";
+import { CustomRangeForm } from "./custom-range-form";
+import { bucketFits, type ErrorFilters, PERIODS, type Period, rangeOf } from "./error-filters";
+import { isoToUtc9Input, utc9InputToIso } from "./utc9-input";
+
+const bucketLabels: Record<Bucket | "auto", string> = {
+  auto: "Auto",
+  minute: "Minute",
+  hour: "Hour",
+  day: "Day",
+};
+
+/** Whole minutes, as the datetime-local inputs show them. */
+const toMinute = (iso: string) => utc9InputToIso(isoToUtc9Input(iso)) ?? iso;
+
+/** Period (a preset or a custom UTC+9 range) and chart bucket size. */
+export function PeriodPicker({
+  filters,
+  range,
+  onChange,
+}: {
+  filters: ErrorFilters;
+  /** The range on screen, resolved; a new custom range starts from it. */
+  range: { from: string; to: string };
+  onChange: (patch: Partial<ErrorFilters>) => void;
+}) {
+  // A bucket that would give too many points for the range is not offered.
+  const keepBucket = (next: { from: string; to: string }) =>
+    filters.bucket && bucketFits(next, filters.bucket) ? filters.bucket : undefined;
+
+  function choosePeriod(period: Period) {
+    if (period === "custom") {
+      // A new custom range starts as the range on screen, so nothing jumps.
+      const next = { from: toMinute(range.from), to: toMinute(range.to) };
+      onChange({ period, ...next, bucket: keepBucket(next) });
+    } else {
+      const preset = { ...filters, period, from: undefined, to: undefined };
+      onChange({ period, from: undefined, to: undefined, bucket: keepBucket(rangeOf(preset)) });
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
+        <SegmentedControl
+          legend="Period"
+          options={PERIODS}
+          value={filters.period}
+          onChange={choosePeriod}
+        />
+        <SegmentedControl
+          legend="Bucket"
+          value={filters.bucket ?? "auto"}
+          onChange={(value) => onChange({ bucket: value === "auto" ? undefined : value })}
+          options={(["auto", ...BUCKETS] as const).map((value) => {
+            const tooMany = value !== "auto" && !bucketFits(range, value);
+            return {
+              value,
+              label: bucketLabels[value],
+              disabled: tooMany,
+              hint: tooMany ? "Too many points for this period" : undefined,
+            };
+          })}
+        />
+      </div>
+      {filters.period === "custom" && filters.from && filters.to && (
+        <CustomRangeForm
+          key={`${filters.from}/${filters.to}`}
+          from={filters.from}
+          to={filters.to}
+          onApply={(next) => onChange({ ...next, bucket: keepBucket(next) })}
+        />
+      )}
+    </div>
+  );
+}

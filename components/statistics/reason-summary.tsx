@@ -1,0 +1,66 @@
+"use client";
+
+import type { FailureReason } from "@/lib/dispatch/failure-reasons";
+
+/** "25%", or "<1%" for a count too small to round to a whole percent. */
+export function sharePercent(count: number, total: number): string {
+  if (total === 0 || count === 0) return "0%";
+  const percent = Math.round((count / total) * 100);
+  return percent === 0 ? "<1%" : `${percent}%`;
+}
+
+/** Errors per reason with their share; a reason is a toggle that filters the tables by it. */
+export function ReasonSummary({
+  reasons,
+  counts,
+  total,
+  colors,
+  selected,
+  onSelect,
+}: {
+  reasons: readonly FailureReason[];
+  counts: Readonly<Record<FailureReason, number>>;
+  total: number;
+  colors: Readonly<Record<FailureReason, string>>;
+  selected?: FailureReason;
+  onSelect: (reason: FailureReason | undefined) => void;
+}) {
+  return (
+    <ul aria-label="Errors by reason" className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
+      {reasons.map((reason) => {
+        const count = counts[reason] ?? 0;
+        const share = sharePercent(count, total);
+        const pressed = selected === reason;
+        return (
+          <li key={reason}>
+            <button
+              type="button"
+              aria-pressed={pressed}
+              aria-label={`${reason} ${count} (${share})`}
+              title={pressed ? "Show all reasons" : `Show only ${reason}`}
+              onClick={() => onSelect(pressed ? undefined : reason)}
+              className={`w-full rounded-md border px-3 py-2 text-left transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-line-green ${
+                pressed
+                  ? "border-line-green bg-line-green/5"
+                  : "border-line bg-white hover:bg-surface"
+              }`}
+            >
+              <span className="flex items-center gap-2 font-mono text-xs">
+                <span
+                  aria-hidden
+                  className="size-2.5 shrink-0 rounded-sm"
+                  style={{ backgroundColor: colors[reason] }}
+                />
+                {reason}
+              </span>
+              <span className="mt-1 flex items-baseline gap-2">
+                <span className="text-xl font-semibold">{count.toLocaleString("en-US")}</span>
+                <span className="text-xs text-muted">({share})</span>
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

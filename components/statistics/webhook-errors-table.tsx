@@ -1,0 +1,65 @@
+import type { ErrorStatisticsView } from "@/components/data/console-queries";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, Td, Th } from "@/components/ui/table";
+import { UTC9_LABEL } from "@/lib/time/utc9";
+
+/**
+ * LINE's table: one row per 60-second window and (reason, detail), newest first. Start and End
+ * are the first and last error in the window; the API gives them already in UTC+9.
+ */
+export function WebhookErrorsTable({
+  rows,
+  emptyText,
+  onPage,
+}: {
+  rows: ErrorStatisticsView["rows"];
+  emptyText: string;
+  onPage: (page: number) => void;
+}) {
+  const pageCount = Math.max(1, Math.ceil(rows.total / rows.pageSize));
+  const first = (rows.page - 1) * rows.pageSize + 1;
+  const last = first + rows.items.length - 1;
+  return (
+    <div className="space-y-3 py-3">
+      {rows.items.length === 0 ? (
+        <p className="text-sm text-muted">{emptyText}</p>
+      ) : (
+        <Table
+          label="Webhook errors"
+          caption={`Rows ${first}–${last} of ${rows.total}. Date, Start and End are in ${UTC9_LABEL}.`}
+        >
+          <thead>
+            <tr>
+              <Th>Date</Th>
+              <Th>Start</Th>
+              <Th>End</Th>
+              <Th>Reason</Th>
+              <Th>Detail</Th>
+              <Th className="text-right">Errors</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.items.map((row) => (
+              <tr key={`${row.date} ${row.start}\t${row.reason}\t${row.detail}`}>
+                <Td className="whitespace-nowrap font-mono text-xs">{row.date}</Td>
+                <Td className="font-mono text-xs">{row.start}</Td>
+                <Td className="font-mono text-xs">{row.end}</Td>
+                <Td className="font-mono text-xs">{row.reason}</Td>
+                <Td>{row.detail}</Td>
+                <Td className="text-right tabular-nums">{row.errors}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {(rows.items.length > 0 || rows.page > 1) && (
+        <Pagination
+          label="Webhook errors pages"
+          page={rows.page}
+          pageCount={pageCount}
+          onPage={onPage}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+
+/** A plain data table named by `label`; `caption` is a visible note above it. */
+export function Table({
+  label,
+  caption,
+  children,
+}: {
+  label: string;
+  caption?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table aria-label={label} className="w-full text-left text-sm">
+        {caption && <caption className="pb-2 text-left text-xs text-muted">{caption}</caption>}
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <th
+      scope="col"
+      className={`py-1.5 pr-3 text-xs font-medium text-muted ${className}`}
+      {...props}
+    />
+  );
+}
+
+export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={`border-t border-line py-1.5 pr-3 align-top ${className}`} {...props} />;
+}
