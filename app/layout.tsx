@@ -7,6 +7,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Webhook Console", template: "%s | Webhook Console" },
   description: "Self-hosted LINE-style console for webhooks: delivery, error reasons, statistics.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -1,0 +1,65 @@
+import { expect, test } from "../fixtures";
+import { expectErrorResponse } from "../support/console-api";
+
+test.describe("GET /api/channels/{id}/statistics/errors (and .tsv)", () => {
+  test("answers an empty channel with zero-filled buckets for the last 24 hours", async ({
+    request,
+    freshChannel: { channel },
+  }) => {
+    const response = await request.get(`/api/channels/${channel.id}/statistics/errors`);
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.range.bucket).toBe("hour");
+    expect(Date.parse(body.range.to) - Date.parse(body.range.from)).toBe(24 * 60 * 60 * 1000);
+    expect(body.totals.all).toBe(0);
+    expect(body.series.length).toBeGreaterThanOrEqual(24);
+    expect(body.rows).toEqual({ items: [], page: 1, pageSize: 50, total: 0 });
+    expect(body.aggregation).toEqual({ useWebhook: false, errorStatisticsAggregation: false });
+
+    const tsv = await request.get(`/api/channels/${channel.id}/statistics/errors.tsv`);
+    expect(tsv.status()).toBe(200);
+    expect(tsv.headers()["content-type"]).toContain("text/tab-separated-values");
+    expect(tsv.headers()["content-disposition"]).toMatch(/^attachment; filename="webhook-errors-/);
+    expect(await tsv.text()).toBe("Date\tStart\tEnd\tReason\tDetail\tErrors\n");
+  });
+
+  test("refuses bad parameters with 400, naming them", async ({
+    request,
+    freshChannel: { channel },
+  }) => {
+    const cases = [
+      { query: "from=2026-11-27T10:00:00Z&to=2026-11-27T09:00:00Z", property: "from" },
+      { query: "from=yesterday", property: "from" },
+      { query: "to=2026-13-45", property: "to" },
+      { query: "from=2026-01-01T00:00:00Z&to=2026-11-27T00:00:00Z", property: "to" },
+      { query: "bucket=week", property: "bucket" },
+      {
+        query: "from=2026-10-01T00:00:00Z&to=2026-11-27T00:00:00Z&bucket=minute",
+        property: "bucket",
+      },
+      { query: "reason=timeout", property: "reason" },
+      { query: "page=0", property: "page" },
+      { query: "pageSize=1000", property: "pageSize" },
+      { query: "since=2026-11-27", property: "since" },
+    ];
+    for (const { query, property } of cases) {
+      for (const path of ["errors", "errors.tsv"]) {
+        await test.step(`${path}?${query}`, async () => {
+          const error = await expectErrorResponse(
+            await request.get(`/api/channels/${channel.id}/statistics/${path}?${query}`),
+            400,
+          );
+          expect(error.details?.map((detail) => detail.property)).toContain(property);
+        });
+      }
+    }
+  });
+
+  test("answers 404 for unknown and malformed channel ids", async ({ request }) => {
+    for (const id of ["9999999999", "abc", "12345"]) {
+      for (const path of ["errors", "errors.tsv"]) {
+        await expectErrorResponse(await request.get(`/api/channels/${id}/statistics/${path}`), 404);
+      }
+    }
+  });
+});
