@@ -23,3 +23,19 @@ export class ConflictError extends Error {
     this.name = "ConflictError";
   }
 }
+
+/** Something the request needs is not there (not an unknown id: e.g. no webhook URL set). */
+export class MissingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MissingError";
+  }
+}
+
+/** The caller did this too often; try again later. */
+export class RateLimitedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RateLimitedError";
+  }
+}

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { webhookUrlProblem } from "@/lib/channels/webhook-url";
 import { useUpdateChannel } from "./use-update-channel";
+import { VerifyWebhook } from "./verify-webhook";
 
 interface WebhookUrlFieldProps {
   channelId: string;
@@ -35,6 +36,7 @@ export function WebhookUrlField({ channelId, webhookUrl, requireHttps }: Webhook
         >
           Edit
         </Button>
+        {webhookUrl && <VerifyWebhook channelId={channelId} />}
       </div>
     );
   }

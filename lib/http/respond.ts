@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from "../errors";
+import { ConflictError, MissingError, NotFoundError, RateLimitedError } from "../errors";
 
 /** One problem with one input property, as LINE's API reports them. */
 export interface ErrorDetail {
@@ -35,7 +35,10 @@ export function errorResponse(status: number, message: string, details?: ErrorDe
 /** Maps anything thrown by a handler to the error shape; only real bugs become a 500. */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof HttpError) return errorResponse(error.status, error.message, error.details);
-  if (error instanceof NotFoundError) return errorResponse(404, error.message);
+  if (error instanceof NotFoundError || error instanceof MissingError) {
+    return errorResponse(404, error.message);
+  }
+  if (error instanceof RateLimitedError) return errorResponse(429, error.message);
   if (error instanceof ConflictError) {
     return errorResponse(409, error.message, [
       { property: error.property, message: error.message },

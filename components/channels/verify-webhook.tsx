@@ -1,0 +1,39 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { fetchJson } from "@/components/data/fetch-json";
+import { Button } from "@/components/ui/button";
+import type { VerificationResult } from "@/lib/verification/verify-webhook";
+
+/**
+ * The Verify button next to the webhook URL: sends a verification webhook (never counted in
+ * error statistics) and shows "Success" or LINE's reason and detail.
+ */
+export function VerifyWebhook({ channelId }: { channelId: string }) {
+  const verify = useMutation({
+    mutationFn: () =>
+      fetchJson<VerificationResult>(`/api/channels/${channelId}/webhook/verify`, {
+        method: "POST",
+      }),
+  });
+  const result = verify.data;
+  return (
+    <>
+      <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
+        {verify.isPending ? "Verifying…" : "Verify"}
+      </Button>
+      <output aria-live="polite" className="basis-full text-sm">
+        {verify.error && <span className="text-danger">{verify.error.message}</span>}
+        {result?.success && (
+          <span className="font-medium text-line-green-dark">Success ({result.statusCode})</span>
+        )}
+        {result && !result.success && (
+          <span className="text-danger">
+            Error: <span className="font-mono">{result.reason}</span> · {result.detail}
+            {result.statusCode > 0 && ` · HTTP ${result.statusCode}`}
+          </span>
+        )}
+      </output>
+    </>
+  );
+}

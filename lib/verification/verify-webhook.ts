@@ -1,0 +1,61 @@
+import { findChannelOrThrow } from "../channels/find-channel";
+import type { Db } from "../db/client";
+import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch/dispatch-settings";
+import { sendWebhook } from "../dispatch/send-webhook";
+import { buildWebhookRequest } from "../dispatch/webhook-request";
+import { MissingError, RateLimitedError } from "../errors";
+import { verificationRateLimit } from "./verification-rate-limit";
+
+/** LINE's test-webhook answer (POST /v2/bot/channel/webhook/test). */
+export interface VerificationResult {
+  success: boolean;
+  /** When the verification request was sent (ISO 8601). */
+  timestamp: string;
+  /** The bot's HTTP status; 0 when no response arrived. */
+  statusCode: number;
+  reason: "OK" | "COULD_NOT_CONNECT" | "REQUEST_TIMEOUT" | "ERROR_STATUS_CODE" | "UNCLASSIFIED";
+  /** The status code for OK and ERROR_STATUS_CODE; the error statistics' detail otherwise. */
+  detail: string;
+}
+
+/**
+ * Sends a verification webhook (`{"destination", "events": []}`, signed) to `endpoint` or the
+ * channel's webhook URL, on a connection of its own. It is not a delivery: nothing is recorded,
+ * nothing is counted in error statistics, nothing is redelivered.
+ */
+export async function verifyWebhook(
+  db: Db,
+  channelId: string,
+  endpoint?: string,
+): Promise<VerificationResult> {
+  const channel = await findChannelOrThrow(db, channelId);
+  const url = endpoint ?? channel.webhookUrl;
+  if (!url) throw new MissingError("The webhook URL is not set for this channel");
+  if (!verificationRateLimit().tryAcquire(channel.id)) {
+    throw new RateLimitedError("Too many webhook verifications for this channel; try again later");
+  }
+  const request = buildWebhookRequest({
+    channelSecret: channel.channelSecret,
+    destination: channel.botUserId,
+    events: [],
+    isRedelivery: false,
+  });
+  const timestamp = new Date().toISOString();
+  const result = await sendWebhook(url, request, sendOptionsFrom(dispatchSettingsFromEnv()));
+  if (result.ok) {
+    return {
+      success: true,
+      timestamp,
+      statusCode: result.status,
+      reason: "OK",
+      detail: String(result.status),
+    };
+  }
+  return {
+    success: false,
+    timestamp,
+    statusCode: result.status,
+    reason: result.reason.toUpperCase() as VerificationResult["reason"],
+    detail: result.detail,
+  };
+}
