@@ -1,10 +1,16 @@
 import type { z } from "zod";
 import { HttpError } from "./respond";
 
-/** Reads a JSON body; malformed or missing JSON is the client's fault, so a 400. */
-export async function readJsonBody(request: Request): Promise<unknown> {
+/**
+ * Reads a JSON body; malformed or missing JSON is the client's fault, so a 400. With
+ * `optional`, an empty body reads as `{}` (for requests whose every field is optional).
+ */
+export async function readJsonBody(request: Request, { optional = false } = {}): Promise<unknown> {
   const text = await request.text();
-  if (text.trim() === "") throw new HttpError(400, "Request body must be a JSON object");
+  if (text.trim() === "") {
+    if (optional) return {};
+    throw new HttpError(400, "Request body must be a JSON object");
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -9,7 +9,6 @@ const verifyInput = z.strictObject({ endpoint: webhookUrlInput.optional() });
 
 /** The console's Verify button: the same code path as LINE's test-webhook API. */
 export const POST = route<{ channelId: string }>(async (request, { channelId }) => {
-  const text = await request.clone().text();
-  const input = parseInput(verifyInput, text.trim() === "" ? {} : await readJsonBody(request));
+  const input = parseInput(verifyInput, await readJsonBody(request, { optional: true }));
   return Response.json(await verifyWebhook(db(), channelId, input.endpoint ?? undefined));
 });
