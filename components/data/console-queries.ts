@@ -29,6 +29,7 @@ export const providerKeys = {
 export const channelKeys = {
   detail: (channelId: string) => ["channels", channelId] as const,
   secret: (channelId: string) => ["channels", channelId, "secret"] as const,
+  accessToken: (channelId: string) => ["channels", channelId, "access-token"] as const,
 };
 
 export const providersQuery = () =>
@@ -55,6 +56,18 @@ export const channelSecretQuery = (channelId: string) =>
     queryKey: channelKeys.secret(channelId),
     queryFn: () => fetchJson<{ channelSecret: string }>(`/api/channels/${channelId}/secret`),
     staleTime: Number.POSITIVE_INFINITY,
+  });
+
+/** Whether a long-lived channel access token is issued; the API never returns the token. */
+export interface AccessTokenStatus {
+  issued: boolean;
+  issuedAt: string | null;
+}
+
+export const channelAccessTokenQuery = (channelId: string) =>
+  queryOptions({
+    queryKey: channelKeys.accessToken(channelId),
+    queryFn: () => fetchJson<AccessTokenStatus>(`/api/channels/${channelId}/access-token`),
   });
 
 /** One delivery attempt as GET /api/channels/{id}/deliveries lists it. */

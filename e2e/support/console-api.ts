@@ -58,6 +58,17 @@ export class ConsoleApi {
     );
     return body.channelSecret;
   }
+
+  /** Issues (or reissues) the long-lived channel access token; the only time it is returned. */
+  async issueAccessToken(channelId: string): Promise<{ accessToken: string; issuedAt: string }> {
+    return ok(await this.request.post(`/api/channels/${channelId}/access-token`), 201);
+  }
+
+  async getAccessTokenStatus(
+    channelId: string,
+  ): Promise<{ issued: boolean; issuedAt: string | null }> {
+    return ok(await this.request.get(`/api/channels/${channelId}/access-token`));
+  }
 }
 
 async function ok<T>(response: APIResponse, status = 200): Promise<T> {
@@ -69,7 +80,7 @@ async function ok<T>(response: APIResponse, status = 200): Promise<T> {
  * Asserts a refused request: the expected 4xx status and the one JSON error shape, with a
  * message. Returns the body for further checks.
  */
-export async function expectErrorResponse(response: APIResponse, status: 400 | 404 | 409) {
+export async function expectErrorResponse(response: APIResponse, status: 400 | 401 | 404 | 409) {
   const text = await response.text();
   expect(response.status(), `${response.url()}: ${text}`).toBe(status);
   expect(response.headers()["content-type"]).toContain("application/json");

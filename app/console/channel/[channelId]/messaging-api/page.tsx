@@ -1,6 +1,8 @@
+import { ChannelAccessToken } from "@/components/channels/channel-access-token";
 import { WebhookSettings } from "@/components/channels/webhook-settings";
 import { RecentDeliveries } from "@/components/deliveries/recent-deliveries";
 import { SendTestMessage } from "@/components/deliveries/send-test-message";
+import { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-access-token-status";
 import { getChannel } from "@/lib/channels/get-channel";
 import { webhookUrlRequiresHttps } from "@/lib/channels/webhook-url";
 import { db } from "@/lib/db/client";
@@ -15,11 +17,13 @@ export default async function MessagingApiPage({
 }) {
   const { channelId } = await params;
   const channel = await orNotFound(getChannel(db(), channelId));
+  const accessTokenStatus = await getChannelAccessTokenStatus(db(), channel.id);
   return (
     <div className="space-y-6">
       <WebhookSettings initialChannel={channel} requireHttps={webhookUrlRequiresHttps()} />
       <SendTestMessage channelId={channel.id} />
       <RecentDeliveries channelId={channel.id} />
+      <ChannelAccessToken channelId={channel.id} initialStatus={accessTokenStatus} />
     </div>
   );
 }

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { createChannel } from "../channels/create-channel";
+import { NotFoundError } from "../errors";
+import { HttpError } from "../http/respond";
+import { createProvider } from "../providers/create-provider";
+import { TEST_PROVIDERS, type TestDatabase, useTestDatabase } from "../testing/test-database";
+import { hashAccessToken } from "./access-token-credentials";
+import { AUTHENTICATION_FAILED_MESSAGE, authenticateChannel } from "./authenticate-channel";
+import { getChannelAccessTokenStatus } from "./get-channel-access-token-status";
+import { issueChannelAccessToken } from "./issue-channel-access-token";
+
+async function newChannel({ db }: TestDatabase, name = "Echo bot") {
+  const provider = await createProvider(db, { name: "Acme" });
+  return createChannel(db, provider.id, { name });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error("expected the call to fail");
+    },
+    (error: unknown) => error,
+  );
+}
+
+async function expectAuthenticationFailed(promise: Promise<unknown>) {
+  const error = await rejection(promise);
+  expect(error).toBeInstanceOf(HttpError);
+  expect(error).toMatchObject({ status: 401, message: AUTHENTICATION_FAILED_MESSAGE });
+}
+
+describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
+  const database = useTestDatabase(provider);
+
+  it("issues a 43-character base64url token that authenticates its channel", async () => {
+    const { db } = database();
+    const channel = await newChannel(database());
+    const before = Date.now();
+
+    const { accessToken, issuedAt } = await issueChannelAccessToken(db, channel.id);
+
+    expect(accessToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Date.parse(issuedAt)).toBeGreaterThanOrEqual(before - 1000);
+    const authenticated = await authenticateChannel(db, `Bearer ${accessToken}`);
+    expect(authenticated.id).toBe(channel.id);
+    expect(await getChannelAccessTokenStatus(db, channel.id)).toEqual({ issued: true, issuedAt });
+  });
+
+  it("reports no token before the first is issued", async () => {
+    const { db } = database();
+    const channel = await newChannel(database());
+    expect(await getChannelAccessTokenStatus(db, channel.id)).toEqual({
+      issued: false,
+      issuedAt: null,
+    });
+  });
+
+  it("revokes every earlier token of the channel on reissue, and only of that channel", async () => {
+    const { db } = database();
+    const channel = await newChannel(database());
+    const other = await newChannel(database(), "Other bot");
+    const first = await issueChannelAccessToken(db, channel.id);
+    const second = await issueChannelAccessToken(db, channel.id);
+    const others = await issueChannelAccessToken(db, other.id);
+
+    const third = await issueChannelAccessToken(db, channel.id);
+
+    await expectAuthenticationFailed(authenticateChannel(db, `Bearer ${first.accessToken}`));
+    await expectAuthenticationFailed(authenticateChannel(db, `Bearer ${second.accessToken}`));
+    expect((await authenticateChannel(db, `Bearer ${third.accessToken}`)).id).toBe(channel.id);
+    expect((await authenticateChannel(db, `Bearer ${others.accessToken}`)).id).toBe(other.id);
+    const rows = await db.channelAccessToken.findMany({ where: { channelId: channel.id } });
+    expect(rows.filter((row) => row.revokedAt === null)).toHaveLength(1);
+    expect(new Set([first, second, third].map((t) => t.accessToken)).size).toBe(3);
+  });
+
+  it.each([
+    ["no header", null],
+    ["an empty header", ""],
+    ["no scheme", "TOKEN"],
+    ["Basic", "Basic dXNlcjpwYXNz"],
+    ["Bearer alone", "Bearer "],
+    ["a short token", "Bearer abc"],
+    ["characters outside base64url", `Bearer ${"+".repeat(43)}`],
+    ["an unknown token", `Bearer ${"A".repeat(43)}`],
+    ["two tokens", `Bearer ${"A".repeat(43)} ${"B".repeat(43)}`],
+  ])("refuses %s with LINE's 401", async (_case, header) => {
+    const { db } = database();
+    const channel = await newChannel(database());
+    await issueChannelAccessToken(db, channel.id);
+    await expectAuthenticationFailed(authenticateChannel(db, header));
+  });
+
+  it("stores only the token's SHA-256: no column of the table contains the token", async () => {
+    const { db } = database();
+    const channel = await newChannel(database());
+    const { accessToken } = await issueChannelAccessToken(db, channel.id);
+
+    const rows = await db.channelAccessToken.findMany();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.tokenHash).toBe(hashAccessToken(accessToken));
+    expect(rows[0]?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows)).not.toContain(accessToken);
+    const raw = await db.$queryRaw<unknown[]>`SELECT * FROM "ChannelAccessToken"`;
+    expect(JSON.stringify(raw)).not.toContain(accessToken);
+  });
+
+  it.each(["1000000000", "not-an-id"])(
+    "throws NotFoundError for channel %j and stores nothing",
+    async (channelId) => {
+      const { db } = database();
+      expect(await rejection(issueChannelAccessToken(db, channelId))).toBeInstanceOf(NotFoundError);
+      expect(await rejection(getChannelAccessTokenStatus(db, channelId))).toBeInstanceOf(
+        NotFoundError,
+      );
+      expect(await db.channelAccessToken.count()).toBe(0);
+    },
+  );
+
+  it("deletes a channel's tokens with the channel", async () => {
+    const { db } = database();
+    const channel = await newChannel(database());
+    await issueChannelAccessToken(db, channel.id);
+    await db.channel.delete({ where: { id: channel.id } });
+    expect(await db.channelAccessToken.count()).toBe(0);
+  });
+});
