@@ -83,11 +83,13 @@ test.describe("the official @line/bot-sdk against the console", () => {
 
     for (const token of [first.accessToken, "A".repeat(43), "not-a-token"]) {
       const client = sdkClient(token, baseURL);
+      // One call at a time: a second rejection pending while the first is awaited would be
+      // reported as unhandled.
       for (const call of [
-        client.getWebhookEndpoint(),
-        client.setWebhookEndpoint({ endpoint: "https://bot.example.com/webhook" }),
+        () => client.getWebhookEndpoint(),
+        () => client.setWebhookEndpoint({ endpoint: "https://bot.example.com/webhook" }),
       ]) {
-        const error = await fetchErrorOf(call);
+        const error = await fetchErrorOf(call());
         expect(error.status).toBe(401);
         expect(JSON.parse(error.body)).toEqual(AUTHENTICATION_FAILED);
       }
