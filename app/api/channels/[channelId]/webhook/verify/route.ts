@@ -1,11 +1,8 @@
-import { z } from "zod";
-import { webhookUrlInput } from "@/lib/channels/webhook-url";
 import { db } from "@/lib/db/client";
 import { route } from "@/lib/http/handler";
 import { parseInput, readJsonBody } from "@/lib/http/parse";
+import { verifyInput } from "@/lib/verification/verify-input";
 import { verifyWebhook } from "@/lib/verification/verify-webhook";
-
-const verifyInput = z.strictObject({ endpoint: webhookUrlInput.optional() });
 
 /** The console's Verify button: the same code path as LINE's test-webhook API. */
 export const POST = route<{ channelId: string }>(async (request, { channelId }) => {

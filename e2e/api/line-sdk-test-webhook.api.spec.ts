@@ -1,0 +1,79 @@
+// LINE's test-webhook endpoint through the official SDK: LINE's answer shape and vocabulary,
+// and never a delivery or a counted error.
+import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
+import { type DemoBot, startDemoBot } from "../../lib/demo-bot/demo-bot";
+import { refusedPort } from "../../lib/testing/fault-lab";
+import { expect, test } from "../fixtures";
+
+test.describe("POST /v2/bot/channel/webhook/test via @line/bot-sdk", () => {
+  let bot: DemoBot | undefined;
+  test.afterEach(async () => {
+    await bot?.close();
+  });
+
+  test("tests the channel's URL or a given endpoint, in LINE's vocabulary", async ({
+    api,
+    baseURL,
+    request,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    const client = new messagingApi.MessagingApiClient({
+      channelAccessToken: accessToken,
+      baseURL: baseURL as string,
+    });
+
+    // No webhook URL yet: 404 with a message.
+    const missing = await client.testWebhookEndpoint({}).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(missing).toBeInstanceOf(HTTPFetchError);
+    expect((missing as HTTPFetchError).status).toBe(404);
+
+    const secret = await api.getChannelSecret(channel.id);
+    bot = await startDemoBot({ port: 0, channelSecret: async () => secret });
+    await api.updateChannel(channel.id, {
+      webhookUrl: `${bot.url}/webhook`,
+      useWebhook: true,
+      errorStatisticsAggregation: true,
+    });
+    const ok = await client.testWebhookEndpoint({});
+    expect(ok).toMatchObject({ success: true, statusCode: 200, reason: "OK", detail: "200" });
+    // The SDK types it as a Date; on the wire it is an ISO 8601 string.
+    expect(Number.isNaN(Date.parse(String(ok.timestamp)))).toBe(false);
+
+    bot.setMode("error404");
+    expect(await client.testWebhookEndpoint()).toMatchObject({
+      success: false,
+      statusCode: 404,
+      reason: "ERROR_STATUS_CODE",
+      detail: "404",
+    });
+
+    const closed = await refusedPort();
+    expect(await client.testWebhookEndpoint({ endpoint: `${closed.url}/webhook` })).toMatchObject({
+      success: false,
+      statusCode: 0,
+      reason: "COULD_NOT_CONNECT",
+      detail: "Connection failed",
+    });
+    expect(bot.stats()).toMatchObject({ received: 2, validSignatures: 2 });
+
+    const deliveries = await request.get(`/api/channels/${channel.id}/deliveries`);
+    expect((await deliveries.json()).deliveries).toEqual([]);
+    const stats = await request.get(`/api/channels/${channel.id}/statistics/errors`);
+    expect((await stats.json()).totals.all).toBe(0);
+  });
+
+  test("needs a valid channel access token", async ({ request }) => {
+    const response = await request.post("/v2/bot/channel/webhook/test", {
+      headers: { authorization: "Bearer not-a-token" },
+    });
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toEqual({
+      message:
+        "Authentication failed. Confirm that the access token in the authorization header is valid.",
+    });
+  });
+});

@@ -1,0 +1,67 @@
+// The Verify button next to the webhook URL, against the demo bot.
+import { type DemoBot, startDemoBot } from "../lib/demo-bot/demo-bot";
+import { expect, test } from "./fixtures";
+import { expectErrorResponse } from "./support/console-api";
+
+test.describe("Verify", () => {
+  let bot: DemoBot | undefined;
+  test.afterEach(async () => {
+    await bot?.close();
+  });
+
+  test("shows Success for a working bot and the reason and detail for a failing one", async ({
+    api,
+    request,
+    freshChannel: { channel },
+    page,
+  }) => {
+    const secret = await api.getChannelSecret(channel.id);
+    bot = await startDemoBot({ port: 0, channelSecret: async () => secret });
+    await api.updateChannel(channel.id, {
+      webhookUrl: `${bot.url}/webhook`,
+      useWebhook: true,
+      errorStatisticsAggregation: true,
+    });
+    await page.goto(`/console/channel/${channel.id}/messaging-api`);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByText("Success (200)")).toBeVisible();
+
+    bot.setMode("error500");
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByText(/ERROR_STATUS_CODE · 500 · HTTP 500/)).toBeVisible();
+
+    bot.setMode("garbage");
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(
+      page.getByText(/UNCLASSIFIED · Unclassified webhook dispatch error/),
+    ).toBeVisible();
+
+    expect(bot.stats()).toMatchObject({ received: 3, validSignatures: 3 });
+    // Verifications are not deliveries: nothing listed, nothing counted.
+    const deliveries = await request.get(`/api/channels/${channel.id}/deliveries`);
+    expect((await deliveries.json()).deliveries).toEqual([]);
+    const stats = await request.get(`/api/channels/${channel.id}/statistics/errors`);
+    expect((await stats.json()).totals.all).toBe(0);
+  });
+
+  test("the verify route refuses bad input and unknown channels", async ({
+    request,
+    freshChannel: { channel },
+  }) => {
+    // No webhook URL yet.
+    await expectErrorResponse(
+      await request.post(`/api/channels/${channel.id}/webhook/verify`),
+      404,
+    );
+    for (const data of ["{bad", '{"endpoint": 5}', '{"endpoint": "ftp://x"}', '{"other": 1}']) {
+      await expectErrorResponse(
+        await request.post(`/api/channels/${channel.id}/webhook/verify`, {
+          data,
+          headers: { "content-type": "application/json" },
+        }),
+        400,
+      );
+    }
+    await expectErrorResponse(await request.post("/api/channels/9999999999/webhook/verify"), 404);
+  });
+});
