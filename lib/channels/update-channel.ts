@@ -26,7 +26,15 @@ export async function updateChannel(db: Db, channelId: string, input: UpdateChan
         "Error statistics aggregation can only be changed while Use webhook is on",
       );
     }
-    return tx.channel.update({ where: { id: channelId }, data: input });
+    const updated = await tx.channel.update({ where: { id: channelId }, data: input });
+    if (input.webhookRedelivery === false || input.useWebhook === false) {
+      // Turning Webhook redelivery (or Use webhook) off cancels the redeliveries waiting.
+      await tx.webhook.updateMany({
+        where: { channelId, status: "pending", attemptCount: { gt: 0 } },
+        data: { status: "cancelled" },
+      });
+    }
+    return updated;
   });
   return toChannelView(updated);
 }

@@ -18,6 +18,8 @@ export interface DispatchSettings {
   channelConcurrency: number;
   /** How often to look for due webhooks when nothing wakes the dispatcher. */
   pollIntervalMs: number;
+  /** Delays before each redelivery after a failed attempt (ms); their count bounds the window. */
+  redeliverySchedule: number[];
 }
 
 function positiveInt(env: Env, name: string, fallback: number): number {
@@ -28,6 +30,26 @@ function positiveInt(env: Env, name: string, fallback: number): number {
     throw new Error(`${name} must be a positive integer (got "${raw}")`);
   }
   return value;
+}
+
+/**
+ * Default: 10 s, 30 s, 1 min, 5 min, 10 min, 30 min, 1 h and 3 h after each failure, about 4 h 47 min
+ * in all. LINE does not publish its schedule; this one backs off quickly and gives up within
+ * the day. WEBHOOK_REDELIVERY_SCHEDULE_MS="100,200" compresses it (tests do).
+ */
+export const DEFAULT_REDELIVERY_SCHEDULE_MS = [
+  10_000, 30_000, 60_000, 300_000, 600_000, 1_800_000, 3_600_000, 10_800_000,
+];
+
+function redeliverySchedule(raw: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === "") return DEFAULT_REDELIVERY_SCHEDULE_MS;
+  const delays = raw.split(",").map((part) => Number(part.trim()));
+  if (delays.some((delay) => !Number.isInteger(delay) || delay <= 0)) {
+    throw new Error(
+      `WEBHOOK_REDELIVERY_SCHEDULE_MS must be positive integers, comma-separated (got "${raw}")`,
+    );
+  }
+  return delays;
 }
 
 export function dispatchSettingsFromEnv(env: Env = process.env): DispatchSettings {
@@ -44,6 +66,7 @@ export function dispatchSettingsFromEnv(env: Env = process.env): DispatchSetting
     concurrency: positiveInt(env, "WEBHOOK_CONCURRENCY", 64),
     channelConcurrency: positiveInt(env, "WEBHOOK_CHANNEL_CONCURRENCY", 8),
     pollIntervalMs: positiveInt(env, "WEBHOOK_POLL_INTERVAL_MS", 500),
+    redeliverySchedule: redeliverySchedule(env.WEBHOOK_REDELIVERY_SCHEDULE_MS),
   };
 }
 

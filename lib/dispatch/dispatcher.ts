@@ -239,8 +239,14 @@ export class Dispatcher {
 
   private async attempt(webhook: ClaimedWebhook): Promise<void> {
     const { channel } = webhook;
-    // Settings may have changed since the events were accepted; LINE sends nothing then.
-    if (!channel.useWebhook || !channel.webhookUrl) {
+    // Settings may have changed since the events were accepted; LINE sends nothing then, and a
+    // redelivery is only sent while Webhook redelivery is still on.
+    const redelivering = webhook.attemptCount > 0;
+    if (
+      !channel.useWebhook ||
+      !channel.webhookUrl ||
+      (redelivering && !channel.webhookRedelivery)
+    ) {
       this.keep({ webhookId: webhook.id, status: "cancelled" });
       return;
     }
@@ -268,7 +274,10 @@ export class Dispatcher {
       counted: false,
     };
     this.keep({
-      ...outcomeAfter(webhook.id, result, attempt),
+      ...outcomeAfter(webhook.id, result, attempt, {
+        redelivery: channel.webhookRedelivery,
+        schedule: this.settings.redeliverySchedule,
+      }),
       countable: channel.useWebhook && channel.errorStatisticsAggregation,
     });
   }
@@ -306,11 +315,24 @@ function resultColumns(result: SendResult) {
   };
 }
 
-/** Delivered on success; a failure is final (redelivery, when on, schedules it again). */
-function outcomeAfter(
+/**
+ * Delivered on success. A failure is final unless Webhook redelivery is on: then the same
+ * webhook is due again after the next delay of the schedule, and given up once it is used up.
+ */
+export function outcomeAfter(
   webhookId: string,
   result: SendResult,
   attempt: AttemptRecord,
+  { redelivery, schedule }: { redelivery: boolean; schedule: readonly number[] },
 ): WebhookOutcome {
-  return { webhookId, status: result.ok ? "delivered" : "failed", attempt };
+  if (result.ok) return { webhookId, status: "delivered", attempt };
+  if (!redelivery) return { webhookId, status: "failed", attempt };
+  const delay = schedule[attempt.attemptNumber - 1];
+  if (delay === undefined) return { webhookId, status: "given_up", attempt };
+  return {
+    webhookId,
+    status: "pending",
+    nextAttemptAt: new Date(attempt.attemptedAt.getTime() + result.latencyMs + delay),
+    attempt,
+  };
 }
