@@ -1,6 +1,7 @@
 // Webhook redelivery, end to end on SQLite and PostgreSQL: a bot behind the official SDK's
 // webhook middleware fails N times, then succeeds; the same events come back with
 // deliveryContext.isRedelivery; toggles and restarts behave as LINE's console promises.
+import { fork } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { middleware, type webhook } from "@line/bot-sdk";
@@ -161,6 +162,41 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
       expect(bot.received).toHaveLength(1);
       await sender.stop();
     }
+  });
+
+  it("survives a killed process: a new one sends the redeliveries the old one scheduled", async () => {
+    const { db, config } = database();
+    const { channel, bot } = await setUp(db, 1, true);
+    await enqueueEvents(db, channel.id, { text: "killed" });
+    const child = fork("lib/testing/dispatcher-process.mts", [], {
+      execArgv: ["--import", "tsx"],
+      env: {
+        ...process.env,
+        DATABASE_URL: config.provider === "sqlite" ? `file:${config.filePath}` : config.url,
+        WEBHOOK_POLL_INTERVAL_MS: "20",
+        WEBHOOK_REDELIVERY_SCHEDULE_MS: "1500",
+      },
+      stdio: "ignore",
+    });
+    try {
+      await expect
+        .poll(
+          async () => {
+            const waiting = await db.webhook.findFirstOrThrow();
+            return [waiting.status, waiting.attemptCount];
+          },
+          { timeout: 15_000 },
+        )
+        .toEqual(["pending", 1]);
+    } finally {
+      child.kill("SIGKILL");
+    }
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(bot.received).toHaveLength(1);
+    const next = dispatcher(db, "1500");
+    await next.start();
+    await expect.poll(() => bot.received.length, { timeout: 5000 }).toBe(2);
+    expect(bot.received.map((r) => r.isRedelivery)).toEqual([false, true]);
   });
 
   it("survives a restart: a new dispatcher sends the redeliveries the old one scheduled", async () => {
