@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
-import { type DemoBot, startDemoBot } from "../demo-bot/demo-bot";
+import type { DemoBotMode } from "../demo-bot/modes";
 import { enqueueEvents } from "../events/enqueue-events";
-import { createProvider } from "../providers/create-provider";
+import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { dispatchSettingsFromEnv } from "./dispatch-settings";
 import { Dispatcher } from "./dispatcher";
@@ -20,19 +19,8 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     for (const stop of stops.splice(0).reverse()) await stop();
   });
 
-  async function channelWithBot(db: Db, mode: Parameters<DemoBot["setMode"]>[0] = "ok") {
-    const owner = await createProvider(db, { name: "Dispatch" });
-    const channel = await createChannel(db, owner.id, { name: "Bot" });
-    const bot = await startDemoBot({
-      port: 0,
-      initialMode: mode,
-      channelSecret: async () =>
-        (await db.channel.findUniqueOrThrow({ where: { id: channel.id } })).channelSecret,
-    });
-    stops.push(() => bot.close());
-    await updateChannel(db, channel.id, { webhookUrl: `${bot.url}/webhook`, useWebhook: true });
-    return { channel, bot };
-  }
+  const channelWithBot = (db: Db, mode: DemoBotMode = "ok") =>
+    channelWithDemoBot(db, { mode, onCleanup: (close) => stops.push(close) });
 
   function dispatcher(db: Db, overrides?: Record<string, string>) {
     const instance = new Dispatcher({ db, settings: settings(overrides), log: () => {} });

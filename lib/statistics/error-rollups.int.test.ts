@@ -2,15 +2,13 @@
 // the demo bot: only failures made while Use webhook and aggregation were both on, and rollups
 // that always equal a recount of the raw attempts.
 import { afterEach, describe, expect, it } from "vitest";
-import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
-import { type DemoBot, startDemoBot } from "../demo-bot/demo-bot";
 import type { DemoBotMode } from "../demo-bot/modes";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { Dispatcher } from "../dispatch/dispatcher";
 import { enqueueEvents } from "../events/enqueue-events";
-import { createProvider } from "../providers/create-provider";
+import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { rollupHourStart, rollupKey, rollupWindowStart } from "./error-rollups";
 
@@ -21,19 +19,8 @@ describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
     for (const stop of stops.splice(0).reverse()) await stop();
   });
 
-  async function channelWithBot(db: Db, mode: DemoBotMode) {
-    const owner = await createProvider(db, { name: "Statistics" });
-    const channel = await createChannel(db, owner.id, { name: `Bot ${mode}` });
-    const bot: DemoBot = await startDemoBot({
-      port: 0,
-      initialMode: mode,
-      channelSecret: async () =>
-        (await db.channel.findUniqueOrThrow({ where: { id: channel.id } })).channelSecret,
-    });
-    stops.push(() => bot.close());
-    await updateChannel(db, channel.id, { webhookUrl: `${bot.url}/webhook`, useWebhook: true });
-    return { channel, bot };
-  }
+  const channelWithBot = (db: Db, mode: DemoBotMode) =>
+    channelWithDemoBot(db, { mode, onCleanup: (close) => stops.push(close) });
 
   async function dispatchAll(db: Db) {
     const dispatcher = new Dispatcher({

@@ -2,19 +2,18 @@
 // test vocabulary for each reason, and never a recorded attempt or a counted error.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
-import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
-import { type DemoBot, startDemoBot } from "../demo-bot/demo-bot";
 import type { DemoBotMode } from "../demo-bot/modes";
 import { MissingError } from "../errors";
 import { createProvider } from "../providers/create-provider";
+import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
 import { refusedPort } from "../testing/fault-lab";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { verifyWebhook } from "./verify-webhook";
 
 describe.each(TEST_PROVIDERS)("webhook verification on %s", (provider) => {
   const database = useTestDatabase(provider);
-  const bots: DemoBot[] = [];
+  const closers: (() => Promise<void>)[] = [];
   const timeout = process.env.WEBHOOK_TIMEOUT_MS;
   beforeAll(() => {
     // The slow mode answers after 2.5 s; a shorter limit keeps the suite quick.
@@ -24,27 +23,16 @@ describe.each(TEST_PROVIDERS)("webhook verification on %s", (provider) => {
     process.env.WEBHOOK_TIMEOUT_MS = timeout;
   });
   afterEach(async () => {
-    for (const bot of bots.splice(0)) await bot.close();
+    for (const close of closers.splice(0)) await close();
   });
 
-  async function channelWithBot(db: Db, mode: DemoBotMode) {
-    const owner = await createProvider(db, { name: "Verify" });
-    const channel = await createChannel(db, owner.id, { name: "Verify bot" });
-    const bot = await startDemoBot({
-      port: 0,
-      initialMode: mode,
-      channelSecret: async () =>
-        (await db.channel.findUniqueOrThrow({ where: { id: channel.id } })).channelSecret,
+  // Aggregation on: verifications must still not be counted.
+  const channelWithBot = (db: Db, mode: DemoBotMode) =>
+    channelWithDemoBot(db, {
+      mode,
+      settings: { errorStatisticsAggregation: true },
+      onCleanup: (close) => closers.push(close),
     });
-    bots.push(bot);
-    // Aggregation on: verifications must still not be counted.
-    await updateChannel(db, channel.id, {
-      webhookUrl: `${bot.url}/webhook`,
-      useWebhook: true,
-      errorStatisticsAggregation: true,
-    });
-    return { channel, bot };
-  }
 
   it.each([
     ["ok", { success: true, statusCode: 200, reason: "OK", detail: "200" }],
