@@ -1,4 +1,5 @@
 import { test as base, expect } from "@playwright/test";
+import { type DemoBot, startDemoBot } from "../lib/demo-bot/demo-bot";
 import { MessagingApiPage } from "./pages/messaging-api-page";
 import { type ChannelView, ConsoleApi, type Provider } from "./support/console-api";
 
@@ -13,6 +14,11 @@ interface Fixtures {
   freshChannel: { provider: Provider; channel: ChannelView };
   /** The Messaging API tab of `freshChannel` (not opened yet: call goto()). */
   messagingApi: MessagingApiPage;
+  /**
+   * A demo bot on 127.0.0.1 (mode "ok") checking signatures with `freshChannel`'s secret; the
+   * channel is not pointed at it (tests choose the settings). Closed after the test.
+   */
+  demoBot: DemoBot;
 }
 
 let counter = 0;
@@ -62,5 +68,14 @@ export const test = base.extend<Fixtures>({
   },
   messagingApi: async ({ page, freshChannel }, use) => {
     await use(new MessagingApiPage(page, freshChannel.channel.id));
+  },
+  demoBot: async ({ api, freshChannel }, use) => {
+    const secret = await api.getChannelSecret(freshChannel.channel.id);
+    const bot = await startDemoBot({ port: 0, channelSecret: async () => secret });
+    try {
+      await use(bot);
+    } finally {
+      await bot.close();
+    }
   },
 });

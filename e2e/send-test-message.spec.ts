@@ -1,23 +1,15 @@
 // The Messaging API tab sends a test message through the real dispatcher to the real demo bot
 // (which checks the signature with @line/bot-sdk) and shows the attempt in Recent deliveries.
-import { type DemoBot, startDemoBot } from "../lib/demo-bot/demo-bot";
 import { expect, test } from "./fixtures";
 
 test.describe("send test message", () => {
-  let bot: DemoBot;
-
-  test.afterEach(async () => {
-    await bot?.close();
-  });
-
   test("delivers to the bot and lists the attempt, success and failure", async ({
     api,
     freshChannel,
+    demoBot: bot,
     page,
   }) => {
     const { channel } = freshChannel;
-    const secret = await api.getChannelSecret(channel.id);
-    bot = await startDemoBot({ port: 0, channelSecret: async () => secret });
     await api.updateChannel(channel.id, { webhookUrl: `${bot.url}/webhook`, useWebhook: true });
 
     await page.goto(`/console/channel/${channel.id}/messaging-api`);
@@ -39,11 +31,10 @@ test.describe("send test message", () => {
   test("says so when Use webhook is off, and sends nothing", async ({
     api,
     freshChannel,
+    demoBot: bot,
     page,
   }) => {
     const { channel } = freshChannel;
-    const secret = await api.getChannelSecret(channel.id);
-    bot = await startDemoBot({ port: 0, channelSecret: async () => secret });
     await api.updateChannel(channel.id, { webhookUrl: `${bot.url}/webhook` });
 
     await page.goto(`/console/channel/${channel.id}/messaging-api`);

@@ -2,7 +2,6 @@
 // a closed port refuses connections, and the view shows what was counted, in UTC+9.
 import { readFile } from "node:fs/promises";
 import type { APIRequestContext } from "@playwright/test";
-import { type DemoBot, startDemoBot } from "../lib/demo-bot/demo-bot";
 import { refusedPort } from "../lib/testing/fault-lab";
 import { formatUtc9Date, formatUtc9Time } from "../lib/time/utc9";
 import { expect, test } from "./fixtures";
@@ -33,23 +32,14 @@ async function deliveries(request: APIRequestContext, channelId: string): Promis
 }
 
 test.describe("Statistics tab: Errors", () => {
-  let bot: DemoBot | undefined;
-  test.afterEach(async () => {
-    await bot?.close();
-  });
-
   test("three reasons in the summary, chart and tables, in UTC+9, and the same rows in the TSV", async ({
     api,
     request,
     freshChannel: { channel },
+    demoBot: bot,
     page,
   }) => {
-    const secret = await api.getChannelSecret(channel.id);
-    bot = await startDemoBot({
-      port: 0,
-      initialMode: "error500",
-      channelSecret: async () => secret,
-    });
+    bot.setMode("error500");
     await api.updateChannel(channel.id, {
       webhookUrl: `${bot.url}/webhook`,
       useWebhook: true,
@@ -120,14 +110,10 @@ test.describe("Statistics tab: Errors", () => {
     api,
     request,
     freshChannel: { channel },
+    demoBot: bot,
     page,
   }) => {
-    const secret = await api.getChannelSecret(channel.id);
-    bot = await startDemoBot({
-      port: 0,
-      initialMode: "error404",
-      channelSecret: async () => secret,
-    });
+    bot.setMode("error404");
     await api.updateChannel(channel.id, {
       webhookUrl: `${bot.url}/webhook`,
       useWebhook: true,

@@ -1,22 +1,15 @@
 // The Verify button next to the webhook URL, against the demo bot.
-import { type DemoBot, startDemoBot } from "../lib/demo-bot/demo-bot";
 import { expect, test } from "./fixtures";
 import { expectErrorResponse } from "./support/console-api";
 
 test.describe("Verify", () => {
-  let bot: DemoBot | undefined;
-  test.afterEach(async () => {
-    await bot?.close();
-  });
-
   test("shows Success for a working bot and the reason and detail for a failing one", async ({
     api,
     request,
     freshChannel: { channel },
+    demoBot: bot,
     page,
   }) => {
-    const secret = await api.getChannelSecret(channel.id);
-    bot = await startDemoBot({ port: 0, channelSecret: async () => secret });
     await api.updateChannel(channel.id, {
       webhookUrl: `${bot.url}/webhook`,
       useWebhook: true,

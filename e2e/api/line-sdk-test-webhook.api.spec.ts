@@ -1,21 +1,16 @@
 // LINE's test-webhook endpoint through the official SDK: LINE's answer shape and vocabulary,
 // and never a delivery or a counted error.
 import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
-import { type DemoBot, startDemoBot } from "../../lib/demo-bot/demo-bot";
 import { refusedPort } from "../../lib/testing/fault-lab";
 import { expect, test } from "../fixtures";
 
 test.describe("POST /v2/bot/channel/webhook/test via @line/bot-sdk", () => {
-  let bot: DemoBot | undefined;
-  test.afterEach(async () => {
-    await bot?.close();
-  });
-
   test("tests the channel's URL or a given endpoint, in LINE's vocabulary", async ({
     api,
     baseURL,
     request,
     freshChannel: { channel },
+    demoBot: bot,
   }) => {
     const { accessToken } = await api.issueAccessToken(channel.id);
     const client = new messagingApi.MessagingApiClient({
@@ -31,8 +26,6 @@ test.describe("POST /v2/bot/channel/webhook/test via @line/bot-sdk", () => {
     expect(missing).toBeInstanceOf(HTTPFetchError);
     expect((missing as HTTPFetchError).status).toBe(404);
 
-    const secret = await api.getChannelSecret(channel.id);
-    bot = await startDemoBot({ port: 0, channelSecret: async () => secret });
     await api.updateChannel(channel.id, {
       webhookUrl: `${bot.url}/webhook`,
       useWebhook: true,
