@@ -4,7 +4,7 @@
 //  2. the same signed payloads by a bare undici loop at the same concurrency, recording nothing.
 // Prints JSON with both rates and their ratio. A benchmark, not a test: nothing here asserts.
 import { fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -43,8 +43,10 @@ server.keepAliveTimeout = 60000;
 server.listen(0, "127.0.0.1", () => process.send(server.address().port));
 `;
 
-async function startBot(): Promise<{ url: string; stop: () => void }> {
-  const child = fork("-e", [BOT_SOURCE], { execArgv: ["-e", BOT_SOURCE], stdio: "inherit" });
+async function startBot(dir: string): Promise<{ url: string; stop: () => void }> {
+  const file = path.join(dir, "keep-alive-bot.cjs");
+  writeFileSync(file, BOT_SOURCE);
+  const child = fork(file, [], { stdio: "inherit" });
   const port = await new Promise<number>((resolve) =>
     child.once("message", (m) => resolve(Number(m))),
   );
@@ -58,7 +60,7 @@ async function main() {
     : { provider: "sqlite", filePath: path.join(workDir, "bench.db") };
   await migrate(config);
   const db = createDbClient(config);
-  const bot = await startBot();
+  const bot = await startBot(workDir);
   try {
     const provider = await createProvider(db, { name: "Benchmark" });
     const channel = await createChannel(db, provider.id, { name: "Benchmark bot" });
