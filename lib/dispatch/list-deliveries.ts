@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
-
-// An empty parameter (`?before=`) means the same as an absent one.
-const blankAsAbsent = (value: unknown) => (value === "" ? undefined : value);
+import { blankAsAbsent } from "../http/parse";
 
 export const listDeliveriesQuery = z.strictObject({
   limit: z.preprocess(

@@ -49,6 +49,9 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   return parseInput(schema, await readJsonBody(request));
 }
 
+/** For query-string schemas: an empty parameter (`?before=`) means the same as an absent one. */
+export const blankAsAbsent = (value: unknown) => (value === "" ? undefined : value);
+
 /** Validates the query string; repeated parameters keep their last value. */
 export function parseSearchParams<Schema extends z.ZodType>(
   request: Request,

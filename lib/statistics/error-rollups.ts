@@ -2,9 +2,7 @@
 // detail). LINE's table counts "errors with the same detail within 60 seconds" together; the
 // rows are written with the attempts they count (lib/dispatch/attempt-recorder.ts).
 import { Prisma, type SqlRunner } from "../db/client";
-
-export const ROLLUP_WINDOW_MS = 60_000;
-export const ROLLUP_HOUR_MS = 60 * 60_000;
+import { bucketStart } from "./time-buckets";
 
 /** A failed attempt, as far as statistics care. */
 export interface CountedFailure {
@@ -26,7 +24,7 @@ export interface RollupDelta {
 
 /** The 60-second window an instant falls in. Minute-aligned in UTC, hence also in UTC+9. */
 export function rollupWindowStart(instant: Date): Date {
-  return new Date(Math.floor(instant.getTime() / ROLLUP_WINDOW_MS) * ROLLUP_WINDOW_MS);
+  return bucketStart(instant, "minute");
 }
 
 export function rollupKey(
@@ -63,7 +61,7 @@ export function rollupDeltas(failures: CountedFailure[]): RollupDelta[] {
 
 /** The hour a window belongs to (UTC hours are UTC+9 hours too). */
 export function rollupHourStart(instant: Date): Date {
-  return new Date(Math.floor(instant.getTime() / ROLLUP_HOUR_MS) * ROLLUP_HOUR_MS);
+  return bucketStart(instant, "hour");
 }
 
 /**

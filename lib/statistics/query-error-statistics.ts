@@ -1,11 +1,17 @@
 import { findChannelOrThrow } from "../channels/find-channel";
 import { type Db, Prisma } from "../db/client";
 import { FAILURE_REASONS, type FailureReason } from "../dispatch/failure-reasons";
+import { rollupHourStart } from "./error-rollups";
 import { toLineRow } from "./line-rows";
 import type { ErrorStatisticsQuery, ResolvedRange } from "./statistics-query";
-import { type Bucket, bucketStart, bucketStarts, chooseBucket, fillSeries } from "./time-buckets";
-
-const HOUR_MS = 60 * 60 * 1000;
+import {
+  BUCKET_MS,
+  type Bucket,
+  bucketStart,
+  bucketStarts,
+  chooseBucket,
+  fillSeries,
+} from "./time-buckets";
 
 /**
  * Where to read counts for a range: whole hours from the hourly rollups, and the minutes at
@@ -13,8 +19,9 @@ const HOUR_MS = 60 * 60 * 1000;
  * from the per-minute rollups. A 30-day view then reads about 720 rows per detail, not 43,200.
  */
 function countSources(channelId: string, range: ResolvedRange, perMinute: boolean) {
-  const fullFrom = new Date(Math.ceil(range.from.getTime() / HOUR_MS) * HOUR_MS);
-  const fullTo = new Date(Math.floor(range.to.getTime() / HOUR_MS) * HOUR_MS);
+  const fromHour = rollupHourStart(range.from);
+  const fullFrom = fromHour < range.from ? new Date(fromHour.getTime() + BUCKET_MS.hour) : fromHour;
+  const fullTo = rollupHourStart(range.to);
   const useHours = !perMinute && fullFrom < fullTo;
   const spans: [Date, Date][] = useHours
     ? [

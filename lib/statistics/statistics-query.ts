@@ -1,12 +1,9 @@
 import { z } from "zod";
 import { FAILURE_REASONS } from "../dispatch/failure-reasons";
-import { BUCKETS, bucketCount, MAX_BUCKETS, MAX_RANGE_DAYS } from "./time-buckets";
+import { blankAsAbsent } from "../http/parse";
+import { BUCKET_MS, BUCKETS, bucketCount, MAX_BUCKETS, MAX_RANGE_DAYS } from "./time-buckets";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_RANGE_MS = DAY_MS;
-
-// An empty parameter (`?reason=`) means the same as an absent one.
-const blankAsAbsent = (value: unknown) => (value === "" ? undefined : value);
+export const DEFAULT_RANGE_MS = BUCKET_MS.day;
 
 const instant = z.preprocess(
   blankAsAbsent,
@@ -70,7 +67,7 @@ export function resolveRange(
   const to = query.to ?? (query.from && query.from > now ? query.from : now);
   const from = query.from ?? new Date(to.getTime() - DEFAULT_RANGE_MS);
   if (from > to) throw new RangeProblem("from", "must not be after to");
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * BUCKET_MS.day) {
     throw new RangeProblem("to", `must be at most ${MAX_RANGE_DAYS} days after from`);
   }
   if (query.bucket && bucketCount(from, to, query.bucket) > MAX_BUCKETS) {
