@@ -58,8 +58,10 @@ export class Dispatcher {
     this.db = options.db;
     this.settings = options.settings;
     this.send = options.send ?? sendWebhook;
-    this.pool = new ConnectionPool(sendOptionsFrom(options.settings));
-    this.sendOptions = { ...sendOptionsFrom(options.settings), pool: this.pool };
+    // Built once: it reads the CA bundle from disk.
+    const sendOptions = sendOptionsFrom(options.settings);
+    this.pool = new ConnectionPool(sendOptions);
+    this.sendOptions = { ...sendOptions, pool: this.pool };
     this.recorder = new AttemptRecorder(options.db);
     this.log =
       options.log ?? ((message, error) => console.error(`[dispatcher] ${message}`, error ?? ""));

@@ -9,9 +9,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { createDbClient, type Db } from "../db/client";
 import type { DatabaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";
+import { PROVIDERS } from "../db/migration-authoring";
 import type { Provider } from "../db/migrations";
 
-export const TEST_PROVIDERS: Provider[] = ["sqlite", "postgres"];
+/** Every integration test runs on each database the console supports. */
+export const TEST_PROVIDERS: Provider[] = PROVIDERS;
 
 export interface EmptyDatabase {
   config: DatabaseConfig;
