@@ -6,7 +6,7 @@ import { type DatabaseConfig, resolveDatabaseConfig } from "./config";
 import { type AppliedMigration, loadMigrations, pendingMigrations } from "./migrations";
 
 // Why not `prisma migrate deploy`: it is broken on PostgreSQL through adapter-pg 6.19
-// (prisma/orm#27403) and needs no less than this. See docs/adr/0002-migrations.md.
+// (prisma/orm#27403) and needs no less than this. See docs/adr/0002-own-migration-runner.md.
 const TRACKING_TABLE = "_console_migrations";
 // Any constant works; it only has to be the same for every process migrating this database.
 const POSTGRES_LOCK_KEY = 727_274_150;

@@ -1,7 +1,7 @@
 // Development-time tooling: turns a change of prisma/models.prisma into a committed migration.
 // `prisma migrate dev` does not work offline with driver adapters, so the SQL comes from
 // `prisma migrate diff` between two datamodels: the snapshot stored with the newest migration and
-// the current schema (docs/adr/0002-migrations.md).
+// the current schema (docs/adr/0002-own-migration-runner.md).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -27,7 +27,8 @@ type ClaimedWebhook = ClaimedRow & { channel: Channel };
 /**
  * Sends stored webhooks. Runs in the server process: it claims due webhooks, sends each with
  * bounded concurrency (globally and per channel, so one slow bot cannot hold every slot), and
- * records every attempt. One dispatcher per database (docs/adr/0005-dispatcher.md).
+ * records every attempt. One dispatcher per database
+ * (docs/adr/0005-dispatcher-in-the-server-process.md).
  */
 export class Dispatcher {
   private readonly db: Db;

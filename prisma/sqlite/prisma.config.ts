@@ -1,5 +1,5 @@
 // Prisma CLI config for the SQLite schema. `engine: "js"` with a driver adapter keeps the CLI on
-// its WASM engines: nothing is downloaded (see docs/adr/0001-prisma-6-driver-adapters.md).
+// its WASM engines: nothing is downloaded (see docs/adr/0001-prisma-6-with-driver-adapters.md).
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
