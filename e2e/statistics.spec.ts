@@ -2,8 +2,8 @@
 // a closed port refuses connections, and the view shows what was counted, in UTC+9.
 import { readFile } from "node:fs/promises";
 import type { APIRequestContext } from "@playwright/test";
+import { formatUtc9Date, formatUtc9Time } from "../lib/shared/utc9";
 import { refusedPort } from "../lib/testing/fault-lab";
-import { formatUtc9Date, formatUtc9Time } from "../lib/time/utc9";
 import { expect, test } from "./fixtures";
 
 interface Delivery {

@@ -1,41 +1,95 @@
-/**
- * Errors the domain code throws for things a client can cause. Route handlers turn them into
- * the one JSON error shape (lib/http/respond.ts); anything else is a bug and becomes a 500.
- */
-export class NotFoundError extends Error {
+// The one error family of the domain code. lib/ throws a DomainError (through one of the
+// subclasses below) for anything a client can cause; each carries a code, and the property it
+// concerns where there is one. The HTTP layer maps codes to statuses in one table
+// (lib/http/error-status.ts). Anything else thrown is a bug and becomes a 500.
+
+export type DomainErrorCode =
+  | "invalid_input"
+  | "unauthenticated"
+  | "not_found"
+  | "missing"
+  | "conflict"
+  | "rate_limited";
+
+/** One problem with one input property, as LINE's API reports them. */
+export interface ErrorDetail {
+  property: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  /** The problems by property; empty when the error concerns no single input. */
+  readonly details: readonly ErrorDetail[];
+
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    details: readonly ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = "DomainError";
+    this.details = details;
+  }
+}
+
+/** The input is malformed or breaks a rule; the message names the first offending property. */
+export class InvalidInputError extends DomainError {
+  constructor(message: string, details: readonly ErrorDetail[] = []) {
+    super("invalid_input", message, details);
+    this.name = "InvalidInputError";
+  }
+
+  /** One property's problem, in the message as `property: problem`. */
+  static of(property: string, message: string): InvalidInputError {
+    return new InvalidInputError(`${property}: ${message}`, [{ property, message }]);
+  }
+}
+
+/** The caller did not prove who it is (a missing, unknown or revoked credential). */
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string) {
+    super("unauthenticated", message);
+    this.name = "UnauthenticatedError";
+  }
+}
+
+export class NotFoundError extends DomainError {
   constructor(
     readonly resource: string,
     readonly id: string,
   ) {
     // The id comes from the URL: quote it, and cut it short, so no input can shape the message.
-    super(`${resource} ${JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id)} not found`);
+    super(
+      "not_found",
+      `${resource} ${JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id)} not found`,
+    );
     this.name = "NotFoundError";
   }
 }
 
-/** The request is well formed but conflicts with the resource's current state. */
-export class ConflictError extends Error {
-  constructor(
-    readonly property: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ConflictError";
-  }
-}
-
 /** Something the request needs is not there (not an unknown id: e.g. no webhook URL set). */
-export class MissingError extends Error {
+export class MissingError extends DomainError {
   constructor(message: string) {
-    super(message);
+    super("missing", message);
     this.name = "MissingError";
   }
 }
 
+/** The request is well formed but conflicts with the resource's current state. */
+export class ConflictError extends DomainError {
+  constructor(
+    readonly property: string,
+    message: string,
+  ) {
+    super("conflict", message, [{ property, message }]);
+    this.name = "ConflictError";
+  }
+}
+
 /** The caller did this too often; try again later. */
-export class RateLimitedError extends Error {
+export class RateLimitedError extends DomainError {
   constructor(message: string) {
-    super(message);
+    super("rate_limited", message);
     this.name = "RateLimitedError";
   }
 }

@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, SettingRow } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { formatUtc9, UTC9_LABEL } from "@/lib/time/utc9";
+import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 
 interface IssuedToken {
   accessToken: string;

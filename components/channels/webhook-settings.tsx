@@ -9,6 +9,7 @@ import { Card, SettingRow } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Switch } from "@/components/ui/switch";
 import type { ChannelView } from "@/lib/channels/channel-view";
+import type { WebhookUrlPolicy } from "@/lib/shared/webhook-url";
 import { type ChannelPatch, useUpdateChannel } from "./use-update-channel";
 import { WebhookUrlField } from "./webhook-url-field";
 
@@ -23,10 +24,10 @@ const settingNames: Record<keyof ChannelPatch, string> = {
 
 export function WebhookSettings({
   initialChannel,
-  requireHttps,
+  urlPolicy,
 }: {
   initialChannel: ChannelView;
-  requireHttps: boolean;
+  urlPolicy: WebhookUrlPolicy;
 }) {
   const { data: channel } = useQuery({
     ...channelQuery(initialChannel.id),
@@ -45,7 +46,7 @@ export function WebhookSettings({
           <WebhookUrlField
             channelId={channel.id}
             webhookUrl={channel.webhookUrl}
-            requireHttps={requireHttps}
+            urlPolicy={urlPolicy}
           />
         </SettingRow>
         <SettingRow

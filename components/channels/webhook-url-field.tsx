@@ -3,18 +3,19 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { webhookUrlProblem } from "@/lib/channels/webhook-url";
+import { type WebhookUrlPolicy, webhookUrlProblem } from "@/lib/shared/webhook-url";
 import { useUpdateChannel } from "./use-update-channel";
 import { VerifyWebhook } from "./verify-webhook";
 
 interface WebhookUrlFieldProps {
   channelId: string;
   webhookUrl: string | null;
-  requireHttps: boolean;
+  urlPolicy: WebhookUrlPolicy;
 }
 
 /** Shows the webhook URL; Edit opens a field validated here and again by the server. */
-export function WebhookUrlField({ channelId, webhookUrl, requireHttps }: WebhookUrlFieldProps) {
+export function WebhookUrlField({ channelId, webhookUrl, urlPolicy }: WebhookUrlFieldProps) {
+  const { requireHttps } = urlPolicy;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
@@ -43,7 +44,7 @@ export function WebhookUrlField({ channelId, webhookUrl, requireHttps }: Webhook
 
   const submit = () => {
     const value = draft.trim();
-    const problem = value === "" ? null : webhookUrlProblem(value, requireHttps);
+    const problem = value === "" ? null : webhookUrlProblem(value, urlPolicy);
     if (problem) {
       setLocalError(`Webhook URL ${problem}`);
       return;

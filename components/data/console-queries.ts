@@ -1,10 +1,10 @@
 // One queryOptions factory per resource; the same keys serve fetching and invalidation.
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { ChannelView } from "@/lib/channels/channel-view";
-import type { FailureReason } from "@/lib/dispatch/failure-reasons";
 import type { listDeliveries } from "@/lib/dispatch/list-deliveries";
+import type { FailureReason } from "@/lib/shared/failure-reasons";
+import type { Bucket } from "@/lib/shared/time-buckets";
 import type { ErrorStatistics } from "@/lib/statistics/query-error-statistics";
-import type { Bucket } from "@/lib/statistics/time-buckets";
 import { ApiError, fetchJson } from "./fetch-json";
 
 export interface ProviderSummary {

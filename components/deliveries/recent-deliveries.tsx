@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type DeliveryView, deliveriesQuery } from "@/components/data/console-queries";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { formatUtc9, UTC9_LABEL } from "@/lib/time/utc9";
+import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 
 function Outcome({ delivery }: { delivery: DeliveryView }) {
   if (delivery.success) {

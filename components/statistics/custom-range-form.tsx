@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { UTC9_LABEL } from "@/lib/time/utc9";
+import { UTC9_LABEL } from "@/lib/shared/utc9";
 import { rangeProblem } from "./error-filters";
 import { isoToUtc9Input, utc9InputToIso } from "./utc9-input";
 

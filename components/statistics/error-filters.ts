@@ -2,7 +2,7 @@ import {
   type ErrorStatisticsRequest,
   resolveStatisticsRange,
 } from "@/components/data/console-queries";
-import { FAILURE_REASONS, type FailureReason } from "@/lib/dispatch/failure-reasons";
+import { FAILURE_REASONS, type FailureReason } from "@/lib/shared/failure-reasons";
 import {
   BUCKET_MS,
   BUCKETS,
@@ -10,7 +10,7 @@ import {
   bucketCount,
   MAX_BUCKETS,
   MAX_RANGE_DAYS,
-} from "@/lib/statistics/time-buckets";
+} from "@/lib/shared/time-buckets";
 
 // The error statistics filters live in the URL (?period=7d&reason=...&page=2), so a view can be
 // shared and survives a reload. This module is the one place that reads and writes them.

@@ -6,7 +6,7 @@ import { errorStatisticsQuery, errorStatisticsTsvUrl } from "@/components/data/c
 import { Alert } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { UTC9_LABEL } from "@/lib/time/utc9";
+import { UTC9_LABEL } from "@/lib/shared/utc9";
 import { DetailsTable } from "./details-table";
 import { rangeOf, rangeProblem, toRequest } from "./error-filters";
 import { ErrorsChart } from "./errors-chart";

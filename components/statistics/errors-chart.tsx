@@ -1,8 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import type { Bucket } from "@/lib/statistics/time-buckets";
-import { formatUtc9Date, formatUtc9Time, UTC9_LABEL } from "@/lib/time/utc9";
+import type { Bucket } from "@/lib/shared/time-buckets";
+import { formatUtc9Date, formatUtc9Time, UTC9_LABEL } from "@/lib/shared/utc9";
 
 export interface ChartPoint<K extends string> {
   /** ISO instant of the bucket start. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { SegmentedControl } from "@/components/ui/segmented-control";
-import { BUCKETS, type Bucket } from "@/lib/statistics/time-buckets";
+import { BUCKETS, type Bucket } from "@/lib/shared/time-buckets";
 import { CustomRangeForm } from "./custom-range-form";
 import { bucketFits, type ErrorFilters, PERIODS, type Period, rangeOf } from "./error-filters";
 import { isoToUtc9Input, utc9InputToIso } from "./utc9-input";

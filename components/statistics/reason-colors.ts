@@ -1,4 +1,4 @@
-import type { FailureReason } from "@/lib/dispatch/failure-reasons";
+import type { FailureReason } from "@/lib/shared/failure-reasons";
 
 /** One colour per reason, the same in the chart, its legend and the summary. */
 export const REASON_COLORS: Readonly<Record<FailureReason, string>> = {

@@ -1,6 +1,6 @@
 "use client";
 
-import type { FailureReason } from "@/lib/dispatch/failure-reasons";
+import type { FailureReason } from "@/lib/shared/failure-reasons";
 
 /** "25%", or "<1%" for a count too small to round to a whole percent. */
 export function sharePercent(count: number, total: number): string {

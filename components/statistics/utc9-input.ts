@@ -1,4 +1,4 @@
-import { UTC9_OFFSET_MS, utc9Parts } from "@/lib/time/utc9";
+import { UTC9_OFFSET_MS, utc9Parts } from "@/lib/shared/utc9";
 
 // <input type="datetime-local"> values carry no zone. The console reads and writes them as UTC+9
 // wall-clock times, never in the browser's zone, so a shared link means the same everywhere.

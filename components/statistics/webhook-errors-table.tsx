@@ -1,7 +1,7 @@
 import type { ErrorStatisticsView } from "@/components/data/console-queries";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
-import { UTC9_LABEL } from "@/lib/time/utc9";
+import { UTC9_LABEL } from "@/lib/shared/utc9";
 
 /**
  * LINE's table: one row per 60-second window and (reason, detail), newest first. Start and End

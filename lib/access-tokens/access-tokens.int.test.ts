@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
-import { NotFoundError } from "../errors";
-import { HttpError } from "../http/respond";
+import { NotFoundError, UnauthenticatedError } from "../errors";
 import { createProvider } from "../providers/create-provider";
 import { TEST_PROVIDERS, type TestDatabase, useTestDatabase } from "../testing/test-database";
 import { hashAccessToken } from "./access-token-credentials";
@@ -25,8 +24,8 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 async function expectAuthenticationFailed(promise: Promise<unknown>) {
   const error = await rejection(promise);
-  expect(error).toBeInstanceOf(HttpError);
-  expect(error).toMatchObject({ status: 401, message: AUTHENTICATION_FAILED_MESSAGE });
+  expect(error).toBeInstanceOf(UnauthenticatedError);
+  expect(error).toMatchObject({ code: "unauthenticated", message: AUTHENTICATION_FAILED_MESSAGE });
 }
 
 describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { HttpError } from "../http/respond";
+import { UnauthenticatedError } from "../errors";
 import { ACCESS_TOKEN_PATTERN, hashAccessToken } from "./access-token-credentials";
 
 /** LINE's answer for any token it does not accept; it never says which check failed. */
@@ -8,7 +8,7 @@ export const AUTHENTICATION_FAILED_MESSAGE =
 
 /**
  * The channel a `Authorization: Bearer <token>` header belongs to. A missing, malformed, unknown
- * or revoked token throws HttpError 401 with LINE's message.
+ * or revoked token throws UnauthenticatedError with LINE's message.
  */
 export async function authenticateChannel(db: Db, authorizationHeader: string | null) {
   const match = /^Bearer +(\S+) *$/i.exec(authorizationHeader ?? "");
@@ -23,5 +23,5 @@ export async function authenticateChannel(db: Db, authorizationHeader: string | 
 }
 
 function authenticationFailed() {
-  return new HttpError(401, AUTHENTICATION_FAILED_MESSAGE);
+  return new UnauthenticatedError(AUTHENTICATION_FAILED_MESSAGE);
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { withFreshId } from "../db/unique";
 import { NotFoundError } from "../errors";
-import type { CreateChannelInput } from "./channel-schemas";
+import type { CreateChannelInput } from "./channel-input";
 import { toChannelView } from "./channel-view";
 import {
   generateBotUserId,

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { ConflictError } from "../errors";
-import type { UpdateChannelInput } from "./channel-schemas";
+import type { UpdateChannelInput } from "./channel-input";
 import { toChannelView } from "./channel-view";
 import { findChannelOrThrow } from "./find-channel";
 

@@ -1,9 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
+import {
+  type Env,
+  listSetting,
+  optionalSetting,
+  positiveIntListSetting,
+  positiveIntSetting,
+} from "../settings/read-env";
 import { createHostResolver } from "./resolve-host";
 import type { SendOptions } from "./send-webhook";
-
-type Env = Record<string, string | undefined>;
 
 /** How the dispatcher sends; every number is an environment variable (README, Configuration). */
 export interface DispatchSettings {
@@ -22,16 +27,6 @@ export interface DispatchSettings {
   redeliverySchedule: number[];
 }
 
-function positiveInt(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${name} must be a positive integer (got "${raw}")`);
-  }
-  return value;
-}
-
 /**
  * Default: 10 s, 30 s, 1 min, 5 min, 10 min, 30 min, 1 h and 3 h after each failure, about 4 h 47 min
  * in all. LINE does not publish its schedule; this one backs off quickly and gives up within
@@ -41,32 +36,22 @@ export const DEFAULT_REDELIVERY_SCHEDULE_MS = [
   10_000, 30_000, 60_000, 300_000, 600_000, 1_800_000, 3_600_000, 10_800_000,
 ];
 
-function redeliverySchedule(raw: string | undefined): number[] {
-  if (raw === undefined || raw.trim() === "") return DEFAULT_REDELIVERY_SCHEDULE_MS;
-  const delays = raw.split(",").map((part) => Number(part.trim()));
-  if (delays.some((delay) => !Number.isInteger(delay) || delay <= 0)) {
-    throw new Error(
-      `WEBHOOK_REDELIVERY_SCHEDULE_MS must be positive integers, comma-separated (got "${raw}")`,
-    );
-  }
-  return delays;
-}
-
 export function dispatchSettingsFromEnv(env: Env = process.env): DispatchSettings {
   return {
     // LINE waits 2 seconds for the bot's response.
-    requestTimeoutMs: positiveInt(env, "WEBHOOK_TIMEOUT_MS", 2000),
-    connectTimeoutMs: positiveInt(env, "WEBHOOK_CONNECT_TIMEOUT_MS", 2000),
-    dnsServers: (env.WEBHOOK_DNS_SERVERS ?? "")
-      .split(",")
-      .map((server) => server.trim())
-      .filter(Boolean),
-    dnsTimeoutMs: positiveInt(env, "WEBHOOK_DNS_TIMEOUT_MS", 2000),
-    extraCaFile: env.WEBHOOK_EXTRA_CA_FILE?.trim() || null,
-    concurrency: positiveInt(env, "WEBHOOK_CONCURRENCY", 64),
-    channelConcurrency: positiveInt(env, "WEBHOOK_CHANNEL_CONCURRENCY", 8),
-    pollIntervalMs: positiveInt(env, "WEBHOOK_POLL_INTERVAL_MS", 500),
-    redeliverySchedule: redeliverySchedule(env.WEBHOOK_REDELIVERY_SCHEDULE_MS),
+    requestTimeoutMs: positiveIntSetting(env, "WEBHOOK_TIMEOUT_MS", 2000),
+    connectTimeoutMs: positiveIntSetting(env, "WEBHOOK_CONNECT_TIMEOUT_MS", 2000),
+    dnsServers: listSetting(env, "WEBHOOK_DNS_SERVERS"),
+    dnsTimeoutMs: positiveIntSetting(env, "WEBHOOK_DNS_TIMEOUT_MS", 2000),
+    extraCaFile: optionalSetting(env, "WEBHOOK_EXTRA_CA_FILE"),
+    concurrency: positiveIntSetting(env, "WEBHOOK_CONCURRENCY", 64),
+    channelConcurrency: positiveIntSetting(env, "WEBHOOK_CHANNEL_CONCURRENCY", 8),
+    pollIntervalMs: positiveIntSetting(env, "WEBHOOK_POLL_INTERVAL_MS", 500),
+    redeliverySchedule: positiveIntListSetting(
+      env,
+      "WEBHOOK_REDELIVERY_SCHEDULE_MS",
+      DEFAULT_REDELIVERY_SCHEDULE_MS,
+    ),
   };
 }
 

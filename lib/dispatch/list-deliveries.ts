@@ -1,31 +1,15 @@
-import { z } from "zod";
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
-import { blankAsAbsent } from "../http/parse";
 
-export const listDeliveriesQuery = z.strictObject({
-  limit: z.preprocess(
-    blankAsAbsent,
-    z.coerce
-      .number({ error: "must be a number" })
-      .int("must be an integer")
-      .min(1, "must be at least 1")
-      .max(200, "must be at most 200")
-      .default(50),
-  ),
-  /** An attempt id (ULID): list attempts older than it, for paging. */
-  before: z.preprocess(
-    blankAsAbsent,
-    z
-      .string()
-      .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be an attempt id from a previous page")
-      .optional(),
-  ),
-});
-export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuery>;
+export interface ListDeliveriesOptions {
+  /** How many attempts, newest first. */
+  limit: number;
+  /** An attempt id: list attempts older than it (the previous page's `nextBefore`). */
+  before?: string;
+}
 
 /** Delivery attempts of a channel, newest first; `nextBefore` continues the list. */
-export async function listDeliveries(db: Db, channelId: string, query: ListDeliveriesQuery) {
+export async function listDeliveries(db: Db, channelId: string, query: ListDeliveriesOptions) {
   await findChannelOrThrow(db, channelId);
   const rows = await db.deliveryAttempt.findMany({
     where: { channelId, ...(query.before ? { id: { lt: query.before } } : {}) },

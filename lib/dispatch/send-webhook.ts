@@ -1,10 +1,10 @@
 import http2 from "node:http2";
+import { type DeliveryFailure, errorStatusCode } from "../shared/failure-reasons";
 import { classifyDispatchError, errorCode, SenderCodes } from "./classify-error";
 import { type ConnectionPool, PROTOCOL_CHANGED } from "./connection-pool";
 import { ExchangeFailure } from "./exchange-failure";
 import { exchangeHttp1 } from "./exchange-http1";
 import { exchangeHttp2, trackSession } from "./exchange-http2";
-import { type DeliveryFailure, errorStatusCode } from "./failure-reasons";
 import { type ConnectOptions, openConnection, PhaseError } from "./open-connection";
 import type { OutgoingWebhook } from "./outgoing-webhook";
 import { parseWebhookTarget, type WebhookTarget } from "./webhook-target";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createChannelInput, updateChannelInput } from "../channels/channel-schemas";
+import { createChannelInput, updateChannelInput } from "../channels/channel-input";
+import { InvalidInputError } from "../errors";
 import { parseInput, parseJsonBody, readJsonBody } from "./parse";
-import { HttpError } from "./respond";
 
 function post(body?: string): Request {
   return new Request("http://localhost/api/test", {
@@ -12,15 +12,15 @@ function post(body?: string): Request {
   });
 }
 
-/** The HttpError a call throws; fails the test when it throws nothing or something else. */
-async function httpErrorOf(action: () => unknown): Promise<HttpError> {
+/** The InvalidInputError (a 400) a call throws; fails the test when it throws nothing or something else. */
+async function invalidInputOf(action: () => unknown): Promise<InvalidInputError> {
   try {
     await action();
   } catch (error) {
-    expect(error).toBeInstanceOf(HttpError);
-    return error as HttpError;
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return error as InvalidInputError;
   }
-  throw new Error("expected an HttpError");
+  throw new Error("expected an InvalidInputError");
 }
 
 describe("readJsonBody", () => {
@@ -32,16 +32,16 @@ describe("readJsonBody", () => {
   });
 
   it.each([undefined, "", "  \n"])("refuses a missing body (%j) with 400", async (body) => {
-    const error = await httpErrorOf(() => readJsonBody(post(body)));
-    expect(error.status).toBe(400);
+    const error = await invalidInputOf(() => readJsonBody(post(body)));
+    expect(error.code).toBe("invalid_input");
     expect(error.message).toBe("Request body must be a JSON object");
   });
 
   it.each(['{"name": "x"', "name=x", "{'name': 'x'}"])(
     "refuses malformed JSON %j with 400",
     async (body) => {
-      const error = await httpErrorOf(() => readJsonBody(post(body)));
-      expect(error.status).toBe(400);
+      const error = await invalidInputOf(() => readJsonBody(post(body)));
+      expect(error.code).toBe("invalid_input");
       expect(error.message).toMatch(/^Malformed JSON in request body: \S/);
     },
   );
@@ -65,9 +65,9 @@ describe("parseInput", () => {
         return e;
       }
     })();
-    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({
-      status: 400,
+      code: "invalid_input",
       message: `${property}: ${message}`,
       details: [{ property, message }],
     });
@@ -76,7 +76,7 @@ describe("parseInput", () => {
   it("names an unknown property", () => {
     expect(() => parseInput(createChannelInput, { name: "Bot", secret: "x" })).toThrow(
       expect.objectContaining({
-        status: 400,
+        code: "invalid_input",
         message: "secret: is not a known property",
         details: [{ property: "secret", message: "is not a known property" }],
       }),
@@ -105,13 +105,16 @@ describe("parseInput", () => {
   it("reports problems with the body as a whole as (body)", () => {
     expect(() => parseInput(updateChannelInput, {})).toThrow(
       expect.objectContaining({
-        status: 400,
+        code: "invalid_input",
         message: "(body): must change at least one setting",
         details: [{ property: "(body)", message: "must change at least one setting" }],
       }),
     );
     expect(() => parseInput(createChannelInput, [])).toThrow(
-      expect.objectContaining({ status: 400, message: expect.stringMatching(/^\(body\): /) }),
+      expect.objectContaining({
+        code: "invalid_input",
+        message: expect.stringMatching(/^\(body\): /),
+      }),
     );
   });
 
@@ -123,7 +126,7 @@ describe("parseInput", () => {
       expect(error).toMatchObject({
         message: "webhookUrl: must start with https:// or http://",
       });
-      expect((error as HttpError).details).toEqual(
+      expect((error as InvalidInputError).details).toEqual(
         expect.arrayContaining([
           { property: "useWebhook", message: "must be true or false" },
           { property: "webhookUrl", message: "must start with https:// or http://" },
@@ -138,7 +141,9 @@ describe("parseJsonBody", () => {
     expect(await parseJsonBody(post('{"name":"Bot"}'), createChannelInput)).toEqual({
       name: "Bot",
     });
-    const error = await httpErrorOf(() => parseJsonBody(post('{"name":""}'), createChannelInput));
+    const error = await invalidInputOf(() =>
+      parseJsonBody(post('{"name":""}'), createChannelInput),
+    );
     expect(error.message).toBe("name: must not be empty");
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { HttpError } from "./respond";
+import { InvalidInputError } from "../errors";
 
 /**
  * Reads a JSON body; malformed or missing JSON is the client's fault, so a 400. With
@@ -9,12 +9,12 @@ export async function readJsonBody(request: Request, { optional = false } = {}):
   const text = await request.text();
   if (text.trim() === "") {
     if (optional) return {};
-    throw new HttpError(400, "Request body must be a JSON object");
+    throw new InvalidInputError("Request body must be a JSON object");
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new HttpError(400, `Malformed JSON in request body: ${(error as Error).message}`);
+    throw new InvalidInputError(`Malformed JSON in request body: ${(error as Error).message}`);
   }
 }
 
@@ -39,7 +39,7 @@ export function parseInput<Schema extends z.ZodType>(
   });
   const [first] = details;
   const message = first ? `${first.property}: ${first.message}` : "Invalid request";
-  throw new HttpError(400, message, details);
+  throw new InvalidInputError(message, details);
 }
 
 export async function parseJsonBody<Schema extends z.ZodType>(

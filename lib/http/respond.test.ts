@@ -1,16 +1,25 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConflictError, NotFoundError } from "../errors";
+import {
+  ConflictError,
+  type DomainErrorCode,
+  InvalidInputError,
+  MissingError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthenticatedError,
+} from "../errors";
+import { STATUS_BY_CODE } from "./error-status";
 import { route } from "./handler";
-import { errorResponse, HttpError, toErrorResponse } from "./respond";
+import { errorResponse, toErrorResponse } from "./respond";
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe("toErrorResponse", () => {
-  it("answers an HttpError with its status, message and details", async () => {
+  it("answers an InvalidInputError with 400, its message and details", async () => {
     const response = toErrorResponse(
-      new HttpError(400, "name: must not be empty", [
+      new InvalidInputError("name: must not be empty", [
         { property: "name", message: "must not be empty" },
       ]),
     );
@@ -22,9 +31,35 @@ describe("toErrorResponse", () => {
   });
 
   it("leaves out empty details", async () => {
-    const response = toErrorResponse(new HttpError(415, "Unsupported media type", []));
-    expect(response.status).toBe(415);
-    expect(await response.json()).toEqual({ message: "Unsupported media type" });
+    const response = toErrorResponse(new InvalidInputError("Request body must be a JSON object"));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ message: "Request body must be a JSON object" });
+  });
+
+  it.each([
+    [new UnauthenticatedError("Authentication failed"), 401],
+    [new MissingError("The webhook URL is not set"), 404],
+    [new RateLimitedError("Too many"), 429],
+  ])("answers %s with %i and its message", async (error, status) => {
+    const response = toErrorResponse(error);
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({ message: error.message });
+  });
+
+  it("has a status for every domain error code, all of them 4xx", () => {
+    for (const status of Object.values(STATUS_BY_CODE)) {
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(500);
+    }
+    const codes: DomainErrorCode[] = [
+      "invalid_input",
+      "unauthenticated",
+      "not_found",
+      "missing",
+      "conflict",
+      "rate_limited",
+    ];
+    expect(Object.keys(STATUS_BY_CODE).sort()).toEqual([...codes].sort());
   });
 
   it("answers NotFoundError with 404", async () => {

@@ -1,7 +1,7 @@
 import { generateNumericId } from "../channels/credentials";
 import type { Db } from "../db/client";
 import { withFreshId } from "../db/unique";
-import type { CreateProviderInput } from "./provider-schemas";
+import type { CreateProviderInput } from "./provider-input";
 
 export async function createProvider(db: Db, input: CreateProviderInput) {
   return withFreshId(() =>

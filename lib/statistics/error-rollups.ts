@@ -2,7 +2,7 @@
 // detail). LINE's table counts "errors with the same detail within 60 seconds" together; the
 // rows are written with the attempts they count (lib/dispatch/attempt-recorder.ts).
 import { Prisma, type SqlRunner } from "../db/client";
-import { bucketStart } from "./time-buckets";
+import { bucketStart } from "../shared/time-buckets";
 
 /** A failed attempt, as far as statistics care. */
 export interface CountedFailure {

@@ -1,4 +1,4 @@
-import { formatUtc9Date, formatUtc9Time } from "../time/utc9";
+import { formatUtc9Date, formatUtc9Time } from "../shared/utc9";
 
 // The error table as LINE's console shows it (and the TSV a user can download from it): one row
 // per rollup, i.e. per channel, 60-second window and (reason, detail), with times in UTC+9.

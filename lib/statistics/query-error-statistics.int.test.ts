@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
+import { parseStatisticsRequest } from "../http/parse-statistics-request";
 import { createProvider } from "../providers/create-provider";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { rollupDeltas, upsertRollups } from "./error-rollups";
 import { queryErrorStatistics } from "./query-error-statistics";
-import { errorStatisticsQuery, resolveRange } from "./statistics-query";
 import { streamErrorRowsTsv } from "./stream-error-rows";
 
 const at = (iso: string) => new Date(iso);
@@ -40,8 +40,8 @@ async function seed(db: Db) {
 }
 
 function parse(query: Record<string, string>) {
-  const parsed = errorStatisticsQuery.parse(query);
-  return { query: parsed, range: resolveRange(parsed, at("2026-11-29T00:00:00Z")) };
+  const url = `http://localhost/?${new URLSearchParams(query)}`;
+  return parseStatisticsRequest(new Request(url), at("2026-11-29T00:00:00Z"));
 }
 
 describe.each(TEST_PROVIDERS)("error statistics on %s", (provider) => {

@@ -1,9 +1,7 @@
 import { findChannelOrThrow } from "../channels/find-channel";
 import { type Db, Prisma } from "../db/client";
-import { FAILURE_REASONS, type FailureReason } from "../dispatch/failure-reasons";
-import { rollupHourStart } from "./error-rollups";
-import { toLineRow } from "./line-rows";
-import type { ErrorStatisticsQuery, ResolvedRange } from "./statistics-query";
+import { FAILURE_REASONS, type FailureReason } from "../shared/failure-reasons";
+import type { StatisticsRange } from "../shared/statistics-range";
 import {
   BUCKET_MS,
   type Bucket,
@@ -11,14 +9,26 @@ import {
   bucketStarts,
   chooseBucket,
   fillSeries,
-} from "./time-buckets";
+} from "../shared/time-buckets";
+import { rollupHourStart } from "./error-rollups";
+import { toLineRow } from "./line-rows";
+
+/** What to show of a range; the range itself is checked by rangeProblem before. */
+export interface ErrorStatisticsOptions {
+  /** Absent: chosen for the range (chooseBucket). */
+  bucket?: Bucket;
+  /** Only this reason in the details and LINE's rows (totals and series keep all four). */
+  reason?: FailureReason;
+  page: number;
+  pageSize: number;
+}
 
 /**
  * Where to read counts for a range: whole hours from the hourly rollups, and the minutes at
  * either end (or the whole range, when it holds no whole hour or minute buckets are wanted)
  * from the per-minute rollups. A 30-day view then reads about 720 rows per detail, not 43,200.
  */
-function countSources(channelId: string, range: ResolvedRange, perMinute: boolean) {
+function countSources(channelId: string, range: StatisticsRange, perMinute: boolean) {
   const fromHour = rollupHourStart(range.from);
   const fullFrom = fromHour < range.from ? new Date(fromHour.getTime() + BUCKET_MS.hour) : fromHour;
   const fullTo = rollupHourStart(range.to);
@@ -89,8 +99,8 @@ async function countRows(db: Db, sources: ReturnType<typeof countSources>, reaso
 export async function queryErrorStatistics(
   db: Db,
   channelId: string,
-  query: ErrorStatisticsQuery,
-  range: ResolvedRange,
+  query: ErrorStatisticsOptions,
+  range: StatisticsRange,
 ) {
   const channel = await findChannelOrThrow(db, channelId);
   const bucket: Bucket = query.bucket ?? chooseBucket(range.from, range.to);

@@ -1,8 +1,8 @@
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
-import type { FailureReason } from "../dispatch/failure-reasons";
+import type { FailureReason } from "../shared/failure-reasons";
+import type { StatisticsRange } from "../shared/statistics-range";
 import { toLineRow, tsvHeader, tsvLine } from "./line-rows";
-import type { ResolvedRange } from "./statistics-query";
 
 const PAGE = 1000;
 
@@ -14,7 +14,7 @@ const PAGE = 1000;
 export async function streamErrorRowsTsv(
   db: Db,
   channelId: string,
-  range: ResolvedRange,
+  range: StatisticsRange,
   reason?: FailureReason,
 ): Promise<ReadableStream<Uint8Array>> {
   const channel = await findChannelOrThrow(db, channelId);

@@ -1,3 +1,5 @@
+import { type Env, positiveIntSetting } from "../settings/read-env";
+
 /**
  * LINE allows 60 webhook verifications per channel per hour. Kept in memory: verification is an
  * interactive action on one server process, and a restart forgiving the count is harmless.
@@ -28,11 +30,13 @@ const processWide = globalThis as typeof globalThis & {
   webhookVerificationLimit?: VerificationRateLimit;
 };
 
-/** The process's limiter; WEBHOOK_VERIFY_LIMIT_PER_HOUR sets the limit (default 60, as LINE). */
+/** Verifications per channel per hour: WEBHOOK_VERIFY_LIMIT_PER_HOUR, default 60 as LINE. */
+export function verifyLimitPerHourFromEnv(env: Env = process.env): number {
+  return positiveIntSetting(env, "WEBHOOK_VERIFY_LIMIT_PER_HOUR", 60);
+}
+
+/** The process's limiter. */
 export function verificationRateLimit(): VerificationRateLimit {
-  const limit = Number(process.env.WEBHOOK_VERIFY_LIMIT_PER_HOUR ?? 60);
-  processWide.webhookVerificationLimit ??= new VerificationRateLimit(
-    Number.isInteger(limit) && limit > 0 ? limit : 60,
-  );
+  processWide.webhookVerificationLimit ??= new VerificationRateLimit(verifyLimitPerHourFromEnv());
   return processWide.webhookVerificationLimit;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { webhookUrlInput } from "../channels/webhook-url";
+import { webhookUrlInput } from "../channels/channel-input";
 
 /** Body of a verification: optionally another endpoint than the channel's webhook URL. */
 export const verifyInput = z.strictObject({ endpoint: webhookUrlInput.optional() });

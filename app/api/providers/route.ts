@@ -3,7 +3,7 @@ import { route } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/parse";
 import { createProvider } from "@/lib/providers/create-provider";
 import { listProviders } from "@/lib/providers/list-providers";
-import { createProviderInput } from "@/lib/providers/provider-schemas";
+import { createProviderInput } from "@/lib/providers/provider-input";
 
 export const GET = route(async () => Response.json({ providers: await listProviders(db()) }));
 

@@ -1,4 +1,4 @@
-import { updateChannelInput } from "@/lib/channels/channel-schemas";
+import { updateChannelInput } from "@/lib/channels/channel-input";
 import { getChannel } from "@/lib/channels/get-channel";
 import { updateChannel } from "@/lib/channels/update-channel";
 import { db } from "@/lib/db/client";

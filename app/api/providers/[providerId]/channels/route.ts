@@ -1,4 +1,4 @@
-import { createChannelInput } from "@/lib/channels/channel-schemas";
+import { createChannelInput } from "@/lib/channels/channel-input";
 import { createChannel } from "@/lib/channels/create-channel";
 import { db } from "@/lib/db/client";
 import { route } from "@/lib/http/handler";

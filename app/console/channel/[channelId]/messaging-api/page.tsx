@@ -4,7 +4,7 @@ import { RecentDeliveries } from "@/components/deliveries/recent-deliveries";
 import { SendTestMessage } from "@/components/deliveries/send-test-message";
 import { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-access-token-status";
 import { getChannel } from "@/lib/channels/get-channel";
-import { webhookUrlRequiresHttps } from "@/lib/channels/webhook-url";
+import { webhookUrlPolicyFromEnv } from "@/lib/channels/webhook-url-policy";
 import { db } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/page-data";
 
@@ -20,7 +20,7 @@ export default async function MessagingApiPage({
   const accessTokenStatus = await getChannelAccessTokenStatus(db(), channel.id);
   return (
     <div className="space-y-6">
-      <WebhookSettings initialChannel={channel} requireHttps={webhookUrlRequiresHttps()} />
+      <WebhookSettings initialChannel={channel} urlPolicy={webhookUrlPolicyFromEnv()} />
       <SendTestMessage channelId={channel.id} />
       <RecentDeliveries channelId={channel.id} />
       <ChannelAccessToken channelId={channel.id} initialStatus={accessTokenStatus} />

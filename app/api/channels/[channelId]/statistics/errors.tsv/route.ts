@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import { route } from "@/lib/http/handler";
-import { parseStatisticsRequest } from "@/lib/statistics/parse-statistics-request";
+import { parseStatisticsRequest } from "@/lib/http/parse-statistics-request";
+import { formatUtc9Date } from "@/lib/shared/utc9";
 import { streamErrorRowsTsv } from "@/lib/statistics/stream-error-rows";
-import { formatUtc9Date } from "@/lib/time/utc9";
 
 /** The same rows as LINE's "Download TSV file", streamed. */
 export const GET = route<{ channelId: string }>(async (request, { channelId }) => {

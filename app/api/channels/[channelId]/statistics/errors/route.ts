@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { route } from "@/lib/http/handler";
-import { parseStatisticsRequest } from "@/lib/statistics/parse-statistics-request";
+import { parseStatisticsRequest } from "@/lib/http/parse-statistics-request";
 import { queryErrorStatistics } from "@/lib/statistics/query-error-statistics";
 
 /** Error statistics of a channel (from the rollups): totals, details, series, LINE's rows. */

@@ -1,9 +1,6 @@
 import { authenticateChannel } from "@/lib/access-tokens/authenticate-channel";
-import {
-  getWebhookEndpoint,
-  setWebhookEndpoint,
-  setWebhookEndpointInput,
-} from "@/lib/channels/webhook-endpoint";
+import { setWebhookEndpointInput } from "@/lib/channels/channel-input";
+import { getWebhookEndpoint, setWebhookEndpoint } from "@/lib/channels/webhook-endpoint";
 import { db } from "@/lib/db/client";
 import { route } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/parse";

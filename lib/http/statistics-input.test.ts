@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { errorStatisticsQuery, RangeProblem, resolveRange } from "./statistics-query";
+import { InvalidInputError } from "../errors";
+import { parseStatisticsRequest } from "./parse-statistics-request";
+import { errorStatisticsInput } from "./statistics-input";
 
 const now = new Date("2026-11-27T12:00:00Z");
-const resolve = (query: Record<string, string>) =>
-  resolveRange(errorStatisticsQuery.parse(query), now);
+const parse = (query: Record<string, string>) =>
+  parseStatisticsRequest(new Request(`http://localhost/?${new URLSearchParams(query)}`), now);
+const resolve = (query: Record<string, string>) => parse(query).range;
 
-describe("statistics query", () => {
+describe("statistics request", () => {
   it("defaults to the last 24 hours", () => {
     expect(resolve({})).toEqual({ from: new Date("2026-11-26T12:00:00Z"), to: now });
     expect(resolve({ to: "2026-11-20T00:00:00Z" }).from).toEqual(new Date("2026-11-19T00:00:00Z"));
@@ -20,15 +23,21 @@ describe("statistics query", () => {
 
   it.each([
     [{ from: "2026-11-27T10:00:00Z", to: "2026-11-27T09:00:00Z" }, "from"],
+    [{ from: "2026-11-27T10:00:00Z", to: "2026-11-27T10:00:00Z" }, "from"],
     [{ from: "2026-08-01T00:00:00Z", to: "2026-11-27T00:00:00Z" }, "to"],
     [{ from: "2026-11-01T00:00:00Z", to: "2026-11-27T00:00:00Z", bucket: "minute" }, "bucket"],
-  ])("refuses %o, naming %s", (query, property) => {
-    expect(() => resolve(query)).toThrow(RangeProblem);
+  ])("refuses %o with a 400 naming %s", (query, property) => {
+    let thrown: unknown;
     try {
-      resolve(query);
+      parse(query);
     } catch (error) {
-      expect((error as RangeProblem).property).toBe(property);
+      thrown = error;
     }
+    expect(thrown).toBeInstanceOf(InvalidInputError);
+    expect((thrown as InvalidInputError).details.map((detail) => detail.property)).toEqual([
+      property,
+    ]);
+    expect((thrown as InvalidInputError).message).toMatch(new RegExp(`^${property}: `));
   });
 
   it("accepts exactly 90 days", () => {
@@ -45,13 +54,13 @@ describe("statistics query", () => {
     [{ pageSize: "500" }, "pageSize"],
     [{ since: "x" }, undefined],
   ])("rejects bad parameters: %o", (query, property) => {
-    const result = errorStatisticsQuery.safeParse(query);
+    const result = errorStatisticsInput.safeParse(query);
     expect(result.success).toBe(false);
     if (property) expect(result.error?.issues[0]?.path).toEqual([property]);
   });
 
   it("treats empty parameters as absent", () => {
-    expect(errorStatisticsQuery.parse({ from: "", reason: "", bucket: "", page: "" })).toEqual({
+    expect(errorStatisticsInput.parse({ from: "", reason: "", bucket: "", page: "" })).toEqual({
       page: 1,
       pageSize: 50,
     });

@@ -1,4 +1,4 @@
-import { UTC9_OFFSET_MS } from "../time/utc9";
+import { UTC9_OFFSET_MS } from "./utc9";
 
 // Chart buckets for the error statistics, aligned the way the console shows time: in UTC+9.
 // A minute or hour bucket is also a UTC minute or hour (the offset is whole hours), but a day

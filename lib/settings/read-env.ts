@@ -1,0 +1,81 @@
+// Every setting is an environment variable (README, Configuration). They are read through these
+// helpers so that a bad value is treated one way everywhere: refused with a message naming the
+// variable, never silently replaced by the default. The server reads all of them at start-up
+// (lib/settings/server-settings.ts), so a typo stops it there rather than at the first webhook.
+
+export type Env = Record<string, string | undefined>;
+
+/** A setting whose value cannot be used; the message names the variable and the value. */
+export class InvalidSettingError extends Error {
+  constructor(
+    readonly variable: string,
+    expected: string,
+    raw: string,
+  ) {
+    super(`${variable} must be ${expected} (got ${JSON.stringify(raw)})`);
+    this.name = "InvalidSettingError";
+  }
+}
+
+/** The raw value, or undefined when unset or blank (blank means "use the default"). */
+function rawValue(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === "" ? undefined : raw.trim();
+}
+
+export function positiveIntSetting(env: Env, name: string, fallback: number): number {
+  const raw = rawValue(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new InvalidSettingError(name, "a positive integer", raw);
+  }
+  return value;
+}
+
+/** A comma-separated list of positive integers, e.g. "100,200". */
+export function positiveIntListSetting(env: Env, name: string, fallback: number[]): number[] {
+  const raw = rawValue(env, name);
+  if (raw === undefined) return fallback;
+  const values = raw.split(",").map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value <= 0)) {
+    throw new InvalidSettingError(name, "positive integers, comma-separated", raw);
+  }
+  return values;
+}
+
+/** One of a fixed set of words, each standing for a value (e.g. on/off). */
+export function choiceSetting<T>(
+  env: Env,
+  name: string,
+  choices: Readonly<Record<string, T>>,
+  fallback: T,
+): T {
+  const raw = rawValue(env, name);
+  if (raw === undefined) return fallback;
+  if (!Object.hasOwn(choices, raw)) {
+    const words = Object.keys(choices).map((word) => `"${word}"`);
+    throw new InvalidSettingError(name, `one of ${words.join(", ")}`, raw);
+  }
+  return choices[raw] as T;
+}
+
+const BOOLEAN_WORDS = { true: true, "1": true, false: false, "0": false } as const;
+
+/** true/1 or false/0. */
+export function booleanSetting(env: Env, name: string, fallback: boolean): boolean {
+  return choiceSetting(env, name, BOOLEAN_WORDS, fallback);
+}
+
+/** A comma-separated list of non-empty strings. */
+export function listSetting(env: Env, name: string): string[] {
+  return (rawValue(env, name) ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** A string, or null when unset. */
+export function optionalSetting(env: Env, name: string): string | null {
+  return rawValue(env, name) ?? null;
+}
