@@ -11,9 +11,7 @@ export default async function ProvidersPage() {
     <>
       <Breadcrumb items={[]} />
       <h1 className="mb-6 text-2xl font-semibold">Providers</h1>
-      <ProviderList
-        initialProviders={providers.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() }))}
-      />
+      <ProviderList initialProviders={providers} />
     </>
   );
 }

@@ -2,9 +2,11 @@ import { generateNumericId } from "../channels/credentials";
 import type { Db } from "../db/client";
 import { withFreshId } from "../db/unique";
 import type { CreateProviderInput } from "./provider-input";
+import { toProviderView } from "./provider-view";
 
 export async function createProvider(db: Db, input: CreateProviderInput) {
-  return withFreshId(() =>
+  const provider = await withFreshId(() =>
     db.provider.create({ data: { id: generateNumericId(), name: input.name } }),
   );
+  return toProviderView(provider);
 }

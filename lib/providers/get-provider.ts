@@ -2,9 +2,10 @@ import { toChannelView } from "../channels/channel-view";
 import { NUMERIC_ID_PATTERN } from "../channels/credentials";
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
+import { type ProviderDetail, toProviderView } from "./provider-view";
 
 /** The provider with its channels; throws NotFoundError for an unknown (or malformed) id. */
-export async function getProvider(db: Db, providerId: string) {
+export async function getProvider(db: Db, providerId: string): Promise<ProviderDetail> {
   const provider = NUMERIC_ID_PATTERN.test(providerId)
     ? await db.provider.findUnique({
         where: { id: providerId },
@@ -12,6 +13,5 @@ export async function getProvider(db: Db, providerId: string) {
       })
     : null;
   if (!provider) throw new NotFoundError("Provider", providerId);
-  const { channels, ...rest } = provider;
-  return { ...rest, channels: channels.map(toChannelView) };
+  return { ...toProviderView(provider), channels: provider.channels.map(toChannelView) };
 }

@@ -1,15 +1,13 @@
 import type { ReactNode } from "react";
 import { ChannelTabs } from "@/components/channels/channel-tabs";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
-import { getChannelWithProvider } from "@/lib/channels/get-channel";
-import { db } from "@/lib/db/client";
-import { orNotFound } from "@/lib/http/page-data";
+import { loadChannel } from "@/lib/http/page-data";
 
 type Props = { children: ReactNode; params: Promise<{ channelId: string }> };
 
 export default async function ChannelLayout({ children, params }: Props) {
   const { channelId } = await params;
-  const { channel, provider } = await orNotFound(getChannelWithProvider(db(), channelId));
+  const { channel, provider } = await loadChannel(channelId);
   return (
     <>
       <Breadcrumb

@@ -3,10 +3,9 @@ import { WebhookSettings } from "@/components/channels/webhook-settings";
 import { RecentDeliveries } from "@/components/deliveries/recent-deliveries";
 import { SendTestMessage } from "@/components/deliveries/send-test-message";
 import { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-access-token-status";
-import { getChannel } from "@/lib/channels/get-channel";
 import { webhookUrlPolicyFromEnv } from "@/lib/channels/webhook-url-policy";
 import { db } from "@/lib/db/client";
-import { orNotFound } from "@/lib/http/page-data";
+import { loadChannel } from "@/lib/http/page-data";
 
 export const metadata = { title: "Messaging API" };
 
@@ -16,7 +15,7 @@ export default async function MessagingApiPage({
   params: Promise<{ channelId: string }>;
 }) {
   const { channelId } = await params;
-  const channel = await orNotFound(getChannel(db(), channelId));
+  const { channel } = await loadChannel(channelId);
   const accessTokenStatus = await getChannelAccessTokenStatus(db(), channel.id);
   return (
     <div className="space-y-6">

@@ -1,7 +1,5 @@
 import { StatisticsView } from "@/components/statistics/statistics-view";
-import { getChannel } from "@/lib/channels/get-channel";
-import { db } from "@/lib/db/client";
-import { orNotFound } from "@/lib/http/page-data";
+import { loadChannel } from "@/lib/http/page-data";
 
 export const metadata = { title: "Statistics" };
 
@@ -11,6 +9,6 @@ export default async function StatisticsPage({
   params: Promise<{ channelId: string }>;
 }) {
   const { channelId } = await params;
-  const channel = await orNotFound(getChannel(db(), channelId));
+  const { channel } = await loadChannel(channelId);
   return <StatisticsView initialChannel={channel} />;
 }
