@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["lib/**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
         },

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: the whole suite, in the order that fails fastest.
-#   lint + format (biome) → typecheck (tsc) → unit + integration (vitest; SQLite and a throwaway
-#   PostgreSQL it starts itself) → production build → e2e (Playwright in Debian's Chromium).
+#   lint + format (biome) → doc links → typecheck (tsc) → unit + integration (vitest; SQLite and
+#   a throwaway PostgreSQL it starts itself) → production build → e2e (Playwright in Debian's
+#   Chromium).
 # On a fresh machine it installs what is missing first (npm packages, chromium, PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,7 @@ step() {
 
 step "prerequisites" bash scripts/ensure-test-prerequisites.sh
 step "lint and format (biome)" node_modules/.bin/biome check .
+step "doc links" node_modules/.bin/tsx scripts/check-doc-links.mts
 step "typecheck (tsc)" node_modules/.bin/tsc --noEmit
 step "unit and integration tests (vitest: SQLite + PostgreSQL)" node_modules/.bin/vitest run
 step "production build (next build)" node_modules/.bin/next build
