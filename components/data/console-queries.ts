@@ -1,25 +1,16 @@
 // One queryOptions factory per resource; the same keys serve fetching and invalidation.
+// The answer types come from lib (type-only imports: those modules are server code), so the client
+// cannot drift from what the route handlers send.
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-access-token-status";
 import type { ChannelView } from "@/lib/channels/channel-view";
+import type { getChannelSecret } from "@/lib/channels/get-channel";
 import type { listDeliveries } from "@/lib/dispatch/list-deliveries";
+import type { ProviderDetail, ProviderSummary } from "@/lib/providers/provider-view";
 import type { FailureReason } from "@/lib/shared/failure-reasons";
 import type { Bucket } from "@/lib/shared/time-buckets";
 import type { ErrorStatistics } from "@/lib/statistics/query-error-statistics";
 import { ApiError, fetchJson } from "./fetch-json";
-
-export interface ProviderSummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  channelCount: number;
-}
-
-export interface ProviderDetail {
-  id: string;
-  name: string;
-  createdAt: string;
-  channels: ChannelView[];
-}
 
 export const providerKeys = {
   all: ["providers"] as const,
@@ -51,18 +42,18 @@ export const channelQuery = (channelId: string) =>
     queryFn: () => fetchJson<ChannelView>(`/api/channels/${channelId}`),
   });
 
+/** GET /api/channels/{id}/secret: `{"channelSecret"}`. */
+export type ChannelSecret = Awaited<ReturnType<typeof getChannelSecret>>;
+
 export const channelSecretQuery = (channelId: string) =>
   queryOptions({
     queryKey: channelKeys.secret(channelId),
-    queryFn: () => fetchJson<{ channelSecret: string }>(`/api/channels/${channelId}/secret`),
+    queryFn: () => fetchJson<ChannelSecret>(`/api/channels/${channelId}/secret`),
     staleTime: Number.POSITIVE_INFINITY,
   });
 
 /** Whether a long-lived channel access token is issued; the API never returns the token. */
-export interface AccessTokenStatus {
-  issued: boolean;
-  issuedAt: string | null;
-}
+export type AccessTokenStatus = Awaited<ReturnType<typeof getChannelAccessTokenStatus>>;
 
 export const channelAccessTokenQuery = (channelId: string) =>
   queryOptions({
@@ -70,8 +61,11 @@ export const channelAccessTokenQuery = (channelId: string) =>
     queryFn: () => fetchJson<AccessTokenStatus>(`/api/channels/${channelId}/access-token`),
   });
 
+/** GET /api/channels/{id}/deliveries: `{"deliveries", "nextBefore"}`. */
+export type DeliveryList = Awaited<ReturnType<typeof listDeliveries>>;
+
 /** One delivery attempt as GET /api/channels/{id}/deliveries lists it. */
-export type DeliveryView = Awaited<ReturnType<typeof listDeliveries>>["deliveries"][number];
+export type DeliveryView = DeliveryList["deliveries"][number];
 
 export const deliveryKeys = {
   list: (channelId: string) => ["channels", channelId, "deliveries"] as const,
@@ -81,10 +75,7 @@ export const deliveryKeys = {
 export const deliveriesQuery = (channelId: string, limit = 20) =>
   queryOptions({
     queryKey: [...deliveryKeys.list(channelId), limit] as const,
-    queryFn: () =>
-      fetchJson<{ deliveries: DeliveryView[]; nextBefore: string | null }>(
-        `/api/channels/${channelId}/deliveries?limit=${limit}`,
-      ),
+    queryFn: () => fetchJson<DeliveryList>(`/api/channels/${channelId}/deliveries?limit=${limit}`),
     refetchInterval: 3000,
   });
 

@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { type ProviderDetail, providerQuery } from "@/components/data/console-queries";
+import { providerQuery } from "@/components/data/console-queries";
+import type { ProviderDetail } from "@/lib/providers/provider-view";
 import { CreateChannelForm } from "./create-channel-form";
 
 export function ProviderChannels({ initialProvider }: { initialProvider: ProviderDetail }) {

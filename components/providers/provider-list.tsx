@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { type ProviderSummary, providersQuery } from "@/components/data/console-queries";
+import { providersQuery } from "@/components/data/console-queries";
+import type { ProviderSummary } from "@/lib/providers/provider-view";
 import { CreateProviderForm } from "./create-provider-form";
 
 export function ProviderList({ initialProviders }: { initialProviders: ProviderSummary[] }) {
