@@ -1,7 +1,7 @@
 import { test as base, expect } from "@playwright/test";
 import { type DemoBot, startDemoBot } from "../lib/demo-bot/demo-bot";
 import { MessagingApiPage } from "./pages/messaging-api-page";
-import { type ChannelView, ConsoleApi, type Provider } from "./support/console-api";
+import { type ChannelView, ConsoleApi, type ProviderView } from "./support/console-api";
 
 export { expect } from "@playwright/test";
 
@@ -11,7 +11,7 @@ interface Fixtures {
   /** A name no other test (in any worker, in any run on this database) uses. */
   uniqueName: (prefix: string) => string;
   /** A fresh provider with one fresh channel (all settings off), made through the API. */
-  freshChannel: { provider: Provider; channel: ChannelView };
+  freshChannel: { provider: ProviderView; channel: ChannelView };
   /** The Messaging API tab of `freshChannel` (not opened yet: call goto()). */
   messagingApi: MessagingApiPage;
   /**

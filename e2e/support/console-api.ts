@@ -1,33 +1,33 @@
 import { type APIRequestContext, type APIResponse, expect } from "@playwright/test";
+import type { getChannelAccessTokenStatus } from "../../lib/access-tokens/get-channel-access-token-status";
+import type { issueChannelAccessToken } from "../../lib/access-tokens/issue-channel-access-token";
 import type { ChannelView } from "../../lib/channels/channel-view";
+import type { ErrorBody } from "../../lib/http/respond";
+import type {
+  ProviderDetail,
+  ProviderSummary,
+  ProviderView,
+} from "../../lib/providers/provider-view";
 
-export type { ChannelView };
+// The answers are typed by the server's own declarations (type-only imports: nothing of lib/ is
+// loaded into the test process by this file), so a changed answer breaks the typecheck here.
+export type { ChannelView, ErrorBody, ProviderDetail, ProviderSummary, ProviderView };
 
-export interface Provider {
-  id: string;
-  name: string;
-  createdAt: string;
-}
-
-export interface ProviderDetail extends Provider {
-  channels: ChannelView[];
-}
-
-export interface ErrorBody {
-  message: string;
-  details?: { property: string; message: string }[];
-}
+/** GET /api/channels/{id}/access-token: whether a token is issued, never the token. */
+export type AccessTokenStatus = Awaited<ReturnType<typeof getChannelAccessTokenStatus>>;
+/** POST /api/channels/{id}/access-token: the token, shown this once. */
+export type IssuedAccessToken = Awaited<ReturnType<typeof issueChannelAccessToken>>;
 
 /** The console's JSON API, for arranging data and checking what was stored. */
 export class ConsoleApi {
   constructor(private readonly request: APIRequestContext) {}
 
-  async createProvider(name: string): Promise<Provider> {
+  async createProvider(name: string): Promise<ProviderView> {
     return ok(await this.request.post("/api/providers", { data: { name } }), 201);
   }
 
-  async listProviders(): Promise<(Provider & { channelCount: number })[]> {
-    const body = await ok<{ providers: (Provider & { channelCount: number })[] }>(
+  async listProviders(): Promise<ProviderSummary[]> {
+    const body = await ok<{ providers: ProviderSummary[] }>(
       await this.request.get("/api/providers"),
     );
     return body.providers;
@@ -60,13 +60,11 @@ export class ConsoleApi {
   }
 
   /** Issues (or reissues) the long-lived channel access token; the only time it is returned. */
-  async issueAccessToken(channelId: string): Promise<{ accessToken: string; issuedAt: string }> {
+  async issueAccessToken(channelId: string): Promise<IssuedAccessToken> {
     return ok(await this.request.post(`/api/channels/${channelId}/access-token`), 201);
   }
 
-  async getAccessTokenStatus(
-    channelId: string,
-  ): Promise<{ issued: boolean; issuedAt: string | null }> {
+  async getAccessTokenStatus(channelId: string): Promise<AccessTokenStatus> {
     return ok(await this.request.get(`/api/channels/${channelId}/access-token`));
   }
 }
