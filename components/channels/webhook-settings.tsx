@@ -4,13 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { channelQuery } from "@/components/data/console-queries";
+import { type ChannelPatch, useUpdateChannel } from "@/components/data/use-update-channel";
 import { Alert } from "@/components/ui/alert";
 import { Card, SettingRow } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Switch } from "@/components/ui/switch";
 import type { ChannelView } from "@/lib/channels/channel-view";
 import type { WebhookUrlPolicy } from "@/lib/shared/webhook-url";
-import { type ChannelPatch, useUpdateChannel } from "./use-update-channel";
 import { WebhookUrlField } from "./webhook-url-field";
 
 const settingNames: Record<keyof ChannelPatch, string> = {

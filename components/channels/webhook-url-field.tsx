@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { useUpdateChannel } from "@/components/data/use-update-channel";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { type WebhookUrlPolicy, webhookUrlProblem } from "@/lib/shared/webhook-url";
-import { useUpdateChannel } from "./use-update-channel";
 import { VerifyWebhook } from "./verify-webhook";
 
 interface WebhookUrlFieldProps {

@@ -1,21 +1,13 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { channelKeys, providerKeys } from "@/components/data/console-queries";
-import { fetchJson } from "@/components/data/fetch-json";
+import type { UpdateChannelInput } from "@/lib/channels/channel-input";
 import type { ChannelView } from "@/lib/channels/channel-view";
+import { channelKeys, providerKeys } from "./console-queries";
+import { fetchJson } from "./fetch-json";
 
-export type ChannelPatch = Partial<
-  Pick<
-    ChannelView,
-    | "name"
-    | "description"
-    | "webhookUrl"
-    | "useWebhook"
-    | "webhookRedelivery"
-    | "errorStatisticsAggregation"
-  >
->;
+/** PATCH /api/channels/{id}: any of the channel's settings. */
+export type ChannelPatch = UpdateChannelInput;
 
 /**
  * PATCHes channel settings. With `optimistic`, the cache shows the new value at once and rolls
