@@ -1,23 +1,17 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { type AccessTokenStatus, channelAccessTokenQuery } from "@/components/data/console-queries";
 import {
-  type AccessTokenStatus,
-  channelAccessTokenQuery,
-  channelKeys,
-} from "@/components/data/console-queries";
-import { fetchJson } from "@/components/data/fetch-json";
+  type IssuedAccessToken,
+  useIssueAccessToken,
+} from "@/components/data/use-issue-access-token";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, SettingRow } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
-
-interface IssuedToken {
-  accessToken: string;
-  issuedAt: string;
-}
 
 /**
  * The long-lived channel access token: issue it, or reissue it (which revokes the old one). The
@@ -30,26 +24,21 @@ export function ChannelAccessToken({
   channelId: string;
   initialStatus: AccessTokenStatus;
 }) {
-  const queryClient = useQueryClient();
   const { data: status } = useQuery({
     ...channelAccessTokenQuery(channelId),
     initialData: initialStatus,
   });
   const [confirming, setConfirming] = useState(false);
-  const [shown, setShown] = useState<IssuedToken | null>(null);
+  const [shown, setShown] = useState<IssuedAccessToken | null>(null);
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
-  const issue = useMutation({
-    mutationFn: () =>
-      fetchJson<IssuedToken>(`/api/channels/${channelId}/access-token`, { method: "POST" }),
-    onSuccess: (issued) => {
-      setShown(issued);
-      setCopy("idle");
-      queryClient.setQueryData<AccessTokenStatus>(channelKeys.accessToken(channelId), {
-        issued: true,
-        issuedAt: issued.issuedAt,
-      });
-    },
-  });
+  const issue = useIssueAccessToken(channelId);
+  const issueToken = () =>
+    issue.mutate(undefined, {
+      onSuccess: (issued) => {
+        setShown(issued);
+        setCopy("idle");
+      },
+    });
 
   const copyToken = async (token: string) => {
     try {
@@ -76,7 +65,7 @@ export function ChannelAccessToken({
             <Button
               variant={status.issued ? "secondary" : "primary"}
               disabled={issue.isPending}
-              onClick={() => (status.issued ? setConfirming(true) : issue.mutate())}
+              onClick={() => (status.issued ? setConfirming(true) : issueToken())}
             >
               {status.issued ? "Reissue" : "Issue"}
             </Button>
@@ -115,7 +104,7 @@ export function ChannelAccessToken({
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
           setConfirming(false);
-          issue.mutate();
+          issueToken();
         }}
       >
         <p>

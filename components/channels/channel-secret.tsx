@@ -1,9 +1,9 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { channelKeys, channelSecretQuery } from "@/components/data/console-queries";
-import { fetchJson } from "@/components/data/fetch-json";
+import { channelSecretQuery } from "@/components/data/console-queries";
+import { useReissueChannelSecret } from "@/components/data/use-reissue-channel-secret";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -14,16 +14,8 @@ const MASK = "•".repeat(32);
 export function ChannelSecret({ channelId }: { channelId: string }) {
   const [revealed, setRevealed] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const queryClient = useQueryClient();
   const secret = useQuery({ ...channelSecretQuery(channelId), enabled: revealed });
-  const reissue = useMutation({
-    mutationFn: () =>
-      fetchJson<{ channelSecret: string }>(`/api/channels/${channelId}/secret`, { method: "POST" }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(channelKeys.secret(channelId), data);
-      setRevealed(true);
-    },
-  });
+  const reissue = useReissueChannelSecret(channelId);
 
   return (
     <div className="space-y-2">
@@ -50,7 +42,7 @@ export function ChannelSecret({ channelId }: { channelId: string }) {
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
           setConfirming(false);
-          reissue.mutate();
+          reissue.mutate(undefined, { onSuccess: () => setRevealed(true) });
         }}
       >
         <p>

@@ -1,21 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { fetchJson } from "@/components/data/fetch-json";
+import { useVerifyWebhook } from "@/components/data/use-verify-webhook";
 import { Button } from "@/components/ui/button";
-import type { VerificationResult } from "@/lib/verification/verify-webhook";
 
 /**
  * The Verify button next to the webhook URL: sends a verification webhook (never counted in
  * error statistics) and shows "Success" or LINE's reason and detail.
  */
 export function VerifyWebhook({ channelId }: { channelId: string }) {
-  const verify = useMutation({
-    mutationFn: () =>
-      fetchJson<VerificationResult>(`/api/channels/${channelId}/webhook/verify`, {
-        method: "POST",
-      }),
-  });
+  const verify = useVerifyWebhook(channelId);
   const result = verify.data;
   return (
     <>

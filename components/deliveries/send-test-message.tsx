@@ -1,30 +1,16 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { deliveryKeys } from "@/components/data/console-queries";
-import { fetchJson } from "@/components/data/fetch-json";
+import { useSendTestMessage } from "@/components/data/use-send-test-message";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/text-field";
 
-type SendAnswer =
-  | { webhookEventIds: string[]; webhookId: string; sent?: undefined }
-  | { webhookEventIds: string[]; sent: false; message: string };
-
 /** Sends a text message from the simulated user through the real dispatcher. */
 export function SendTestMessage({ channelId }: { channelId: string }) {
   const [text, setText] = useState("Hello, bot!");
-  const queryClient = useQueryClient();
-  const send = useMutation({
-    mutationFn: (messageText: string) =>
-      fetchJson<SendAnswer>(`/api/channels/${channelId}/events`, {
-        method: "POST",
-        body: { text: messageText },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.list(channelId) }),
-  });
+  const send = useSendTestMessage(channelId);
 
   return (
     <Card title="Send test message">
@@ -32,7 +18,7 @@ export function SendTestMessage({ channelId }: { channelId: string }) {
         className="flex flex-wrap items-start gap-3 py-3"
         onSubmit={(event) => {
           event.preventDefault();
-          send.mutate(text);
+          send.mutate({ text });
         }}
       >
         <TextField

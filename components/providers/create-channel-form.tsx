@@ -1,10 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { providerKeys } from "@/components/data/console-queries";
-import { fetchJson } from "@/components/data/fetch-json";
+import { useCreateChannel } from "@/components/data/use-create-channel";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/text-field";
@@ -12,19 +10,8 @@ import { TextField } from "@/components/ui/text-field";
 export function CreateChannelForm({ providerId }: { providerId: string }) {
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
-  const queryClient = useQueryClient();
   const router = useRouter();
-  const create = useMutation({
-    mutationFn: () =>
-      fetchJson<{ id: string }>(`/api/providers/${providerId}/channels`, {
-        method: "POST",
-        body: { name, description },
-      }),
-    onSuccess: async (channel) => {
-      await queryClient.invalidateQueries({ queryKey: providerKeys.all });
-      router.push(`/console/channel/${channel.id}/messaging-api`);
-    },
-  });
+  const create = useCreateChannel(providerId);
 
   return (
     <Card title="Create a Messaging API channel">
@@ -32,7 +19,10 @@ export function CreateChannelForm({ providerId }: { providerId: string }) {
         className="grid gap-3 py-3"
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate();
+          create.mutate(
+            { name, description },
+            { onSuccess: (channel) => router.push(`/console/channel/${channel.id}/messaging-api`) },
+          );
         }}
       >
         <TextField

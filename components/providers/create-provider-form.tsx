@@ -1,26 +1,16 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { providerKeys } from "@/components/data/console-queries";
-import { fetchJson } from "@/components/data/fetch-json";
+import { useCreateProvider } from "@/components/data/use-create-provider";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/text-field";
 
 export function CreateProviderForm() {
   const [name, setName] = useState("");
-  const queryClient = useQueryClient();
   const router = useRouter();
-  const create = useMutation({
-    mutationFn: (providerName: string) =>
-      fetchJson<{ id: string }>("/api/providers", { method: "POST", body: { name: providerName } }),
-    onSuccess: async (provider) => {
-      await queryClient.invalidateQueries({ queryKey: providerKeys.all });
-      router.push(`/console/provider/${provider.id}`);
-    },
-  });
+  const create = useCreateProvider();
 
   return (
     <Card title="Create a new provider">
@@ -28,7 +18,10 @@ export function CreateProviderForm() {
         className="flex flex-wrap items-start gap-3 py-3"
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate(name);
+          create.mutate(
+            { name },
+            { onSuccess: (provider) => router.push(`/console/provider/${provider.id}`) },
+          );
         }}
       >
         <TextField
