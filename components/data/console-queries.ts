@@ -8,6 +8,7 @@ import type { getChannelSecret } from "@/lib/channels/get-channel";
 import type { listDeliveries } from "@/lib/dispatch/list-deliveries";
 import type { ProviderDetail, ProviderSummary } from "@/lib/providers/provider-view";
 import type { FailureReason } from "@/lib/shared/failure-reasons";
+import { DEFAULT_RANGE_MS } from "@/lib/shared/statistics-range";
 import type { Bucket } from "@/lib/shared/time-buckets";
 import type { ErrorStatistics } from "@/lib/statistics/query-error-statistics";
 import { ApiError, fetchJson } from "./fetch-json";
@@ -87,7 +88,8 @@ export type ErrorStatisticsView = ErrorStatistics;
  * request is sent, so the key stays the same while each refetch slides the window forward.
  */
 export interface ErrorStatisticsRequest {
-  range: { lastMs: number } | { from: string; to: string };
+  /** `lastMs` absent: the API's default length, DEFAULT_RANGE_MS (the last 24 hours). */
+  range: { lastMs?: number } | { from: string; to: string };
   bucket?: Bucket;
   reason?: FailureReason;
   page: number;
@@ -101,7 +103,8 @@ export const errorStatisticsKeys = {
 /** The instants a request covers when sent at `now`. */
 export function resolveStatisticsRange(range: ErrorStatisticsRequest["range"], now = new Date()) {
   if ("from" in range) return range;
-  return { from: new Date(now.getTime() - range.lastMs).toISOString(), to: now.toISOString() };
+  const lastMs = range.lastMs ?? DEFAULT_RANGE_MS;
+  return { from: new Date(now.getTime() - lastMs).toISOString(), to: now.toISOString() };
 }
 
 function searchOf(entries: Record<string, string | number | undefined>): string {

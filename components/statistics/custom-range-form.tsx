@@ -4,8 +4,8 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { UTC9_LABEL } from "@/lib/shared/utc9";
-import { rangeProblem } from "./error-filters";
-import { isoToUtc9Input, utc9InputToIso } from "./utc9-input";
+import { type FieldProblem, readCustomRange } from "./error-filters";
+import { isoToUtc9Input } from "./utc9-input";
 
 /**
  * Two datetime-local inputs read as UTC+9 wall-clock times. The range goes into the URL only on
@@ -22,18 +22,14 @@ export function CustomRangeForm({
 }) {
   const [fromInput, setFromInput] = useState(() => isoToUtc9Input(from));
   const [toInput, setToInput] = useState(() => isoToUtc9Input(to));
-  const [problem, setProblem] = useState<{ field: "from" | "to"; message: string } | null>(null);
+  const [problem, setProblem] = useState<FieldProblem | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const fromIso = utc9InputToIso(fromInput);
-    const toIso = utc9InputToIso(toInput);
-    if (!fromIso) return setProblem({ field: "from", message: "Enter a date and time." });
-    if (!toIso) return setProblem({ field: "to", message: "Enter a date and time." });
-    const message = rangeProblem(fromIso, toIso);
-    if (message) return setProblem({ field: "to", message });
+    const read = readCustomRange(fromInput, toInput);
+    if ("problem" in read) return setProblem(read.problem);
     setProblem(null);
-    onApply({ from: fromIso, to: toIso });
+    onApply(read.range);
   }
 
   return (

@@ -3,20 +3,14 @@ import {
   resolveStatisticsRange,
 } from "@/components/data/console-queries";
 import { FAILURE_REASONS, type FailureReason } from "@/lib/shared/failure-reasons";
-import {
-  BUCKET_MS,
-  BUCKETS,
-  type Bucket,
-  bucketCount,
-  MAX_BUCKETS,
-  MAX_RANGE_DAYS,
-} from "@/lib/shared/time-buckets";
+import { rangeProblem } from "@/lib/shared/statistics-range";
+import { BUCKET_MS, BUCKETS, type Bucket } from "@/lib/shared/time-buckets";
+import { utc9InputToIso } from "./utc9-input";
 
 // The error statistics filters live in the URL (?period=7d&reason=...&page=2), so a view can be
 // shared and survives a reload. This module is the one place that reads and writes them.
 
 const DAY_MS = BUCKET_MS.day;
-export const MAX_RANGE_MS = MAX_RANGE_DAYS * DAY_MS;
 
 export const PERIODS = [
   { value: "24h", label: "Last 24 hours", ms: DAY_MS },
@@ -94,10 +88,11 @@ export const ROWS_PAGE_SIZE = 50;
 /** The API request the filters stand for. */
 export function toRequest(filters: ErrorFilters): ErrorStatisticsRequest {
   const preset = PERIODS.find((p) => p.value === filters.period);
+  // A custom period without both ends leaves lastMs out: the API's default range.
   const range =
     filters.from && filters.to
       ? { from: filters.from, to: filters.to }
-      : { lastMs: preset && "ms" in preset ? preset.ms : DAY_MS };
+      : { lastMs: preset && "ms" in preset ? preset.ms : undefined };
   return {
     range,
     ...(filters.bucket ? { bucket: filters.bucket } : {}),
@@ -112,17 +107,37 @@ export function rangeOf(filters: ErrorFilters, now = new Date()): { from: string
   return resolveStatisticsRange(toRequest(filters).range, now);
 }
 
-/** Whether a bucket size keeps a range's chart within the API's limit of points. */
-export function bucketFits(range: { from: string; to: string }, bucket: Bucket): boolean {
-  const from = new Date(range.from);
-  const to = new Date(range.to);
-  return from <= to && bucketCount(from, to, bucket) <= MAX_BUCKETS;
+/** A range of ISO strings (the URL's, the API's) as the instants the shared range rule checks. */
+export function toInstants(range: { from: string; to: string }): { from: Date; to: Date } {
+  return { from: new Date(range.from), to: new Date(range.to) };
 }
 
-/** What is wrong with a range (empty, reversed, over 90 days); null when it is fine. */
-export function rangeProblem(from: string, to: string): string | null {
-  const span = Date.parse(to) - Date.parse(from);
-  if (span <= 0) return "To must be after From.";
-  if (span > MAX_RANGE_MS) return `The range can be at most ${MAX_RANGE_DAYS} days.`;
-  return null;
+/** A problem the custom range form shows under one of its two fields. */
+export interface FieldProblem {
+  field: "from" | "to";
+  message: string;
+}
+
+const FIELD_LABELS: Record<FieldProblem["field"], string> = { from: "From", to: "To" };
+
+/**
+ * Reads the custom range form's two UTC+9 datetime-local values and checks them with the range
+ * rule the API applies (lib/shared/statistics-range), so the form refuses exactly what the API
+ * would: the problem goes under the field it names, e.g. "From must be before to.".
+ */
+export function readCustomRange(
+  fromInput: string,
+  toInput: string,
+): { range: { from: string; to: string } } | { problem: FieldProblem } {
+  const from = utc9InputToIso(fromInput);
+  if (!from) return { problem: { field: "from", message: "Enter a date and time." } };
+  const to = utc9InputToIso(toInput);
+  if (!to) return { problem: { field: "to", message: "Enter a date and time." } };
+  const problem = rangeProblem(toInstants({ from, to }));
+  if (problem) {
+    // Without a bucket the rule names only from or to.
+    const field = problem.property === "from" ? "from" : "to";
+    return { problem: { field, message: `${FIELD_LABELS[field]} ${problem.message}.` } };
+  }
+  return { range: { from, to } };
 }

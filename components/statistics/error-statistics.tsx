@@ -6,9 +6,10 @@ import { errorStatisticsQuery, errorStatisticsTsvUrl } from "@/components/data/c
 import { Alert } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { rangeProblem } from "@/lib/shared/statistics-range";
 import { UTC9_LABEL } from "@/lib/shared/utc9";
 import { DetailsTable } from "./details-table";
-import { rangeOf, rangeProblem, toRequest } from "./error-filters";
+import { rangeOf, toInstants, toRequest } from "./error-filters";
 import { ErrorsChart } from "./errors-chart";
 import { PeriodPicker } from "./period-picker";
 import { REASON_COLORS } from "./reason-colors";
@@ -29,7 +30,7 @@ export function ErrorStatistics({ channelId, intro }: { channelId: string; intro
     errorStatisticsQuery(channelId, toRequest(filters)),
   );
   const range = data && !isPlaceholderData ? data.range : rangeOf(filters);
-  const validRange = rangeProblem(range.from, range.to) === null;
+  const validRange = rangeProblem(toInstants(range)) === null;
   const withReason = filters.reason ? ` with reason ${filters.reason}` : "";
   const tsvUrl = errorStatisticsTsvUrl(channelId, {
     from: range.from,

@@ -1,9 +1,10 @@
 "use client";
 
 import { SegmentedControl } from "@/components/ui/segmented-control";
+import { bucketProblem } from "@/lib/shared/statistics-range";
 import { BUCKETS, type Bucket } from "@/lib/shared/time-buckets";
 import { CustomRangeForm } from "./custom-range-form";
-import { bucketFits, type ErrorFilters, PERIODS, type Period, rangeOf } from "./error-filters";
+import { type ErrorFilters, PERIODS, type Period, rangeOf, toInstants } from "./error-filters";
 import { isoToUtc9Input, utc9InputToIso } from "./utc9-input";
 
 const bucketLabels: Record<Bucket | "auto", string> = {
@@ -27,9 +28,11 @@ export function PeriodPicker({
   range: { from: string; to: string };
   onChange: (patch: Partial<ErrorFilters>) => void;
 }) {
-  // A bucket that would give too many points for the range is not offered.
+  // A bucket that would give too many points for the range (as the API counts them) is not offered.
+  const fits = (next: { from: string; to: string }, bucket: Bucket) =>
+    bucketProblem(toInstants(next), bucket) === null;
   const keepBucket = (next: { from: string; to: string }) =>
-    filters.bucket && bucketFits(next, filters.bucket) ? filters.bucket : undefined;
+    filters.bucket && fits(next, filters.bucket) ? filters.bucket : undefined;
 
   function choosePeriod(period: Period) {
     if (period === "custom") {
@@ -56,7 +59,7 @@ export function PeriodPicker({
           value={filters.bucket ?? "auto"}
           onChange={(value) => onChange({ bucket: value === "auto" ? undefined : value })}
           options={(["auto", ...BUCKETS] as const).map((value) => {
-            const tooMany = value !== "auto" && !bucketFits(range, value);
+            const tooMany = value !== "auto" && !fits(range, value);
             return {
               value,
               label: bucketLabels[value],
