@@ -1,4 +1,11 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Server modules start with `import "server-only"`, which throws outside React's server
+// condition; tests run them on the server, as Next does, so it resolves to its empty module.
+const serverOnly = {
+  alias: { "server-only": path.resolve("node_modules/server-only/empty.js") },
+};
 
 // Two projects: fast unit tests, and integration tests that run every database test against a
 // real SQLite file and a real PostgreSQL (started by lib/testing/global-setup.ts).
@@ -6,6 +13,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve: serverOnly,
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
@@ -14,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: serverOnly,
         test: {
           name: "integration",
           include: ["lib/**/*.int.test.ts"],

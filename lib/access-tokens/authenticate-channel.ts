@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../db/client";
 import { UnauthenticatedError } from "../errors";
 import { ACCESS_TOKEN_PATTERN, hashAccessToken } from "./access-token-credentials";

@@ -1,3 +1,4 @@
+import "server-only";
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
 

@@ -1,31 +1,34 @@
+import "server-only";
 import { db } from "../db/client";
-import { resolveDatabaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";
 import { seedDemo } from "../demo/seed-demo";
-import { dispatcherEnabled, startDispatcher } from "../dispatch/dispatcher-instance";
+import { startDispatcher } from "../dispatch/dispatcher-instance";
+import { serverSettingsFromEnv } from "./server-settings";
 
 /**
- * Server start-up: apply pending migrations (so a fresh machine needs no setup step), then,
- * when asked for by WEBHOOK_CONSOLE_SEED_DEMO=1 (`npm start` sets it), seed the demo data, and
- * start the dispatcher that sends stored webhooks.
+ * Server start-up: read every setting (a bad one stops the start here), apply pending
+ * migrations (so a fresh machine needs no setup step), then, when asked for by
+ * WEBHOOK_CONSOLE_SEED_DEMO=1 (`npm start` sets it), seed the demo data, and start the
+ * dispatcher that sends stored webhooks.
  */
 export async function bootServer(): Promise<void> {
-  const config = resolveDatabaseConfig();
-  const { applied } = await migrate(config);
-  const where = config.provider === "sqlite" ? config.filePath : "PostgreSQL";
+  const settings = serverSettingsFromEnv();
+  const { database } = settings;
+  const { applied } = await migrate(database);
+  const where = database.provider === "sqlite" ? database.filePath : "PostgreSQL";
   console.log(
-    `[webhook-console] database ${config.provider} (${where}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`,
+    `[webhook-console] database ${database.provider} (${where}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`,
   );
-  if (process.env.WEBHOOK_CONSOLE_SEED_DEMO === "1") {
-    const seeded = await seedDemo(db(), { demoBotUrl: process.env.DEMO_BOT_WEBHOOK_URL });
+  if (settings.seedDemo) {
+    const seeded = await seedDemo(db(), { demoBotUrl: settings.demoBotUrl });
     if (seeded) {
       console.log(
         `[webhook-console] seeded demo provider ${seeded.providerId} with channel ${seeded.channelId}`,
       );
     }
   }
-  if (dispatcherEnabled()) {
-    await startDispatcher();
+  if (settings.dispatcherEnabled) {
+    await startDispatcher(settings.dispatch);
     console.log("[webhook-console] dispatcher started");
   }
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../db/client";
 import { withFreshId } from "../db/unique";
 import { NotFoundError } from "../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, DbTransaction } from "../db/client";
 import { NotFoundError } from "../errors";
 import { NUMERIC_ID_PATTERN } from "./credentials";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../db/client";
 import { toChannelView } from "./channel-view";
 import { findChannelOrThrow } from "./find-channel";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../db/client";
 import { ConflictError } from "../errors";
 import type { UpdateChannelInput } from "./channel-input";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Channel, Db } from "../db/client";
 import type { SetWebhookEndpointInput } from "./channel-input";
 

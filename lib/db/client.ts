@@ -1,5 +1,6 @@
 // The only module that creates Prisma clients. Both generated clients come from the same models
 // (prisma/models.prisma); DATABASE_URL picks one at run time.
+import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type DatabaseConfig, resolveDatabaseConfig } from "./config";

@@ -48,7 +48,9 @@ describe("resolveDatabaseConfig", () => {
   });
 
   it("refuses a file: URL without a path", () => {
-    expect(() => resolveDatabaseConfig("file:")).toThrow("DATABASE_URL: file: URL has no path");
+    expect(() => resolveDatabaseConfig("file:")).toThrow(
+      "DATABASE_URL must be a file: URL with a path",
+    );
   });
 
   it.each(["mysql://localhost/console", "console.db", "sqlite:console.db", "http://x"])(

@@ -1,4 +1,6 @@
+import "server-only";
 import path from "node:path";
+import { InvalidSettingError } from "../settings/read-env";
 
 /** Which database the console talks to, derived from `DATABASE_URL` alone. */
 export type DatabaseConfig =
@@ -22,10 +24,13 @@ export function resolveDatabaseConfig(databaseUrl = process.env.DATABASE_URL): D
   }
   if (url.startsWith("file:")) {
     const filePath = url.slice("file:".length);
-    if (!filePath) throw new Error("DATABASE_URL: file: URL has no path");
+    if (!filePath) throw new InvalidSettingError("DATABASE_URL", "a file: URL with a path", url);
     return { provider: "sqlite", filePath: path.resolve(filePath) };
   }
-  throw new Error(
-    "DATABASE_URL must be empty (embedded SQLite), a file: URL (SQLite) or a postgres:// URL",
+  throw new InvalidSettingError(
+    "DATABASE_URL",
+    "empty (embedded SQLite), a file: URL (SQLite) or a postgres:// URL",
+    // A URL may hold a password: show only its scheme.
+    url.includes("://") ? `${url.split("://")[0]}://…` : url,
   );
 }

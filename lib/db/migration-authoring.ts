@@ -2,6 +2,7 @@
 // `prisma migrate dev` does not work offline with driver adapters, so the SQL comes from
 // `prisma migrate diff` between two datamodels: the snapshot stored with the newest migration and
 // the current schema (docs/adr/0002-own-migration-runner.md).
+import "server-only";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -5,7 +5,7 @@ import { ConnectionPool } from "../dispatch/connection-pool";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch/dispatch-settings";
 import { type SendOptions, sendWebhook } from "../dispatch/send-webhook";
 import { buildWebhookRequest } from "../dispatch/webhook-request";
-import { mintTestPki, type TestPki } from "../tls/local-pki";
+import { type LocalPki, mintLocalPki } from "../tls/local-pki";
 import { type DemoBot, startDemoBot } from "./demo-bot";
 import type { DemoBotMode } from "./modes";
 
@@ -17,12 +17,12 @@ const webhook = buildWebhookRequest({
   isRedelivery: false,
 });
 
-let pki: TestPki;
+let pki: LocalPki;
 let bot: DemoBot;
 let options: SendOptions;
 
 beforeAll(async () => {
-  pki = await mintTestPki();
+  pki = await mintLocalPki();
   bot = await startDemoBot({
     port: 0,
     tls: { port: 0, certificate: pki.valid },

@@ -4,18 +4,18 @@ import http from "node:http";
 import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { mintTestPki, startHttpBot, type TestPki } from "../testing/fault-lab";
+import { type LocalPki, mintLocalPki, startHttpBot } from "../testing/fault-lab";
 import { ConnectionPool } from "./connection-pool";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "./dispatch-settings";
 import { type SendOptions, sendWebhook } from "./send-webhook";
 
 const webhook = { headers: { "content-type": "application/json" }, body: Buffer.from("{}") };
-let pki: TestPki;
+let pki: LocalPki;
 let options: SendOptions;
 const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeAll(async () => {
-  pki = await mintTestPki();
+  pki = await mintLocalPki();
 });
 afterAll(() => pki.cleanup());
 afterEach(async () => {

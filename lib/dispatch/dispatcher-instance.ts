@@ -1,5 +1,7 @@
+import "server-only";
 import { db } from "../db/client";
-import { dispatchSettingsFromEnv } from "./dispatch-settings";
+import { choiceSetting, type Env } from "../settings/read-env";
+import type { DispatchSettings } from "./dispatch-settings";
 import { Dispatcher } from "./dispatcher";
 
 // The server process's dispatcher, kept on globalThis: Next bundles instrumentation and route
@@ -7,16 +9,13 @@ import { Dispatcher } from "./dispatcher";
 const processWide = globalThis as typeof globalThis & { webhookConsoleDispatcher?: Dispatcher };
 
 /** WEBHOOK_DISPATCHER=off runs a console that stores events but sends nothing (extra replicas). */
-export function dispatcherEnabled(env = process.env): boolean {
-  return env.WEBHOOK_DISPATCHER !== "off";
+export function dispatcherEnabledFromEnv(env: Env = process.env): boolean {
+  return choiceSetting(env, "WEBHOOK_DISPATCHER", { on: true, off: false }, true);
 }
 
-export async function startDispatcher(): Promise<Dispatcher> {
+export async function startDispatcher(settings: DispatchSettings): Promise<Dispatcher> {
   if (!processWide.webhookConsoleDispatcher) {
-    processWide.webhookConsoleDispatcher = new Dispatcher({
-      db: db(),
-      settings: dispatchSettingsFromEnv(),
-    });
+    processWide.webhookConsoleDispatcher = new Dispatcher({ db: db(), settings });
     await processWide.webhookConsoleDispatcher.start();
   }
   return processWide.webhookConsoleDispatcher;

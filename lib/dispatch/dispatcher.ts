@@ -1,11 +1,14 @@
+import "server-only";
 import type { Channel, Db } from "../db/client";
 import type { StoredEvent } from "../events/complete-event";
 import { newUlid } from "../ids/new-ulid";
-import { type AttemptRecord, AttemptRecorder, type WebhookOutcome } from "./attempt-recorder";
+import type { AttemptRecord, WebhookOutcome } from "./attempt-record";
+import { AttemptRecorder } from "./attempt-recorder";
 import { ConnectionPool } from "./connection-pool";
 import type { DispatchSettings } from "./dispatch-settings";
 import { sendOptionsFrom } from "./dispatch-settings";
-import { type SendOptions, type SendResult, sendWebhook } from "./send-webhook";
+import { outcomeAfter, resultColumns } from "./redelivery-policy";
+import { type SendOptions, sendWebhook } from "./send-webhook";
 import { type ClaimedRow, claim, findDue } from "./webhook-queue";
 import { buildWebhookRequest } from "./webhook-request";
 
@@ -304,38 +307,4 @@ function adjust(counts: Map<string, number>, key: string, delta: number): number
   if (value > 0) counts.set(key, value);
   else counts.delete(key);
   return value;
-}
-
-function resultColumns(result: SendResult) {
-  return {
-    success: result.ok,
-    reason: result.ok ? null : result.reason,
-    detail: result.ok ? null : result.detail,
-    statusCode: result.status,
-    latencyMs: result.latencyMs,
-    protocol: result.protocol,
-    error: result.ok ? null : result.error,
-  };
-}
-
-/**
- * Delivered on success. A failure is final unless Webhook redelivery is on: then the same
- * webhook is due again after the next delay of the schedule, and given up once it is used up.
- */
-export function outcomeAfter(
-  webhookId: string,
-  result: SendResult,
-  attempt: AttemptRecord,
-  { redelivery, schedule }: { redelivery: boolean; schedule: readonly number[] },
-): WebhookOutcome {
-  if (result.ok) return { webhookId, status: "delivered", attempt };
-  if (!redelivery) return { webhookId, status: "failed", attempt };
-  const delay = schedule[attempt.attemptNumber - 1];
-  if (delay === undefined) return { webhookId, status: "given_up", attempt };
-  return {
-    webhookId,
-    status: "pending",
-    nextAttemptAt: new Date(attempt.attemptedAt.getTime() + result.latencyMs + delay),
-    attempt,
-  };
 }

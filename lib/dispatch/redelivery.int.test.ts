@@ -169,7 +169,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
     const { channel, bot } = await setUp(db, 1, true);
     await enqueueEvents(db, channel.id, { text: "killed" });
     const child = fork("lib/testing/dispatcher-process.mts", [], {
-      execArgv: ["--import", "tsx"],
+      execArgv: ["--conditions=react-server", "--import", "tsx"],
       env: {
         ...process.env,
         DATABASE_URL: config.provider === "sqlite" ? `file:${config.filePath}` : config.url,

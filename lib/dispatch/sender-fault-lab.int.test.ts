@@ -6,7 +6,8 @@ import {
   type HttpBehaviour,
   type HttpsBehaviour,
   type HttpsBotOptions,
-  mintTestPki,
+  type LocalPki,
+  mintLocalPki,
   refusedPort,
   startAlpnRejectingServer,
   startBlackholeListener,
@@ -15,7 +16,6 @@ import {
   startHttpBot,
   startHttpsBot,
   startPlainTextServer,
-  type TestPki,
 } from "../testing/fault-lab";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "./dispatch-settings";
 import { type SendOptions, type SendResult, sendWebhook } from "./send-webhook";
@@ -29,7 +29,7 @@ const webhook = buildWebhookRequest({
   isRedelivery: false,
 });
 
-let pki: TestPki;
+let pki: LocalPki;
 let options: SendOptions;
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -38,7 +38,7 @@ function optionsWith(env: Record<string, string>): SendOptions {
 }
 
 beforeAll(async () => {
-  pki = await mintTestPki();
+  pki = await mintLocalPki();
   options = optionsWith({});
 });
 afterAll(async () => {

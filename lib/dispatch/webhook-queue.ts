@@ -1,9 +1,11 @@
 // The dispatcher's hot path in plain, parameterised SQL that SQLite and PostgreSQL both accept.
 // Through the Prisma client these statements cost 3-20 ms each (its query compiler dominates);
 // as raw SQL they cost well under one, which is the difference between keeping up with a fast
-// bot and not (see the dispatch benchmark). Everything else uses the Prisma client.
+// bot and not (see the dispatch benchmark). Where else raw SQL is used,
+// and why: docs/adr/0007-raw-sql-on-the-dispatch-hot-path.md.
+import "server-only";
 import { type Db, Prisma, type SqlRunner } from "../db/client";
-import type { AttemptRecord, WebhookStatus } from "./attempt-recorder";
+import type { AttemptRecord, WebhookStatus } from "./attempt-record";
 
 export interface DueWebhook {
   id: string;

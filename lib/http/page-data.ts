@@ -1,3 +1,4 @@
+import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getChannelWithProvider } from "../channels/get-channel";

@@ -1,3 +1,4 @@
+import "server-only";
 import { generateNumericId } from "../channels/credentials";
 import type { Db } from "../db/client";
 import { withFreshId } from "../db/unique";

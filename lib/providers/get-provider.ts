@@ -1,3 +1,4 @@
+import "server-only";
 import { toChannelView } from "../channels/channel-view";
 import { NUMERIC_ID_PATTERN } from "../channels/credentials";
 import type { Db } from "../db/client";

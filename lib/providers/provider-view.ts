@@ -1,3 +1,4 @@
+import "server-only";
 import type { ChannelView } from "../channels/channel-view";
 import type { Provider } from "../db/client";
 

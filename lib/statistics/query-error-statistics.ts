@@ -1,3 +1,4 @@
+import "server-only";
 import { findChannelOrThrow } from "../channels/find-channel";
 import { type Db, Prisma } from "../db/client";
 import { FAILURE_REASONS, type FailureReason } from "../shared/failure-reasons";

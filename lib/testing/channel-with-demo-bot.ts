@@ -1,5 +1,6 @@
 // A channel whose webhook URL points at a running demo bot, for integration tests.
 
+import "server-only";
 import type { UpdateChannelInput } from "../channels/channel-input";
 import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";

@@ -1,6 +1,7 @@
 // Fresh databases for integration tests, one kind per provider: a new SQLite file in a temporary
 // directory, or a new database (CREATE DATABASE) on the test PostgreSQL server. Each comes with a
 // cleanup that disconnects and deletes it, so tests never share state.
+import "server-only";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

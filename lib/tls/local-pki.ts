@@ -20,11 +20,11 @@ export interface KeyPair {
 
 export type ServerCertKind = "valid" | "expired" | "wrongHost" | "selfSigned";
 
-export interface TestPki {
+export interface LocalPki {
   /** Directory holding every file below. */
   dir: string;
   ca: {
-    /** PEM of the test CA: pass it as `ca` to https/tls/http2 clients. */
+    /** PEM of the local CA: pass it as `ca` to https/tls/http2 clients. */
     cert: string;
     /** Path of the CA's PEM file (e.g. for NODE_EXTRA_CA_CERTS or curl --cacert). */
     caFile: string;
@@ -39,7 +39,7 @@ export interface TestPki {
   selfSigned: KeyPair;
   /** The pair of the given kind. */
   server(kind: ServerCertKind): KeyPair;
-  /** Removes the directory (if mintTestPki created it) and forgets the cached PKI. */
+  /** Removes the directory (if mintLocalPki created it) and forgets the cached PKI. */
   cleanup(): Promise<void>;
 }
 
@@ -54,14 +54,15 @@ const LEAF_EXTENSIONS = (san: string) =>
 
 const LOCALHOST_SAN = "DNS:localhost, IP:127.0.0.1";
 
-const cache = new Map<string, Promise<TestPki>>();
+const cache = new Map<string, Promise<LocalPki>>();
 
 /**
- * Mints (once per process and directory) the test PKI. Without `dir` a temporary directory is
+ * Mints (once per process and directory) a local PKI: the fault lab's certificates in tests,
+ * the demo bot's under `npm start`. Without `dir` a temporary directory is
  * created and removed by cleanup(); with `dir` the files are written there and cleanup() only
  * forgets the cache.
  */
-export function mintTestPki(dir?: string): Promise<TestPki> {
+export function mintLocalPki(dir?: string): Promise<LocalPki> {
   const key = dir === undefined ? "" : path.resolve(dir);
   let pki = cache.get(key);
   if (!pki) {
@@ -86,7 +87,7 @@ function asn1Time(date: Date): string {
   return `${date.toISOString().replace(/[-:T]/g, "").slice(0, 14)}Z`;
 }
 
-async function mint(dir: string | undefined, forget: () => void): Promise<TestPki> {
+async function mint(dir: string | undefined, forget: () => void): Promise<LocalPki> {
   const ownDir = dir === undefined;
   const root = ownDir ? await mkdtemp(path.join(os.tmpdir(), "fault-lab-pki-")) : path.resolve(dir);
   if (!ownDir) await mkdir(root, { recursive: true });

@@ -1,7 +1,8 @@
+import "server-only";
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch/dispatch-settings";
-import { sendWebhook } from "../dispatch/send-webhook";
+import { type SendOptions, sendWebhook } from "../dispatch/send-webhook";
 import { buildWebhookRequest } from "../dispatch/webhook-request";
 import { MissingError, RateLimitedError } from "../errors";
 import { verificationRateLimit } from "./verification-rate-limit";
@@ -16,6 +17,14 @@ export interface VerificationResult {
   reason: "OK" | "COULD_NOT_CONNECT" | "REQUEST_TIMEOUT" | "ERROR_STATUS_CODE" | "UNCLASSIFIED";
   /** The status code for OK and ERROR_STATUS_CODE; the error statistics' detail otherwise. */
   detail: string;
+}
+
+// Built on first use and kept, as the dispatcher does: building them reads the CA bundle from
+// disk. No connection pool: each verification opens a connection of its own.
+let sendOptions: SendOptions | undefined;
+function verificationSendOptions(): SendOptions {
+  sendOptions ??= sendOptionsFrom(dispatchSettingsFromEnv());
+  return sendOptions;
 }
 
 /**
@@ -41,7 +50,7 @@ export async function verifyWebhook(
     isRedelivery: false,
   });
   const timestamp = new Date().toISOString();
-  const result = await sendWebhook(url, request, sendOptionsFrom(dispatchSettingsFromEnv()));
+  const result = await sendWebhook(url, request, verificationSendOptions());
   if (result.ok) {
     return {
       success: true,

@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mintTestPki, type TestPki } from "../../tls/local-pki";
+import { type LocalPki, mintLocalPki } from "../../tls/local-pki";
 import { startDnsServer } from "./dns-server";
 import { startHttpBot } from "./http-bot";
 import { startHttpsBot } from "./https-bot";
@@ -219,9 +219,9 @@ function connectOutcome(port: number): Promise<NodeError | "connected"> {
   });
 }
 
-let pki: TestPki;
+let pki: LocalPki;
 beforeAll(async () => {
-  pki = await mintTestPki();
+  pki = await mintLocalPki();
 }, 30_000);
 afterAll(async () => {
   await pki.cleanup();
@@ -231,7 +231,7 @@ afterAll(async () => {
 
 describe("certificates", () => {
   it("mints a CA, a valid localhost certificate and three broken variants, once per process", async () => {
-    expect(await mintTestPki()).toBe(pki);
+    expect(await mintLocalPki()).toBe(pki);
     const ca = new X509Certificate(pki.ca.cert);
     expect(existsSync(pki.ca.caFile)).toBe(true);
     expect(ca.ca).toBe(true);
@@ -262,12 +262,12 @@ describe("certificates", () => {
   it("mints into a given directory and cleanup() forgets it without deleting the directory", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "fault-lab-own-"));
     try {
-      const own = await mintTestPki(dir);
+      const own = await mintLocalPki(dir);
       expect(own).not.toBe(pki);
       expect(own.ca.caFile).toBe(path.join(dir, "ca.pem"));
       await own.cleanup();
       expect(existsSync(own.ca.caFile)).toBe(true);
-      expect(await mintTestPki(dir)).not.toBe(own);
+      expect(await mintLocalPki(dir)).not.toBe(own);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -7,7 +7,7 @@ import http2 from "node:http2";
 import https from "node:https";
 import type net from "node:net";
 import type tls from "node:tls";
-import { mintTestPki, type ServerCertKind } from "../../tls/local-pki";
+import { mintLocalPki, type ServerCertKind } from "../../tls/local-pki";
 import {
   type HttpBehaviour,
   LOOPBACK,
@@ -65,7 +65,7 @@ export interface HttpsBotOptions {
    */
   ciphers?: string;
   behaviour?: HttpsBehaviour;
-  /** PKI directory to mint into (see mintTestPki); default: the process-wide temporary PKI. */
+  /** PKI directory to mint into (see mintLocalPki); default: the process-wide temporary PKI. */
   pkiDir?: string;
 }
 
@@ -87,7 +87,7 @@ export interface HttpsBot {
 const OLD_VERSIONS: readonly tls.SecureVersion[] = ["TLSv1", "TLSv1.1"];
 
 export async function startHttpsBot(options: HttpsBotOptions = {}): Promise<HttpsBot> {
-  const pki = await mintTestPki(options.pkiDir);
+  const pki = await mintLocalPki(options.pkiDir);
   const pair = pki.server(options.cert ?? "valid");
   const alpn: readonly string[] = options.alpn ?? ["h2", "http/1.1"];
   const offersH2 = alpn.includes("h2");

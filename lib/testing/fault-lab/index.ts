@@ -3,9 +3,9 @@
 // close(). See fault-lab.test.ts for the exact errors Node's own clients report for each fault.
 export {
   type KeyPair,
-  mintTestPki,
+  type LocalPki,
+  mintLocalPki,
   type ServerCertKind,
-  type TestPki,
 } from "../../tls/local-pki";
 export {
   type DnsMode,

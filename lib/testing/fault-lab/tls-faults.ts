@@ -3,7 +3,7 @@
 // connection as soon as the ClientHello arrives.
 import net from "node:net";
 import tls from "node:tls";
-import { mintTestPki } from "../../tls/local-pki";
+import { mintLocalPki } from "../../tls/local-pki";
 import { LOOPBACK, listenOnLoopback, noop, type RecordedRequest, Resources } from "./internal";
 
 export interface FaultServer {
@@ -49,7 +49,7 @@ export async function startAlpnRejectingServer(options: { pkiDir?: string } = {}
     offered: string[][];
   }
 > {
-  const pki = await mintTestPki(options.pkiDir);
+  const pki = await mintLocalPki(options.pkiDir);
   const offered: string[][] = [];
   // Returning undefined (instead of one of the offered protocols) makes Node answer the
   // ClientHello with a fatal no_application_protocol alert.

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { InvalidSettingError } from "../settings/read-env";
+import { serverSettingsFromEnv } from "./server-settings";
+
+describe("server settings", () => {
+  it("default to a working console: SQLite, dispatcher on, LINE's limits", () => {
+    const settings = serverSettingsFromEnv({});
+    expect(settings.database.provider).toBe("sqlite");
+    expect(settings.dispatcherEnabled).toBe(true);
+    expect(settings.verifyLimitPerHour).toBe(60);
+    expect(settings.webhookUrlPolicy).toEqual({ requireHttps: false });
+    expect(settings.seedDemo).toBe(false);
+    expect(settings.dispatch.requestTimeoutMs).toBe(2000);
+  });
+
+  it("read what npm start sets", () => {
+    const settings = serverSettingsFromEnv({
+      WEBHOOK_CONSOLE_SEED_DEMO: "1",
+      DEMO_BOT_WEBHOOK_URL: "http://127.0.0.1:3001/webhook",
+      WEBHOOK_DISPATCHER: "off",
+    });
+    expect(settings).toMatchObject({
+      seedDemo: true,
+      demoBotUrl: "http://127.0.0.1:3001/webhook",
+      dispatcherEnabled: false,
+    });
+  });
+
+  // One way for every setting: refused, naming the variable, never silently defaulted.
+  it.each([
+    ["DATABASE_URL", "mysql://localhost/console"],
+    ["WEBHOOK_TIMEOUT_MS", "2s"],
+    ["WEBHOOK_CONCURRENCY", "0"],
+    ["WEBHOOK_REDELIVERY_SCHEDULE_MS", "10,soon"],
+    ["WEBHOOK_VERIFY_LIMIT_PER_HOUR", "-5"],
+    ["WEBHOOK_VERIFY_LIMIT_PER_HOUR", "lots"],
+    ["WEBHOOK_URL_REQUIRE_HTTPS", "yes"],
+    ["WEBHOOK_DISPATCHER", "disabled"],
+    ["WEBHOOK_CONSOLE_SEED_DEMO", "please"],
+  ])("refuse %s=%j, naming the variable", (name, value) => {
+    let thrown: unknown;
+    try {
+      serverSettingsFromEnv({ [name]: value });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidSettingError);
+    expect((thrown as InvalidSettingError).variable).toBe(name);
+    expect((thrown as Error).message).toMatch(new RegExp(`^${name} must be `));
+  });
+
+  it("never shows a database password in the message", () => {
+    expect(() =>
+      serverSettingsFromEnv({ DATABASE_URL: "mysql://admin:hunter2@db/console" }),
+    ).toThrow(/^(?!.*hunter2)/);
+  });
+});

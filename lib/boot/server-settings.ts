@@ -1,0 +1,27 @@
+import "server-only";
+import { webhookUrlPolicyFromEnv } from "../channels/webhook-url-policy";
+import { resolveDatabaseConfig } from "../db/config";
+import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
+import { dispatcherEnabledFromEnv } from "../dispatch/dispatcher-instance";
+import { booleanSetting, type Env, optionalSetting } from "../settings/read-env";
+import { verifyLimitPerHourFromEnv } from "../verification/verification-rate-limit";
+
+/**
+ * Every setting the server reads, read once at start-up: a bad value stops the server there,
+ * with a message naming the variable, instead of failing the first request that needs it.
+ */
+export function serverSettingsFromEnv(env: Env = process.env) {
+  return {
+    database: resolveDatabaseConfig(env.DATABASE_URL),
+    dispatch: dispatchSettingsFromEnv(env),
+    dispatcherEnabled: dispatcherEnabledFromEnv(env),
+    verifyLimitPerHour: verifyLimitPerHourFromEnv(env),
+    webhookUrlPolicy: webhookUrlPolicyFromEnv(env),
+    /** `npm start` sets WEBHOOK_CONSOLE_SEED_DEMO=1: seed the demo data into an empty database. */
+    seedDemo: booleanSetting(env, "WEBHOOK_CONSOLE_SEED_DEMO", false),
+    /** Where the seeded demo channel sends its webhooks (the bundled demo bot). */
+    demoBotUrl: optionalSetting(env, "DEMO_BOT_WEBHOOK_URL") ?? undefined,
+  };
+}
+
+export type ServerSettings = ReturnType<typeof serverSettingsFromEnv>;

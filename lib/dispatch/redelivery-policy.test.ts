@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import type { AttemptRecord } from "./attempt-record";
+import { outcomeAfter, resultColumns } from "./redelivery-policy";
+import type { SendResult } from "./send-webhook";
+
+const attemptedAt = new Date("2026-11-27T00:00:00.000Z");
+const schedule = [10_000, 30_000];
+
+const delivered: SendResult = { ok: true, status: 200, latencyMs: 40, protocol: "http/1.1" };
+const failed: SendResult = {
+  ok: false,
+  reason: "error_status_code",
+  detail: "500",
+  error: "HTTP 500",
+  status: 500,
+  latencyMs: 250,
+  protocol: "h2",
+};
+
+function attempt(attemptNumber: number): AttemptRecord {
+  return {
+    id: "01JZ0000000000000000000000",
+    webhookId: "w1",
+    channelId: "1234567890",
+    attemptedAt,
+    url: "https://bot.example/webhook",
+    eventIds: "[]",
+    attemptNumber,
+    isRedelivery: attemptNumber > 1,
+    ...resultColumns(failed),
+    counted: false,
+  };
+}
+
+describe("outcomeAfter", () => {
+  it("delivers on success, whatever the redelivery setting", () => {
+    for (const redelivery of [false, true]) {
+      expect(outcomeAfter("w1", delivered, attempt(1), { redelivery, schedule })).toMatchObject({
+        webhookId: "w1",
+        status: "delivered",
+      });
+    }
+  });
+
+  it("fails for good when redelivery is off", () => {
+    const outcome = outcomeAfter("w1", failed, attempt(1), { redelivery: false, schedule });
+    expect(outcome.status).toBe("failed");
+    expect(outcome.nextAttemptAt).toBeUndefined();
+  });
+
+  it("schedules the next delay after the attempt's end, one delay per attempt", () => {
+    const first = outcomeAfter("w1", failed, attempt(1), { redelivery: true, schedule });
+    expect(first.status).toBe("pending");
+    // 250 ms of latency, then the first delay.
+    expect(first.nextAttemptAt?.toISOString()).toBe("2026-11-27T00:00:10.250Z");
+    const second = outcomeAfter("w1", failed, attempt(2), { redelivery: true, schedule });
+    expect(second.nextAttemptAt?.toISOString()).toBe("2026-11-27T00:00:30.250Z");
+  });
+
+  it("gives up once the schedule is used up", () => {
+    const outcome = outcomeAfter("w1", failed, attempt(3), { redelivery: true, schedule });
+    expect(outcome).toMatchObject({ status: "given_up" });
+    expect(outcome.nextAttemptAt).toBeUndefined();
+    expect(outcomeAfter("w1", failed, attempt(1), { redelivery: true, schedule: [] }).status).toBe(
+      "given_up",
+    );
+  });
+});
+
+describe("resultColumns", () => {
+  it("keeps reason, detail and error of a failure", () => {
+    expect(resultColumns(failed)).toEqual({
+      success: false,
+      reason: "error_status_code",
+      detail: "500",
+      statusCode: 500,
+      latencyMs: 250,
+      protocol: "h2",
+      error: "HTTP 500",
+    });
+  });
+
+  it("leaves them empty for a success", () => {
+    expect(resultColumns(delivered)).toEqual({
+      success: true,
+      reason: null,
+      detail: null,
+      statusCode: 200,
+      latencyMs: 40,
+      protocol: "http/1.1",
+      error: null,
+    });
+  });
+});
