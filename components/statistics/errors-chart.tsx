@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import type { Bucket } from "@/lib/shared/time-buckets";
+import { BUCKET_MS, type Bucket } from "@/lib/shared/time-buckets";
 import { formatUtc9Date, formatUtc9Time, UTC9_LABEL } from "@/lib/shared/utc9";
 
 export interface ChartPoint<K extends string> {
@@ -19,6 +19,11 @@ interface ErrorsChartProps<K extends string> {
   highlighted?: K;
 }
 
+// The theme's colours (app/globals.css @theme), so the chart matches the rest of the console.
+const GRID = "var(--color-line)";
+const AXIS_TEXT = "var(--color-muted)";
+const CURSOR = "var(--color-surface)";
+
 const hhmm = (instant: Date) => formatUtc9Time(instant).slice(0, 5);
 
 function tickFormatter(bucket: Bucket, spansDays: boolean) {
@@ -34,8 +39,7 @@ function tooltipLabel(bucket: Bucket) {
     const instant = new Date(String(label));
     if (Number.isNaN(instant.getTime())) return "";
     if (bucket === "day") return `${formatUtc9Date(instant)} (${UTC9_LABEL})`;
-    const size = bucket === "hour" ? 60 * 60 * 1000 : 60 * 1000;
-    const end = new Date(instant.getTime() + size);
+    const end = new Date(instant.getTime() + BUCKET_MS[bucket]);
     return `${formatUtc9Date(instant)} ${hhmm(instant)}–${hhmm(end)} (${UTC9_LABEL})`;
   };
 }
@@ -65,19 +69,19 @@ export function ErrorsChart<K extends string>({
         style={{ width: "100%", height: "100%" }}
         margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
       >
-        <CartesianGrid vertical={false} stroke="#e5e7eb" />
+        <CartesianGrid vertical={false} stroke={GRID} />
         <XAxis
           dataKey="bucketStart"
           tickFormatter={tickFormatter(bucket, spansDays)}
-          tick={{ fontSize: 11, fill: "#6b7280" }}
+          tick={{ fontSize: 11, fill: AXIS_TEXT }}
           minTickGap={24}
         />
-        <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#6b7280" }} />
+        <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: AXIS_TEXT }} />
         <Tooltip
           labelFormatter={tooltipLabel(bucket)}
           // Top of the stack first, as the bars read.
           itemSorter={(item) => -keys.indexOf(item.dataKey as K)}
-          cursor={{ fill: "#f5f6f8" }}
+          cursor={{ fill: CURSOR }}
           contentStyle={{ fontSize: 12, borderRadius: 6 }}
         />
         <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
