@@ -2,21 +2,71 @@ import { type APIRequestContext, type APIResponse, expect } from "@playwright/te
 import type { getChannelAccessTokenStatus } from "../../lib/access-tokens/get-channel-access-token-status";
 import type { issueChannelAccessToken } from "../../lib/access-tokens/issue-channel-access-token";
 import type { ChannelView } from "../../lib/channels/channel-view";
+import type { listDeliveries } from "../../lib/dispatch/list-deliveries";
+import type { EventInput } from "../../lib/events/event-input";
 import type { ErrorBody } from "../../lib/http/respond";
 import type {
   ProviderDetail,
   ProviderSummary,
   ProviderView,
 } from "../../lib/providers/provider-view";
+import type { FailureReason } from "../../lib/shared/failure-reasons";
+import type { Bucket } from "../../lib/shared/time-buckets";
+import type { ErrorStatistics } from "../../lib/statistics/query-error-statistics";
+import type { VerificationResult } from "../../lib/verification/verify-webhook";
 
 // The answers are typed by the server's own declarations (type-only imports: nothing of lib/ is
 // loaded into the test process by this file), so a changed answer breaks the typecheck here.
-export type { ChannelView, ErrorBody, ProviderDetail, ProviderSummary, ProviderView };
+export type {
+  ChannelView,
+  ErrorBody,
+  ErrorStatistics,
+  EventInput,
+  ProviderDetail,
+  ProviderSummary,
+  ProviderView,
+  VerificationResult,
+};
 
+/** GET /api/channels/{id}/deliveries: attempts newest first, and the cursor to continue. */
+export type DeliveryList = Awaited<ReturnType<typeof listDeliveries>>;
+export type Delivery = DeliveryList["deliveries"][number];
 /** GET /api/channels/{id}/access-token: whether a token is issued, never the token. */
 export type AccessTokenStatus = Awaited<ReturnType<typeof getChannelAccessTokenStatus>>;
 /** POST /api/channels/{id}/access-token: the token, shown this once. */
 export type IssuedAccessToken = Awaited<ReturnType<typeof issueChannelAccessToken>>;
+
+/** 202 of POST /api/channels/{id}/events: the events were stored as one webhook. */
+export interface QueuedWebhook {
+  webhookEventIds: string[];
+  webhookId: string;
+}
+
+/** The query string of the error statistics handlers; absent parameters are left out. */
+export interface ErrorStatisticsQuery {
+  from?: Date | string;
+  to?: Date | string;
+  bucket?: Bucket;
+  reason?: FailureReason;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Anything that serves a webhook path under `url`: a demo bot, a fault-lab server. */
+export interface WebhookTarget {
+  url: string;
+}
+
+/** The settings `pointAt` may turn on besides Use webhook. */
+export interface PointAtOptions {
+  errorStatisticsAggregation?: boolean;
+  webhookRedelivery?: boolean;
+}
+
+/** The webhook URL a channel uses to reach `target` (its /webhook path). */
+export function webhookUrlOf(target: WebhookTarget): string {
+  return `${target.url}/webhook`;
+}
 
 /** The console's JSON API, for arranging data and checking what was stored. */
 export class ConsoleApi {
@@ -52,6 +102,22 @@ export class ConsoleApi {
     return ok(await this.request.patch(`/api/channels/${channelId}`, { data: patch }));
   }
 
+  /**
+   * Sets the channel's webhook URL to `target`'s /webhook path and turns on Use webhook, plus
+   * whichever of aggregation and redelivery `options` turns on.
+   */
+  async pointAt(
+    channelId: string,
+    target: WebhookTarget,
+    options: PointAtOptions = {},
+  ): Promise<ChannelView> {
+    return this.updateChannel(channelId, {
+      webhookUrl: webhookUrlOf(target),
+      useWebhook: true,
+      ...options,
+    });
+  }
+
   async getChannelSecret(channelId: string): Promise<string> {
     const body = await ok<{ channelSecret: string }>(
       await this.request.get(`/api/channels/${channelId}/secret`),
@@ -67,11 +133,111 @@ export class ConsoleApi {
   async getAccessTokenStatus(channelId: string): Promise<AccessTokenStatus> {
     return ok(await this.request.get(`/api/channels/${channelId}/access-token`));
   }
+
+  /** A text message from the simulated user, as one webhook; Use webhook must be on (202). */
+  async sendText(channelId: string, text: string): Promise<QueuedWebhook> {
+    return ok(
+      await this.request.post(`/api/channels/${channelId}/events`, { data: { text } }),
+      202,
+    );
+  }
+
+  /** Events as one webhook; Use webhook must be on (202). */
+  async sendEvents(channelId: string, events: EventInput[]): Promise<QueuedWebhook> {
+    return ok(
+      await this.request.post(`/api/channels/${channelId}/events`, { data: { events } }),
+      202,
+    );
+  }
+
+  /**
+   * Sends `count` text messages (`"<prefix> 0"`, `"<prefix> 1"`, ...), each its own webhook,
+   * and waits until the dispatcher has recorded one more attempt for each.
+   */
+  async sendTextsAndWait(channelId: string, count: number, prefix: string): Promise<Delivery[]> {
+    const before = await this.deliveries(channelId, { limit: 200 });
+    for (let i = 0; i < count; i++) {
+      await this.sendText(channelId, `${prefix} ${i}`);
+    }
+    return this.waitForDeliveries(channelId, before.deliveries.length + count);
+  }
+
+  /** The channel's delivery attempts, newest first (the server's default limit is 50). */
+  async deliveries(
+    channelId: string,
+    query: { limit?: number; before?: string } = {},
+  ): Promise<DeliveryList> {
+    return ok(await this.request.get(`/api/channels/${channelId}/deliveries${queryString(query)}`));
+  }
+
+  /** Polls until the channel has exactly `count` attempts recorded (up to 200); returns them. */
+  async waitForDeliveries(channelId: string, count: number, timeout = 15_000): Promise<Delivery[]> {
+    let latest: Delivery[] = [];
+    await expect
+      .poll(
+        async () => {
+          latest = (await this.deliveries(channelId, { limit: 200 })).deliveries;
+          return latest.length;
+        },
+        { timeout },
+      )
+      .toBe(count);
+    return latest;
+  }
+
+  async errorStatistics(
+    channelId: string,
+    query: ErrorStatisticsQuery = {},
+  ): Promise<ErrorStatistics> {
+    return ok(
+      await this.request.get(
+        `/api/channels/${channelId}/statistics/errors${queryString(statisticsParams(query))}`,
+      ),
+    );
+  }
+
+  /** The TSV download (200): its body and the response headers. */
+  async errorStatisticsTsv(
+    channelId: string,
+    query: Pick<ErrorStatisticsQuery, "from" | "to" | "reason"> = {},
+  ): Promise<{ text: string; headers: Record<string, string> }> {
+    const response = await this.request.get(
+      `/api/channels/${channelId}/statistics/errors.tsv${queryString(statisticsParams(query))}`,
+    );
+    const text = await response.text();
+    expect(response.status(), `${response.url()}: ${text}`).toBe(200);
+    return { text, headers: response.headers() };
+  }
+
+  /** The Verify button's request: `endpoint`, or the channel's webhook URL when absent. */
+  async verifyWebhook(channelId: string, endpoint?: string): Promise<VerificationResult> {
+    return ok(
+      await this.request.post(`/api/channels/${channelId}/webhook/verify`, {
+        data: endpoint === undefined ? {} : { endpoint },
+      }),
+    );
+  }
 }
 
 async function ok<T>(response: APIResponse, status = 200): Promise<T> {
   expect(response.status(), `${response.url()}: ${await response.text()}`).toBe(status);
   return (await response.json()) as T;
+}
+
+function statisticsParams(query: ErrorStatisticsQuery) {
+  const instant = (value: Date | string | undefined) =>
+    value instanceof Date ? value.toISOString() : value;
+  return { ...query, from: instant(query.from), to: instant(query.to) };
+}
+
+/** `?a=1&b=2` of the defined values, or "" when there are none. */
+function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
 }
 
 /**
