@@ -1,6 +1,8 @@
 import { test as base, expect } from "@playwright/test";
 import { type DemoBot, startDemoBot } from "../lib/demo-bot/demo-bot";
+import { BasicSettingsPage } from "./pages/basic-settings-page";
 import { MessagingApiPage } from "./pages/messaging-api-page";
+import { StatisticsPage } from "./pages/statistics-page";
 import { type ChannelView, ConsoleApi, type ProviderView } from "./support/console-api";
 
 export { expect } from "@playwright/test";
@@ -14,6 +16,10 @@ interface Fixtures {
   freshChannel: { provider: ProviderView; channel: ChannelView };
   /** The Messaging API tab of `freshChannel` (not opened yet: call goto()). */
   messagingApi: MessagingApiPage;
+  /** The Statistics tab of `freshChannel` (not opened yet: call goto()). */
+  statistics: StatisticsPage;
+  /** The Basic settings tab of `freshChannel` (not opened yet: call goto()). */
+  basicSettings: BasicSettingsPage;
   /**
    * A demo bot on 127.0.0.1 (mode "ok") checking signatures with `freshChannel`'s secret; the
    * channel is not pointed at it (tests choose the settings). Closed after the test.
@@ -68,6 +74,12 @@ export const test = base.extend<Fixtures>({
   },
   messagingApi: async ({ page, freshChannel }, use) => {
     await use(new MessagingApiPage(page, freshChannel.channel.id));
+  },
+  statistics: async ({ page, freshChannel }, use) => {
+    await use(new StatisticsPage(page, freshChannel.channel.id));
+  },
+  basicSettings: async ({ page, freshChannel }, use) => {
+    await use(new BasicSettingsPage(page, freshChannel.channel.id));
   },
   demoBot: async ({ api, freshChannel }, use) => {
     const secret = await api.getChannelSecret(freshChannel.channel.id);

@@ -2,11 +2,25 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 export type SettingSwitch = "Use webhook" | "Webhook redelivery" | "Error statistics aggregation";
 
-/** The Messaging API tab of a channel: webhook URL, the three switches and their dialog. */
+/**
+ * The Messaging API tab of a channel: webhook URL, Verify, the three switches and their dialog,
+ * the channel access token card, Send test message and Recent deliveries.
+ */
 export class MessagingApiPage {
   readonly webhookUrlField: Locator;
   readonly redeliveryDialog: Locator;
   readonly settingsError: Locator;
+  readonly verifyButton: Locator;
+  /** The "Channel access token (long-lived)" card. */
+  readonly accessTokenCard: Locator;
+  /** The token itself, shown only right after it was issued. */
+  readonly accessToken: Locator;
+  /** "Not issued" or "Issued <time> (UTC+9)". */
+  readonly accessTokenStatus: Locator;
+  readonly reissueAccessTokenDialog: Locator;
+  readonly messageText: Locator;
+  readonly sendButton: Locator;
+  readonly recentDeliveries: Locator;
 
   constructor(
     readonly page: Page,
@@ -15,6 +29,18 @@ export class MessagingApiPage {
     this.webhookUrlField = page.getByRole("textbox", { name: "Webhook URL" });
     this.redeliveryDialog = page.getByRole("dialog", { name: "Turn on webhook redelivery?" });
     this.settingsError = page.getByRole("alert").filter({ hasText: "Could not save" });
+    this.verifyButton = page.getByRole("button", { name: "Verify" });
+    this.accessTokenCard = page.locator("section").filter({
+      has: page.getByRole("heading", { name: "Channel access token (long-lived)" }),
+    });
+    this.accessToken = page.getByTestId("channel-access-token");
+    this.accessTokenStatus = page.getByTestId("access-token-status");
+    this.reissueAccessTokenDialog = page.getByRole("dialog", {
+      name: "Reissue the channel access token?",
+    });
+    this.messageText = page.getByLabel("Message text");
+    this.sendButton = page.getByRole("button", { name: "Send", exact: true });
+    this.recentDeliveries = page.getByRole("table", { name: "Recent deliveries" });
   }
 
   async goto() {
@@ -58,5 +84,11 @@ export class MessagingApiPage {
     await this.submitWebhookUrl(url);
     await expect(this.webhookUrlField).toBeHidden();
     await expect(this.shownWebhookUrl).toHaveText(url);
+  }
+
+  /** Sends a test message: with `text` typed into the field first, or with what it holds. */
+  async sendTestMessage(text?: string) {
+    if (text !== undefined) await this.messageText.fill(text);
+    await this.sendButton.click();
   }
 }

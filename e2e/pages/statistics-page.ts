@@ -1,0 +1,47 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The Statistics tab of a channel, on its Errors view. */
+export class StatisticsPage {
+  /** The drop-down that chooses what the tab shows. */
+  readonly view: Locator;
+  /** One button per reason: "<reason> <count> (<share>)"; pressing one filters by it. */
+  readonly summary: Locator;
+  readonly chart: Locator;
+  readonly details: Locator;
+  /** LINE's table: one row per minute, reason and detail. */
+  readonly errorsTable: Locator;
+  readonly downloadTsvLink: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly channelId: string,
+  ) {
+    this.view = page.getByRole("combobox", { name: "Statistics" });
+    this.summary = page.getByRole("list", { name: "Errors by reason" });
+    this.chart = page.getByRole("img", { name: "Errors over time" });
+    this.details = page.getByRole("table", { name: "Errors by reason and detail" });
+    this.errorsTable = page.getByRole("table", { name: "Webhook errors" });
+    this.downloadTsvLink = page.getByRole("link", { name: "Download TSV file" });
+  }
+
+  get url(): string {
+    return `/console/channel/${this.channelId}/statistics`;
+  }
+
+  async goto() {
+    await this.page.goto(this.url);
+    await expect(this.view).toBeVisible();
+  }
+
+  /** A reason's button in the summary, by its accessible name ("could_not_connect 2 (40%)"). */
+  reason(name: string | RegExp): Locator {
+    return this.summary.getByRole("button", { name });
+  }
+
+  /** The notice saying whether error statistics aggregation is on or off for the channel. */
+  aggregationNotice(state: "on" | "off"): Locator {
+    return this.page
+      .getByRole("status")
+      .filter({ hasText: `Error statistics aggregation is ${state}` });
+  }
+}
