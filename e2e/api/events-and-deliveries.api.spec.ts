@@ -57,9 +57,7 @@ test.describe("POST /api/channels/{id}/events", () => {
         await expectErrorResponse(await sendJson(request, "POST", url, body), 400);
       });
     }
-    const deliveries = await request.get(`/api/channels/${channel.id}/deliveries`);
-    expect(deliveries.status()).toBe(200);
-    expect((await deliveries.json()).deliveries).toEqual([]);
+    expect((await api.deliveries(channel.id)).deliveries).toEqual([]);
   });
 });
 
@@ -72,7 +70,7 @@ test.describe("GET /api/channels/{id}/deliveries", () => {
     }
   });
 
-  test("refuses bad query parameters", async ({ request, freshChannel: { channel } }) => {
+  test("refuses bad query parameters", async ({ request, api, freshChannel: { channel } }) => {
     const cases = [
       { query: "limit=0", property: "limit" },
       { query: "limit=201", property: "limit" },
@@ -91,9 +89,10 @@ test.describe("GET /api/channels/{id}/deliveries", () => {
         expect(error.details?.map((detail) => detail.property)).toContain(property);
       });
     }
-    const ok = await request.get(`/api/channels/${channel.id}/deliveries?limit=200`);
-    expect(ok.status()).toBe(200);
-    expect(await ok.json()).toEqual({ deliveries: [], nextBefore: null });
+    expect(await api.deliveries(channel.id, { limit: 200 })).toEqual({
+      deliveries: [],
+      nextBefore: null,
+    });
     // An empty parameter means the same as an absent one (a client with no cursor yet).
     const blank = await request.get(`/api/channels/${channel.id}/deliveries?before=&limit=`);
     expect(blank.status()).toBe(200);

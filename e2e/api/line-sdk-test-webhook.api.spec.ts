@@ -3,12 +3,12 @@
 import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
 import { refusedPort } from "../../lib/testing/fault-lab";
 import { expect, test } from "../fixtures";
+import { webhookUrlOf } from "../support/console-api";
 
 test.describe("POST /v2/bot/channel/webhook/test via @line/bot-sdk", () => {
   test("tests the channel's URL or a given endpoint, in LINE's vocabulary", async ({
     api,
     baseURL,
-    request,
     freshChannel: { channel },
     demoBot: bot,
   }) => {
@@ -26,11 +26,7 @@ test.describe("POST /v2/bot/channel/webhook/test via @line/bot-sdk", () => {
     expect(missing).toBeInstanceOf(HTTPFetchError);
     expect((missing as HTTPFetchError).status).toBe(404);
 
-    await api.updateChannel(channel.id, {
-      webhookUrl: `${bot.url}/webhook`,
-      useWebhook: true,
-      errorStatisticsAggregation: true,
-    });
+    await api.pointAt(channel.id, bot, { errorStatisticsAggregation: true });
     const ok = await client.testWebhookEndpoint({});
     expect(ok).toMatchObject({ success: true, statusCode: 200, reason: "OK", detail: "200" });
     // The SDK types it as a Date; on the wire it is an ISO 8601 string.
@@ -45,7 +41,7 @@ test.describe("POST /v2/bot/channel/webhook/test via @line/bot-sdk", () => {
     });
 
     const closed = await refusedPort();
-    expect(await client.testWebhookEndpoint({ endpoint: `${closed.url}/webhook` })).toMatchObject({
+    expect(await client.testWebhookEndpoint({ endpoint: webhookUrlOf(closed) })).toMatchObject({
       success: false,
       statusCode: 0,
       reason: "COULD_NOT_CONNECT",
@@ -53,10 +49,8 @@ test.describe("POST /v2/bot/channel/webhook/test via @line/bot-sdk", () => {
     });
     expect(bot.stats()).toMatchObject({ received: 2, validSignatures: 2 });
 
-    const deliveries = await request.get(`/api/channels/${channel.id}/deliveries`);
-    expect((await deliveries.json()).deliveries).toEqual([]);
-    const stats = await request.get(`/api/channels/${channel.id}/statistics/errors`);
-    expect((await stats.json()).totals.all).toBe(0);
+    expect((await api.deliveries(channel.id)).deliveries).toEqual([]);
+    expect((await api.errorStatistics(channel.id)).totals.all).toBe(0);
   });
 
   test("needs a valid channel access token", async ({ request }) => {

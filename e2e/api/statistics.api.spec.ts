@@ -3,12 +3,10 @@ import { expectErrorResponse } from "../support/console-api";
 
 test.describe("GET /api/channels/{id}/statistics/errors (and .tsv)", () => {
   test("answers an empty channel with zero-filled buckets for the last 24 hours", async ({
-    request,
+    api,
     freshChannel: { channel },
   }) => {
-    const response = await request.get(`/api/channels/${channel.id}/statistics/errors`);
-    expect(response.status()).toBe(200);
-    const body = await response.json();
+    const body = await api.errorStatistics(channel.id);
     expect(body.range.bucket).toBe("hour");
     expect(Date.parse(body.range.to) - Date.parse(body.range.from)).toBe(24 * 60 * 60 * 1000);
     expect(body.totals.all).toBe(0);
@@ -16,11 +14,10 @@ test.describe("GET /api/channels/{id}/statistics/errors (and .tsv)", () => {
     expect(body.rows).toEqual({ items: [], page: 1, pageSize: 50, total: 0 });
     expect(body.aggregation).toEqual({ useWebhook: false, errorStatisticsAggregation: false });
 
-    const tsv = await request.get(`/api/channels/${channel.id}/statistics/errors.tsv`);
-    expect(tsv.status()).toBe(200);
-    expect(tsv.headers()["content-type"]).toContain("text/tab-separated-values");
-    expect(tsv.headers()["content-disposition"]).toMatch(/^attachment; filename="webhook-errors-/);
-    expect(await tsv.text()).toBe("Date\tStart\tEnd\tReason\tDetail\tErrors\n");
+    const tsv = await api.errorStatisticsTsv(channel.id);
+    expect(tsv.headers["content-type"]).toContain("text/tab-separated-values");
+    expect(tsv.headers["content-disposition"]).toMatch(/^attachment; filename="webhook-errors-/);
+    expect(tsv.text).toBe("Date\tStart\tEnd\tReason\tDetail\tErrors\n");
   });
 
   test("refuses bad parameters with 400, naming them", async ({
