@@ -11,11 +11,9 @@ test("a long-lived channel access token is shown once, and reissuing asks first"
 }) => {
   const channelId = messagingApi.channelId;
   await messagingApi.goto();
-  const card = page.locator("section").filter({
-    has: page.getByRole("heading", { name: "Channel access token (long-lived)" }),
-  });
-  const token = page.getByTestId("channel-access-token");
-  const status = page.getByTestId("access-token-status");
+  const card = messagingApi.accessTokenCard;
+  const token = messagingApi.accessToken;
+  const status = messagingApi.accessTokenStatus;
   await expect(status).toHaveText("Not issued");
   await expect(token).toBeHidden();
 
@@ -40,7 +38,7 @@ test("a long-lived channel access token is shown once, and reissuing asks first"
   expect(await page.content()).not.toContain(first);
 
   // Reissue asks first; Cancel keeps the token.
-  const dialog = page.getByRole("dialog", { name: "Reissue the channel access token?" });
+  const dialog = messagingApi.reissueAccessTokenDialog;
   await card.getByRole("button", { name: "Reissue" }).click();
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("stops working");

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { MessagingApiPage } from "./pages/messaging-api-page";
+import { StatisticsPage } from "./pages/statistics-page";
 
 test("create a provider and a channel, configure the webhook, and keep it after a reload", async ({
   page,
@@ -68,12 +69,11 @@ test("create a provider and a channel, configure the webhook, and keep it after 
     .getByRole("navigation", { name: "Channel settings" })
     .getByRole("link", { name: "Statistics" })
     .click();
-  await expect(page).toHaveURL(`/console/channel/${channelId}/statistics`);
-  await expect(page.getByRole("combobox", { name: "Statistics" })).toHaveValue("errors");
-  await expect(page.getByRole("combobox", { name: "Statistics" })).toContainText("Errors");
-  await expect(
-    page.getByRole("status").filter({ hasText: "Error statistics aggregation is on" }),
-  ).toBeVisible();
+  const statistics = new StatisticsPage(page, channelId);
+  await expect(page).toHaveURL(statistics.url);
+  await expect(statistics.view).toHaveValue("errors");
+  await expect(statistics.view).toContainText("Errors");
+  await expect(statistics.aggregationNotice("on")).toBeVisible();
 
   // The breadcrumb leads back to the provider, which now lists the channel, and to the list.
   await page

@@ -5,36 +5,30 @@ import { expectErrorResponse } from "./support/console-api";
 test.describe("Verify", () => {
   test("shows Success for a working bot and the reason and detail for a failing one", async ({
     api,
-    request,
     freshChannel: { channel },
     demoBot: bot,
+    messagingApi,
     page,
   }) => {
-    await api.updateChannel(channel.id, {
-      webhookUrl: `${bot.url}/webhook`,
-      useWebhook: true,
-      errorStatisticsAggregation: true,
-    });
-    await page.goto(`/console/channel/${channel.id}/messaging-api`);
-    await page.getByRole("button", { name: "Verify" }).click();
+    await api.pointAt(channel.id, bot, { errorStatisticsAggregation: true });
+    await messagingApi.goto();
+    await messagingApi.verifyButton.click();
     await expect(page.getByText("Success (200)")).toBeVisible();
 
     bot.setMode("error500");
-    await page.getByRole("button", { name: "Verify" }).click();
+    await messagingApi.verifyButton.click();
     await expect(page.getByText(/ERROR_STATUS_CODE · 500 · HTTP 500/)).toBeVisible();
 
     bot.setMode("garbage");
-    await page.getByRole("button", { name: "Verify" }).click();
+    await messagingApi.verifyButton.click();
     await expect(
       page.getByText(/UNCLASSIFIED · Unclassified webhook dispatch error/),
     ).toBeVisible();
 
     expect(bot.stats()).toMatchObject({ received: 3, validSignatures: 3 });
     // Verifications are not deliveries: nothing listed, nothing counted.
-    const deliveries = await request.get(`/api/channels/${channel.id}/deliveries`);
-    expect((await deliveries.json()).deliveries).toEqual([]);
-    const stats = await request.get(`/api/channels/${channel.id}/statistics/errors`);
-    expect((await stats.json()).totals.all).toBe(0);
+    expect((await api.deliveries(channel.id)).deliveries).toEqual([]);
+    expect((await api.errorStatistics(channel.id)).totals.all).toBe(0);
   });
 
   test("the verify route refuses bad input and unknown channels", async ({

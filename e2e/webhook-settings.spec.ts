@@ -3,8 +3,8 @@ import { expect, test } from "./fixtures";
 test.describe("Messaging API tab", () => {
   test("aggregation cannot be switched while Use webhook is off", async ({
     page,
-    freshChannel,
     messagingApi: settings,
+    statistics,
   }) => {
     await settings.goto();
     const aggregation = settings.switch("Error statistics aggregation");
@@ -28,10 +28,8 @@ test.describe("Messaging API tab", () => {
     await expect(aggregation).toHaveAttribute("aria-checked", "true");
 
     // Statistics says nothing is counted while Use webhook is off, even with aggregation on.
-    await page.goto(`/console/channel/${freshChannel.channel.id}/statistics`);
-    await expect(
-      page.getByRole("status").filter({ hasText: "Error statistics aggregation is off" }),
-    ).toBeVisible();
+    await statistics.goto();
+    await expect(statistics.aggregationNotice("off")).toBeVisible();
   });
 
   test("redelivery asks first: Cancel leaves it off, Enable turns it on", async ({
