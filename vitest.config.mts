@@ -22,6 +22,16 @@ export default defineConfig({
         },
       },
       {
+        // The browser's code: no server-only alias, so a value import from a server module fails.
+        // "@/" is the repository root, as in tsconfig.json.
+        resolve: { alias: [{ find: /^@\//, replacement: `${path.resolve(".")}/` }] },
+        test: {
+          name: "components",
+          include: ["components/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
         resolve: serverOnly,
         test: {
           name: "integration",
