@@ -1,17 +1,12 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { BUCKET_MS, type Bucket } from "@/lib/shared/time-buckets";
+import { BUCKET_MS, type Bucket, type SeriesPoint } from "@/lib/shared/time-buckets";
 import { formatUtc9Date, formatUtc9Time, UTC9_LABEL } from "@/lib/shared/utc9";
 
-export interface ChartPoint<K extends string> {
-  /** ISO instant of the bucket start. */
-  bucketStart: string;
-  counts: Record<K, number>;
-}
-
 interface ErrorsChartProps<K extends string> {
-  series: readonly ChartPoint<K>[];
+  /** The API's series: one point per bucket start (ISO), a count for every key. */
+  series: readonly SeriesPoint<K>[];
   keys: readonly K[];
   colors: Readonly<Record<K, string>>;
   bucket: Bucket;
