@@ -7,8 +7,9 @@ const serverOnly = {
   alias: { "server-only": path.resolve("node_modules/server-only/empty.js") },
 };
 
-// Two projects: fast unit tests, and integration tests that run every database test against a
-// real SQLite file and a real PostgreSQL (started by lib/testing/global-setup.ts).
+// Three projects: fast unit tests of lib/ and scripts/, unit tests of the client's logic in
+// components/, and integration tests that run every database test against a real SQLite file
+// and a real PostgreSQL (started by lib/testing/global-setup.ts).
 export default defineConfig({
   test: {
     projects: [

@@ -3,7 +3,8 @@ import { db } from "../db/client";
 import { migrate } from "../db/migrate";
 import { seedDemo } from "../demo/seed-demo";
 import { startDispatcher } from "../dispatch/dispatcher-instance";
-import { serverSettingsFromEnv } from "./server-settings";
+import { InvalidSettingError } from "../settings/read-env";
+import { type ServerSettings, serverSettingsFromEnv } from "./server-settings";
 
 /**
  * Server start-up: read every setting (a bad one stops the start here), apply pending
@@ -12,7 +13,7 @@ import { serverSettingsFromEnv } from "./server-settings";
  * dispatcher that sends stored webhooks.
  */
 export async function bootServer(): Promise<void> {
-  const settings = serverSettingsFromEnv();
+  const settings = readSettingsOrExit();
   const { database } = settings;
   const { applied } = await migrate(database);
   const where = database.provider === "sqlite" ? database.filePath : "PostgreSQL";
@@ -30,5 +31,17 @@ export async function bootServer(): Promise<void> {
   if (settings.dispatcherEnabled) {
     await startDispatcher(settings.dispatch);
     console.log("[webhook-console] dispatcher started");
+  }
+}
+
+function readSettingsOrExit(): ServerSettings {
+  try {
+    return serverSettingsFromEnv();
+  } catch (error) {
+    if (!(error instanceof InvalidSettingError)) throw error;
+    // A misconfiguration, not a bug: say which variable, without a stack trace, and refuse to
+    // serve rather than run with a setting the operator did not mean.
+    console.error(`[webhook-console] cannot start: ${error.message}`);
+    process.exit(1);
   }
 }
