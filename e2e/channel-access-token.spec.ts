@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const TOKEN = /^[A-Za-z0-9+/]{171}=$/;
 
 test("a long-lived channel access token is shown once, and reissuing asks first", async ({
   page,
@@ -10,6 +10,8 @@ test("a long-lived channel access token is shown once, and reissuing asks first"
   messagingApi,
 }) => {
   const channelId = messagingApi.channelId;
+  // With a URL set, LINE's GET endpoint answers 200 to a working token (404 without one).
+  await api.updateChannel(channelId, { webhookUrl: "https://bot.example.com/hook" });
   await messagingApi.goto();
   const card = messagingApi.accessTokenCard;
   const token = messagingApi.accessToken;

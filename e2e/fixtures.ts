@@ -1,9 +1,15 @@
-import { test as base, expect } from "@playwright/test";
+import { messagingApi } from "@line/bot-sdk";
+import { type APIRequestContext, test as base, expect } from "@playwright/test";
 import { type DemoBot, startDemoBot } from "../lib/demo-bot/demo-bot";
 import { BasicSettingsPage } from "./pages/basic-settings-page";
 import { MessagingApiPage } from "./pages/messaging-api-page";
 import { StatisticsPage } from "./pages/statistics-page";
 import { type ChannelView, ConsoleApi, type ProviderView } from "./support/console-api";
+import {
+  conformanceProblems,
+  type LineExchange,
+  startLineApiRecorder,
+} from "./support/line-conformance";
 
 export { expect } from "@playwright/test";
 
@@ -25,6 +31,16 @@ interface Fixtures {
    * channel is not pointed at it (tests choose the settings). Closed after the test.
    */
   demoBot: DemoBot;
+  /**
+   * The LINE-compatible API (/v2) through a recording proxy: `request` and `client(token)` (the
+   * official SDK) send through it, and when the test ends every answer must conform to LINE's
+   * OpenAPI schemas and carry an X-Line-Request-Id (support/line-conformance.ts).
+   */
+  lineApi: {
+    request: APIRequestContext;
+    client: (channelAccessToken: string) => messagingApi.MessagingApiClient;
+    exchanges: LineExchange[];
+  };
 }
 
 let counter = 0;
@@ -80,6 +96,28 @@ export const test = base.extend<Fixtures>({
   },
   basicSettings: async ({ page, freshChannel }, use) => {
     await use(new BasicSettingsPage(page, freshChannel.channel.id));
+  },
+  lineApi: async ({ playwright, baseURL }, use) => {
+    if (!baseURL) throw new Error("playwright.config.ts sets baseURL");
+    const recorder = await startLineApiRecorder(baseURL);
+    const request = await playwright.request.newContext({
+      baseURL: recorder.url,
+      extraHTTPHeaders: { connection: "close" },
+    });
+    try {
+      await use({
+        request,
+        client: (channelAccessToken) =>
+          new messagingApi.MessagingApiClient({ channelAccessToken, baseURL: recorder.url }),
+        exchanges: recorder.exchanges,
+      });
+      expect(recorder.exchanges.flatMap(conformanceProblems), "answers LINE's spec allows").toEqual(
+        [],
+      );
+    } finally {
+      await request.dispose();
+      await recorder.close();
+    }
   },
   demoBot: async ({ api, freshChannel }, use) => {
     const secret = await api.getChannelSecret(freshChannel.channel.id);

@@ -88,7 +88,11 @@ export class ConflictError extends DomainError {
 
 /** The caller did this too often; try again later. */
 export class RateLimitedError extends DomainError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** When trying again can succeed (HTTP's Retry-After). */
+    readonly retryAfterSeconds?: number,
+  ) {
     super("rate_limited", message);
     this.name = "RateLimitedError";
   }

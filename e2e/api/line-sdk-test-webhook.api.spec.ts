@@ -1,6 +1,6 @@
 // LINE's test-webhook endpoint through the official SDK: LINE's answer shape and vocabulary,
 // and never a delivery or a counted error.
-import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
+import { HTTPFetchError } from "@line/bot-sdk";
 import { refusedPort } from "../../lib/testing/fault-lab";
 import { expect, test } from "../fixtures";
 import { webhookUrlOf } from "../support/console-api";
@@ -8,17 +8,14 @@ import { webhookUrlOf } from "../support/console-api";
 test.describe("POST /v2/bot/channel/webhook/test via @line/bot-sdk", () => {
   test("tests the channel's URL or a given endpoint, in LINE's vocabulary", async ({
     api,
-    baseURL,
+    lineApi,
     freshChannel: { channel },
     demoBot: bot,
   }) => {
     const { accessToken } = await api.issueAccessToken(channel.id);
-    const client = new messagingApi.MessagingApiClient({
-      channelAccessToken: accessToken,
-      baseURL: baseURL as string,
-    });
+    const client = lineApi.client(accessToken);
 
-    // No webhook URL yet: 404 with a message.
+    // No webhook URL yet: LINE's 404.
     const missing = await client.testWebhookEndpoint({}).then(
       () => undefined,
       (error: unknown) => error,
@@ -53,8 +50,8 @@ test.describe("POST /v2/bot/channel/webhook/test via @line/bot-sdk", () => {
     expect((await api.errorStatistics(channel.id)).totals.all).toBe(0);
   });
 
-  test("needs a valid channel access token", async ({ request }) => {
-    const response = await request.post("/v2/bot/channel/webhook/test", {
+  test("needs a valid channel access token", async ({ lineApi }) => {
+    const response = await lineApi.request.post("/v2/bot/channel/webhook/test", {
       headers: { authorization: "Bearer not-a-token" },
     });
     expect(response.status()).toBe(401);

@@ -4,7 +4,11 @@ import { NotFoundError, UnauthenticatedError } from "../errors";
 import { createProvider } from "../providers/create-provider";
 import { TEST_PROVIDERS, type TestDatabase, useTestDatabase } from "../testing/test-database";
 import { hashAccessToken } from "./access-token-credentials";
-import { AUTHENTICATION_FAILED_MESSAGE, authenticateChannel } from "./authenticate-channel";
+import {
+  AUTHENTICATION_FAILED_MESSAGE,
+  AUTHORIZATION_REQUIRED_MESSAGE,
+  authenticateChannel,
+} from "./authenticate-channel";
 import { getChannelAccessTokenStatus } from "./get-channel-access-token-status";
 import { issueChannelAccessToken } from "./issue-channel-access-token";
 
@@ -22,23 +26,29 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-async function expectAuthenticationFailed(promise: Promise<unknown>) {
+async function expectAuthenticationFailed(
+  promise: Promise<unknown>,
+  message = AUTHENTICATION_FAILED_MESSAGE,
+) {
   const error = await rejection(promise);
   expect(error).toBeInstanceOf(UnauthenticatedError);
-  expect(error).toMatchObject({ code: "unauthenticated", message: AUTHENTICATION_FAILED_MESSAGE });
+  expect(error).toMatchObject({ code: "unauthenticated", message });
 }
+
+/** LINE's long-lived token shape: 172 characters of standard base64, the last one "=". */
+const LINE_TOKEN_SHAPE = /^[A-Za-z0-9+/]{171}=$/;
 
 describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
   const database = useTestDatabase(provider);
 
-  it("issues a 43-character base64url token that authenticates its channel", async () => {
+  it("issues a token shaped like LINE's (172 base64 characters) that authenticates its channel", async () => {
     const { db } = database();
     const channel = await newChannel(database());
     const before = Date.now();
 
     const { accessToken, issuedAt } = await issueChannelAccessToken(db, channel.id);
 
-    expect(accessToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(accessToken).toMatch(LINE_TOKEN_SHAPE);
     expect(Date.parse(issuedAt)).toBeGreaterThanOrEqual(before - 1000);
     const authenticated = await authenticateChannel(db, `Bearer ${accessToken}`);
     expect(authenticated.id).toBe(channel.id);
@@ -79,15 +89,41 @@ describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
     ["no scheme", "TOKEN"],
     ["Basic", "Basic dXNlcjpwYXNz"],
     ["Bearer alone", "Bearer "],
+    ["two tokens", `Bearer ${"A".repeat(171)}= ${"B".repeat(171)}=`],
+  ])("refuses %s with LINE's 401 asking for the Bearer scheme", async (_case, header) => {
+    const { db } = database();
+    const channel = await newChannel(database());
+    await issueChannelAccessToken(db, channel.id);
+    await expectAuthenticationFailed(
+      authenticateChannel(db, header),
+      AUTHORIZATION_REQUIRED_MESSAGE,
+    );
+  });
+
+  it.each([
     ["a short token", "Bearer abc"],
-    ["characters outside base64url", `Bearer ${"+".repeat(43)}`],
-    ["an unknown token", `Bearer ${"A".repeat(43)}`],
-    ["two tokens", `Bearer ${"A".repeat(43)} ${"B".repeat(43)}`],
-  ])("refuses %s with LINE's 401", async (_case, header) => {
+    ["characters outside base64", `Bearer ${"*".repeat(171)}=`],
+    ["an unknown token", `Bearer ${"A".repeat(171)}=`],
+    ["an unknown old-style token", `Bearer ${"A".repeat(43)}`],
+  ])("refuses %s with LINE's 401 for a bad token", async (_case, header) => {
     const { db } = database();
     const channel = await newChannel(database());
     await issueChannelAccessToken(db, channel.id);
     await expectAuthenticationFailed(authenticateChannel(db, header));
+  });
+
+  it("still accepts a token issued in the earlier 43-character shape", async () => {
+    const { db } = database();
+    const channel = await newChannel(database());
+    const legacy = "Q".repeat(43);
+    await db.channelAccessToken.create({
+      data: {
+        id: "01JZ0000000000000000000000",
+        channelId: channel.id,
+        tokenHash: hashAccessToken(legacy),
+      },
+    });
+    expect((await authenticateChannel(db, `Bearer ${legacy}`)).id).toBe(channel.id);
   });
 
   it("stores only the token's SHA-256: no column of the table contains the token", async () => {

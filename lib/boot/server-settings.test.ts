@@ -8,6 +8,7 @@ describe("server settings", () => {
     expect(settings.database.provider).toBe("sqlite");
     expect(settings.dispatcherEnabled).toBe(true);
     expect(settings.verifyLimitPerHour).toBe(60);
+    expect(settings.endpointLimitPerMinute).toBe(1000);
     expect(settings.webhookUrlPolicy).toEqual({ requireHttps: false });
     expect(settings.seedDemo).toBe(false);
     expect(settings.dispatch.requestTimeoutMs).toBe(2000);
@@ -34,6 +35,7 @@ describe("server settings", () => {
     ["WEBHOOK_REDELIVERY_SCHEDULE_MS", "10,soon"],
     ["WEBHOOK_VERIFY_LIMIT_PER_HOUR", "-5"],
     ["WEBHOOK_VERIFY_LIMIT_PER_HOUR", "lots"],
+    ["WEBHOOK_ENDPOINT_LIMIT_PER_MINUTE", "1k"],
     ["WEBHOOK_URL_REQUIRE_HTTPS", "yes"],
     ["WEBHOOK_DISPATCHER", "disabled"],
     ["WEBHOOK_CONSOLE_SEED_DEMO", "please"],

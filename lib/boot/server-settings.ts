@@ -1,4 +1,5 @@
 import "server-only";
+import { endpointLimitPerMinuteFromEnv } from "../channels/webhook-endpoint";
 import { webhookUrlPolicyFromEnv } from "../channels/webhook-url-policy";
 import { resolveDatabaseConfig } from "../db/config";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
@@ -16,6 +17,7 @@ export function serverSettingsFromEnv(env: Env = process.env) {
     dispatch: dispatchSettingsFromEnv(env),
     dispatcherEnabled: dispatcherEnabledFromEnv(env),
     verifyLimitPerHour: verifyLimitPerHourFromEnv(env),
+    endpointLimitPerMinute: endpointLimitPerMinuteFromEnv(env),
     webhookUrlPolicy: webhookUrlPolicyFromEnv(env),
     /** `npm start` sets WEBHOOK_CONSOLE_SEED_DEMO=1: seed the demo data into an empty database. */
     seedDemo: booleanSetting(env, "WEBHOOK_CONSOLE_SEED_DEMO", false),

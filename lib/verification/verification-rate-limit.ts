@@ -1,42 +1,17 @@
+import type { RateLimit } from "../rate-limits/consume-rate-limit";
 import { type Env, positiveIntSetting } from "../settings/read-env";
 
-/**
- * LINE allows 60 webhook verifications per channel per hour. Kept in memory: verification is an
- * interactive action on one server process, and a restart forgiving the count is harmless.
- */
-export class VerificationRateLimit {
-  private readonly recent = new Map<string, number[]>();
-
-  constructor(
-    readonly limit: number,
-    readonly windowMs = 60 * 60 * 1000,
-  ) {}
-
-  /** Records an attempt for the channel; false when the channel is over its limit. */
-  tryAcquire(channelId: string, now = Date.now()): boolean {
-    const since = now - this.windowMs;
-    const times = (this.recent.get(channelId) ?? []).filter((time) => time > since);
-    if (times.length >= this.limit) {
-      this.recent.set(channelId, times);
-      return false;
-    }
-    times.push(now);
-    this.recent.set(channelId, times);
-    return true;
-  }
-}
-
-const processWide = globalThis as typeof globalThis & {
-  webhookVerificationLimit?: VerificationRateLimit;
-};
+const HOUR_MS = 60 * 60 * 1000;
 
 /** Verifications per channel per hour: WEBHOOK_VERIFY_LIMIT_PER_HOUR, default 60 as LINE. */
 export function verifyLimitPerHourFromEnv(env: Env = process.env): number {
   return positiveIntSetting(env, "WEBHOOK_VERIFY_LIMIT_PER_HOUR", 60);
 }
 
-/** The process's limiter. */
-export function verificationRateLimit(): VerificationRateLimit {
-  processWide.webhookVerificationLimit ??= new VerificationRateLimit(verifyLimitPerHourFromEnv());
-  return processWide.webhookVerificationLimit;
+/**
+ * LINE allows 60 webhook tests per channel per hour; the console's Verify button and
+ * `POST /v2/bot/channel/webhook/test` share the count, as both are the same operation.
+ */
+export function verificationRateLimit(env: Env = process.env): RateLimit {
+  return { name: "webhook-test", limit: verifyLimitPerHourFromEnv(env), windowMs: HOUR_MS };
 }

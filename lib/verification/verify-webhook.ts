@@ -1,10 +1,12 @@
 import "server-only";
 import { findChannelOrThrow } from "../channels/find-channel";
+import { WEBHOOK_ENDPOINT_NOT_FOUND_MESSAGE } from "../channels/webhook-endpoint";
 import type { Db } from "../db/client";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch/dispatch-settings";
 import { type SendOptions, sendWebhook } from "../dispatch/send-webhook";
 import { buildWebhookRequest } from "../dispatch/webhook-request";
-import { MissingError, RateLimitedError } from "../errors";
+import { MissingError } from "../errors";
+import { consumeRateLimit } from "../rate-limits/consume-rate-limit";
 import { verificationRateLimit } from "./verification-rate-limit";
 
 /** LINE's test-webhook answer (POST /v2/bot/channel/webhook/test). */
@@ -39,10 +41,8 @@ export async function verifyWebhook(
 ): Promise<VerificationResult> {
   const channel = await findChannelOrThrow(db, channelId);
   const url = endpoint ?? channel.webhookUrl;
-  if (!url) throw new MissingError("The webhook URL is not set for this channel");
-  if (!verificationRateLimit().tryAcquire(channel.id)) {
-    throw new RateLimitedError("Too many webhook verifications for this channel; try again later");
-  }
+  if (!url) throw new MissingError(WEBHOOK_ENDPOINT_NOT_FOUND_MESSAGE);
+  await consumeRateLimit(db, verificationRateLimit(), channel.id);
   const request = buildWebhookRequest({
     channelSecret: channel.channelSecret,
     destination: channel.botUserId,

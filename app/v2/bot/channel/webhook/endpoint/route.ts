@@ -1,19 +1,18 @@
-import { authenticateChannel } from "@/lib/access-tokens/authenticate-channel";
-import { setWebhookEndpointInput } from "@/lib/channels/channel-input";
 import { getWebhookEndpoint, setWebhookEndpoint } from "@/lib/channels/webhook-endpoint";
 import { db } from "@/lib/db/client";
-import { route } from "@/lib/http/handler";
-import { parseJsonBody } from "@/lib/http/parse";
+import { parseLineBody } from "@/lib/http/line-body";
+import { setWebhookEndpointLineInput } from "@/lib/http/line-input";
+import { lineRoute } from "@/lib/http/line-route";
 
 // LINE's Messaging API: authorized by a channel access token instead of the console.
 
-export const GET = route(async (request) => {
-  const channel = await authenticateChannel(db(), request.headers.get("authorization"));
-  return Response.json(getWebhookEndpoint(channel), { headers: { "cache-control": "no-store" } });
-});
+export const GET = lineRoute(async (_request, channel) =>
+  Response.json(await getWebhookEndpoint(db(), channel), {
+    headers: { "cache-control": "no-store" },
+  }),
+);
 
-export const PUT = route(async (request) => {
-  const channel = await authenticateChannel(db(), request.headers.get("authorization"));
-  const input = await parseJsonBody(request, setWebhookEndpointInput);
-  return Response.json(await setWebhookEndpoint(db(), channel.id, input));
+export const PUT = lineRoute(async (request, channel) => {
+  const input = await parseLineBody(request, setWebhookEndpointLineInput);
+  return Response.json(await setWebhookEndpoint(db(), channel.id, input.endpoint));
 });

@@ -1,13 +1,13 @@
-import { authenticateChannel } from "@/lib/access-tokens/authenticate-channel";
+import { checkedEndpoint } from "@/lib/channels/webhook-endpoint";
 import { db } from "@/lib/db/client";
-import { route } from "@/lib/http/handler";
-import { parseInput, readJsonBody } from "@/lib/http/parse";
-import { verifyInput } from "@/lib/verification/verify-input";
+import { parseLineBody } from "@/lib/http/line-body";
+import { testWebhookEndpointLineInput } from "@/lib/http/line-input";
+import { lineRoute } from "@/lib/http/line-route";
 import { verifyWebhook } from "@/lib/verification/verify-webhook";
 
 /** LINE's "Test webhook endpoint": the same code path as the console's Verify button. */
-export const POST = route(async (request) => {
-  const channel = await authenticateChannel(db(), request.headers.get("authorization"));
-  const input = parseInput(verifyInput, await readJsonBody(request, { optional: true }));
-  return Response.json(await verifyWebhook(db(), channel.id, input.endpoint ?? undefined));
+export const POST = lineRoute(async (request, channel) => {
+  const input = await parseLineBody(request, testWebhookEndpointLineInput, { optional: true });
+  const endpoint = input.endpoint === undefined ? undefined : checkedEndpoint(input.endpoint);
+  return Response.json(await verifyWebhook(db(), channel.id, endpoint));
 });

@@ -1,0 +1,331 @@
+// The LINE-compatible API, one test per row of the README's "/v2 answers" table: each status and
+// message as LINE documents it. Every call goes through the `lineApi` fixture, which checks each
+// answer against LINE's OpenAPI schemas and for an X-Line-Request-Id when the test ends.
+import { HTTPFetchError } from "@line/bot-sdk";
+import type { APIRequestContext } from "@playwright/test";
+import { refusedPort } from "../../lib/testing/fault-lab";
+import { expect, test } from "../fixtures";
+import { webhookUrlOf } from "../support/console-api";
+
+const ENDPOINT = "/v2/bot/channel/webhook/endpoint";
+const TEST = "/v2/bot/channel/webhook/test";
+const RATE_LIMITED = { message: "The API rate limit has been exceeded. Try again later." };
+const ENDPOINT_NOT_FOUND = { message: "Webhook endpoint not found" };
+const INVALID_URL = { message: "Invalid webhook endpoint URL" };
+
+/** The HTTPFetchError an SDK call throws; fails the test when it throws nothing or other. */
+async function fetchErrorOf(call: Promise<unknown>): Promise<HTTPFetchError> {
+  const error = await call.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(HTTPFetchError);
+  return error as HTTPFetchError;
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+function sendRaw(
+  request: APIRequestContext,
+  method: "PUT" | "POST",
+  url: string,
+  token: string,
+  body: string,
+  contentType = "application/json",
+) {
+  return request.fetch(url, {
+    method,
+    headers: { ...bearer(token), "content-type": contentType },
+    data: Buffer.from(body, "utf8"),
+  });
+}
+
+test.describe("LINE's /v2 answers", () => {
+  test("GET endpoint with a URL set: 200 {endpoint, active}", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    await api.updateChannel(channel.id, { webhookUrl: "https://bot.example.com/hook" });
+    const client = lineApi.client(accessToken);
+    expect(await client.getWebhookEndpoint()).toEqual({
+      endpoint: "https://bot.example.com/hook",
+      active: false,
+    });
+  });
+
+  test("GET endpoint without a URL: 404 Webhook endpoint not found (SDK: HTTPFetchError)", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    const error = await fetchErrorOf(lineApi.client(accessToken).getWebhookEndpoint());
+    expect(error.status).toBe(404);
+    expect(JSON.parse(error.body)).toEqual(ENDPOINT_NOT_FOUND);
+    expect(error.headers.get("x-line-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test("PUT endpoint: 200 {} and the URL is set; unknown properties are ignored", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    const response = await sendRaw(
+      lineApi.request,
+      "PUT",
+      ENDPOINT,
+      accessToken,
+      JSON.stringify({ endpoint: "https://bot.example.com/a", future: true }),
+    );
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({});
+    expect((await api.getChannel(channel.id)).webhookUrl).toBe("https://bot.example.com/a");
+  });
+
+  test("PUT or test with an invalid URL: 400 Invalid webhook endpoint URL, nothing changes", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    const client = lineApi.client(accessToken);
+    await client.setWebhookEndpoint({ endpoint: "https://bot.example.com/kept" });
+    for (const bad of [
+      "not a url",
+      "ftp://bot.example.com/webhook",
+      "https://user:pass@bot.example.com/webhook",
+      `https://bot.example.com/${"a".repeat(500)}`,
+      "",
+    ]) {
+      await test.step(bad.slice(0, 40) || "(empty)", async () => {
+        for (const call of [
+          () => client.setWebhookEndpoint({ endpoint: bad }),
+          () => client.testWebhookEndpoint({ endpoint: bad }),
+        ]) {
+          const error = await fetchErrorOf(call());
+          expect(error.status).toBe(400);
+          expect(JSON.parse(error.body)).toEqual(INVALID_URL);
+        }
+      });
+    }
+    expect((await api.getChannel(channel.id)).webhookUrl).toBe("https://bot.example.com/kept");
+  });
+
+  test("PUT without endpoint or with a wrong type: 400 The request body has 1 error(s)", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    for (const [body, message] of [
+      [{}, "must be specified"],
+      [{ endpoint: null }, "must be a string"],
+      [{ endpoint: 42 }, "must be a string"],
+      [{ endpoint: ["https://x.y"] }, "must be a string"],
+    ] as const) {
+      const response = await sendRaw(
+        lineApi.request,
+        "PUT",
+        ENDPOINT,
+        accessToken,
+        JSON.stringify(body),
+      );
+      expect(response.status()).toBe(400);
+      expect(await response.json()).toEqual({
+        message: "The request body has 1 error(s)",
+        details: [{ message, property: "endpoint" }],
+      });
+    }
+    expect((await api.getChannel(channel.id)).webhookUrl).toBeNull();
+  });
+
+  test("malformed JSON: 400 The request body could not be parsed as JSON", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    for (const [method, url] of [
+      ["PUT", ENDPOINT],
+      ["POST", TEST],
+    ] as const) {
+      for (const body of ['{"endpoint": ', "{'endpoint': 'x'}", '{"endpoint": "x",}']) {
+        const response = await sendRaw(lineApi.request, method, url, accessToken, body);
+        expect(response.status()).toBe(400);
+        expect(await response.json()).toEqual({
+          message: "The request body could not be parsed as JSON",
+        });
+      }
+    }
+    expect((await api.getChannel(channel.id)).webhookUrl).toBeNull();
+  });
+
+  test("a body that is not JSON: 400 The content type, <type>, is not supported", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "application/xml"]) {
+      const response = await sendRaw(
+        lineApi.request,
+        "PUT",
+        ENDPOINT,
+        accessToken,
+        JSON.stringify({ endpoint: "https://bot.example.com/a" }),
+        type,
+      );
+      expect(response.status()).toBe(400);
+      expect(await response.json()).toEqual({
+        message: `The content type, ${type}, is not supported`,
+      });
+    }
+    expect((await api.getChannel(channel.id)).webhookUrl).toBeNull();
+  });
+
+  test("test with a URL set: 200 in LINE's test vocabulary; unknown properties are ignored", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+    demoBot,
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    await api.pointAt(channel.id, demoBot);
+    const response = await sendRaw(
+      lineApi.request,
+      "POST",
+      TEST,
+      accessToken,
+      JSON.stringify({ future: "ignored" }),
+    );
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({
+      success: true,
+      statusCode: 200,
+      reason: "OK",
+      detail: "200",
+    });
+    const closed = await refusedPort();
+    expect(
+      await lineApi.client(accessToken).testWebhookEndpoint({ endpoint: webhookUrlOf(closed) }),
+    ).toMatchObject({ success: false, statusCode: 0, reason: "COULD_NOT_CONNECT" });
+  });
+
+  test("test without a URL: 404 Webhook endpoint not found", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    const error = await fetchErrorOf(lineApi.client(accessToken).testWebhookEndpoint({}));
+    expect(error.status).toBe(404);
+    expect(JSON.parse(error.body)).toEqual(ENDPOINT_NOT_FOUND);
+  });
+
+  test("the 61st test in an hour: 429 with LINE's message and Retry-After (SDK: HTTPFetchError)", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    const closed = await refusedPort();
+    await api.updateChannel(channel.id, { webhookUrl: webhookUrlOf(closed) });
+    const client = lineApi.client(accessToken);
+    // The console's Verify button counts against the same limit.
+    for (let i = 0; i < 30; i++) await api.verifyWebhook(channel.id);
+    for (let i = 0; i < 30; i++) await client.testWebhookEndpoint({});
+    const error = await fetchErrorOf(client.testWebhookEndpoint({}));
+    expect(error.status).toBe(429);
+    expect(JSON.parse(error.body)).toEqual(RATE_LIMITED);
+    const retryAfter = Number(error.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(error.headers.get("x-line-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test("the 1,001st endpoint call in a minute: 429 with LINE's message and Retry-After", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    await api.updateChannel(channel.id, { webhookUrl: "https://bot.example.com/hook" });
+    const get = () => lineApi.request.get(ENDPOINT, { headers: bearer(accessToken) });
+    // Timed so all 1,001 fall in one minute: started in the minute's first 40 seconds.
+    const second = new Date().getUTCSeconds();
+    if (second > 40) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+    let ok = 0;
+    for (let sent = 0; sent < 1000; sent += 50) {
+      const batch = await Promise.all(Array.from({ length: 50 }, get));
+      ok += batch.filter((response) => response.status() === 200).length;
+    }
+    expect(ok).toBe(1000);
+    const refused = await get();
+    expect(refused.status()).toBe(429);
+    expect(await refused.json()).toEqual(RATE_LIMITED);
+    expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+    // LINE counts each method of a URL apart: PUT has its own 1,000.
+    const put = await sendRaw(
+      lineApi.request,
+      "PUT",
+      ENDPOINT,
+      accessToken,
+      JSON.stringify({ endpoint: "https://bot.example.com/other" }),
+    );
+    expect(put.status()).toBe(200);
+    expect((await api.getChannel(channel.id)).webhookUrl).toBe("https://bot.example.com/other");
+  });
+
+  test("no Authorization header, or not Bearer: 401 Authorization header required", async ({
+    lineApi,
+  }) => {
+    for (const authorization of [undefined, "", "Bearer", "Basic dXNlcjpwYXNz"]) {
+      const headers = authorization === undefined ? undefined : { authorization };
+      for (const response of [
+        await lineApi.request.get(ENDPOINT, { headers }),
+        await lineApi.request.put(ENDPOINT, { headers, data: { endpoint: "https://x.example/" } }),
+        await lineApi.request.post(TEST, { headers }),
+      ]) {
+        expect(response.status()).toBe(401);
+        expect(await response.json()).toEqual({
+          message:
+            "Authorization header required. Must follow the scheme, 'Authorization: Bearer <ACCESS TOKEN>'",
+        });
+      }
+    }
+  });
+
+  test("a wrong, revoked or malformed token: 401 Authentication failed", async ({
+    api,
+    lineApi,
+    freshChannel: { channel },
+  }) => {
+    const first = await api.issueAccessToken(channel.id);
+    await api.issueAccessToken(channel.id);
+    for (const token of [
+      first.accessToken,
+      `${"A".repeat(171)}=`,
+      "not-a-token",
+      "x".repeat(2000),
+    ]) {
+      const error = await fetchErrorOf(lineApi.client(token).getWebhookEndpoint());
+      expect(error.status).toBe(401);
+      expect(JSON.parse(error.body)).toEqual({
+        message:
+          "Authentication failed. Confirm that the access token in the authorization header is valid.",
+      });
+    }
+  });
+
+  test("any other /v2 path: 404 Not found", async ({ api, lineApi, freshChannel: { channel } }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    for (const path of ["/v2/bot/info", "/v2/bot/message/push", "/v2/nothing/here"]) {
+      const response = await lineApi.request.get(path, { headers: bearer(accessToken) });
+      expect(response.status()).toBe(404);
+      expect(await response.json()).toEqual({ message: "Not found" });
+    }
+  });
+});

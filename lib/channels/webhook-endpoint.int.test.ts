@@ -1,0 +1,81 @@
+// LINE's webhook endpoint API in the domain: its 404, its 400 and its per-method rate limits.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Db } from "../db/client";
+import { InvalidInputError, MissingError, RateLimitedError } from "../errors";
+import { createProvider } from "../providers/create-provider";
+import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
+import { createChannel } from "./create-channel";
+import { findChannelOrThrow } from "./find-channel";
+import {
+  getWebhookEndpoint,
+  INVALID_WEBHOOK_ENDPOINT_MESSAGE,
+  setWebhookEndpoint,
+  WEBHOOK_ENDPOINT_NOT_FOUND_MESSAGE,
+} from "./webhook-endpoint";
+
+async function newChannel(db: Db) {
+  const provider = await createProvider(db, { name: "Acme" });
+  return createChannel(db, provider.id, { name: "Echo bot" });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.fail("expected the call to fail"),
+    (error: unknown) => error,
+  );
+}
+
+describe.each(TEST_PROVIDERS)("webhook endpoint API on %s", (provider) => {
+  const database = useTestDatabase(provider);
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("answers LINE's 404 while no URL is set, then the URL and Use webhook", async () => {
+    const { db } = database();
+    const channel = await newChannel(db);
+    const missing = await rejection(
+      getWebhookEndpoint(db, await findChannelOrThrow(db, channel.id)),
+    );
+    expect(missing).toBeInstanceOf(MissingError);
+    expect(missing).toMatchObject({ message: WEBHOOK_ENDPOINT_NOT_FOUND_MESSAGE });
+
+    expect(await setWebhookEndpoint(db, channel.id, "  https://bot.example.com/hook ")).toEqual({});
+    expect(await getWebhookEndpoint(db, await findChannelOrThrow(db, channel.id))).toEqual({
+      endpoint: "https://bot.example.com/hook",
+      active: false,
+    });
+  });
+
+  it.each(["", "   ", "not a url", "ftp://bot.example.com/", "https://u:p@bot.example.com/"])(
+    "refuses %j with LINE's 400 and keeps the URL",
+    async (endpoint) => {
+      const { db } = database();
+      const channel = await newChannel(db);
+      await setWebhookEndpoint(db, channel.id, "https://bot.example.com/kept");
+      const error = await rejection(setWebhookEndpoint(db, channel.id, endpoint));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ message: INVALID_WEBHOOK_ENDPOINT_MESSAGE, details: [] });
+      expect((await findChannelOrThrow(db, channel.id)).webhookUrl).toBe(
+        "https://bot.example.com/kept",
+      );
+    },
+  );
+
+  it("limits GET and PUT per channel and per method", async () => {
+    vi.stubEnv("WEBHOOK_ENDPOINT_LIMIT_PER_MINUTE", "3");
+    const { db } = database();
+    const channel = await newChannel(db);
+    const other = await newChannel(db);
+    for (let i = 0; i < 3; i++) await setWebhookEndpoint(db, channel.id, "https://a.example/");
+    expect(
+      await rejection(setWebhookEndpoint(db, channel.id, "https://b.example/")),
+    ).toBeInstanceOf(RateLimitedError);
+    expect((await findChannelOrThrow(db, channel.id)).webhookUrl).toBe("https://a.example/");
+    // GET counts apart from PUT, and another channel apart from this one.
+    const row = await findChannelOrThrow(db, channel.id);
+    for (let i = 0; i < 3; i++) await getWebhookEndpoint(db, row);
+    expect(await rejection(getWebhookEndpoint(db, row))).toBeInstanceOf(RateLimitedError);
+    expect(await setWebhookEndpoint(db, other.id, "https://c.example/")).toEqual({});
+  });
+});
