@@ -4,7 +4,12 @@ import { useState } from "react";
 import { useUpdateChannel } from "@/components/data/use-update-channel";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { type WebhookUrlPolicy, webhookUrlProblem } from "@/lib/shared/webhook-url";
+import {
+  LOOPBACK_HOSTS_TEXT,
+  MAX_WEBHOOK_URL_LENGTH,
+  type WebhookUrlPolicy,
+  webhookUrlProblem,
+} from "@/lib/shared/webhook-url";
 import { VerifyWebhook } from "./verify-webhook";
 
 interface WebhookUrlFieldProps {
@@ -80,8 +85,8 @@ export function WebhookUrlField({ channelId, webhookUrl, urlPolicy }: WebhookUrl
         error={localError ?? save.error?.message}
         hint={
           requireHttps
-            ? "https only, up to 500 characters."
-            : "https or http, up to 500 characters. Leave empty to remove."
+            ? `https only, up to ${MAX_WEBHOOK_URL_LENGTH} characters. Leave empty to remove.`
+            : `https; plain http only for ${LOOPBACK_HOSTS_TEXT}. Up to ${MAX_WEBHOOK_URL_LENGTH} characters. Leave empty to remove.`
         }
       />
       <div className="flex gap-2">

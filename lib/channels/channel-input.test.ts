@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseWebhookTarget } from "../dispatch/webhook-target";
 import { InvalidSettingError } from "../settings/read-env";
 import { updateChannelInput } from "./channel-input";
 import { webhookUrlPolicyFromEnv } from "./webhook-url-policy";
@@ -65,11 +66,45 @@ describe("webhookUrl in a channel update", () => {
     ]);
   });
 
-  it("refuses http when WEBHOOK_URL_REQUIRE_HTTPS is set", () => {
-    expect(parseWebhookUrl("http://example.com/").success).toBe(true);
+  it("refuses http when WEBHOOK_URL_REQUIRE_HTTPS is set, even to a loopback host", () => {
+    expect(parseWebhookUrl("http://localhost:3001/webhook").success).toBe(true);
     vi.stubEnv("WEBHOOK_URL_REQUIRE_HTTPS", "true");
-    expect(parseWebhookUrl("http://example.com/").error?.issues[0]?.message).toBe(
+    expect(parseWebhookUrl("http://localhost:3001/webhook").error?.issues[0]?.message).toBe(
       "must start with https://",
     );
+  });
+
+  it("refuses http to any other host by default", () => {
+    expect(parseWebhookUrl("http://example.com/").error?.issues[0]?.message).toBe(
+      "must start with https:// (http is allowed only for localhost, 127.0.0.0/8 and [::1])",
+    );
+  });
+
+  it.each(["http://a\nb/", "http://local\thost/", "http:///path", "https:/example.com/"])(
+    "refuses %j, which URL parsing would send elsewhere than it reads",
+    (value) => {
+      const result = parseWebhookUrl(value);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["webhookUrl"] })]);
+    },
+  );
+
+  // What is stored is the text sent (trimmed), and it must be the URL the dispatcher calls:
+  // the host, port and path it parses out are the ones written, in any notation.
+  it.each([
+    ["https://Example.COM/Hook?x=1", "example.com", 443, "/Hook?x=1"],
+    ["https://example.com", "example.com", 443, "/"],
+    ["http://127.1.2.3:8080/a/b", "127.1.2.3", 8080, "/a/b"],
+    ["http://[::1]:3001/webhook", "::1", 3001, "/webhook"],
+    ["https://b\u00fccher.example/hook", "xn--bcher-kva.example", 443, "/hook"],
+  ])("stores %s as sent, and the dispatcher calls it", (value, host, port, path) => {
+    const result = parseWebhookUrl(` ${value} `);
+    expect(result).toMatchObject({ success: true, data: { webhookUrl: value } });
+    const target = parseWebhookTarget(value);
+    expect({ host: target.host, port: target.port, path: target.path }).toEqual({
+      host,
+      port,
+      path,
+    });
   });
 });
