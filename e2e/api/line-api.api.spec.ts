@@ -6,6 +6,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { refusedPort } from "../../lib/testing/fault-lab";
 import { expect, test } from "../fixtures";
 import { webhookUrlOf } from "../support/console-api";
+import { conformanceProblems } from "../support/line-conformance";
 
 const ENDPOINT = "/v2/bot/channel/webhook/endpoint";
 const TEST = "/v2/bot/channel/webhook/test";
@@ -327,5 +328,30 @@ test.describe("LINE's /v2 answers", () => {
       expect(response.status()).toBe(404);
       expect(await response.json()).toEqual({ message: "Not found" });
     }
+  });
+});
+
+test.describe("the conformance check itself", () => {
+  const exchange = {
+    method: "GET",
+    path: ENDPOINT,
+    status: 200,
+    requestId: "9d5a4c1e-2f1b-4c3d-8e9f-0a1b2c3d4e5f",
+    body: '{"endpoint":"https://bot.example.com/hook","active":true}',
+  };
+
+  test("passes a conforming answer and names what breaks LINE's spec", () => {
+    expect(conformanceProblems(exchange)).toEqual([]);
+    // What the console answered before: "" is not a `format: uri` endpoint.
+    expect(conformanceProblems({ ...exchange, body: '{"endpoint":"","active":false}' })).toEqual([
+      expect.stringContaining("not a GetWebhookEndpointResponse"),
+    ]);
+    expect(conformanceProblems({ ...exchange, requestId: null })).toEqual([
+      expect.stringContaining("X-Line-Request-Id"),
+    ]);
+    expect(conformanceProblems({ ...exchange, status: 404, body: '{"error":"x"}' })).toEqual([
+      expect.stringContaining("not a ErrorResponse"),
+    ]);
+    expect(conformanceProblems({ ...exchange, status: 500, body: "oops" })).toHaveLength(2);
   });
 });
