@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createChannelInput, updateChannelInput } from "../channels/channel-input";
 import { InvalidInputError } from "../errors";
-import { parseInput, parseJsonBody, readJsonBody } from "./parse";
+import { parseInput, parseJsonBody, readJsonBody, unstorableTextIn } from "./parse";
 
 function post(body?: string): Request {
   return new Request("http://localhost/api/test", {
@@ -45,6 +45,72 @@ describe("readJsonBody", () => {
       expect(error.message).toMatch(/^Malformed JSON in request body: \S/);
     },
   );
+});
+
+describe("text that cannot be stored", () => {
+  const SURROGATE = "must be valid text: it holds an unpaired UTF-16 surrogate";
+  const NUL = "must be valid text: it holds the NUL character (U+0000)";
+
+  // The bodies as sent on the wire: JSON escapes, which JSON.parse turns into lone code units.
+  it.each([
+    ['{"name":"a\\ud800b"}', "name", SURROGATE],
+    ['{"name":"\\udfff"}', "name", SURROGATE],
+    ['{"name":"x\\ude00\\ud83d"}', "name", SURROGATE],
+    ['{"name":"Bot","description":"\\ud800"}', "description", SURROGATE],
+    [
+      '{"events":[{"type":"message","message":{"type":"text","text":"hi \\udc00"}}]}',
+      "events.0.message.text",
+      SURROGATE,
+    ],
+    [
+      '{"events":[{"type":"follow"},{"type":"postback","postback":{"data":"\\ud800"}}]}',
+      "events.1.postback.data",
+      SURROGATE,
+    ],
+    ['{"endpoint":"https://example.com/\\ud800"}', "endpoint", SURROGATE],
+    ['"\\ud800"', "(body)", SURROGATE],
+    ['{"name":"a\\u0000b"}', "name", NUL],
+    ['{"a":{"b":[1,true,null,"ok","\\u0000"]}}', "a.b.4", NUL],
+  ])("refuses %s with 400, naming %s", async (body, property, message) => {
+    const error = await invalidInputOf(() => readJsonBody(post(body)));
+    expect(error).toMatchObject({
+      code: "invalid_input",
+      message: `${property}: ${message}`,
+      details: [{ property, message }],
+    });
+  });
+
+  it("names a property name that cannot be stored, readably", async () => {
+    const error = await invalidInputOf(() => readJsonBody(post('{"ok":1,"x\\ud800":2}')));
+    expect(error.details).toEqual([
+      {
+        property: "x\ufffd",
+        message: "is a property name that holds an unpaired UTF-16 surrogate",
+      },
+    ]);
+  });
+
+  it("names the first problem in document order", () => {
+    expect(unstorableTextIn({ a: ["ok", "\u0000"], b: "\ud800" })?.property).toBe("a.1");
+  });
+
+  it.each([
+    '{"name":"\\ud83d\\ude00 \u00fc \ufffd \\uffff"}',
+    '{"text":"\\u0001\\u001f line\\nbreak"}',
+    "[]",
+    "42",
+  ])("accepts well-formed text (paired surrogates, other control characters): %s", async (body) => {
+    expect(await readJsonBody(post(body))).toEqual(JSON.parse(body));
+  });
+
+  it("walks deep nesting without overflowing the stack", () => {
+    const depth = 200_000;
+    const deep = JSON.parse(`${"[".repeat(depth)}"\\ud800"${"]".repeat(depth)}`);
+    const problem = unstorableTextIn(deep);
+    expect(problem?.message).toBe(SURROGATE);
+    expect(problem?.property).toBe(Array.from({ length: depth }, () => "0").join("."));
+    expect(unstorableTextIn(JSON.parse(`${"[".repeat(depth)}"ok"${"]".repeat(depth)}`))).toBeNull();
+  });
 });
 
 describe("parseInput", () => {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { InvalidInputError } from "../errors";
+import { type ErrorDetail, InvalidInputError } from "../errors";
 
 /**
  * Reads a JSON body; malformed or missing JSON is the client's fault, so a 400. With
@@ -11,11 +11,83 @@ export async function readJsonBody(request: Request, { optional = false } = {}):
     if (optional) return {};
     throw new InvalidInputError("Request body must be a JSON object");
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw new InvalidInputError(`Malformed JSON in request body: ${(error as Error).message}`);
   }
+  const problem = unstorableTextIn(body);
+  if (problem) throw InvalidInputError.of(problem.property, problem.message);
+  return body;
+}
+
+// JSON may escape any UTF-16 code unit ("\ud800"), so a parsed body can hold strings that are
+// not Unicode text, which no database column takes (PostgreSQL refuses them, and U+0000 too).
+// Checked here, once for every body, so that no schema can forget it.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** What in `text` keeps it from being stored as text ("holds ..."), or null. */
+function unstorable(text: string): string | null {
+  if (LONE_SURROGATE.test(text)) return "holds an unpaired UTF-16 surrogate";
+  if (text.includes("\u0000")) return "holds the NUL character (U+0000)";
+  return null;
+}
+
+/** A property name as a path segment, readable whatever it holds. */
+function printable(key: string): string {
+  return key.replaceAll("\u0000", "\ufffd").replace(/\p{Cs}/gu, "\ufffd");
+}
+
+interface Visit {
+  value: unknown;
+  key: string;
+  parent: Visit | null;
+}
+
+/** `events.0.message.text`; `(body)` for the body itself. */
+function propertyOf(visit: Visit): string {
+  const keys: string[] = [];
+  for (let at: Visit | null = visit; at?.parent; at = at.parent) keys.push(printable(at.key));
+  return keys.length ? keys.reverse().join(".") : "(body)";
+}
+
+/**
+ * The first string in a parsed JSON value, property names included, that cannot be stored as
+ * text: its property and why. Walks without recursion and builds a path only for the problem, so
+ * neither deep nesting nor a large body costs more than one pass.
+ */
+export function unstorableTextIn(value: unknown): ErrorDetail | null {
+  const pending: Visit[] = [{ value, key: "", parent: null }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const current = visit.value;
+    if (typeof current === "string") {
+      const problem = unstorable(current);
+      if (problem) {
+        return { property: propertyOf(visit), message: `must be valid text: it ${problem}` };
+      }
+    } else if (typeof current === "object" && current !== null) {
+      const isArray = Array.isArray(current);
+      const entries = isArray ? current.entries() : Object.entries(current);
+      const children: Visit[] = [];
+      for (const [key, child] of entries) {
+        const name = String(key);
+        const visitChild = { value: child, key: name, parent: visit };
+        const problem = isArray ? null : unstorable(name);
+        if (problem) {
+          return {
+            property: propertyOf(visitChild),
+            message: `is a property name that ${problem}`,
+          };
+        }
+        children.push(visitChild);
+      }
+      // Last child first onto the stack: problems are found in document order (an object's
+      // property names before its values).
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i] as Visit);
+    }
+  }
+  return null;
 }
 
 /** Validates with zod; the message names the first offending property. */
