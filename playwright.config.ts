@@ -27,6 +27,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: "property/**",
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -41,6 +42,13 @@ export default defineConfig({
           ],
         },
       },
+    },
+    {
+      // Generated hostile requests, after every other spec: it fingerprints the whole database
+      // to prove refused requests change nothing, so nothing else may write at the same time.
+      name: "property",
+      testMatch: "property/**/*.spec.ts",
+      dependencies: ["chromium"],
     },
   ],
   webServer: {

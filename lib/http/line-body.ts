@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type ErrorDetail, InvalidInputError } from "../errors";
+import { unstorableTextIn } from "./parse";
 
 // Request bodies of the LINE-compatible API, refused with LINE's messages: they differ from the
 // console API's (which name the property in the message) because bots and SDKs compare them.
@@ -33,12 +34,21 @@ export async function parseLineBody<Schema extends z.ZodType>(
     } catch {
       throw new InvalidInputError("The request body could not be parsed as JSON");
     }
+    // Text no database keeps (a lone surrogate, U+0000), even in a property LINE would ignore.
+    const unstorable = unstorableTextIn(body);
+    if (unstorable) throw lineValidationError([unstorable]);
   }
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const details: ErrorDetail[] = result.error.issues.map((issue) => ({
-    property: issue.path.map(String).join(".") || "(body)",
-    message: issue.message,
-  }));
-  throw new InvalidInputError(`The request body has ${details.length} error(s)`, details);
+  throw lineValidationError(
+    result.error.issues.map((issue) => ({
+      property: issue.path.map(String).join(".") || "(body)",
+      message: issue.message,
+    })),
+  );
+}
+
+/** LINE's answer to a body of the wrong shape: a count, and one detail per problem. */
+function lineValidationError(details: ErrorDetail[]): InvalidInputError {
+  return new InvalidInputError(`The request body has ${details.length} error(s)`, details);
 }

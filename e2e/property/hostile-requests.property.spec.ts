@@ -1,0 +1,268 @@
+// Generated hostile requests against every route of the console and the LINE-compatible API:
+// whatever the path ids, query strings, bodies, methods and headers, the server never answers
+// 5xx, every refusal is the JSON error shape, and a refused request changes nothing in the
+// database. Runs after every other spec (its own Playwright project), so the database
+// fingerprint sees only its own requests. PROPERTY_SEED and PROPERTY_RUNS override the fixed seed
+// and the 1,000 runs; fast-check prints the seed and the shrunk request when a case fails.
+import http from "node:http";
+import fc from "fast-check";
+import { expect, test } from "../fixtures";
+import { openDatabaseFingerprint } from "../support/database-fingerprint";
+import { resolveE2eDatabaseUrl } from "../support/e2e-database";
+
+const SEED = Number(process.env.PROPERTY_SEED ?? 20261127);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
+
+interface HostileRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+interface Answer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** Sends exactly what was generated: raw path, any method, any body (node:http, not fetch). */
+function send(baseURL: string, request: HostileRequest): Promise<Answer> {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      { hostname, port, method: request.method, path: request.path, headers: request.headers },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("end", () =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            contentType: String(incoming.headers["content-type"] ?? ""),
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        incoming.on("error", reject);
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.setTimeout(15_000, () => outgoing.destroy(new Error("no answer within 15 s")));
+    outgoing.end(request.body);
+  });
+}
+
+// Strings without ":" can never form a URL, so no generated request makes the server call an
+// address outside this machine; the only URLs are the loopback ones below (port 9 is closed).
+const LOOPBACK_URLS = ["http://127.0.0.1:9/hook", "https://127.0.0.1:9/x", "http://localhost:9/"];
+const noColon = (text: string) => !text.includes(":");
+
+const nastyText = fc.oneof(
+  fc.constantFrom(
+    "\ud800",
+    "a\udfffb",
+    "\u0000",
+    "\u202e",
+    "𝕏🤖",
+    "../../etc/passwd",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "1e309",
+    "-0",
+    "NaN",
+    "null",
+    "0x10",
+    " 5",
+    "10000",
+    "-000001-12-30T00",
+    "2026-11-27",
+    "",
+    " ",
+    "x".repeat(5001),
+  ),
+  fc.string({ unit: "binary", maxLength: 40 }).filter(noColon),
+  fc.string({ maxLength: 300 }).filter(noColon),
+  fc.constantFrom(...LOOPBACK_URLS),
+);
+
+const jsonValue = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    nastyText,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie("value"), { maxLength: 3 }),
+    fc.dictionary(nastyText, tie("value"), { maxKeys: 3 }),
+  ),
+})).value;
+
+/** Objects with the properties the routes know, so that generated bodies get past the shape. */
+const KNOWN_KEYS = [
+  "name",
+  "description",
+  "webhookUrl",
+  "useWebhook",
+  "webhookRedelivery",
+  "errorStatisticsAggregation",
+  "text",
+  "userId",
+  "events",
+  "endpoint",
+  "type",
+  "message",
+];
+const knownShapedObject = fc.dictionary(fc.constantFrom(...KNOWN_KEYS), jsonValue, { maxKeys: 4 });
+
+const body = fc.oneof(
+  fc.constant(undefined),
+  knownShapedObject.map((object) => JSON.stringify(object)),
+  jsonValue.map((value) => JSON.stringify(value) ?? "null"),
+  nastyText,
+  fc.constantFrom('{"name": ', "{'a': 1}", "[", '{"a":1}garbage', "\u0000"),
+);
+
+const QUERY_KEYS = ["from", "to", "bucket", "reason", "page", "pageSize", "limit", "before"];
+const queryString = fc
+  .array(
+    fc.tuple(
+      fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 8 })),
+      fc.oneof(
+        nastyText.map((text) => encodeURIComponent(text.replace(/\p{Cs}/gu, "\ufffd"))),
+        fc.constantFrom("%", "%ZZ", "%C0%AE", "1", "minute", "could_not_connect"),
+      ),
+    ),
+    { maxLength: 4 },
+  )
+  .map((pairs) =>
+    pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join("&")}` : "",
+  );
+
+function requests(ids: { channelId: string; providerId: string; accessToken: string }) {
+  const segment = fc.oneof(
+    fc.constantFrom(ids.channelId, ids.providerId, "1000000000", "0123456789"),
+    fc.constantFrom(
+      "%ZZ",
+      "%",
+      "%C0%AE",
+      "..",
+      "%2e%2e",
+      "%00",
+      "%E3%81",
+      "%F0%9F%98",
+      "1e9",
+      "-1",
+    ),
+    fc.string({ unit: "binary", maxLength: 30 }).map((text) => encodeURIComponent(text) || "x"),
+  );
+  const path = fc.oneof(
+    fc.constantFrom(
+      "/api/providers",
+      "/v2/bot/channel/webhook/endpoint",
+      "/v2/bot/channel/webhook/test",
+    ),
+    segment.map((id) => `/api/providers/${id}`),
+    segment.map((id) => `/api/providers/${id}/channels`),
+    fc
+      .tuple(
+        segment,
+        fc.constantFrom(
+          "",
+          "/secret",
+          "/events",
+          "/deliveries",
+          "/webhook/verify",
+          "/access-token",
+          "/statistics/errors",
+          "/statistics/errors.tsv",
+        ),
+      )
+      .map(([id, rest]) => `/api/channels/${id}${rest}`),
+  );
+  const headers = fc.record({
+    "content-type": fc.constantFrom(
+      "application/json",
+      "application/json; charset=utf-8",
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "",
+    ),
+    authorization: fc.constantFrom(
+      "",
+      `Bearer ${ids.accessToken}`,
+      `Bearer ${"A".repeat(171)}=`,
+      "Bearer",
+      "Basic dXNlcjpwYXNz",
+    ),
+  });
+  return fc
+    .record({
+      method: fc.constantFrom("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"),
+      path: fc.tuple(path, queryString).map(([p, q]) => p + q),
+      headers,
+      body,
+    })
+    .map(({ method, path, headers, body }): HostileRequest => {
+      const sent: Record<string, string> = {};
+      for (const [name, value] of Object.entries(headers)) if (value) sent[name] = value;
+      // GET, HEAD and TRACE carry no body.
+      const withBody = body !== undefined && !["GET", "HEAD", "TRACE"].includes(method);
+      return { method, path, headers: sent, ...(withBody ? { body } : {}) };
+    });
+}
+
+/** The JSON error shape: `{"message": string, "details"?: [{property, message}]}`. */
+function isErrorShape(answer: Answer): boolean {
+  if (!answer.contentType.includes("application/json")) return false;
+  try {
+    const parsed = JSON.parse(answer.body) as { message?: unknown; details?: unknown };
+    if (typeof parsed.message !== "string" || parsed.message === "") return false;
+    if (parsed.details === undefined) return true;
+    return (
+      Array.isArray(parsed.details) &&
+      parsed.details.every(
+        (detail: { property?: unknown; message?: unknown }) =>
+          typeof detail.property === "string" && typeof detail.message === "string",
+      )
+    );
+  } catch {
+    return false;
+  }
+}
+
+test("no generated request gets a 5xx; refusals are JSON and change nothing", async ({
+  api,
+  baseURL,
+  freshChannel: { provider, channel },
+}) => {
+  test.setTimeout(10 * 60_000);
+  if (!baseURL) throw new Error("playwright.config.ts sets baseURL");
+  const { accessToken } = await api.issueAccessToken(channel.id);
+  const fingerprint = await openDatabaseFingerprint(
+    resolveE2eDatabaseUrl(Number(new URL(baseURL).port)),
+  );
+  try {
+    let before = await fingerprint.take();
+    await fc.assert(
+      fc.asyncProperty(
+        requests({ channelId: channel.id, providerId: provider.id, accessToken }),
+        async (request) => {
+          const answer = await send(baseURL, request);
+          const what = `${request.method} ${request.path} → ${answer.status} ${answer.body.slice(0, 300)}`;
+          expect(answer.status, what).toBeLessThan(500);
+          if (answer.status >= 400 && request.method !== "HEAD") {
+            expect(isErrorShape(answer), `not the JSON error shape: ${what}`).toBe(true);
+          }
+          const after = await fingerprint.take();
+          if (answer.status >= 400)
+            expect(after, `a refused request changed data: ${what}`).toBe(before);
+          before = after;
+        },
+      ),
+      { seed: SEED, numRuns: RUNS },
+    );
+  } finally {
+    await fingerprint.close();
+  }
+});
