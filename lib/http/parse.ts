@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { type ErrorDetail, InvalidInputError } from "../errors";
 
 /**
@@ -123,6 +123,36 @@ export async function parseJsonBody<Schema extends z.ZodType>(
 
 /** For query-string schemas: an empty parameter (`?before=`) means the same as an absent one. */
 export const blankAsAbsent = (value: unknown) => (value === "" ? undefined : value);
+
+/**
+ * A whole number in a query string, `fallback` when absent or empty: decimal digits only. Number()
+ * (and z.coerce) would also take `0x10`, `1e1`, ` 5`, `5.0` and `+5`, none of which is a count.
+ */
+export function queryInteger({
+  min,
+  max,
+  fallback,
+}: {
+  min: number;
+  max: number;
+  fallback: number;
+}) {
+  return z.preprocess(
+    blankAsAbsent,
+    z
+      .string({ error: "must be a whole number" })
+      .regex(/^[0-9]+$/, `must be a whole number in decimal digits, e.g. ${fallback}`)
+      .transform(Number)
+      // Too many digits for a double reads as Infinity, which z.number() refuses as a type.
+      .pipe(
+        z
+          .number({ error: `must be at most ${max}` })
+          .min(min, `must be at least ${min}`)
+          .max(max, `must be at most ${max}`),
+      )
+      .default(fallback),
+  );
+}
 
 /** Validates the query string; repeated parameters keep their last value. */
 export function parseSearchParams<Schema extends z.ZodType>(

@@ -1,28 +1,28 @@
 import { z } from "zod";
 import { FAILURE_REASONS } from "../shared/failure-reasons";
+import { INSTANT_EXAMPLE, parseInstant } from "../shared/statistics-range";
 import { BUCKETS } from "../shared/time-buckets";
 import type { ErrorStatisticsOptions } from "../statistics/query-error-statistics";
-import { blankAsAbsent } from "./parse";
+import { blankAsAbsent, queryInteger } from "./parse";
 
 const instant = z.preprocess(
   blankAsAbsent,
   z
     .string()
-    .refine((value) => !Number.isNaN(Date.parse(value)), {
-      message: "must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z",
+    .transform((value, ctx) => {
+      const parsed = parseInstant(value);
+      if (parsed) return parsed;
+      ctx.addIssue({
+        code: "custom",
+        message: `must be an ISO 8601 date and time with seconds and an offset, e.g. ${INSTANT_EXAMPLE} or 2026-11-27T09:00:00+09:00`,
+      });
+      return z.NEVER;
     })
-    .transform((value) => new Date(value))
     .optional(),
 );
 
-const positiveInt = (max?: number) => {
-  let schema = z.coerce
-    .number({ error: "must be a number" })
-    .int("must be an integer")
-    .min(1, "must be at least 1");
-  if (max) schema = schema.max(max, `must be at most ${max}`);
-  return schema;
-};
+/** More pages than any 90-day range has rows; it keeps the row offset a safe integer. */
+const MAX_PAGE = 1_000_000_000;
 
 /** The query string of the error statistics route handlers (JSON and TSV). */
 export const errorStatisticsInput = z.strictObject({
@@ -36,7 +36,7 @@ export const errorStatisticsInput = z.strictObject({
     blankAsAbsent,
     z.enum(FAILURE_REASONS, { error: `must be one of ${FAILURE_REASONS.join(", ")}` }).optional(),
   ),
-  page: z.preprocess(blankAsAbsent, positiveInt().default(1)),
-  pageSize: z.preprocess(blankAsAbsent, positiveInt(200).default(50)),
+  page: queryInteger({ min: 1, max: MAX_PAGE, fallback: 1 }),
+  pageSize: queryInteger({ min: 1, max: 200, fallback: 50 }),
 }) satisfies z.ZodType<ErrorStatisticsOptions & { from?: Date; to?: Date }>;
 export type ErrorStatisticsInput = z.infer<typeof errorStatisticsInput>;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { completeRange, MAX_RANGE_MS, rangeProblem } from "./statistics-range";
+import {
+  completeRange,
+  instantProblem,
+  MAX_INSTANT,
+  MAX_RANGE_MS,
+  MIN_INSTANT,
+  parseInstant,
+  rangeProblem,
+} from "./statistics-range";
 import { BUCKET_MS, MAX_BUCKETS } from "./time-buckets";
 
 const at = (iso: string) => new Date(iso);
@@ -29,6 +37,28 @@ describe("rangeProblem (the rule both the API and the Statistics tab apply)", ()
     expect(rangeProblem({ from, to: at("x") })?.property).toBe("to");
   });
 
+  it("refuses times outside the years 0001 to 9999, which the databases cannot all store", () => {
+    const bounds = "must be between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z";
+    const first = at(MIN_INSTANT);
+    const last = at(MAX_INSTANT);
+    expect(rangeProblem({ from: first, to: at("0001-01-02T00:00:00Z") })).toBeNull();
+    expect(rangeProblem({ from: at("9999-12-31T00:00:00Z"), to: last })).toBeNull();
+    expect(rangeProblem({ from: at("0000-12-31T23:59:59.999Z"), to: first })).toEqual({
+      property: "from",
+      message: bounds,
+    });
+    expect(rangeProblem({ from: last, to: new Date(last.getTime() + 1) })).toEqual({
+      property: "to",
+      message: bounds,
+    });
+    expect(instantProblem("to", at("-271821-04-20T00:00:00Z"))).toEqual({
+      property: "to",
+      message: bounds,
+    });
+    expect(instantProblem("from", at("+275760-09-13T00:00:00Z"))?.property).toBe("from");
+    expect(instantProblem("from", at("x"))?.message).toBe("must be a valid time");
+  });
+
   it("refuses a bucket that gives more than MAX_BUCKETS points, exactly at the limit", () => {
     expect(rangeProblem(spanning(MAX_BUCKETS * BUCKET_MS.minute), "minute")).toBeNull();
     expect(rangeProblem(spanning(MAX_BUCKETS * BUCKET_MS.minute + 1), "minute")?.property).toBe(
@@ -52,5 +82,44 @@ describe("completeRange", () => {
     const range = completeRange({ from: future }, now);
     expect(range).toEqual({ from: future, to: future });
     expect(rangeProblem(range)?.property).toBe("from");
+  });
+});
+
+describe("completeRange at the edges of time", () => {
+  it("gives a default from that rangeProblem refuses, rather than an invalid date", () => {
+    const earliestDate = at("-271821-04-20T00:00:00Z");
+    const range = completeRange({ to: earliestDate }, at("2026-11-27T12:00:00Z"));
+    expect(rangeProblem(range)?.property).toBe("from");
+    expect(
+      rangeProblem(completeRange({ to: at("0001-01-01T12:00:00Z") }, at("2026-11-27T12:00:00Z"))),
+    ).toEqual({
+      property: "from",
+      message: "must be between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z",
+    });
+  });
+});
+
+describe("parseInstant", () => {
+  it("reads years below 100 as themselves (Date.UTC would add 1900)", () => {
+    expect(parseInstant("0050-01-01T00:00:00Z")?.toISOString()).toBe("0050-01-01T00:00:00.000Z");
+    expect(parseInstant("0000-01-01T00:00:00Z")?.toISOString()).toBe("0000-01-01T00:00:00.000Z");
+  });
+
+  it("applies the offset", () => {
+    expect(parseInstant("2026-01-01T08:59:59.999+09:00")?.toISOString()).toBe(
+      "2025-12-31T23:59:59.999Z",
+    );
+  });
+
+  it.each(["2026-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "2026-11-27T24:00:00Z", "1"])(
+    "refuses %s",
+    (text) => {
+      expect(parseInstant(text)).toBeNull();
+    },
+  );
+
+  it("takes leap days of leap years", () => {
+    expect(parseInstant("2000-02-29T00:00:00Z")).not.toBeNull();
+    expect(parseInstant("2028-02-29T00:00:00Z")).not.toBeNull();
   });
 });

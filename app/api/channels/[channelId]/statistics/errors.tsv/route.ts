@@ -4,11 +4,15 @@ import { parseStatisticsRequest } from "@/lib/http/parse-statistics-request";
 import { formatUtc9Date } from "@/lib/shared/utc9";
 import { streamErrorRowsTsv } from "@/lib/statistics/stream-error-rows";
 
-/** The same rows as LINE's "Download TSV file", streamed. */
+/**
+ * The same rows as LINE's "Download TSV file", streamed. Everything that can refuse the request
+ * (the query, the range, the channel) is settled before the body starts: once the 200 is sent,
+ * a failure could only cut the download short.
+ */
 export const GET = route<{ channelId: string }>(async (request, { channelId }) => {
   const { query, range } = parseStatisticsRequest(request);
-  const body = await streamErrorRowsTsv(db(), channelId, range, query.reason);
   const name = `webhook-errors-${channelId}-${formatUtc9Date(range.from)}-${formatUtc9Date(range.to)}.tsv`;
+  const body = await streamErrorRowsTsv(db(), channelId, range, query.reason);
   return new Response(body, {
     headers: {
       "content-type": "text/tab-separated-values; charset=utf-8",
