@@ -1,0 +1,156 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  allowedMethods,
+  matchRoute,
+  ROUTE_HANDLERS,
+  ROUTE_METHODS,
+  type RouteMethod,
+  repairPercentEncoding,
+} from "./route-table";
+
+const APP = path.resolve(__dirname, "../../app");
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return /^route\.(ts|tsx|js|mjs)$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/** The route pattern of a route file: its folders, without route groups `(name)`. */
+function patternOf(file: string): string {
+  const folders = path.relative(APP, path.dirname(file)).split(path.sep);
+  return `/${folders.filter((folder) => !/^\(.*\)$/.test(folder)).join("/")}`;
+}
+
+/** The HTTP methods a route file exports, in any of the forms TypeScript allows. */
+function exportedMethods(source: string): RouteMethod[] {
+  const names = new Set<string>();
+  for (const [, name] of source.matchAll(
+    /^export\s+(?:const|let|var|async\s+function|function)\s+([A-Z]+)\b/gm,
+  )) {
+    names.add(name ?? "");
+  }
+  for (const [, list = ""] of source.matchAll(/^export\s+(?:(?:const|let)\s*)?\{([^}]*)\}/gm)) {
+    for (const item of list.split(",")) {
+      const name = item
+        .split(/\s+as\s+|:/)
+        .at(-1)
+        ?.trim();
+      if (name) names.add(name);
+    }
+  }
+  return ROUTE_METHODS.filter((method) => names.has(method));
+}
+
+describe("the route table", () => {
+  const files = routeFiles(APP);
+
+  it("lists every route file under app/ with exactly the methods it exports", () => {
+    const actual = Object.fromEntries(
+      files.map((file) => [patternOf(file), exportedMethods(readFileSync(file, "utf8"))]),
+    );
+    for (const [pattern, methods] of Object.entries(actual)) {
+      expect(methods.length, `${pattern} exports no method this test recognises`).toBeGreaterThan(
+        0,
+      );
+    }
+    const sorted = (table: Record<string, readonly string[]>) =>
+      Object.fromEntries(
+        Object.entries(table)
+          .map(([pattern, methods]) => [pattern, [...methods].sort()] as const)
+          .sort(([a], [b]) => a.localeCompare(b)),
+      );
+    expect(sorted(ROUTE_HANDLERS)).toEqual(sorted(actual));
+  });
+
+  it("recognises the export forms", () => {
+    expect(
+      exportedMethods(
+        [
+          "export const GET = route(async () => x);",
+          "export async function POST() {}",
+          "export const { PUT, PATCH: patch, DELETE } = handlers;",
+          "export { handler as OPTIONS };",
+          "export const dynamic = 'force-dynamic';",
+          "const HEAD = 1;",
+        ].join("\n"),
+      ),
+    ).toEqual(["GET", "OPTIONS", "POST", "PUT", "DELETE"]);
+  });
+});
+
+describe("allowedMethods", () => {
+  it("adds what Next implements itself: OPTIONS, and HEAD for GET, sorted", () => {
+    expect(allowedMethods(["GET", "PATCH"])).toEqual(["GET", "HEAD", "OPTIONS", "PATCH"]);
+    expect(allowedMethods(["POST"])).toEqual(["OPTIONS", "POST"]);
+    expect(allowedMethods(["PUT", "GET", "HEAD"])).toEqual(["GET", "HEAD", "OPTIONS", "PUT"]);
+  });
+});
+
+describe("matchRoute", () => {
+  it.each([
+    ["/api/providers", "/api/providers"],
+    ["/api/providers/", "/api/providers"],
+    ["/api/providers/1234567890", "/api/providers/[providerId]"],
+    ["/api/providers/abc/channels", "/api/providers/[providerId]/channels"],
+    ["/api/channels/%25ZZ/secret", "/api/channels/[channelId]/secret"],
+    ["/api/channels/1/statistics/errors.tsv", "/api/channels/[channelId]/statistics/errors.tsv"],
+    ["/api/channels/1/st%61tistics/errors", "/api/channels/[channelId]/statistics/errors"],
+    ["/v2/bot/channel/webhook/endpoint", "/v2/bot/channel/webhook/endpoint"],
+    ["/v2/bot/channel/webhook/other", "/v2/[...path]"],
+    ["/v2/x", "/v2/[...path]"],
+  ])("%s → %s", (pathname, pattern) => {
+    expect(matchRoute(pathname)).toBe(pattern);
+  });
+
+  it.each([
+    "/api",
+    "/api/",
+    "/api/nothing",
+    "/api/providers/1/2",
+    "/api/channels",
+    "/api/channels//secret",
+    "/api/channels/1/statistics",
+    "/v2",
+    "/console/channel/1",
+  ])("%s → no route", (pathname) => {
+    expect(matchRoute(pathname)).toBeNull();
+  });
+});
+
+describe("repairPercentEncoding", () => {
+  it.each([
+    ["/api/channels/%ZZ", "/api/channels/%25ZZ"],
+    ["/api/channels/%", "/api/channels/%25"],
+    ["/api/channels/%C0%AE/secret", "/api/channels/%25C0%25AE/secret"],
+    ["/console/provider/%E3%81", "/console/provider/%25E3%2581"],
+    ["/console/channel/%ZZ/basics", "/console/channel/%25ZZ/basics"],
+    ["/a/%41%ZZ/%41", "/a/%2541%25ZZ/%41"],
+  ])("writes %s as %s, which decodes to the text sent", (pathname, repaired) => {
+    expect(repairPercentEncoding(pathname)).toBe(repaired);
+    const segments = (repaired.split("/") as string[]).map(decodeURIComponent);
+    expect(segments.join("/")).toBe(
+      pathname
+        .split("/")
+        .map((segment) => {
+          try {
+            return decodeURIComponent(segment);
+          } catch {
+            return segment;
+          }
+        })
+        .join("/"),
+    );
+  });
+
+  it.each(["/api/channels/1234567890", "/api/channels/%31%32", "/console/%E3%81%82", "/"])(
+    "leaves %s alone",
+    (pathname) => {
+      expect(repairPercentEncoding(pathname)).toBeNull();
+    },
+  );
+});

@@ -1,0 +1,103 @@
+// Every route handler under app/ and the methods its file exports, for the proxy (proxy.ts), which
+// runs before Next picks a handler. Next answers a method a route does not export with an empty
+// 405 without `Allow`, and a method outside its list (PROPFIND, ...) with an empty 400; the proxy
+// answers both as a 405 in the JSON error shape, with `Allow`. lib/http/route-table.test.ts reads
+// the route files and fails when this table and app/ disagree.
+//
+// Pure: no server-only imports, so the proxy can load it.
+
+/** The methods Next lets a route handler export. */
+export const ROUTE_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"] as const;
+export type RouteMethod = (typeof ROUTE_METHODS)[number];
+
+/** Route patterns as Next writes them (`[id]` one segment, `[...rest]` one or more). */
+export const ROUTE_HANDLERS: Readonly<Record<string, readonly RouteMethod[]>> = {
+  "/api/providers": ["GET", "POST"],
+  "/api/providers/[providerId]": ["GET"],
+  "/api/providers/[providerId]/channels": ["POST"],
+  "/api/channels/[channelId]": ["GET", "PATCH"],
+  "/api/channels/[channelId]/access-token": ["GET", "POST"],
+  "/api/channels/[channelId]/deliveries": ["GET"],
+  "/api/channels/[channelId]/events": ["POST"],
+  "/api/channels/[channelId]/secret": ["GET", "POST"],
+  "/api/channels/[channelId]/statistics/errors": ["GET"],
+  "/api/channels/[channelId]/statistics/errors.tsv": ["GET"],
+  "/api/channels/[channelId]/webhook/verify": ["POST"],
+  "/v2/[...path]": ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+  "/v2/bot/channel/webhook/endpoint": ["GET", "PUT"],
+  "/v2/bot/channel/webhook/test": ["POST"],
+};
+
+/**
+ * What a route answers besides 405, in `Allow` order (sorted, as Next's own OPTIONS answer): its
+ * exports, plus OPTIONS and, with GET, HEAD, which Next implements when a route does not.
+ */
+export function allowedMethods(exported: readonly RouteMethod[]): RouteMethod[] {
+  const allowed = new Set<RouteMethod>([...exported, "OPTIONS"]);
+  if (allowed.has("GET")) allowed.add("HEAD");
+  return [...allowed].sort();
+}
+
+function decodedOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** How well `pattern` fits: per segment 0 (literal), 1 (`[id]`), 2 (`[...rest]`); null: no fit. */
+function rankFit(pattern: string[], segments: string[]): number[] | null {
+  const ranks: number[] = [];
+  for (const [index, part] of pattern.entries()) {
+    if (part.startsWith("[...")) {
+      return index < segments.length && index === pattern.length - 1 ? [...ranks, 2] : null;
+    }
+    const segment = segments[index];
+    if (segment === undefined || segment === "") return null;
+    if (part.startsWith("[")) ranks.push(1);
+    else if (decodedOrNull(segment) === part) ranks.push(0);
+    else return null;
+  }
+  return pattern.length === segments.length ? ranks : null;
+}
+
+function moreSpecific(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x = 0, y = 0] = [a[i], b[i]];
+    if (x !== y) return x < y;
+  }
+  return a.length > b.length;
+}
+
+/**
+ * The pattern of the route handler Next would pick for `pathname` (as sent, percent-encoded),
+ * or null when none: literal segments win over `[id]`, which wins over `[...rest]`.
+ */
+export function matchRoute(pathname: string): string | null {
+  const segments = pathname.split("/").slice(1);
+  if (segments.length > 1 && segments.at(-1) === "") segments.pop();
+  let best: { pattern: string; ranks: number[] } | null = null;
+  for (const pattern of Object.keys(ROUTE_HANDLERS)) {
+    const ranks = rankFit(pattern.split("/").slice(1), segments);
+    if (ranks && (!best || moreSpecific(ranks, best.ranks))) best = { pattern, ranks };
+  }
+  return best?.pattern ?? null;
+}
+
+/**
+ * The path with each segment that is not valid percent-encoding (`%ZZ`, a lone `%`, `%C0%AE`,
+ * which is not UTF-8) written with `%25` for its `%`, so it decodes to exactly the text sent;
+ * null when every segment decodes. Next decodes dynamic segments before any handler runs and
+ * answers a failure with a plain-text 500; with the segment repaired, the handler sees an id
+ * that is simply unknown and answers its own 404.
+ */
+export function repairPercentEncoding(pathname: string): string | null {
+  let repaired = false;
+  const segments = pathname.split("/").map((segment) => {
+    if (decodedOrNull(segment) !== null) return segment;
+    repaired = true;
+    return segment.replaceAll("%", "%25");
+  });
+  return repaired ? segments.join("/") : null;
+}
