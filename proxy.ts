@@ -19,15 +19,9 @@ import {
 //   `Allow`, from the route table (lib/http/route-table.ts), for /api and /v2 alike.
 // - an /api or /v2 path no route serves: the JSON 404 instead of the HTML page.
 //
-// What this cannot reach, because Node or Next answers before any of our code runs:
-// - TRACE (and TRACK): Next builds a WHATWG Request for the proxy (and, without one, for the route
-//   handler), the Fetch standard forbids these methods, undici throws "'TRACE' HTTP method is
-//   unsupported." and Next's router answers a plain-text 500. Only an HTTP server in front of
-//   Next's request handler (a custom server instead of `next start`) can answer them.
-// - a request line or headers over Node's limit (`--max-http-header-size`, 16 KiB): Node's HTTP
-//   parser answers a bare 431 (and a malformed request line or an unknown method token a bare 400)
-//   before the request reaches Next; with `next start` there is no `clientError` listener to
-//   shape that answer. The same custom server could add one.
+// What never reaches this proxy is answered by the HTTP server in front of Next
+// (scripts/serve.mjs): TRACE and TRACK, which Next cannot turn into a WHATWG Request (501), and
+// requests Node's HTTP parser refuses, such as headers over 16 KiB (431), both in the JSON shape.
 
 const under = (pathname: string, root: string) => `${pathname}/`.startsWith(`${root}/`);
 

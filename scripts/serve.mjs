@@ -1,27 +1,79 @@
 // npm run serve: serve an existing build (`npm run build`). Migrations apply on start-up
-// (instrumentation.ts). Signals reach the server because it replaces nothing in between:
-// this process only forwards them.
-import { spawn } from "node:child_process";
+// (instrumentation.ts).
+//
+// A small HTTP server in front of Next's request handler rather than `next start`, for the two
+// kinds of request Next cannot answer well because they never reach it as a request:
+// - TRACE and TRACK: Next turns every request into a WHATWG Request, which the Fetch standard
+//   forbids for these methods, so Next answers a plain-text 500. No resource here supports them,
+//   so they get what HTTP prescribes for that, 501 Not Implemented, in the JSON error shape.
+// - requests Node's HTTP parser refuses (headers over its 16 KiB limit, a malformed request
+//   line): Node would write a bare 431 or 400; here they carry the JSON error shape too.
+import http from "node:http";
+import next from "next";
 
-const port = process.env.PORT ?? "3000";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND ?? "127.0.0.1";
-const server = spawn(
-  process.execPath,
-  [
-    "node_modules/next/dist/bin/next",
-    "start",
-    "--port",
-    port,
-    "--hostname",
-    hostname,
-    // Longer than the idle timeout of common proxies and clients (Node's 5 s default is shorter
-    // than most, so a client could write to a connection the server is closing).
-    "--keepAliveTimeout",
-    process.env.KEEP_ALIVE_TIMEOUT_MS ?? "65000",
-  ],
-  { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
-);
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.kill(signal));
+// Longer than the idle timeout of common proxies and clients (Node's 5 s default is shorter
+// than most, so a client could write to a connection the server is closing).
+const keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 65_000);
+
+const NOT_FETCHABLE = new Set(["TRACE", "TRACK"]);
+
+function json(status, message) {
+  const body = JSON.stringify({ message });
+  return {
+    status,
+    headers: {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
+      "cache-control": "no-store",
+    },
+    body,
+  };
 }
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((request, response) => {
+  if (NOT_FETCHABLE.has(request.method ?? "")) {
+    const answer = json(501, `Method ${request.method} is not implemented`);
+    response.writeHead(answer.status, answer.headers).end(answer.body);
+    return;
+  }
+  handle(request, response);
+});
+
+server.on("clientError", (error, socket) => {
+  if (!socket.writable || error.code === "ECONNRESET") {
+    socket.destroy();
+    return;
+  }
+  const answer =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? json(431, "Request header fields too large: the request line and headers exceed 16 KiB")
+      : json(400, "Malformed HTTP request");
+  const head = [
+    `HTTP/1.1 ${answer.status} ${http.STATUS_CODES[answer.status]}`,
+    ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`),
+    "connection: close",
+  ];
+  socket.end(`${head.join("\r\n")}\r\n\r\n${answer.body}`);
+});
+
+server.keepAliveTimeout = keepAliveTimeout;
+// Node requires the headers timeout to outlast the keep-alive timeout.
+server.headersTimeout = keepAliveTimeout + 1000;
+server.listen(port, hostname, () => {
+  console.log(`[webhook-console] listening on http://${hostname}:${port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close();
+    server.closeIdleConnections();
+    process.exit(0);
+  });
+}

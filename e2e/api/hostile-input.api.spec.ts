@@ -204,15 +204,16 @@ test.describe("methods a route does not have", () => {
     expect(answer.headers.allow).toBe("GET, HEAD, OPTIONS, PATCH");
   });
 
-  // Known gap, kept visible: Next builds a WHATWG Request for every request (for proxy.ts, and
-  // for the route handler), the Fetch standard forbids TRACE, undici throws, and Next's router
-  // answers a plain-text 500 before any code of ours runs. Answering it needs a server in front
-  // of Next's handler (see proxy.ts). When that exists, this test passes and must lose `fail`.
-  test("TRACE is a 405 with Allow", async ({ baseURL }) => {
-    test.fail(true, "Next 16 answers TRACE with a 500 before proxy.ts or a route runs");
-    const answer = await sendRaw(baseURL, "TRACE", "/api/providers");
-    expectRawError(answer, 405, "TRACE /api/providers");
-    expect(answer.headers.allow).toBe("GET, HEAD, OPTIONS, POST");
+  // Next cannot take TRACE or TRACK (the Fetch standard forbids them in a Request); the server in
+  // front of it (scripts/serve.mjs) answers them: no resource supports them, so 501.
+  test("TRACE and TRACK are a 501 in the JSON error shape, on every path", async ({ baseURL }) => {
+    for (const method of ["TRACE", "TRACK"]) {
+      for (const path of ["/api/providers", "/api/channels/%ZZ", "/v2/bot/channel/webhook/test"]) {
+        const answer = await sendRaw(baseURL, method, path);
+        const body = expectRawError(answer, 501, `${method} ${path}`);
+        expect(body.message).toBe(`Method ${method} is not implemented`);
+      }
+    }
   });
 });
 
@@ -366,10 +367,10 @@ test.describe("query strings", () => {
     expect(digits.status()).toBe(200);
   });
 
-  // Node's HTTP parser refuses a request line and headers over its limit (16 KiB) with a bare
-  // 431 before the request reaches Next: there is no hook for its body under `next start`
-  // (proxy.ts). This pins the status, so a 5xx or a hang would show.
-  test("a query string over Node's header limit is refused by Node with 431", async ({
+  // Node's HTTP parser refuses a request line and headers over its limit (16 KiB) before the
+  // request reaches Next; the server in front of Next (scripts/serve.mjs) gives that refusal the
+  // JSON error shape.
+  test("a query string over Node's header limit is a 431 in the JSON error shape", async ({
     baseURL,
     freshChannel: { channel },
   }) => {
@@ -378,7 +379,7 @@ test.describe("query strings", () => {
       "GET",
       `/api/channels/${channel.id}/deliveries?before=${"A".repeat(20_000)}`,
     );
-    expect(answer.status).toBe(431);
+    expectRawError(answer, 431, "a 20 KB query string");
   });
 });
 
