@@ -3,12 +3,6 @@ import { nameInput } from "../shared/name-input";
 import { webhookUrlProblem } from "../shared/webhook-url";
 import { webhookUrlPolicyFromEnv } from "./webhook-url-policy";
 
-/** Refuses a URL the deployment's policy does not allow, with the rule's message. */
-function checkWebhookUrl(value: string, ctx: z.RefinementCtx) {
-  const problem = webhookUrlProblem(value, webhookUrlPolicyFromEnv());
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
-}
-
 /** A webhook URL as stored: trimmed, validated; `null` (or "") clears it. */
 export const webhookUrlInput = z
   .string({ error: "must be a string or null" })
@@ -16,7 +10,9 @@ export const webhookUrlInput = z
   .nullable()
   .transform((value) => (value === "" ? null : value))
   .superRefine((value, ctx) => {
-    if (value !== null) checkWebhookUrl(value, ctx);
+    // LINE's /v2 routes check the same rule (lib/channels/webhook-endpoint.ts).
+    const problem = value === null ? null : webhookUrlProblem(value, webhookUrlPolicyFromEnv());
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
 const descriptionInput = z
@@ -46,16 +42,3 @@ export const updateChannelInput = z
     message: "must change at least one setting",
   });
 export type UpdateChannelInput = z.infer<typeof updateChannelInput>;
-
-/**
- * LINE's `PUT /v2/bot/channel/webhook/endpoint` body. The same URL rules as the console; LINE
- * ignores properties it does not know, so this does too (SDKs may send more in later versions).
- */
-export const setWebhookEndpointInput = z.object({
-  endpoint: z
-    .string({ error: "must be a string" })
-    .trim()
-    .min(1, "must not be empty")
-    .superRefine(checkWebhookUrl),
-});
-export type SetWebhookEndpointInput = z.infer<typeof setWebhookEndpointInput>;
