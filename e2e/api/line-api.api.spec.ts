@@ -355,3 +355,16 @@ test.describe("the conformance check itself", () => {
     expect(conformanceProblems({ ...exchange, status: 500, body: "oops" })).toHaveLength(2);
   });
 });
+
+test("a method the /v2 route does not have: 405 with Allow", async ({ lineApi }) => {
+  for (const [method, path, allow] of [
+    ["DELETE", ENDPOINT, "GET, HEAD, OPTIONS, PUT"],
+    ["POST", ENDPOINT, "GET, HEAD, OPTIONS, PUT"],
+    ["GET", TEST, "OPTIONS, POST"],
+  ] as const) {
+    const response = await lineApi.request.fetch(path, { method });
+    expect(response.status()).toBe(405);
+    expect(response.headers().allow).toBe(allow);
+    expect(await response.json()).toEqual({ message: `Method ${method} is not allowed` });
+  }
+});
