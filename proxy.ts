@@ -20,7 +20,7 @@ import {
 // - an /api or /v2 path no route serves: the JSON 404 instead of the HTML page.
 //
 // What never reaches this proxy is answered by the HTTP server in front of Next
-// (scripts/serve.mjs): TRACE and TRACK, which Next cannot turn into a WHATWG Request (501), and
+// (scripts/serve.mjs): TRACE, which Next cannot turn into a WHATWG Request (501), and
 // requests Node's HTTP parser refuses, such as headers over 16 KiB (431), both in the JSON shape.
 
 const under = (pathname: string, root: string) => `${pathname}/`.startsWith(`${root}/`);

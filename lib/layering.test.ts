@@ -34,7 +34,7 @@ function importsOf(file: string): Import[] {
       .map((name) => name.trim());
     const typeOnly =
       typeKeyword !== undefined ||
-      (names !== undefined && names.filter(Boolean).every((name) => name.startsWith("type ")));
+      (names?.filter(Boolean).every((name) => name.startsWith("type ")) ?? false);
     if (!specifier.startsWith(".")) return { target: specifier, typeOnly };
     const base = path.resolve(path.dirname(file), specifier);
     const target = [".ts", ".tsx", ".mts", "/index.ts"]

@@ -3,11 +3,12 @@
 //
 // A small HTTP server in front of Next's request handler rather than `next start`, for the two
 // kinds of request Next cannot answer well because they never reach it as a request:
-// - TRACE and TRACK: Next turns every request into a WHATWG Request, which the Fetch standard
-//   forbids for these methods, so Next answers a plain-text 500. No resource here supports them,
-//   so they get what HTTP prescribes for that, 501 Not Implemented, in the JSON error shape.
+// - TRACE: Next turns every request into a WHATWG Request, which the Fetch standard forbids for
+//   TRACE, so Next answers a plain-text 500. No resource here supports it, so it gets what HTTP
+//   prescribes for that, 501 Not Implemented, in the JSON error shape.
 // - requests Node's HTTP parser refuses (headers over its 16 KiB limit, a malformed request
-//   line): Node would write a bare 431 or 400; here they carry the JSON error shape too.
+//   line, a method token it does not know such as TRACK): Node would write a bare 431 or 400;
+//   here they carry the JSON error shape too.
 import http from "node:http";
 import next from "next";
 
@@ -17,8 +18,6 @@ const hostname = process.env.HOSTNAME_BIND ?? "127.0.0.1";
 // Longer than the idle timeout of common proxies and clients (Node's 5 s default is shorter
 // than most, so a client could write to a connection the server is closing).
 const keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 65_000);
-
-const NOT_FETCHABLE = new Set(["TRACE", "TRACK"]);
 
 function json(status, message) {
   const body = JSON.stringify({ message });
@@ -38,7 +37,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((request, response) => {
-  if (NOT_FETCHABLE.has(request.method ?? "")) {
+  if (request.method === "TRACE") {
     const answer = json(501, `Method ${request.method} is not implemented`);
     response.writeHead(answer.status, answer.headers).end(answer.body);
     return;
