@@ -3,6 +3,7 @@ import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import type { DemoBotMode } from "../demo-bot/modes";
 import { enqueueEvents } from "../events/enqueue-events";
+import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { dispatchSettingsFromEnv } from "./dispatch-settings";
@@ -10,7 +11,11 @@ import { Dispatcher } from "./dispatcher";
 import { listDeliveries } from "./list-deliveries";
 
 const settings = (overrides: Record<string, string> = {}) =>
-  dispatchSettingsFromEnv({ WEBHOOK_POLL_INTERVAL_MS: "50", ...overrides });
+  dispatchSettingsFromEnv({
+    ...ALLOW_PRIVATE_TARGETS,
+    WEBHOOK_POLL_INTERVAL_MS: "50",
+    ...overrides,
+  });
 
 describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
   const database = useTestDatabase(provider);
