@@ -2,6 +2,7 @@
 // test vocabulary for each reason, and never a recorded attempt or a counted error.
 import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
+import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import type { DemoBotMode } from "../demo-bot/modes";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch/dispatch-settings";
@@ -9,7 +10,7 @@ import { MissingError } from "../errors";
 import { createProvider } from "../providers/create-provider";
 import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
-import { refusedPort } from "../testing/fault-lab";
+import { refusedPort, startDnsServer, startHttpBot } from "../testing/fault-lab";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { verifyWebhook } from "./verify-webhook";
 
@@ -83,5 +84,31 @@ describe.each(TEST_PROVIDERS)("webhook verification on %s", (provider) => {
     await expect(verifyWebhook(db, channel.id, undefined, allowing)).rejects.toBeInstanceOf(
       MissingError,
     );
+  });
+
+  // The guard as a production server has it (no WEBHOOK_ALLOW_PRIVATE_TARGETS): the channel's
+  // URL names 127.0.0.1, the given endpoint a host name the DNS server resolves to 127.0.0.1.
+  it("COULD_NOT_CONNECT for a private target, and the bot sees no connection", async () => {
+    const { db } = database();
+    const bot = await startHttpBot({ kind: "status", status: 200 });
+    closers.push(() => bot.close());
+    const dns = await startDnsServer({ mode: "answer", records: { "bot.test": "127.0.0.1" } });
+    closers.push(() => dns.close());
+    const guarded = sendOptionsFrom(dispatchSettingsFromEnv({ WEBHOOK_DNS_SERVERS: dns.server }));
+    const owner = await createProvider(db, { name: "Verify" });
+    const channel = await createChannel(db, owner.id, { name: "Private bot" });
+    await updateChannel(db, channel.id, { webhookUrl: `${bot.url}/webhook`, useWebhook: true });
+    const refused = {
+      success: false,
+      statusCode: 0,
+      reason: "COULD_NOT_CONNECT",
+      detail: "Connection failed",
+    };
+    expect(await verifyWebhook(db, channel.id, undefined, guarded)).toMatchObject(refused);
+    const endpoint = `https://bot.test:${bot.port}/webhook`;
+    expect(await verifyWebhook(db, channel.id, endpoint, guarded)).toMatchObject(refused);
+    expect(bot.connections).toBe(0);
+    expect(dns.queries.map((query) => query.name)).toContain("bot.test");
+    expect(await db.deliveryAttempt.count()).toBe(0);
   });
 });
