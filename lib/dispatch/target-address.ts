@@ -2,7 +2,8 @@
 // console sends from inside its own network: without this rule a URL, or a DNS answer, could make
 // it POST to the machine itself, the private network around it or a cloud metadata service. The
 // sender applies it to the address it is about to connect to, after name resolution
-// (open-connection.ts), unless WEBHOOK_ALLOW_PRIVATE_TARGETS=true; ADR 11 says why there.
+// (open-connection.ts), unless WEBHOOK_ALLOW_PRIVATE_TARGETS=true; docs/adr/0011-ssrf-guard.md
+// says why there.
 // Pure: no I/O, no settings.
 import { BlockList, isIP } from "node:net";
 
