@@ -92,6 +92,8 @@ async function main() {
     const dispatcher = new Dispatcher({
       db,
       settings: dispatchSettingsFromEnv({
+        // The benchmark's bot listens on 127.0.0.1, which the sender refuses unless allowed.
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
         WEBHOOK_CONCURRENCY: String(concurrency),
         WEBHOOK_CHANNEL_CONCURRENCY: String(concurrency),
       }),

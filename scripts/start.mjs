@@ -2,7 +2,8 @@
 // embedded SQLite database (or DATABASE_URL), the demo provider and channel seeded on first start,
 // and the bundled demo bot on http://127.0.0.1:3001 (DEMO_BOT_PORT; DEMO_BOT=off to skip) receiving
 // the demo channel's webhooks, plus its https/HTTP/2 listener on 3002 (DEMO_BOT_TLS_PORT) with a
-// local CA the console is told to trust. Ctrl+C stops both.
+// local CA the console is told to trust. Ctrl+C stops both. The demo bot is on 127.0.0.1, which
+// the console refuses to send to by default: this sets WEBHOOK_ALLOW_PRIVATE_TARGETS=true for it.
 import { spawn, spawnSync } from "node:child_process";
 
 const port = process.env.PORT ?? "3000";
@@ -56,6 +57,8 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stopAll);
 launch(["scripts/serve.mjs"], {
   PORT: port,
   WEBHOOK_CONSOLE_SEED_DEMO: process.env.WEBHOOK_CONSOLE_SEED_DEMO ?? "1",
+  // The demo bot listens on 127.0.0.1, which the SSRF guard refuses unless allowed (ADR 11).
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? "true",
   ...(withBot ? { DEMO_BOT_WEBHOOK_URL: `http://127.0.0.1:${botPort}/webhook` } : {}),
   ...(pki && !process.env.WEBHOOK_EXTRA_CA_FILE ? { WEBHOOK_EXTRA_CA_FILE: pki.caFile } : {}),
 });

@@ -12,6 +12,8 @@ describe("server settings", () => {
     expect(settings.webhookUrlPolicy).toEqual({ requireHttps: false });
     expect(settings.seedDemo).toBe(false);
     expect(settings.dispatch.requestTimeoutMs).toBe(2000);
+    // The SSRF guard is on: webhooks go to public addresses only.
+    expect(settings.dispatch.allowPrivateTargets).toBe(false);
   });
 
   it("read what npm start sets", () => {
@@ -19,11 +21,13 @@ describe("server settings", () => {
       WEBHOOK_CONSOLE_SEED_DEMO: "1",
       DEMO_BOT_WEBHOOK_URL: "http://127.0.0.1:3001/webhook",
       WEBHOOK_DISPATCHER: "off",
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
     });
     expect(settings).toMatchObject({
       seedDemo: true,
       demoBotUrl: "http://127.0.0.1:3001/webhook",
       dispatcherEnabled: false,
+      dispatch: { allowPrivateTargets: true },
     });
   });
 
@@ -37,6 +41,7 @@ describe("server settings", () => {
     ["WEBHOOK_VERIFY_LIMIT_PER_HOUR", "lots"],
     ["WEBHOOK_ENDPOINT_LIMIT_PER_MINUTE", "1k"],
     ["WEBHOOK_URL_REQUIRE_HTTPS", "yes"],
+    ["WEBHOOK_ALLOW_PRIVATE_TARGETS", "yes"],
     ["WEBHOOK_DISPATCHER", "disabled"],
     ["WEBHOOK_CONSOLE_SEED_DEMO", "please"],
   ])("refuse %s=%j, naming the variable", (name, value) => {

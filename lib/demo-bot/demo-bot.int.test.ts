@@ -5,6 +5,7 @@ import { ConnectionPool } from "../dispatch/connection-pool";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch/dispatch-settings";
 import { type SendOptions, sendWebhook } from "../dispatch/send-webhook";
 import { buildWebhookRequest } from "../dispatch/webhook-request";
+import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { type LocalPki, mintLocalPki } from "../tls/local-pki";
 import { type DemoBot, startDemoBot } from "./demo-bot";
 import type { DemoBotMode } from "./modes";
@@ -28,7 +29,9 @@ beforeAll(async () => {
     tls: { port: 0, certificate: pki.valid },
     channelSecret: async () => SECRET,
   });
-  options = sendOptionsFrom(dispatchSettingsFromEnv({ WEBHOOK_EXTRA_CA_FILE: pki.ca.caFile }));
+  options = sendOptionsFrom(
+    dispatchSettingsFromEnv({ ...ALLOW_PRIVATE_TARGETS, WEBHOOK_EXTRA_CA_FILE: pki.ca.caFile }),
+  );
 });
 afterAll(async () => {
   await bot.close();

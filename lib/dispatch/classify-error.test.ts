@@ -16,6 +16,7 @@ const table: [DispatchPhase, string | undefined, string, string][] = [
   ["dns", "EAI_AGAIN", "could_not_connect", "DNS Query timeout"],
   ["dns", "ECONNREFUSED", "could_not_connect", "DNS Query timeout"],
   ["connect", "ECONNREFUSED", "could_not_connect", "Connection failed"],
+  ["connect", SenderCodes.privateTarget, "could_not_connect", "Connection failed"],
   ["connect", "EHOSTUNREACH", "could_not_connect", "Connection failed"],
   ["connect", "ENETUNREACH", "could_not_connect", "Connection failed"],
   ["connect", SenderCodes.connectTimeout, "could_not_connect", "Connection timeout"],

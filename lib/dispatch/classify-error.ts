@@ -29,6 +29,8 @@ export const SenderCodes = {
   streamReset: "WEBHOOK_H2_STREAM_RESET",
   /** TLS succeeded but the server chose an application protocol we do not speak. */
   noCommonProtocol: "WEBHOOK_NO_COMMON_PROTOCOL",
+  /** The host resolved to a non-public address and WEBHOOK_ALLOW_PRIVATE_TARGETS is off. */
+  privateTarget: "WEBHOOK_PRIVATE_TARGET",
 } as const;
 
 type Rule<Detail> = { codes: readonly string[]; detail: Detail };
@@ -42,6 +44,9 @@ const dnsRules: Rule<CouldNotConnectDetail>[] = [
   { codes: ["EBADNAME"], detail: "Invalid URL syntax" },
 ];
 const connectRules: Rule<CouldNotConnectDetail>[] = [
+  // Refused before connecting (target-address.ts). LINE's vocabulary has no word for it, and
+  // nothing else invents details: the attempt's error says why.
+  { codes: [SenderCodes.privateTarget], detail: "Connection failed" },
   { codes: [SenderCodes.connectTimeout, "ETIMEDOUT"], detail: "Connection timeout" },
   {
     codes: ["ECONNRESET", "EPIPE", SenderCodes.sessionClosed],

@@ -4,6 +4,7 @@ import http from "node:http";
 import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { type LocalPki, mintLocalPki, startHttpBot } from "../testing/fault-lab";
 import { ConnectionPool } from "./connection-pool";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "./dispatch-settings";
@@ -23,7 +24,9 @@ afterEach(async () => {
 });
 
 function pooledOptions(): SendOptions {
-  const base = sendOptionsFrom(dispatchSettingsFromEnv({ WEBHOOK_EXTRA_CA_FILE: pki.ca.caFile }));
+  const base = sendOptionsFrom(
+    dispatchSettingsFromEnv({ ...ALLOW_PRIVATE_TARGETS, WEBHOOK_EXTRA_CA_FILE: pki.ca.caFile }),
+  );
   const pool = new ConnectionPool(base);
   cleanups.push(() => pool.close());
   options = { ...base, pool };
@@ -99,7 +102,7 @@ describe("connection pool", () => {
 
   it("without a pool every webhook gets a new connection", async () => {
     const server = await countingHttpServer();
-    const fresh = sendOptionsFrom(dispatchSettingsFromEnv({}));
+    const fresh = sendOptionsFrom(dispatchSettingsFromEnv(ALLOW_PRIVATE_TARGETS));
     for (let i = 0; i < 3; i++)
       expect((await sendWebhook(server.url, webhook, fresh)).ok).toBe(true);
     expect(server.connections()).toBe(3);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REDELIVERY_SCHEDULE_MS, dispatchSettingsFromEnv } from "./dispatch-settings";
+import {
+  DEFAULT_REDELIVERY_SCHEDULE_MS,
+  dispatchSettingsFromEnv,
+  sendOptionsFrom,
+} from "./dispatch-settings";
 
 describe("dispatch settings", () => {
   it("default to LINE's 2 s response limit and the documented redelivery schedule", () => {
@@ -7,6 +11,17 @@ describe("dispatch settings", () => {
     expect(settings.requestTimeoutMs).toBe(2000);
     expect(settings.redeliverySchedule).toEqual(DEFAULT_REDELIVERY_SCHEDULE_MS);
     expect(settings.dnsServers).toEqual([]);
+  });
+
+  it("refuse non-public targets unless WEBHOOK_ALLOW_PRIVATE_TARGETS is true", () => {
+    expect(dispatchSettingsFromEnv({}).allowPrivateTargets).toBe(false);
+    expect(sendOptionsFrom(dispatchSettingsFromEnv({})).allowPrivateTargets).toBe(false);
+    expect(
+      dispatchSettingsFromEnv({ WEBHOOK_ALLOW_PRIVATE_TARGETS: "false" }).allowPrivateTargets,
+    ).toBe(false);
+    const allowing = dispatchSettingsFromEnv({ WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" });
+    expect(allowing.allowPrivateTargets).toBe(true);
+    expect(sendOptionsFrom(allowing).allowPrivateTargets).toBe(true);
   });
 
   it("read a compressed redelivery schedule and DNS servers", () => {
@@ -23,6 +38,7 @@ describe("dispatch settings", () => {
     ["WEBHOOK_REDELIVERY_SCHEDULE_MS", "0"],
     ["WEBHOOK_TIMEOUT_MS", "-1"],
     ["WEBHOOK_CONCURRENCY", "1.5"],
+    ["WEBHOOK_ALLOW_PRIVATE_TARGETS", "yes"],
   ])("refuse %s=%s, naming the variable", (name, value) => {
     expect(() => dispatchSettingsFromEnv({ [name]: value })).toThrow(name);
   });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
 import {
+  booleanSetting,
   type Env,
   listSetting,
   optionalSetting,
@@ -17,6 +18,11 @@ export interface DispatchSettings {
   dnsServers: string[];
   dnsTimeoutMs: number;
   extraCaFile: string | null;
+  /**
+   * Send to loopback, private, link-local and other non-public addresses too (target-address.ts).
+   * Off by default; for development and tests, whose bots listen on 127.0.0.1 (ADR 11).
+   */
+  allowPrivateTargets: boolean;
   /** Webhooks in flight at once, all channels together. */
   concurrency: number;
   /** Webhooks in flight at once for one channel, so one slow bot cannot take every slot. */
@@ -44,6 +50,7 @@ export function dispatchSettingsFromEnv(env: Env = process.env): DispatchSetting
     dnsServers: listSetting(env, "WEBHOOK_DNS_SERVERS"),
     dnsTimeoutMs: positiveIntSetting(env, "WEBHOOK_DNS_TIMEOUT_MS", 2000),
     extraCaFile: optionalSetting(env, "WEBHOOK_EXTRA_CA_FILE"),
+    allowPrivateTargets: booleanSetting(env, "WEBHOOK_ALLOW_PRIVATE_TARGETS", false),
     concurrency: positiveIntSetting(env, "WEBHOOK_CONCURRENCY", 64),
     channelConcurrency: positiveIntSetting(env, "WEBHOOK_CHANNEL_CONCURRENCY", 8),
     pollIntervalMs: positiveIntSetting(env, "WEBHOOK_POLL_INTERVAL_MS", 500),
@@ -59,7 +66,10 @@ export function dispatchSettingsFromEnv(env: Env = process.env): DispatchSetting
 // Mozilla's store stands in where it is missing.
 const SYSTEM_CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
 
-/** The sender's options: resolver, trusted CAs (system store + extra file), timeouts. */
+/**
+ * The sender's options: resolver, trusted CAs (system store + extra file), timeouts, and whether
+ * non-public addresses may be connected to.
+ */
 export function sendOptionsFrom(settings: DispatchSettings): SendOptions {
   const ca = existsSync(SYSTEM_CA_BUNDLE)
     ? [readFileSync(SYSTEM_CA_BUNDLE, "utf8")]
@@ -70,5 +80,6 @@ export function sendOptionsFrom(settings: DispatchSettings): SendOptions {
     connectTimeoutMs: settings.connectTimeoutMs,
     requestTimeoutMs: settings.requestTimeoutMs,
     ca,
+    allowPrivateTargets: settings.allowPrivateTargets,
   };
 }

@@ -1,16 +1,25 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import type { DemoBotMode } from "../demo-bot/modes";
 import { enqueueEvents } from "../events/enqueue-events";
+import { createProvider } from "../providers/create-provider";
+import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
+import { startDnsServer, startHttpBot } from "../testing/fault-lab";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { dispatchSettingsFromEnv } from "./dispatch-settings";
 import { Dispatcher } from "./dispatcher";
 import { listDeliveries } from "./list-deliveries";
+import { ALLOW_PRIVATE_TARGETS_HINT } from "./target-address";
 
 const settings = (overrides: Record<string, string> = {}) =>
-  dispatchSettingsFromEnv({ WEBHOOK_POLL_INTERVAL_MS: "50", ...overrides });
+  dispatchSettingsFromEnv({
+    ...ALLOW_PRIVATE_TARGETS,
+    WEBHOOK_POLL_INTERVAL_MS: "50",
+    ...overrides,
+  });
 
 describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
   const database = useTestDatabase(provider);
@@ -159,5 +168,53 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     expect(second.nextBefore).toBeNull();
     const ids = [...first.deliveries, ...second.deliveries].map((d) => d.id);
     expect(ids).toEqual([...ids].sort().reverse());
+  });
+  // The guard as a production server has it: these settings leave WEBHOOK_ALLOW_PRIVATE_TARGETS
+  // out. A refused send is an attempt like any other that could not connect.
+  it.each([
+    [
+      "its URL names 127.0.0.1",
+      (port: number) => `http://127.0.0.1:${port}/webhook`,
+      "127.0.0.1 is",
+    ],
+    [
+      "DNS resolves its host name to 127.0.0.1",
+      (port: number) => `https://bot.test:${port}/webhook`,
+      "bot.test resolved to 127.0.0.1,",
+    ],
+  ])("records a refused attempt when %s, and connects to nothing", async (_, url, subject) => {
+    const { db } = database();
+    const bot = await startHttpBot({ kind: "status", status: 200 });
+    stops.push(() => bot.close());
+    const dns = await startDnsServer({ mode: "answer", records: { "bot.test": "127.0.0.1" } });
+    stops.push(() => dns.close());
+    const owner = await createProvider(db, { name: "Guarded" });
+    const channel = await createChannel(db, owner.id, { name: "Bot on a private address" });
+    await updateChannel(db, channel.id, { webhookUrl: url(bot.port), useWebhook: true });
+    await enqueueEvents(db, channel.id, { text: "hello" });
+    const guarded = new Dispatcher({
+      db,
+      settings: dispatchSettingsFromEnv({
+        WEBHOOK_POLL_INTERVAL_MS: "50",
+        WEBHOOK_DNS_SERVERS: dns.server,
+      }),
+      log: () => {},
+    });
+    stops.push(() => guarded.stop());
+    await guarded.start();
+    await guarded.whenIdle();
+
+    const { deliveries } = await listDeliveries(db, channel.id, { limit: 10 });
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({
+      success: false,
+      reason: "could_not_connect",
+      detail: "Connection failed",
+      statusCode: 0,
+      url: url(bot.port),
+      error: `WEBHOOK_PRIVATE_TARGET: refused: ${subject} a loopback address (127.0.0.0/8); ${ALLOW_PRIVATE_TARGETS_HINT}`,
+    });
+    expect((await db.webhook.findFirstOrThrow()).status).toBe("failed");
+    expect(bot.connections).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import tls from "node:tls";
 import { type DispatchPhase, SenderCodes } from "./classify-error";
 import { codedError } from "./coded-error";
 import type { HostResolver } from "./resolve-host";
+import { targetRefusal } from "./target-address";
 import type { WebhookTarget } from "./webhook-target";
 
 /** A failure tagged with the phase it happened in; the classifier needs both. */
@@ -29,6 +30,11 @@ export interface ConnectOptions {
   connectTimeoutMs: number;
   /** Trusted CA certificates (PEM): the system store plus any extra CA file. */
   ca: string[];
+  /**
+   * false: refuse, before connecting, an address that is loopback, private, link-local or
+   * otherwise not public (target-address.ts). WEBHOOK_ALLOW_PRIVATE_TARGETS.
+   */
+  allowPrivateTargets: boolean;
 }
 
 async function inPhase<T>(phase: DispatchPhase, run: () => Promise<T>): Promise<T> {
@@ -40,14 +46,22 @@ async function inPhase<T>(phase: DispatchPhase, run: () => Promise<T>): Promise<
 }
 
 /**
- * DNS → TCP → (TLS with ALPN h2/http1.1, TLS 1.2 or later, verified certificate). Every failure
- * leaves as a PhaseError naming the step that broke.
+ * DNS → address check → TCP → (TLS with ALPN h2/http1.1, TLS 1.2 or later, verified
+ * certificate). Every failure leaves as a PhaseError naming the step that broke.
+ *
+ * The address check judges the very address the socket is then opened to, after resolution and
+ * for every new connection (pooled ones included), so neither the URL's spelling nor a DNS answer
+ * that changes between checks (rebinding) can lead past it (ADR 11).
  */
 export async function openConnection(
   target: WebhookTarget,
   options: ConnectOptions,
 ): Promise<OpenConnection> {
   const { address, family } = await inPhase("dns", () => options.resolve(target.host));
+  if (!options.allowPrivateTargets) {
+    const refusal = targetRefusal(target.host, address);
+    if (refusal) throw new PhaseError("connect", codedError(SenderCodes.privateTarget, refusal));
+  }
   const deadline = Date.now() + options.connectTimeoutMs;
   const socket = await inPhase("connect", () => tcpConnect(address, family, target.port, deadline));
   if (!target.secure) return { socket, protocol: "http/1.1" };

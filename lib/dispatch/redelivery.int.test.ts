@@ -11,6 +11,7 @@ import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import { enqueueEvents } from "../events/enqueue-events";
 import { createProvider } from "../providers/create-provider";
+import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { dispatchSettingsFromEnv } from "./dispatch-settings";
 import { Dispatcher } from "./dispatcher";
@@ -83,6 +84,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
     const instance = new Dispatcher({
       db,
       settings: dispatchSettingsFromEnv({
+        ...ALLOW_PRIVATE_TARGETS,
         WEBHOOK_POLL_INTERVAL_MS: "20",
         WEBHOOK_REDELIVERY_SCHEDULE_MS: schedule,
       }),
@@ -172,6 +174,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
       execArgv: ["--conditions=react-server", "--import", "tsx"],
       env: {
         ...process.env,
+        ...ALLOW_PRIVATE_TARGETS,
         DATABASE_URL: config.provider === "sqlite" ? `file:${config.filePath}` : config.url,
         WEBHOOK_POLL_INTERVAL_MS: "20",
         WEBHOOK_REDELIVERY_SCHEDULE_MS: "1500",

@@ -2,6 +2,7 @@
 // statistics name, the successes, and the 2-second boundary. Nothing here is mocked.
 import { validateSignature } from "@line/bot-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import {
   type HttpBehaviour,
   type HttpsBehaviour,
@@ -33,8 +34,15 @@ let pki: LocalPki;
 let options: SendOptions;
 const cleanups: (() => Promise<void>)[] = [];
 
+// Every server here is on 127.0.0.1: the sender may connect to it.
 function optionsWith(env: Record<string, string>): SendOptions {
-  return sendOptionsFrom(dispatchSettingsFromEnv({ WEBHOOK_EXTRA_CA_FILE: pki.ca.caFile, ...env }));
+  return sendOptionsFrom(
+    dispatchSettingsFromEnv({
+      ...ALLOW_PRIVATE_TARGETS,
+      WEBHOOK_EXTRA_CA_FILE: pki.ca.caFile,
+      ...env,
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -229,7 +237,7 @@ describe("could_not_connect", () => {
 
   it("TLS handshake failure: a certificate from a CA we were not told to trust", async () => {
     const bot = await httpsBot({ kind: "status", status: 200 });
-    const untrusting = sendOptionsFrom(dispatchSettingsFromEnv({}));
+    const untrusting = sendOptionsFrom(dispatchSettingsFromEnv(ALLOW_PRIVATE_TARGETS));
     expectFailure(await send(bot.url, untrusting), "could_not_connect", "TLS handshake failure");
   });
 

@@ -8,6 +8,7 @@ import type { DemoBotMode } from "../demo-bot/modes";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { Dispatcher } from "../dispatch/dispatcher";
 import { enqueueEvents } from "../events/enqueue-events";
+import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { rollupHourStart, rollupKey, rollupWindowStart } from "./error-rollups";
@@ -25,7 +26,10 @@ describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
   async function dispatchAll(db: Db) {
     const dispatcher = new Dispatcher({
       db,
-      settings: dispatchSettingsFromEnv({ WEBHOOK_POLL_INTERVAL_MS: "50" }),
+      settings: dispatchSettingsFromEnv({
+        ...ALLOW_PRIVATE_TARGETS,
+        WEBHOOK_POLL_INTERVAL_MS: "50",
+      }),
       log: () => {},
     });
     await dispatcher.start();

@@ -1,27 +1,28 @@
 // Verification (the Verify button, and LINE's test-webhook API) against real servers: LINE's
 // test vocabulary for each reason, and never a recorded attempt or a counted error.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
+import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import type { DemoBotMode } from "../demo-bot/modes";
+import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch/dispatch-settings";
 import { MissingError } from "../errors";
 import { createProvider } from "../providers/create-provider";
+import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
-import { refusedPort } from "../testing/fault-lab";
+import { refusedPort, startDnsServer, startHttpBot } from "../testing/fault-lab";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { verifyWebhook } from "./verify-webhook";
+
+// The bots listen on 127.0.0.1, so the sender must be allowed there. The slow mode answers after
+// 2.5 s; a shorter limit keeps the suite quick.
+const allowing = sendOptionsFrom(
+  dispatchSettingsFromEnv({ ...ALLOW_PRIVATE_TARGETS, WEBHOOK_TIMEOUT_MS: "1000" }),
+);
 
 describe.each(TEST_PROVIDERS)("webhook verification on %s", (provider) => {
   const database = useTestDatabase(provider);
   const closers: (() => Promise<void>)[] = [];
-  const timeout = process.env.WEBHOOK_TIMEOUT_MS;
-  beforeAll(() => {
-    // The slow mode answers after 2.5 s; a shorter limit keeps the suite quick.
-    process.env.WEBHOOK_TIMEOUT_MS = "1000";
-  });
-  afterAll(() => {
-    process.env.WEBHOOK_TIMEOUT_MS = timeout;
-  });
   afterEach(async () => {
     for (const close of closers.splice(0)) await close();
   });
@@ -53,7 +54,7 @@ describe.each(TEST_PROVIDERS)("webhook verification on %s", (provider) => {
   ] as [DemoBotMode, object][])("%s → %o, not recorded, not counted", async (mode, expected) => {
     const { db } = database();
     const { channel, bot } = await channelWithBot(db, mode);
-    const result = await verifyWebhook(db, channel.id);
+    const result = await verifyWebhook(db, channel.id, undefined, allowing);
     expect(result).toMatchObject(expected);
     expect(Number.isNaN(Date.parse(result.timestamp))).toBe(false);
     // The bot got a signed verification webhook that @line/bot-sdk accepted.
@@ -67,7 +68,7 @@ describe.each(TEST_PROVIDERS)("webhook verification on %s", (provider) => {
     const { db } = database();
     const { channel } = await channelWithBot(db, "ok");
     const closed = await refusedPort();
-    expect(await verifyWebhook(db, channel.id, `${closed.url}/webhook`)).toMatchObject({
+    expect(await verifyWebhook(db, channel.id, `${closed.url}/webhook`, allowing)).toMatchObject({
       success: false,
       statusCode: 0,
       reason: "COULD_NOT_CONNECT",
@@ -80,6 +81,34 @@ describe.each(TEST_PROVIDERS)("webhook verification on %s", (provider) => {
     const { db } = database();
     const owner = await createProvider(db, { name: "Verify" });
     const channel = await createChannel(db, owner.id, { name: "No URL" });
-    await expect(verifyWebhook(db, channel.id)).rejects.toBeInstanceOf(MissingError);
+    await expect(verifyWebhook(db, channel.id, undefined, allowing)).rejects.toBeInstanceOf(
+      MissingError,
+    );
+  });
+
+  // The guard as a production server has it (no WEBHOOK_ALLOW_PRIVATE_TARGETS): the channel's
+  // URL names 127.0.0.1, the given endpoint a host name the DNS server resolves to 127.0.0.1.
+  it("COULD_NOT_CONNECT for a private target, and the bot sees no connection", async () => {
+    const { db } = database();
+    const bot = await startHttpBot({ kind: "status", status: 200 });
+    closers.push(() => bot.close());
+    const dns = await startDnsServer({ mode: "answer", records: { "bot.test": "127.0.0.1" } });
+    closers.push(() => dns.close());
+    const guarded = sendOptionsFrom(dispatchSettingsFromEnv({ WEBHOOK_DNS_SERVERS: dns.server }));
+    const owner = await createProvider(db, { name: "Verify" });
+    const channel = await createChannel(db, owner.id, { name: "Private bot" });
+    await updateChannel(db, channel.id, { webhookUrl: `${bot.url}/webhook`, useWebhook: true });
+    const refused = {
+      success: false,
+      statusCode: 0,
+      reason: "COULD_NOT_CONNECT",
+      detail: "Connection failed",
+    };
+    expect(await verifyWebhook(db, channel.id, undefined, guarded)).toMatchObject(refused);
+    const endpoint = `https://bot.test:${bot.port}/webhook`;
+    expect(await verifyWebhook(db, channel.id, endpoint, guarded)).toMatchObject(refused);
+    expect(bot.connections).toBe(0);
+    expect(dns.queries.map((query) => query.name)).toContain("bot.test");
+    expect(await db.deliveryAttempt.count()).toBe(0);
   });
 });

@@ -23,21 +23,23 @@ export interface VerificationResult {
 
 // Built on first use and kept, as the dispatcher does: building them reads the CA bundle from
 // disk. No connection pool: each verification opens a connection of its own.
-let sendOptions: SendOptions | undefined;
+let serverSendOptions: SendOptions | undefined;
 function verificationSendOptions(): SendOptions {
-  sendOptions ??= sendOptionsFrom(dispatchSettingsFromEnv());
-  return sendOptions;
+  serverSendOptions ??= sendOptionsFrom(dispatchSettingsFromEnv());
+  return serverSendOptions;
 }
 
 /**
  * Sends a verification webhook (`{"destination", "events": []}`, signed) to `endpoint` or the
  * channel's webhook URL, on a connection of its own. It is not a delivery: nothing is recorded,
- * nothing is counted in error statistics, nothing is redelivered.
+ * nothing is counted in error statistics, nothing is redelivered. `sendOptions`: the server's
+ * own, from its settings, unless a test hands in others.
  */
 export async function verifyWebhook(
   db: Db,
   channelId: string,
   endpoint?: string,
+  sendOptions: SendOptions = verificationSendOptions(),
 ): Promise<VerificationResult> {
   const channel = await findChannelOrThrow(db, channelId);
   const url = endpoint ?? channel.webhookUrl;
@@ -50,7 +52,7 @@ export async function verifyWebhook(
     isRedelivery: false,
   });
   const timestamp = new Date().toISOString();
-  const result = await sendWebhook(url, request, verificationSendOptions());
+  const result = await sendWebhook(url, request, sendOptions);
   if (result.ok) {
     return {
       success: true,

@@ -321,6 +321,7 @@ describe("http-bot", () => {
         status: 200,
         reusedSocket: true,
       });
+      expect(bot.connections).toBe(1);
     } finally {
       agent.destroy();
       await bot.close();

@@ -21,6 +21,8 @@ export interface HttpBot {
   port: number;
   /** Every request received so far, in arrival order (recorded once its body has arrived). */
   requests: RecordedRequest[];
+  /** TCP connections accepted so far, whether or not a request came over them. */
+  connections: number;
   /** The behaviour applied to requests from now on. */
   behaviour: HttpBehaviour;
   setBehaviour(behaviour: HttpBehaviour): void;
@@ -38,6 +40,7 @@ export async function startHttpBot(
     url: "",
     port: 0,
     requests: [],
+    connections: 0,
     behaviour,
     setBehaviour(next) {
       bot.behaviour = next;
@@ -45,6 +48,9 @@ export async function startHttpBot(
     close: () => resources.close(),
   };
 
+  server.on("connection", () => {
+    bot.connections += 1;
+  });
   server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     res.on("error", () => {});
     // The behaviour in force when the request arrived decides its fate.
