@@ -204,18 +204,25 @@ server.on("checkContinue", (request, response) => serve(request, response, true)
 /**
  * What Node's HTTP parser refused: headers over its 16 KiB limit (431); a method it does not
  * know, such as TRACK (501, as for TRACE above: HTTP's answer to a method the server does not
- * recognise); anything else malformed (400).
+ * recognise); anything else malformed (400). The request line, when there is one, gives the
+ * method and the path.
  */
 function clientErrorAnswer(error) {
+  // A method is a token (RFC 9110), a path visible ASCII up to its query: nothing else of the
+  // request is echoed or logged.
+  const [, method, path] =
+    String(error.rawPacket ?? "").match(/^([A-Za-z0-9!#$%&'*+.^_`|~-]{1,32}) (\/[!->@-~]*)/) ?? [];
+  const answer = (status, message) => ({ status, message, method, path });
   if (error.code === "HPE_HEADER_OVERFLOW") {
-    return [431, "Request header fields too large: the request line and headers exceed 16 KiB"];
+    return answer(
+      431,
+      "Request header fields too large: the request line and headers exceed 16 KiB",
+    );
   }
   if (error.code === "HPE_INVALID_METHOD") {
-    // The method as sent, when it is a plain token (RFC 9110): nothing else is echoed.
-    const method = String(error.rawPacket ?? "").match(/^([A-Za-z0-9!#$%&'*+.^_`|~-]{1,32}) /)?.[1];
-    return [501, method ? `Method ${method} is not implemented` : "Method not implemented"];
+    return answer(501, method ? `Method ${method} is not implemented` : "Method not implemented");
   }
-  return [400, "Malformed HTTP request"];
+  return answer(400, "Malformed HTTP request");
 }
 
 server.on("clientError", (error, socket) => {
@@ -223,17 +230,20 @@ server.on("clientError", (error, socket) => {
     socket.destroy();
     return;
   }
-  const [status, message] = clientErrorAnswer(error);
+  const { status, message, method, path } = clientErrorAnswer(error);
   const body = JSON.stringify({ message });
+  const requestId = path !== undefined && isLineApi(path) ? randomUUID() : null;
   const head = [
     `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`,
     "content-type: application/json",
     `content-length: ${Buffer.byteLength(body)}`,
     "cache-control: no-store",
     ...SECURITY_ENTRIES.map(([name, value]) => `${name}: ${value}`),
+    ...(requestId ? [`x-line-request-id: ${requestId}`] : []),
     "connection: close",
   ];
   socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
+  if (requestId) console.log(`[v2] ${method} ${path} ${status} 0.0 ms ${requestId}`);
 });
 
 server.keepAliveTimeout = keepAliveTimeoutMs;
