@@ -7,14 +7,14 @@
 //
 // - the Host header (421 Misdirected Request): against DNS rebinding, a request is served only
 //   when its Host names one of the console's origins (CONSOLE_ORIGIN). Here, not in proxy.ts:
-//   Next's proxy runs only for the paths its matcher names and only after Next has taken the
-//   request in, and static files, Next's own 404s and the answers below never reach it; a
-//   rebinding page must not read even those. Nothing reaches Next but through this check.
+//   Next's proxy runs only for the paths its matcher names and only once Next has taken the
+//   request in; static files (which the matcher leaves out) and the answers below never reach
+//   it, and a rebinding page must not read even those. Nothing reaches Next but through here.
 // - the body size (413): a body over 1 MB is refused by its Content-Length before it is read,
 //   and a body without one (chunked) is counted as it arrives and refused when it passes the
-//   limit, which stops the reading there. Next cannot do this: with a proxy, it reads the whole
-//   body into memory before the proxy and the route handler run (up to 10 MB, and on to the end
-//   after that), so a route handler's own limit (lib/http/parse.ts) comes too late for memory.
+//   limit, which stops the reading there. Next cannot do this: when the proxy runs, Next copies
+//   the body for it and reads it to its end before the route handler runs (holding up to 10 MB
+//   in memory), so a route handler's own limit (lib/http/parse.ts) comes too late for that.
 // - security headers (lib/http/security-headers.ts) on every answer, pages, API, /v2, static
 //   files, Next's 404 and error pages and the refusals here alike; a page's Content-Security-
 //   Policy, with its nonce, comes from proxy.ts.
