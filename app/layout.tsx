@@ -4,6 +4,11 @@ import { QueryProvider } from "@/components/data/query-provider";
 import { ConsoleHeader } from "@/components/layout/console-header";
 import "./globals.css";
 
+// Every page is rendered for its request, the 404 page included: Next puts the request's
+// Content-Security-Policy nonce (proxy.ts) on the scripts it renders, and a page prerendered at
+// build time would carry none, so its scripts would not run.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Webhook Console", template: "%s | Webhook Console" },
   description: "Self-hosted LINE-style console for webhooks: delivery, error reasons, statistics.",

@@ -9,6 +9,7 @@ export type DomainErrorCode =
   | "not_found"
   | "missing"
   | "conflict"
+  | "too_large"
   | "rate_limited";
 
 /** One problem with one input property, as LINE's API reports them. */
@@ -83,6 +84,14 @@ export class ConflictError extends DomainError {
   ) {
     super("conflict", message, [{ property, message }]);
     this.name = "ConflictError";
+  }
+}
+
+/** The request is larger than the server reads (a body over its limit). */
+export class TooLargeError extends DomainError {
+  constructor(message: string) {
+    super("too_large", message);
+    this.name = "TooLargeError";
   }
 }
 

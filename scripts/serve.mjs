@@ -1,72 +1,258 @@
 // npm run serve: serve an existing build (`npm run build`). Migrations apply on start-up
 // (instrumentation.ts).
 //
-// A small HTTP server in front of Next's request handler rather than `next start`, for the two
-// kinds of request Next cannot answer well because they never reach it as a request:
-// - TRACE: Next turns every request into a WHATWG Request, which the Fetch standard forbids for
-//   TRACE, so Next answers a plain-text 500. No resource here supports it, so it gets what HTTP
-//   prescribes for that, 501 Not Implemented, in the JSON error shape.
-// - requests Node's HTTP parser refuses (headers over its 16 KiB limit, a malformed request
-//   line, a method token it does not know such as TRACK): Node would write a bare 431 or 400;
-//   here they carry the JSON error shape too.
+// A small HTTP server in front of Next's request handler rather than `next start`. It is the one
+// place every request passes, whatever its path and whether or not Next would route it, before
+// Next has read a byte of its body; so what must hold for every request is checked here:
+//
+// - the Host header (421 Misdirected Request): against DNS rebinding, a request is served only
+//   when its Host names one of the console's origins (CONSOLE_ORIGIN). Here, not in proxy.ts:
+//   Next's proxy runs only for the paths its matcher names and only once Next has taken the
+//   request in; static files (which the matcher leaves out) and the answers below never reach
+//   it, and a rebinding page must not read even those. Nothing reaches Next but through here.
+// - the body size (413): a body over 1 MB is refused by its Content-Length before it is read,
+//   and a body without one (chunked) is counted as it arrives and refused when it passes the
+//   limit, which stops the reading there. Next cannot do this: when the proxy runs, Next copies
+//   the body for it and reads it to its end before the route handler runs (holding up to 10 MB
+//   in memory), so a route handler's own limit (lib/http/parse.ts) comes too late for that.
+// - security headers (lib/http/security-headers.ts) on every answer, pages, API, /v2, static
+//   files, Next's 404 and error pages and the refusals here alike; a page's Content-Security-
+//   Policy, with its nonce, comes from proxy.ts.
+// - what Next cannot answer well because it never reaches it as a request: TRACE and TRACK
+//   (Next turns every request into a WHATWG Request, which the Fetch standard forbids for these
+//   methods, so Next answers a plain-text 500; no resource here supports them, so they get what
+//   HTTP prescribes for that, 501 Not Implemented) and requests Node's HTTP parser refuses
+//   (headers over its 16 KiB limit, a method it does not know, TRACK among them, a malformed
+//   request line: Node would write a bare 431 or 400).
+//
+// Every refusal here is in the JSON error shape; on /v2 it carries an X-Line-Request-Id and is
+// logged, as the LINE-compatible API's own answers are (lib/http/line-route.ts).
+//
+// Where a state change may come from (CSRF, 403) and that a body is JSON (415) are checked in
+// proxy.ts, which knows the console's routes.
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import next from "next";
+import { tsImport } from "tsx/esm/api";
+
+// The settings and the rules are TypeScript, shared with proxy.ts and with the start-up check of
+// every setting (lib/boot/server-settings.ts): tsx loads them for these imports only.
+const load = (file) => tsImport(file, import.meta.url);
+const [{ httpServerSettingsFromEnv }, defences, { SECURITY_HEADERS }] = await Promise.all([
+  load("../lib/http/http-server-settings.ts"),
+  load("../lib/http/request-defences.ts"),
+  load("../lib/http/security-headers.ts"),
+]);
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME_BIND ?? "127.0.0.1";
-// Longer than the idle timeout of common proxies and clients (Node's 5 s default is shorter
-// than most, so a client could write to a connection the server is closing).
-const keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 65_000);
 
-function json(status, message) {
-  const body = JSON.stringify({ message });
-  return {
-    status,
-    headers: {
-      "content-type": "application/json",
-      "content-length": Buffer.byteLength(body),
-      "cache-control": "no-store",
-    },
-    body,
+function readSettingsOrExit() {
+  try {
+    return httpServerSettingsFromEnv(process.env);
+  } catch (error) {
+    if (error?.name !== "InvalidSettingError") throw error;
+    console.error(`[webhook-console] cannot start: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+const { port, hostname, keepAliveTimeoutMs, origins } = readSettingsOrExit();
+const allowedHosts = defences.allowedHosts(origins);
+const NOT_FETCHABLE = new Set(["TRACE", "TRACK"]);
+const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
+
+// How long a connection stays open after a refusal, for the client to read the answer: closed at
+// once with a body still arriving, TCP would reset it, and a client still sending could lose the
+// answer. Go's net/http waits as long.
+const LINGER_MS = 500;
+
+const isLineApi = (path) => path === "/v2" || path.startsWith("/v2/");
+const pathOf = (request) => (request.url ?? "/").split("?")[0] ?? "/";
+
+/**
+ * Gives every answer the security headers it does not set itself, whoever writes it: Node calls
+ * writeHead for every answer, explicitly or on the first write.
+ */
+function withSecurityHeaders(response) {
+  const writeHead = response.writeHead;
+  response.writeHead = function (...args) {
+    for (const [name, value] of SECURITY_ENTRIES) {
+      if (!this.hasHeader(name)) this.setHeader(name, value);
+    }
+    return writeHead.apply(this, args);
   };
+}
+
+/**
+ * Reads no more of the request, and closes its connection once the answer is out: the answer and
+ * a FIN, then the connection is torn down LINGER_MS later. Node would read a body left unread to
+ * its end (and drop it) to keep the connection; not this one's.
+ */
+function stopReadingAndClose(request) {
+  const socket = request.socket;
+  request._read = () => {};
+  socket.pause();
+  // Node calls destroySoon once an answer with `connection: close` is out.
+  socket.destroySoon = function () {
+    this.end();
+    setTimeout(() => this.destroy(), LINGER_MS).unref();
+  };
+}
+
+/**
+ * Answers with this server's own refusal, in the JSON error shape. The request's body, if any,
+ * is not read: the connection closes after the answer rather than read the body to find the next
+ * request.
+ */
+function refuse(request, response, status, message, lineMessage = message) {
+  const started = performance.now();
+  const path = pathOf(request);
+  const line = isLineApi(path);
+  const body = JSON.stringify({ message: line ? lineMessage : message });
+  const requestId = line ? randomUUID() : null;
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+    connection: "close",
+    ...(requestId ? { "x-line-request-id": requestId } : {}),
+  });
+  stopReadingAndClose(request);
+  response.end(body);
+  if (requestId) {
+    const ms = (performance.now() - started).toFixed(1);
+    console.log(`[v2] ${request.method} ${path} ${status} ${ms} ms ${requestId}`);
+  }
+}
+
+const tooLarge = (request, response) =>
+  refuse(
+    request,
+    response,
+    413,
+    defences.BODY_TOO_LARGE_MESSAGE,
+    defences.LINE_BODY_TOO_LARGE_MESSAGE,
+  );
+
+/**
+ * Calls `proceed` once the whole body has arrived, within the limit, or `refuse` as soon as it
+ * passes the limit. The body is held in the request stream meanwhile, at most MAX_BODY_BYTES,
+ * for Next to read as if it were arriving: Node's HTTP parser hands each piece of a body to the
+ * request's push(), which is watched here to count the bytes and to see the end (push(null)).
+ */
+function whenBodyWithinLimit(request, proceed, refuseTooLarge) {
+  const framed = request.headers["transfer-encoding"] !== undefined;
+  const length = Number(request.headers["content-length"] ?? 0);
+  if (request.complete || (!framed && length === 0)) {
+    proceed();
+    return;
+  }
+  const push = request.push;
+  let received = request.readableLength;
+  request.push = function (chunk, encoding) {
+    if (chunk === null) {
+      request.push = push;
+      push.call(this, chunk, encoding);
+      process.nextTick(proceed);
+      return false;
+    }
+    received += chunk.length;
+    if (received > defences.MAX_BODY_BYTES) {
+      // Dropped, as is what the parser still holds; false stops the socket's reading at once.
+      request.push = () => false;
+      process.nextTick(refuseTooLarge);
+      return false;
+    }
+    push.call(this, chunk, encoding);
+    // Held for Next, at most the limit: let the parser keep reading up to the end.
+    return true;
+  };
+}
+
+function serve(request, response, expectsContinue) {
+  withSecurityHeaders(response);
+  if (!defences.isAllowedHost(request.headers.host, allowedHosts)) {
+    refuse(request, response, 421, defences.MISDIRECTED_REQUEST_MESSAGE);
+    return;
+  }
+  if (NOT_FETCHABLE.has(request.method ?? "")) {
+    refuse(request, response, 501, `Method ${request.method} is not implemented`);
+    return;
+  }
+  if (Number(request.headers["content-length"] ?? 0) > defences.MAX_BODY_BYTES) {
+    // Before `100 Continue`: a client that asked first sends none of the body.
+    tooLarge(request, response);
+    return;
+  }
+  if (expectsContinue) response.writeContinue();
+  whenBodyWithinLimit(
+    request,
+    () => handle(request, response),
+    () => tooLarge(request, response),
+  );
 }
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((request, response) => {
-  if (request.method === "TRACE") {
-    const answer = json(501, `Method ${request.method} is not implemented`);
-    response.writeHead(answer.status, answer.headers).end(answer.body);
-    return;
+const server = http.createServer((request, response) => serve(request, response, false));
+// A client that sends `Expect: 100-continue` waits for the go-ahead before the body: given only
+// when the request passes the checks above.
+server.on("checkContinue", (request, response) => serve(request, response, true));
+
+/**
+ * What Node's HTTP parser refused: headers over its 16 KiB limit (431); a method it does not
+ * know, such as TRACK (501, as for TRACE above: HTTP's answer to a method the server does not
+ * recognise); anything else malformed (400). The request line, when there is one, gives the
+ * method and the path.
+ */
+function clientErrorAnswer(error) {
+  // A method is a token (RFC 9110), a path visible ASCII up to its query: nothing else of the
+  // request is echoed or logged.
+  const [, method, path] =
+    String(error.rawPacket ?? "").match(/^([A-Za-z0-9!#$%&'*+.^_`|~-]{1,32}) (\/[!->@-~]*)/) ?? [];
+  const answer = (status, message) => ({ status, message, method, path });
+  if (error.code === "HPE_HEADER_OVERFLOW") {
+    return answer(
+      431,
+      "Request header fields too large: the request line and headers exceed 16 KiB",
+    );
   }
-  handle(request, response);
-});
+  if (error.code === "HPE_INVALID_METHOD") {
+    return answer(501, method ? `Method ${method} is not implemented` : "Method not implemented");
+  }
+  return answer(400, "Malformed HTTP request");
+}
 
 server.on("clientError", (error, socket) => {
   if (!socket.writable || error.code === "ECONNRESET") {
     socket.destroy();
     return;
   }
-  const answer =
-    error.code === "HPE_HEADER_OVERFLOW"
-      ? json(431, "Request header fields too large: the request line and headers exceed 16 KiB")
-      : json(400, "Malformed HTTP request");
+  const { status, message, method, path } = clientErrorAnswer(error);
+  const body = JSON.stringify({ message });
+  const requestId = path !== undefined && isLineApi(path) ? randomUUID() : null;
   const head = [
-    `HTTP/1.1 ${answer.status} ${http.STATUS_CODES[answer.status]}`,
-    ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`),
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`,
+    "content-type: application/json",
+    `content-length: ${Buffer.byteLength(body)}`,
+    "cache-control: no-store",
+    ...SECURITY_ENTRIES.map(([name, value]) => `${name}: ${value}`),
+    ...(requestId ? [`x-line-request-id: ${requestId}`] : []),
     "connection: close",
   ];
-  socket.end(`${head.join("\r\n")}\r\n\r\n${answer.body}`);
+  socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
+  if (requestId) console.log(`[v2] ${method} ${path} ${status} 0.0 ms ${requestId}`);
 });
 
-server.keepAliveTimeout = keepAliveTimeout;
+server.keepAliveTimeout = keepAliveTimeoutMs;
 // Node requires the headers timeout to outlast the keep-alive timeout.
-server.headersTimeout = keepAliveTimeout + 1000;
+server.headersTimeout = keepAliveTimeoutMs + 1000;
 server.listen(port, hostname, () => {
-  console.log(`[webhook-console] listening on http://${hostname}:${port}`);
+  console.log(
+    `[webhook-console] listening on http://${hostname}:${port}, serving ${origins.join(", ")}`,
+  );
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -14,6 +14,25 @@ describe("server settings", () => {
     expect(settings.dispatch.requestTimeoutMs).toBe(2000);
     // The SSRF guard is on: webhooks go to public addresses only.
     expect(settings.dispatch.allowPrivateTargets).toBe(false);
+    expect(settings.http).toEqual({
+      port: 3000,
+      hostname: "127.0.0.1",
+      keepAliveTimeoutMs: 65_000,
+      origins: ["http://localhost:3000", "http://127.0.0.1:3000"],
+    });
+  });
+
+  it("serve the console's origins: CONSOLE_ORIGIN, or localhost and 127.0.0.1 on PORT", () => {
+    expect(serverSettingsFromEnv({ PORT: "3344" }).http.origins).toEqual([
+      "http://localhost:3344",
+      "http://127.0.0.1:3344",
+    ]);
+    expect(
+      serverSettingsFromEnv({
+        PORT: "3344",
+        CONSOLE_ORIGIN: "https://Console.Example.com:443/, http://10.0.0.5:8080",
+      }).http.origins,
+    ).toEqual(["https://console.example.com", "http://10.0.0.5:8080"]);
   });
 
   it("read what npm start sets", () => {
@@ -44,6 +63,12 @@ describe("server settings", () => {
     ["WEBHOOK_ALLOW_PRIVATE_TARGETS", "yes"],
     ["WEBHOOK_DISPATCHER", "disabled"],
     ["WEBHOOK_CONSOLE_SEED_DEMO", "please"],
+    ["PORT", "http"],
+    ["PORT", "70000"],
+    ["KEEP_ALIVE_TIMEOUT_MS", "1m"],
+    ["CONSOLE_ORIGIN", "console.example.com"],
+    ["CONSOLE_ORIGIN", "https://console.example.com/console"],
+    ["CONSOLE_ORIGIN", "https://console.example.com, *"],
   ])("refuse %s=%j, naming the variable", (name, value) => {
     let thrown: unknown;
     try {

@@ -4,6 +4,7 @@ import { webhookUrlPolicyFromEnv } from "../channels/webhook-url-policy";
 import { resolveDatabaseConfig } from "../db/config";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { dispatcherEnabledFromEnv } from "../dispatch/dispatcher-instance";
+import { httpServerSettingsFromEnv } from "../http/http-server-settings";
 import { booleanSetting, type Env, optionalSetting } from "../settings/read-env";
 import { verifyLimitPerHourFromEnv } from "../verification/verification-rate-limit";
 
@@ -13,6 +14,8 @@ import { verifyLimitPerHourFromEnv } from "../verification/verification-rate-lim
  */
 export function serverSettingsFromEnv(env: Env = process.env) {
   return {
+    /** PORT, HOSTNAME_BIND, KEEP_ALIVE_TIMEOUT_MS, CONSOLE_ORIGIN (scripts/serve.mjs reads them first). */
+    http: httpServerSettingsFromEnv(env),
     database: resolveDatabaseConfig(env.DATABASE_URL),
     dispatch: dispatchSettingsFromEnv(env),
     dispatcherEnabled: dispatcherEnabledFromEnv(env),

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { type DatabaseConfig, resolveDatabaseConfig } from "./config";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { createPrivateSqliteFile } from "./sqlite-file";
 
 export type { Channel, Provider } from "./generated/sqlite/client";
 // Tagged-template helpers for parameterised raw SQL (Prisma.sql, Prisma.join); the same runtime
@@ -26,6 +27,7 @@ export function createDbClient(config: DatabaseConfig = resolveDatabaseConfig())
     // nominal types differ (each carries its own provider name), hence the cast.
     return new PostgresClient({ adapter }) as unknown as Db;
   }
+  createPrivateSqliteFile(config.filePath);
   // A writer (the dispatcher) and readers (the console) share the file: wait for locks, not fail.
   const adapter = new PrismaBetterSQLite3({ url: `file:${config.filePath}`, timeout: 10_000 });
   return new SqliteClient({ adapter });

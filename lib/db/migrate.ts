@@ -1,10 +1,9 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { type DatabaseConfig, resolveDatabaseConfig } from "./config";
 import { type AppliedMigration, loadMigrations, pendingMigrations } from "./migrations";
+import { createPrivateSqliteFile } from "./sqlite-file";
 
 // Why not `prisma migrate deploy`: it is broken on PostgreSQL through adapter-pg 6.19
 // (prisma/orm#27403) and needs no less than this. See docs/adr/0002-own-migration-runner.md.
@@ -25,7 +24,7 @@ export async function migrate(config = resolveDatabaseConfig()): Promise<Migrate
 }
 
 function migrateSqlite(filePath: string): MigrateResult {
-  mkdirSync(path.dirname(filePath), { recursive: true });
+  createPrivateSqliteFile(filePath);
   const sqlite = new Database(filePath);
   try {
     // WAL lets the console read while the dispatcher writes; it is stored in the file.

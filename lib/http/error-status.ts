@@ -8,5 +8,6 @@ export const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = {
   // LINE answers 404 when the thing a request acts on is absent (e.g. no webhook URL to test).
   missing: 404,
   conflict: 409,
+  too_large: 413,
   rate_limited: 429,
 };

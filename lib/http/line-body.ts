@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { type ErrorDetail, InvalidInputError } from "../errors";
-import { unstorableTextIn } from "./parse";
+import { readBodyText, unstorableTextIn } from "./parse";
+import { LINE_BODY_TOO_LARGE_MESSAGE } from "./request-defences";
 
 // Request bodies of the LINE-compatible API, refused with LINE's messages: they differ from the
 // console API's (which name the property in the message) because bots and SDKs compare them.
@@ -14,17 +15,17 @@ function contentTypeProblem(request: Request): string | null {
 }
 
 /**
- * Reads and validates a JSON body: 400 "The content type, …, is not supported" for a body that is
- * not JSON, "The request body could not be parsed as JSON" for malformed JSON, and LINE's
- * "The request body has N error(s)" with one detail per problem for a wrong shape. With
- * `optional`, an empty body reads as `{}`.
+ * Reads and validates a JSON body: 413 in LINE's words for a body over 1 MB, 400 "The content
+ * type, …, is not supported" for a body that is not JSON, "The request body could not be parsed
+ * as JSON" for malformed JSON, and LINE's "The request body has N error(s)" with one detail per
+ * problem for a wrong shape. With `optional`, an empty body reads as `{}`.
  */
 export async function parseLineBody<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
   { optional = false } = {},
 ): Promise<z.infer<Schema>> {
-  const text = await request.text();
+  const text = await readBodyText(request, LINE_BODY_TOO_LARGE_MESSAGE);
   let body: unknown = {};
   if (text.trim() !== "" || !optional) {
     const unsupported = contentTypeProblem(request);

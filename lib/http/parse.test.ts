@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createChannelInput, updateChannelInput } from "../channels/channel-input";
-import { InvalidInputError } from "../errors";
-import { parseInput, parseJsonBody, readJsonBody, unstorableTextIn } from "./parse";
+import { InvalidInputError, TooLargeError } from "../errors";
+import { parseLineBody } from "./line-body";
+import { parseInput, parseJsonBody, readBodyText, readJsonBody, unstorableTextIn } from "./parse";
+import { LINE_BODY_TOO_LARGE_MESSAGE, MAX_BODY_BYTES } from "./request-defences";
 
 function post(body?: string): Request {
   return new Request("http://localhost/api/test", {
@@ -211,5 +213,91 @@ describe("parseJsonBody", () => {
       parseJsonBody(post('{"name":""}'), createChannelInput),
     );
     expect(error.message).toBe("name: must not be empty");
+  });
+});
+
+/**
+ * A streamed (chunked) body of `chunks` chunks of `chunkBytes` bytes each, made as they are
+ * pulled; `pulled()` tells how many the reader asked for.
+ */
+function streamedPost(chunks: number, chunkBytes: number, headers: Record<string, string> = {}) {
+  let made = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (made === chunks) {
+        controller.close();
+        return;
+      }
+      made += 1;
+      controller.enqueue(new Uint8Array(chunkBytes).fill(0x20));
+    },
+  });
+  const request = new Request("http://localhost/api/test", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
+  return { request, pulled: () => made };
+}
+
+/** The TooLargeError (a 413) a call throws; fails the test when it throws nothing or something else. */
+async function tooLargeOf(action: () => unknown): Promise<TooLargeError> {
+  try {
+    await action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TooLargeError);
+    return error as TooLargeError;
+  }
+  throw new Error("expected a TooLargeError");
+}
+
+describe("readBodyText: bodies over 1 MB", () => {
+  const chunk = 64 * 1024;
+
+  it("reads a body of exactly 1 MB", async () => {
+    const { request } = streamedPost(MAX_BODY_BYTES / chunk, chunk);
+    expect((await readBodyText(request)).length).toBe(MAX_BODY_BYTES);
+  });
+
+  it("stops reading a streamed body as soon as it passes 1 MB (413)", async () => {
+    // 50 MB offered; the reader must stop one chunk past the limit.
+    const { request, pulled } = streamedPost(800, chunk);
+    const error = await tooLargeOf(() => readBodyText(request));
+    expect(error.code).toBe("too_large");
+    expect(error.message).toMatch(/^Request body too large: the limit is 1 MB/);
+    expect(pulled()).toBeLessThanOrEqual(MAX_BODY_BYTES / chunk + 2);
+  });
+
+  it("refuses a body whose Content-Length is over 1 MB without reading it", async () => {
+    const { request, pulled } = streamedPost(800, chunk, {
+      "content-length": String(50 * 1024 * 1024),
+    });
+    await tooLargeOf(() => readBodyText(request));
+    // A ReadableStream pulls once to fill its queue when it is made; the reader asked for none.
+    expect(pulled()).toBeLessThanOrEqual(1);
+  });
+
+  it("refuses through readJsonBody and, in LINE's words, through parseLineBody", async () => {
+    const big = `{"name":"${"x".repeat(MAX_BODY_BYTES)}"}`;
+    await tooLargeOf(() => readJsonBody(post(big)));
+    const error = await tooLargeOf(() => parseLineBody(post(big), z.object({})));
+    expect(error.message).toBe(LINE_BODY_TOO_LARGE_MESSAGE);
+  });
+
+  it("decodes UTF-8 split across chunks", async () => {
+    const bytes = new TextEncoder().encode('{"name":"ボット"}');
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const byte of bytes) controller.enqueue(Uint8Array.of(byte));
+        controller.close();
+      },
+    });
+    const request = new Request("http://localhost/", {
+      method: "POST",
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(await readBodyText(request)).toBe('{"name":"ボット"}');
   });
 });

@@ -1,12 +1,43 @@
 import { z } from "zod";
-import { type ErrorDetail, InvalidInputError } from "../errors";
+import { type ErrorDetail, InvalidInputError, TooLargeError } from "../errors";
+import { BODY_TOO_LARGE_MESSAGE, MAX_BODY_BYTES } from "./request-defences";
+
+/**
+ * A request's body as text, refused (TooLargeError, 413) when over MAX_BODY_BYTES: at once when
+ * its Content-Length says so, else as soon as the bytes read pass the limit (a chunked body has
+ * no length up front), which stops reading there. scripts/serve.mjs refuses such bodies before
+ * Next reads them; this holds wherever else a handler runs (`next dev`, tests).
+ */
+export async function readBodyText(
+  request: Request,
+  tooLargeMessage = BODY_TOO_LARGE_MESSAGE,
+): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > MAX_BODY_BYTES) {
+    throw new TooLargeError(tooLargeMessage);
+  }
+  if (request.body === null) return "";
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let received = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    received += read.value.byteLength;
+    if (received > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new TooLargeError(tooLargeMessage);
+    }
+    text += decoder.decode(read.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
 
 /**
  * Reads a JSON body; malformed or missing JSON is the client's fault, so a 400. With
  * `optional`, an empty body reads as `{}` (for requests whose every field is optional).
  */
 export async function readJsonBody(request: Request, { optional = false } = {}): Promise<unknown> {
-  const text = await request.text();
+  const text = await readBodyText(request);
   if (text.trim() === "") {
     if (optional) return {};
     throw new InvalidInputError("Request body must be a JSON object");

@@ -6,6 +6,7 @@ import {
   MissingError,
   NotFoundError,
   RateLimitedError,
+  TooLargeError,
   UnauthenticatedError,
 } from "../errors";
 import { STATUS_BY_CODE } from "./error-status";
@@ -39,6 +40,7 @@ describe("toErrorResponse", () => {
   it.each([
     [new UnauthenticatedError("Authentication failed"), 401],
     [new MissingError("The webhook URL is not set"), 404],
+    [new TooLargeError("Request body too large"), 413],
     [new RateLimitedError("Too many"), 429],
   ])("answers %s with %i and its message", async (error, status) => {
     const response = toErrorResponse(error);
@@ -57,6 +59,7 @@ describe("toErrorResponse", () => {
       "not_found",
       "missing",
       "conflict",
+      "too_large",
       "rate_limited",
     ];
     expect(Object.keys(STATUS_BY_CODE).sort()).toEqual([...codes].sort());

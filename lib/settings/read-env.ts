@@ -1,7 +1,7 @@
 // Every setting is an environment variable (README, Configuration). They are read through these
 // helpers so that a bad value is treated one way everywhere: refused with a message naming the
 // variable, never silently replaced by the default. The server reads all of them at start-up
-// (lib/settings/server-settings.ts), so a typo stops it there rather than at the first webhook.
+// (lib/boot/server-settings.ts), so a typo stops it there rather than at the first webhook.
 
 export type Env = Record<string, string | undefined>;
 
@@ -29,6 +29,17 @@ export function positiveIntSetting(env: Env, name: string, fallback: number): nu
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
     throw new InvalidSettingError(name, "a positive integer", raw);
+  }
+  return value;
+}
+
+/** A TCP port: a whole number from 1 to 65535. */
+export function portSetting(env: Env, name: string, fallback: number): number {
+  const raw = rawValue(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || value < 1 || value > 65_535) {
+    throw new InvalidSettingError(name, "a port number from 1 to 65535", raw);
   }
   return value;
 }

@@ -1,0 +1,607 @@
+// The console's HTTP defences, against the real server (README, "Defences"): what a web page can
+// make the operator's browser send (a cross-site state change, a DNS-rebound Host) is refused and
+// writes nothing; a body over 1 MB is refused before it is read whole; every answer carries the
+// security headers. Requests go out through node:http, byte for byte as written here: Playwright's
+// client would set its own Host and frame bodies its own way.
+import http from "node:http";
+import { expect, test } from "../fixtures";
+import type { ErrorBody } from "../support/console-api";
+
+interface RawRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** Sends exactly `request` on its own connection; a body is framed by its Content-Length. */
+function sendRaw(baseURL: string | undefined, request: RawRequest): Promise<RawAnswer> {
+  const { hostname, port } = new URL(baseURL ?? "");
+  const headers: Record<string, string> = { connection: "close", ...request.headers };
+  const bytes = request.body === undefined ? undefined : Buffer.from(request.body, "utf8");
+  if (bytes) headers["content-length"] = String(bytes.length);
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      { hostname, port, method: request.method, path: request.path, headers, agent: false },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("end", () =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            headers: incoming.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        incoming.on("error", reject);
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(bytes);
+  });
+}
+
+/** A raw answer in the JSON error shape with `status`; returns the body. */
+function expectRawError(answer: RawAnswer, status: number, what: string): ErrorBody {
+  expect(answer.status, `${what}: ${answer.body.slice(0, 300)}`).toBe(status);
+  expect(answer.headers["content-type"], what).toContain("application/json");
+  const body = JSON.parse(answer.body) as ErrorBody;
+  expect(typeof body.message, what).toBe("string");
+  expect(body.message.length, what).toBeGreaterThan(0);
+  return body;
+}
+
+const FOREIGN = "http://evil.example";
+
+/** What a page elsewhere can make the operator's browser send, and what it must get. */
+const CROSS_SITE_ATTEMPTS: { name: string; headers: Record<string, string>; status: number }[] = [
+  // A "simple" request: no preflight, so the browser sends it and only hides the answer.
+  {
+    name: "a simple request from a foreign Origin",
+    headers: { origin: FOREIGN, "content-type": "text/plain;charset=UTF-8" },
+    status: 403,
+  },
+  {
+    name: "JSON from a foreign Origin",
+    headers: { origin: FOREIGN, "content-type": "application/json" },
+    status: 403,
+  },
+  {
+    name: "a foreign Referer without an Origin",
+    headers: { referer: `${FOREIGN}/page`, "content-type": "application/json" },
+    status: 403,
+  },
+  { name: "Origin: null", headers: { origin: "null", "content-type": "text/plain" }, status: 403 },
+  // No Origin at all (a script, curl): the type is what refuses it.
+  { name: "text/plain", headers: { "content-type": "text/plain" }, status: 415 },
+  {
+    name: "a form body",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    status: 415,
+  },
+];
+
+/**
+ * Sends `request` once per cross-site attempt (its headers replaced by the attempt's) and checks
+ * each is refused with its status, in the JSON error shape.
+ */
+async function expectEveryAttemptRefused(baseURL: string | undefined, request: RawRequest) {
+  for (const attempt of CROSS_SITE_ATTEMPTS) {
+    const what = `${request.method} ${request.path}, ${attempt.name}`;
+    const answer = await sendRaw(baseURL, { ...request, headers: attempt.headers });
+    const error = expectRawError(answer, attempt.status, what);
+    expect(error.message, what).toMatch(
+      attempt.status === 403 ? /^Cross-site request refused: / : /is not supported/,
+    );
+  }
+}
+
+/** The same request as the console's own page sends it: its origin, JSON. */
+function fromTheConsole(baseURL: string | undefined, request: RawRequest): Promise<RawAnswer> {
+  const origin = new URL(baseURL ?? "").origin;
+  return sendRaw(baseURL, {
+    ...request,
+    headers: { origin, referer: `${origin}/console`, "content-type": "application/json" },
+  });
+}
+
+test.describe("a cross-site or non-JSON state change is refused and writes nothing", () => {
+  test("POST /api/providers", async ({ baseURL, api, uniqueName }) => {
+    const name = uniqueName("Cross-site provider");
+    const request = { method: "POST", path: "/api/providers", body: JSON.stringify({ name }) };
+    await expectEveryAttemptRefused(baseURL, request);
+    const names = async () => (await api.listProviders()).map((provider) => provider.name);
+    expect(await names()).not.toContain(name);
+
+    expect((await fromTheConsole(baseURL, request)).status).toBe(201);
+    expect(await names()).toContain(name);
+  });
+
+  test("POST /api/providers/{id}/channels", async ({ baseURL, api, uniqueName, freshChannel }) => {
+    const { provider } = freshChannel;
+    const name = uniqueName("Cross-site channel");
+    const request = {
+      method: "POST",
+      path: `/api/providers/${provider.id}/channels`,
+      body: JSON.stringify({ name }),
+    };
+    await expectEveryAttemptRefused(baseURL, request);
+    const names = async () => (await api.getProvider(provider.id)).channels.map((c) => c.name);
+    expect(await names()).not.toContain(name);
+
+    expect((await fromTheConsole(baseURL, request)).status).toBe(201);
+    expect(await names()).toContain(name);
+  });
+
+  test("PATCH /api/channels/{id}", async ({ baseURL, api, freshChannel: { channel } }) => {
+    const request = {
+      method: "PATCH",
+      path: `/api/channels/${channel.id}`,
+      body: JSON.stringify({ webhookUrl: "https://attacker.example/hook", useWebhook: true }),
+    };
+    await expectEveryAttemptRefused(baseURL, request);
+    const unchanged = await api.getChannel(channel.id);
+    expect([unchanged.webhookUrl, unchanged.useWebhook]).toEqual([null, false]);
+
+    expect((await fromTheConsole(baseURL, request)).status).toBe(200);
+    expect((await api.getChannel(channel.id)).webhookUrl).toBe("https://attacker.example/hook");
+  });
+
+  test("POST /api/channels/{id}/secret", async ({ baseURL, api, freshChannel: { channel } }) => {
+    const before = await api.getChannelSecret(channel.id);
+    const request = { method: "POST", path: `/api/channels/${channel.id}/secret`, body: "{}" };
+    await expectEveryAttemptRefused(baseURL, request);
+    expect(await api.getChannelSecret(channel.id)).toBe(before);
+
+    expect((await fromTheConsole(baseURL, request)).status).toBe(200);
+    expect(await api.getChannelSecret(channel.id)).not.toBe(before);
+  });
+
+  test("POST /api/channels/{id}/access-token", async ({
+    baseURL,
+    api,
+    freshChannel: { channel },
+  }) => {
+    const request = { method: "POST", path: `/api/channels/${channel.id}/access-token`, body: "" };
+    await expectEveryAttemptRefused(baseURL, request);
+    expect((await api.getAccessTokenStatus(channel.id)).issued).toBe(false);
+
+    expect((await fromTheConsole(baseURL, request)).status).toBe(201);
+    expect((await api.getAccessTokenStatus(channel.id)).issued).toBe(true);
+  });
+
+  test("POST /api/channels/{id}/events", async ({ baseURL, api, freshChannel: { channel } }) => {
+    // Use webhook on, at a port nothing listens on: a stored webhook becomes an attempt at once.
+    await api.updateChannel(channel.id, {
+      useWebhook: true,
+      webhookUrl: "http://127.0.0.1:9/webhook",
+    });
+    const request = {
+      method: "POST",
+      path: `/api/channels/${channel.id}/events`,
+      body: JSON.stringify({ text: "cross-site" }),
+    };
+    await expectEveryAttemptRefused(baseURL, request);
+
+    const sent = await fromTheConsole(baseURL, request);
+    expect(sent.status).toBe(202);
+    const { webhookId } = JSON.parse(sent.body) as { webhookId: string };
+    // The one webhook that was stored is the console's own: nothing refused came before it.
+    const deliveries = await api.waitForDeliveries(channel.id, 1);
+    expect(deliveries.map((delivery) => delivery.webhookId)).toEqual([webhookId]);
+  });
+
+  test("POST /api/channels/{id}/webhook/verify", async ({
+    baseURL,
+    api,
+    demoBot,
+    freshChannel: { channel },
+  }) => {
+    await api.pointAt(channel.id, demoBot);
+    const request = {
+      method: "POST",
+      path: `/api/channels/${channel.id}/webhook/verify`,
+      body: "{}",
+    };
+    await expectEveryAttemptRefused(baseURL, request);
+    expect(demoBot.stats().received).toBe(0);
+
+    expect((await fromTheConsole(baseURL, request)).status).toBe(200);
+    expect(demoBot.stats().received).toBe(1);
+  });
+
+  test("no Origin and no body type is fine where the body is optional or absent", async ({
+    baseURL,
+    freshChannel: { channel },
+  }) => {
+    for (const path of ["secret", "access-token", "webhook/verify"]) {
+      const answer = await sendRaw(baseURL, {
+        method: "POST",
+        path: `/api/channels/${channel.id}/${path}`,
+      });
+      // Verify answers 404: the channel has no webhook URL to test.
+      expect([200, 201, 404], `${path}: ${answer.body}`).toContain(answer.status);
+    }
+  });
+
+  test("the LINE-compatible API takes its bearer token from anywhere; not JSON is LINE's 400", async ({
+    baseURL,
+    api,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    const authorization = `Bearer ${accessToken}`;
+    const put = await sendRaw(baseURL, {
+      method: "PUT",
+      path: "/v2/bot/channel/webhook/endpoint",
+      headers: { authorization, origin: FOREIGN, "content-type": "application/json" },
+      body: JSON.stringify({ endpoint: "https://bot.example/hook" }),
+    });
+    expect(put.status, put.body).toBe(200);
+    const plain = await sendRaw(baseURL, {
+      method: "PUT",
+      path: "/v2/bot/channel/webhook/endpoint",
+      headers: { authorization, "content-type": "text/plain" },
+      body: JSON.stringify({ endpoint: "https://bot.example/other" }),
+    });
+    expect(expectRawError(plain, 400, "text/plain to /v2").message).toBe(
+      "The content type, text/plain, is not supported",
+    );
+    expect((await api.getChannel(channel.id)).webhookUrl).toBe("https://bot.example/hook");
+  });
+});
+
+test.describe("a Host that is none of the console's origins (DNS rebinding)", () => {
+  const port = (baseURL: string | undefined) => new URL(baseURL ?? "").port;
+
+  test("gets 421 for pages, the API, /v2 and static files alike", async ({ baseURL }) => {
+    const hosts = [
+      `attacker.example:${port(baseURL)}`,
+      "attacker.example",
+      "localhost",
+      `localhost.:${port(baseURL)}`,
+      `127.0.0.1:${Number(port(baseURL)) + 1}`,
+    ];
+    const paths = [
+      "/console",
+      "/",
+      "/no-such-page",
+      "/api/providers",
+      "/v2/bot/channel/webhook/endpoint",
+      "/favicon.svg",
+    ];
+    for (const host of hosts) {
+      for (const path of paths) {
+        const what = `GET ${path}, Host ${host}`;
+        const answer = await sendRaw(baseURL, { method: "GET", path, headers: { host } });
+        expect(expectRawError(answer, 421, what).message, what).toMatch(/^Misdirected request/);
+        if (path.startsWith("/v2/")) expect(answer.headers["x-line-request-id"]).toBeTruthy();
+      }
+    }
+  });
+
+  test("changes nothing", async ({ baseURL, api, uniqueName }) => {
+    const name = uniqueName("Rebound provider");
+    const answer = await sendRaw(baseURL, {
+      method: "POST",
+      path: "/api/providers",
+      headers: {
+        host: `attacker.example:${port(baseURL)}`,
+        origin: `http://attacker.example:${port(baseURL)}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ name }),
+    });
+    expectRawError(answer, 421, "POST /api/providers, rebound");
+    expect((await api.listProviders()).map((provider) => provider.name)).not.toContain(name);
+  });
+
+  test("localhost and 127.0.0.1 on the served port are the console's own", async ({ baseURL }) => {
+    for (const host of [`localhost:${port(baseURL)}`, `127.0.0.1:${port(baseURL)}`]) {
+      for (const path of ["/console", "/api/providers"]) {
+        const answer = await sendRaw(baseURL, { method: "GET", path, headers: { host } });
+        expect(answer.status, `GET ${path}, Host ${host}`).toBe(200);
+      }
+    }
+  });
+});
+
+const FIFTY_MB = 50 * 1024 * 1024;
+
+interface UploadResult {
+  answer: RawAnswer;
+  /** Body bytes handed to the socket when the answer arrived. */
+  sent: number;
+  ms: number;
+  /** Whether the server said `100 Continue`. */
+  continued: boolean;
+}
+
+/**
+ * Starts sending a 50 MB body (with a Content-Length, or chunked without one) and stops at the
+ * answer. With `waitForContinue`, asks with `Expect: 100-continue` and sends no body unless told to.
+ */
+function uploadFiftyMegabytes(
+  baseURL: string | undefined,
+  path: string,
+  { chunked, waitForContinue = false }: { chunked: boolean; waitForContinue?: boolean },
+): Promise<UploadResult> {
+  const { hostname, port } = new URL(baseURL ?? "");
+  const headers: Record<string, string> = {
+    connection: "close",
+    "content-type": "application/json",
+    ...(chunked ? { "transfer-encoding": "chunked" } : { "content-length": String(FIFTY_MB) }),
+    ...(waitForContinue ? { expect: "100-continue" } : {}),
+  };
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    let continued = false;
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const outgoing = http.request(
+      { hostname, port, method: path.startsWith("/v2/") ? "PUT" : "POST", path, headers },
+      (incoming) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        incoming.on("data", (data: Buffer) => chunks.push(data));
+        incoming.on("end", () => {
+          outgoing.destroy();
+          resolve({
+            answer: {
+              status: incoming.statusCode ?? 0,
+              headers: incoming.headers,
+              body: Buffer.concat(chunks).toString("utf8"),
+            },
+            sent,
+            ms: performance.now() - started,
+            continued,
+          });
+        });
+      },
+    );
+    // Writes after the server closed the connection fail; the answer is what counts.
+    outgoing.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    const pump = () => {
+      while (!answered && sent < FIFTY_MB) {
+        sent += chunk.length;
+        if (!outgoing.write(chunk)) {
+          outgoing.once("drain", pump);
+          return;
+        }
+      }
+      if (!answered) outgoing.end();
+    };
+    if (waitForContinue) {
+      outgoing.on("continue", () => {
+        continued = true;
+        pump();
+      });
+      outgoing.flushHeaders();
+    } else {
+      pump();
+    }
+    outgoing.setTimeout(30_000, () => outgoing.destroy(new Error("no answer within 30 s")));
+  });
+}
+
+test.describe("a body over 1 MB", () => {
+  for (const chunked of [false, true]) {
+    const framing = chunked ? "streamed chunked" : "with a Content-Length";
+    test(`is refused with 413 before it is read whole: 50 MB ${framing}`, async ({ baseURL }) => {
+      const { answer, sent, ms } = await uploadFiftyMegabytes(baseURL, "/api/providers", {
+        chunked,
+      });
+      const error = expectRawError(answer, 413, `POST /api/providers, ${framing}`);
+      expect(error.message).toMatch(/^Request body too large: the limit is 1 MB/);
+      // Answered while most of the body was still unsent (what the sockets' buffers hold aside).
+      expect(sent).toBeLessThan(FIFTY_MB / 2);
+      expect(ms).toBeLessThan(10_000);
+    });
+
+    test(`is LINE's 413 on /v2: 50 MB ${framing}`, async ({ baseURL }) => {
+      const { answer, sent } = await uploadFiftyMegabytes(
+        baseURL,
+        "/v2/bot/channel/webhook/endpoint",
+        { chunked },
+      );
+      const error = expectRawError(answer, 413, `PUT /v2/bot/channel/webhook/endpoint, ${framing}`);
+      expect(error).toEqual({
+        message:
+          "Request exceeds the max size of 1MB. Make the request smaller than 1MB and try again.",
+      });
+      expect(answer.headers["x-line-request-id"]).toBeTruthy();
+      expect(sent).toBeLessThan(FIFTY_MB / 2);
+    });
+  }
+
+  test("is refused before `100 Continue`, so a client that asks first sends none of it", async ({
+    baseURL,
+  }) => {
+    const { answer, sent, continued } = await uploadFiftyMegabytes(baseURL, "/api/providers", {
+      chunked: false,
+      waitForContinue: true,
+    });
+    expectRawError(answer, 413, "POST /api/providers, Expect: 100-continue");
+    expect(continued).toBe(false);
+    expect(sent).toBe(0);
+  });
+
+  test("writes nothing; a body just under the limit still reaches the route", async ({
+    baseURL,
+    api,
+    uniqueName,
+  }) => {
+    const name = uniqueName("Large body");
+    const padding = "x".repeat(1024 * 1024);
+    const over = await sendRaw(baseURL, {
+      method: "POST",
+      path: "/api/providers",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name, padding }),
+    });
+    expectRawError(over, 413, "a 1 MB body and then some");
+    expect((await api.listProviders()).map((provider) => provider.name)).not.toContain(name);
+
+    // 1 MB less a few bytes: read, parsed and refused by the route's schema instead.
+    const under = JSON.stringify({ name, padding: padding.slice(0, 1024 * 1024 - 200) });
+    const answer = await sendRaw(baseURL, {
+      method: "POST",
+      path: "/api/providers",
+      headers: { "content-type": "application/json" },
+      body: under,
+    });
+    expect(expectRawError(answer, 400, "just under 1 MB").message).toMatch(/padding/);
+  });
+});
+
+/** The directives of a Content-Security-Policy, by name. */
+function policyOf(answer: RawAnswer): Map<string, string[]> {
+  const header = answer.headers["content-security-policy"];
+  expect(typeof header, "Content-Security-Policy").toBe("string");
+  return new Map(
+    String(header)
+      .split(";")
+      .map((part) => {
+        const [name = "", ...values] = part.trim().split(/\s+/);
+        return [name, values];
+      }),
+  );
+}
+
+/** The headers every answer carries; returns the policy. */
+function expectSecurityHeaders(answer: RawAnswer, what: string): Map<string, string[]> {
+  expect(answer.headers["x-content-type-options"], what).toBe("nosniff");
+  expect(answer.headers["referrer-policy"], what).toBe("same-origin");
+  expect(answer.headers["x-frame-options"], what).toBe("DENY");
+  const policy = policyOf(answer);
+  expect(policy.get("frame-ancestors"), what).toEqual(["'none'"]);
+  expect(policy.get("script-src") ?? [], what).not.toContain("'unsafe-inline'");
+  return policy;
+}
+
+/** The nonce of a page's policy, after checking its scripts need it. */
+function pageNonce(answer: RawAnswer, what: string): string {
+  const scripts = expectSecurityHeaders(answer, what).get("script-src") ?? [];
+  const nonce = scripts.find((source) => source.startsWith("'nonce-"))?.slice(7, -1);
+  expect(nonce, `${what}: a nonce in script-src`).toBeTruthy();
+  expect(scripts).toContain("'strict-dynamic'");
+  // Every script Next rendered carries it, inline ones included.
+  const tags = answer.body.match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length, what).toBeGreaterThan(0);
+  for (const tag of tags) expect(tag, what).toContain(`nonce="${nonce}"`);
+  return nonce ?? "";
+}
+
+test.describe("security headers", () => {
+  test("a page: a nonce-based policy, new for every request, on every script", async ({
+    baseURL,
+    freshChannel: { provider, channel },
+  }) => {
+    const nonces = new Set<string>();
+    for (const path of [
+      "/console",
+      "/console",
+      `/console/provider/${provider.id}`,
+      `/console/channel/${channel.id}/messaging-api`,
+      `/console/channel/${channel.id}/statistics`,
+    ]) {
+      const answer = await sendRaw(baseURL, { method: "GET", path });
+      expect(answer.status, path).toBe(200);
+      nonces.add(pageNonce(answer, path));
+    }
+    expect(nonces.size).toBe(5);
+  });
+
+  test("API and /v2 answers, and 404s: a policy that allows nothing", async ({
+    baseURL,
+    api,
+    freshChannel: { channel },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    const cases: [what: string, request: RawRequest, status: number][] = [
+      ["an API answer", { method: "GET", path: "/api/providers" }, 200],
+      [
+        "a TSV download",
+        { method: "GET", path: `/api/channels/${channel.id}/statistics/errors.tsv` },
+        200,
+      ],
+      ["an API 404", { method: "GET", path: "/api/no-such-route" }, 404],
+      ["an API 404 for an id", { method: "GET", path: "/api/channels/1000000000" }, 404],
+      [
+        "a /v2 answer",
+        {
+          method: "GET",
+          path: "/v2/bot/channel/webhook/endpoint",
+          headers: { authorization: `Bearer ${accessToken}` },
+        },
+        404,
+      ],
+      ["a /v2 401", { method: "GET", path: "/v2/bot/channel/webhook/endpoint" }, 401],
+      ["a /v2 404", { method: "GET", path: "/v2/bot/info" }, 404],
+      ["a static file", { method: "GET", path: "/favicon.svg" }, 200],
+      ["a missing static file", { method: "GET", path: "/_next/static/no-such-file.js" }, 404],
+    ];
+    for (const [what, request, status] of cases) {
+      const answer = await sendRaw(baseURL, request);
+      expect(answer.status, what).toBe(status);
+      const policy = expectSecurityHeaders(answer, what);
+      expect(policy.get("default-src"), what).toEqual(["'none'"]);
+    }
+  });
+
+  test("the 404 page carries a page's policy", async ({ baseURL }) => {
+    for (const path of ["/no-such-page", "/console/channel/1000000000"]) {
+      const answer = await sendRaw(baseURL, { method: "GET", path });
+      expect(answer.status, path).toBe(404);
+      pageNonce(answer, path);
+    }
+  });
+
+  test("the server's own refusals carry them too", async ({ baseURL }) => {
+    const cases: [what: string, request: RawRequest, status: number][] = [
+      ["a 421", { method: "GET", path: "/console", headers: { host: "attacker.example" } }, 421],
+      ["a 501", { method: "TRACE", path: "/api/providers" }, 501],
+      [
+        "a 403",
+        { method: "POST", path: "/api/providers", headers: { origin: FOREIGN }, body: "{}" },
+        403,
+      ],
+      [
+        "a 415",
+        {
+          method: "POST",
+          path: "/api/providers",
+          headers: { "content-type": "text/plain" },
+          body: "{}",
+        },
+        415,
+      ],
+      ["a 405", { method: "DELETE", path: "/api/providers" }, 405],
+      [
+        "a 413",
+        {
+          method: "POST",
+          path: "/api/providers",
+          headers: { "content-type": "application/json" },
+          body: " ".repeat(1024 * 1024 + 1),
+        },
+        413,
+      ],
+    ];
+    for (const [what, request, status] of cases) {
+      const answer = await sendRaw(baseURL, request);
+      expectRawError(answer, status, what);
+      expect(policyOf(answer).get("default-src"), what).toEqual(["'none'"]);
+      expectSecurityHeaders(answer, what);
+    }
+  });
+});
