@@ -5,57 +5,7 @@
 // client would set its own Host and frame bodies its own way.
 import http from "node:http";
 import { expect, test } from "../fixtures";
-import type { ErrorBody } from "../support/console-api";
-
-interface RawRequest {
-  method: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-interface RawAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** Sends exactly `request` on its own connection; a body is framed by its Content-Length. */
-function sendRaw(baseURL: string | undefined, request: RawRequest): Promise<RawAnswer> {
-  const { hostname, port } = new URL(baseURL ?? "");
-  const headers: Record<string, string> = { connection: "close", ...request.headers };
-  const bytes = request.body === undefined ? undefined : Buffer.from(request.body, "utf8");
-  if (bytes) headers["content-length"] = String(bytes.length);
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(
-      { hostname, port, method: request.method, path: request.path, headers, agent: false },
-      (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-        incoming.on("end", () =>
-          resolve({
-            status: incoming.statusCode ?? 0,
-            headers: incoming.headers,
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-        incoming.on("error", reject);
-      },
-    );
-    outgoing.on("error", reject);
-    outgoing.end(bytes);
-  });
-}
-
-/** A raw answer in the JSON error shape with `status`; returns the body. */
-function expectRawError(answer: RawAnswer, status: number, what: string): ErrorBody {
-  expect(answer.status, `${what}: ${answer.body.slice(0, 300)}`).toBe(status);
-  expect(answer.headers["content-type"], what).toContain("application/json");
-  const body = JSON.parse(answer.body) as ErrorBody;
-  expect(typeof body.message, what).toBe("string");
-  expect(body.message.length, what).toBeGreaterThan(0);
-  return body;
-}
+import { expectRawError, type RawAnswer, type RawRequest, sendRaw } from "../support/raw-http";
 
 const FOREIGN = "http://evil.example";
 

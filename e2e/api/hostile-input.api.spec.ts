@@ -3,69 +3,21 @@
 // not valid Unicode, impossible dates and lax integers in query strings, webhook URLs that would
 // be called elsewhere than they read. Each refusal is asserted with its status and the JSON error
 // shape; each refused write, with the data unchanged.
-import http from "node:http";
 import type { APIResponse } from "@playwright/test";
 import { expect, test } from "../fixtures";
-import {
-  type ChannelView,
-  type ConsoleApi,
-  type ErrorBody,
-  expectErrorResponse,
-} from "../support/console-api";
+import { type ChannelView, type ConsoleApi, expectErrorResponse } from "../support/console-api";
+import { expectRawError, type RawAnswer, sendRaw } from "../support/raw-http";
 
-interface RawAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/**
- * Sends exactly `path` and `body` (node:http: no client normalises the path or refuses the
- * method), on its own connection.
- */
-function sendRaw(
+/** A JSON body (or none) sent raw: the path and the method exactly as written. */
+function sendRawJson(
   baseURL: string | undefined,
   method: string,
   path: string,
   body?: string,
 ): Promise<RawAnswer> {
-  const { hostname, port } = new URL(baseURL ?? "");
-  const headers: Record<string, string> = { connection: "close" };
-  const bytes = body === undefined ? undefined : Buffer.from(body, "utf8");
-  if (bytes) {
-    // Explicit: node:http frames no body of a GET or DELETE by itself.
-    headers["content-type"] = "application/json";
-    headers["content-length"] = String(bytes.length);
-  }
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request({ hostname, port, method, path, headers }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("end", () =>
-        resolve({
-          status: incoming.statusCode ?? 0,
-          headers: incoming.headers,
-          body: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-      incoming.on("error", reject);
-    });
-    outgoing.on("error", reject);
-    outgoing.end(bytes);
-  });
-}
-
-/** A raw answer in the JSON error shape with `status`; returns the body. */
-function expectRawError(answer: RawAnswer, status: number, what: string): ErrorBody {
-  expect(answer.status, `${what}: ${answer.body.slice(0, 300)}`).toBe(status);
-  expect(answer.headers["content-type"], what).toContain("application/json");
-  const body = JSON.parse(answer.body) as ErrorBody;
-  expect(typeof body.message, what).toBe("string");
-  expect(body.message.length, what).toBeGreaterThan(0);
-  for (const detail of body.details ?? []) {
-    expect(detail, what).toEqual({ property: expect.any(String), message: expect.any(String) });
-  }
-  return body;
+  const headers: Record<string, string> =
+    body === undefined ? {} : { "content-type": "application/json" };
+  return sendRaw(baseURL, { method, path, headers, body });
 }
 
 /** Every provider and channel name on the server (other tests add theirs meanwhile). */
@@ -109,7 +61,7 @@ test.describe("path ids that are not valid percent-encoding", () => {
       ];
       for (const [method, path, body] of cases) {
         const what = `${method} ${path}`;
-        const error = expectRawError(await sendRaw(baseURL, method, path, body), 404, what);
+        const error = expectRawError(await sendRawJson(baseURL, method, path, body), 404, what);
         expect(error.message, what).toMatch(/^(Channel|Provider) ".*" not found$/s);
       }
       expect(await namesInUse(api)).not.toContain(name);
@@ -118,7 +70,7 @@ test.describe("path ids that are not valid percent-encoding", () => {
 
   test("an API path no route serves is the JSON 404 too", async ({ baseURL }) => {
     for (const path of ["/api/%ZZ", "/api/nothing", "/api/channels", "/api/providers/1/2"]) {
-      expectRawError(await sendRaw(baseURL, "GET", path), 404, path);
+      expectRawError(await sendRawJson(baseURL, "GET", path), 404, path);
     }
   });
 
@@ -130,7 +82,7 @@ test.describe("path ids that are not valid percent-encoding", () => {
     "/console/provider/%E3%81",
   ]) {
     test(`${path} shows the 404 page with status 404`, async ({ baseURL, page }) => {
-      const raw = await sendRaw(baseURL, "GET", path);
+      const raw = await sendRawJson(baseURL, "GET", path);
       expect(raw.status).toBe(404);
       expect(raw.headers["content-type"]).toContain("text/html");
       const response = await page.goto(path);
@@ -176,7 +128,7 @@ test.describe("methods a route does not have", () => {
       const allowed = route.allow.split(", ");
       for (const method of PROBED_METHODS.filter((probed) => !allowed.includes(probed))) {
         const what = `${method} ${path}`;
-        const answer = await sendRaw(baseURL, method, path, body);
+        const answer = await sendRawJson(baseURL, method, path, body);
         const error = expectRawError(answer, 405, what);
         expect(error, what).toEqual({ message: `Method ${method} is not allowed` });
         expect(answer.headers.allow, what).toBe(route.allow);
@@ -185,7 +137,7 @@ test.describe("methods a route does not have", () => {
         }
       }
       // Next's own OPTIONS answer names the same methods.
-      const options = await sendRaw(baseURL, "OPTIONS", path);
+      const options = await sendRawJson(baseURL, "OPTIONS", path);
       if (!path.startsWith("/v2/")) {
         expect(options.status, path).toBe(204);
         expect(options.headers.allow, path).toBe(route.allow);
@@ -199,7 +151,7 @@ test.describe("methods a route does not have", () => {
   });
 
   test("a wrong method with a broken id is still a 405", async ({ baseURL }) => {
-    const answer = await sendRaw(baseURL, "DELETE", "/api/channels/%ZZ");
+    const answer = await sendRawJson(baseURL, "DELETE", "/api/channels/%ZZ");
     expectRawError(answer, 405, "DELETE /api/channels/%ZZ");
     expect(answer.headers.allow).toBe("GET, HEAD, OPTIONS, PATCH");
   });
@@ -210,7 +162,11 @@ test.describe("methods a route does not have", () => {
   test("TRACE and TRACK are a 501 in the JSON error shape, on every path", async ({ baseURL }) => {
     for (const method of ["TRACE", "TRACK"]) {
       for (const path of ["/api/providers", "/api/channels/%ZZ", "/v2/bot/channel/webhook/test"]) {
-        const body = expectRawError(await sendRaw(baseURL, method, path), 501, `${method} ${path}`);
+        const body = expectRawError(
+          await sendRawJson(baseURL, method, path),
+          501,
+          `${method} ${path}`,
+        );
         expect(body.message).toBe(`Method ${method} is not implemented`);
       }
     }
@@ -270,7 +226,7 @@ test.describe("text that is not valid Unicode", () => {
     ];
     for (const [method, path, body, property] of cases) {
       const what = `${method} ${path} ${body}`;
-      const error = expectRawError(await sendRaw(baseURL, method, path, body), 400, what);
+      const error = expectRawError(await sendRawJson(baseURL, method, path, body), 400, what);
       expect(error.details, what).toEqual([
         {
           property,
@@ -374,7 +330,7 @@ test.describe("query strings", () => {
     baseURL,
     freshChannel: { channel },
   }) => {
-    const answer = await sendRaw(
+    const answer = await sendRawJson(
       baseURL,
       "GET",
       `/api/channels/${channel.id}/deliveries?before=${"A".repeat(20_000)}`,

@@ -4,57 +4,14 @@
 // database. Runs after every other spec (its own Playwright project), so the database
 // fingerprint sees only its own requests. PROPERTY_SEED and PROPERTY_RUNS override the fixed seed
 // and the 1,000 runs; fast-check prints the seed and the shrunk request when a case fails.
-import http from "node:http";
 import fc from "fast-check";
 import { expect, test } from "../fixtures";
 import { openDatabaseFingerprint } from "../support/database-fingerprint";
 import { resolveE2eDatabaseUrl } from "../support/e2e-database";
+import { type RawAnswer, type RawRequest, sendRaw } from "../support/raw-http";
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261127);
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
-
-interface HostileRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: string;
-}
-
-interface Answer {
-  status: number;
-  contentType: string;
-  body: string;
-}
-
-/** Sends exactly what was generated: raw path, any method, any body (node:http, not fetch). */
-function send(baseURL: string, request: HostileRequest): Promise<Answer> {
-  const { hostname, port } = new URL(baseURL);
-  return new Promise((resolve, reject) => {
-    // Framed explicitly: node:http frames no body of a DELETE or OPTIONS by itself.
-    const headers = { ...request.headers, connection: "close" } as Record<string, string>;
-    if (request.body !== undefined) {
-      headers["content-length"] = String(Buffer.byteLength(request.body));
-    }
-    const outgoing = http.request(
-      { hostname, port, method: request.method, path: request.path, headers, agent: false },
-      (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-        incoming.on("end", () =>
-          resolve({
-            status: incoming.statusCode ?? 0,
-            contentType: String(incoming.headers["content-type"] ?? ""),
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-        incoming.on("error", reject);
-      },
-    );
-    outgoing.on("error", reject);
-    outgoing.setTimeout(15_000, () => outgoing.destroy(new Error("no answer within 15 s")));
-    outgoing.end(request.body);
-  });
-}
 
 // Strings without ":" can never form a URL, so no generated request makes the server call an
 // address outside this machine; the only URLs are the loopback ones below (port 9 is closed).
@@ -217,7 +174,7 @@ function requests(ids: { channelId: string; providerId: string; accessToken: str
   });
   return fc
     .record({ target, query: queryString, headers, body })
-    .map(({ target: { method, path: route }, query, headers, body }): HostileRequest => {
+    .map(({ target: { method, path: route }, query, headers, body }): RawRequest => {
       const path = route + query;
       const sent: Record<string, string> = {};
       for (const [name, value] of Object.entries(headers)) if (value) sent[name] = value;
@@ -228,8 +185,8 @@ function requests(ids: { channelId: string; providerId: string; accessToken: str
 }
 
 /** The JSON error shape: `{"message": string, "details"?: [{property, message}]}`. */
-function isErrorShape(answer: Answer): boolean {
-  if (!answer.contentType.includes("application/json")) return false;
+function isErrorShape(answer: RawAnswer): boolean {
+  if (!String(answer.headers["content-type"]).includes("application/json")) return false;
   try {
     const parsed = JSON.parse(answer.body) as { message?: unknown; details?: unknown };
     if (typeof parsed.message !== "string" || parsed.message === "") return false;
@@ -264,7 +221,7 @@ test("no generated request gets a 5xx; refusals are JSON and change nothing", as
       fc.asyncProperty(
         requests({ channelId: channel.id, providerId: provider.id, accessToken }),
         async (request) => {
-          const answer = await send(baseURL, request);
+          const answer = await sendRaw(baseURL, request);
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
           const what = `${request.method} ${request.path} → ${answer.status} ${answer.body.slice(0, 300)}`;
           // TRACE has no resource that supports it: 501, as HTTP prescribes (scripts/serve.mjs).
