@@ -3,10 +3,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "../db/client";
 import { InvalidInputError, MissingError, RateLimitedError } from "../errors";
 import { createProvider } from "../providers/create-provider";
+import { consumeRateLimit } from "../rate-limits/consume-rate-limit";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { createChannel } from "./create-channel";
 import { findChannelOrThrow } from "./find-channel";
 import {
+  endpointRateLimit,
   getWebhookEndpoint,
   INVALID_WEBHOOK_ENDPOINT_MESSAGE,
   setWebhookEndpoint,
@@ -61,6 +63,20 @@ describe.each(TEST_PROVIDERS)("webhook endpoint API on %s", (provider) => {
       );
     },
   );
+
+  it("allows LINE's 1,000 calls per minute by default, the 1,001st is refused", async () => {
+    const { db } = database();
+    const channel = await newChannel(db);
+    const limit = endpointRateLimit("get", {});
+    expect(limit).toMatchObject({ limit: 1000, windowMs: 60_000 });
+    // A fixed clock: all 1,001 calls in one window, however long they take.
+    const now = new Date("2026-11-27T10:00:30Z");
+    for (let i = 0; i < 1000; i++) await consumeRateLimit(db, limit, channel.id, now);
+    expect(await rejection(consumeRateLimit(db, limit, channel.id, now))).toMatchObject({
+      code: "rate_limited",
+      retryAfterSeconds: 30,
+    });
+  });
 
   it("limits GET and PUT per channel and per method", async () => {
     vi.stubEnv("WEBHOOK_ENDPOINT_LIMIT_PER_MINUTE", "3");
