@@ -20,7 +20,8 @@ export function authSecret(env: NodeJS.ProcessEnv = process.env, file = AUTH_SEC
     }
     return configured;
   }
-  const full = path.resolve(file);
+  // Resolved at run time against the working directory, as the SQLite file is; not a build input.
+  const full = path.resolve(/* turbopackIgnore: true */ process.cwd(), file);
   mkdirSync(path.dirname(full), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 50; attempt++) {
     try {
