@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { messagingApi } from "@line/bot-sdk";
 import { type APIRequestContext, test as base, expect } from "@playwright/test";
 import { type DemoBot, startDemoBot } from "../lib/demo-bot/demo-bot";
@@ -5,6 +6,7 @@ import { BasicSettingsPage } from "./pages/basic-settings-page";
 import { MessagingApiPage } from "./pages/messaging-api-page";
 import { StatisticsPage } from "./pages/statistics-page";
 import { type ChannelView, ConsoleApi, type ProviderView } from "./support/console-api";
+import { resolveE2eDatabaseUrl } from "./support/e2e-database";
 import {
   conformanceProblems,
   type LineExchange,
@@ -18,6 +20,11 @@ interface Fixtures {
   api: ConsoleApi;
   /** A name no other test (in any worker, in any run on this database) uses. */
   uniqueName: (prefix: string) => string;
+  /**
+   * A fresh operator account, made as an operator would make one (`npm run operator -- create`)
+   * on the e2e server's database: public sign-up is off, so there is no API for it.
+   */
+  operator: { email: string; password: string };
   /** A fresh provider with one fresh channel (all settings off), made through the API. */
   freshChannel: { provider: ProviderView; channel: ChannelView };
   /** The Messaging API tab of `freshChannel` (not opened yet: call goto()). */
@@ -80,6 +87,27 @@ export const test = base.extend<Fixtures>({
       counter += 1;
       return `${prefix} w${testInfo.workerIndex}-${run}-${counter}`;
     });
+  },
+  operator: async ({ uniqueName }, use) => {
+    const email = `${uniqueName("operator").replaceAll(" ", "-").toLowerCase()}@e2e.test`;
+    const output = execFileSync(
+      process.execPath,
+      [
+        "node_modules/tsx/dist/cli.mjs",
+        "--conditions=react-server",
+        "scripts/operator.mts",
+        "create",
+        email,
+      ],
+      {
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          DATABASE_URL: resolveE2eDatabaseUrl(Number(process.env.E2E_PORT ?? 3210)),
+        },
+      },
+    );
+    await use(JSON.parse(output.trim().split("\n").at(-1) ?? "{}"));
   },
   // There is no delete API, so nothing is cleaned up: each run starts on a fresh database
   // (see playwright.config.ts) and the unique names keep parallel tests apart.

@@ -169,8 +169,13 @@ function whenBodyWithinLimit(request, proceed, refuseTooLarge) {
   };
 }
 
+// The address the connection comes from, for Better Auth's rate limiter (lib/auth/auth.ts): set
+// here, replacing any value a client sent, so that no client can choose its own rate-limit key.
+const CLIENT_ADDRESS_HEADER = "x-webhook-console-client-address";
+
 function serve(request, response, expectsContinue) {
   withSecurityHeaders(response);
+  request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   if (!defences.isAllowedHost(request.headers.host, allowedHosts)) {
     refuse(request, response, 421, defences.MISDIRECTED_REQUEST_MESSAGE);
     return;

@@ -2,7 +2,8 @@
 // embedded SQLite database (or DATABASE_URL), the demo provider and channel seeded on first start,
 // and the bundled demo bot on http://127.0.0.1:3001 (DEMO_BOT_PORT; DEMO_BOT=off to skip) receiving
 // the demo channel's webhooks, plus its https/HTTP/2 listener on 3002 (DEMO_BOT_TLS_PORT) with a
-// local CA the console is told to trust. Ctrl+C stops both. The demo bot is on 127.0.0.1, which
+// local CA the console is told to trust. The demo operator's sign-in is printed with the URLs
+// (its password only on the start that created it). Ctrl+C stops both. The demo bot is on 127.0.0.1, which
 // the console refuses to send to by default: this sets WEBHOOK_ALLOW_PRIVATE_TARGETS=true for it.
 import { spawn, spawnSync } from "node:child_process";
 
@@ -36,8 +37,8 @@ const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "b
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const children = new Set();
-function launch(args, extraEnv) {
-  const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+function launch(args, extraEnv, stdio = "inherit") {
+  const child = spawn(process.execPath, args, { stdio, env: { ...env, ...extraEnv } });
   children.add(child);
   child.on("exit", (code) => {
     children.delete(child);
@@ -54,13 +55,34 @@ function stopAll() {
 }
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stopAll);
 
-launch(["scripts/serve.mjs"], {
-  PORT: port,
-  WEBHOOK_CONSOLE_SEED_DEMO: process.env.WEBHOOK_CONSOLE_SEED_DEMO ?? "1",
-  // The demo bot listens on 127.0.0.1, which the SSRF guard refuses unless allowed (ADR 11).
-  WEBHOOK_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? "true",
-  ...(withBot ? { DEMO_BOT_WEBHOOK_URL: `http://127.0.0.1:${botPort}/webhook` } : {}),
-  ...(pki && !process.env.WEBHOOK_EXTRA_CA_FILE ? { WEBHOOK_EXTRA_CA_FILE: pki.caFile } : {}),
+const server = launch(
+  ["scripts/serve.mjs"],
+  {
+    PORT: port,
+    WEBHOOK_CONSOLE_SEED_DEMO: process.env.WEBHOOK_CONSOLE_SEED_DEMO ?? "1",
+    // The demo bot listens on 127.0.0.1, which the SSRF guard refuses unless allowed (ADR 11).
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? "true",
+    ...(withBot ? { DEMO_BOT_WEBHOOK_URL: `http://127.0.0.1:${botPort}/webhook` } : {}),
+    ...(pki && !process.env.WEBHOOK_EXTRA_CA_FILE ? { WEBHOOK_EXTRA_CA_FILE: pki.caFile } : {}),
+  },
+  ["inherit", "pipe", "inherit"],
+);
+
+// The server's output passes through; the demo operator's line (lib/boot/boot-server.ts) is kept
+// to repeat it next to the URLs below.
+let demoOperator = null;
+let pending = "";
+server.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  pending += chunk.toString("utf8");
+  const lines = pending.split("\n");
+  pending = lines.pop() ?? "";
+  for (const line of lines) {
+    const created = line.match(/demo operator created: sign in as (\S+) with password (\S+)/);
+    const exists = line.match(/demo operator (\S+) exists/);
+    if (created) demoOperator = { email: created[1], password: created[2] };
+    else if (exists) demoOperator = { email: exists[1], password: null };
+  }
 });
 
 const demoChannelId = await findDemoChannel();
@@ -86,6 +108,9 @@ if (!stopping) {
   ${demoChannelId ? `Demo channel      http://localhost:${port}/console/channel/${demoChannelId}/messaging-api` : 'No demo channel found (DEMO_BOT needs the seeded "Demo bot" channel).'}
   ${withBot && demoChannelId ? `Demo bot          http://127.0.0.1:${botPort}/  (switch its failure mode here)` : ""}
   ${withBot && demoChannelId && pki ? `Demo bot (https)  https://localhost:${tlsPort}/webhook  (HTTP/2: modes goaway, reset)` : ""}
+  ${demoOperator?.password ? `Demo operator     ${demoOperator.email}  password ${demoOperator.password}  (shown once: copy it now)` : ""}
+  ${demoOperator && !demoOperator.password ? `Demo operator     ${demoOperator.email}  (password shown on first start; new one: npm run operator -- reset-password ${demoOperator.email})` : ""}
+  Sign in           http://localhost:${port}/sign-in
   ${demoChannelId ? `Traffic           npm run traffic -- --channel ${demoChannelId} --rate 20 --duration 30` : ""}
 `);
 }

@@ -1,6 +1,10 @@
+import { headers } from "next/headers";
 import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { currentOperator } from "@/lib/auth/current-operator";
 
-export function ConsoleHeader() {
+export async function ConsoleHeader() {
+  const operator = await currentOperator(await headers());
   return (
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex h-14 max-w-5xl items-center gap-3 px-6">
@@ -14,6 +18,14 @@ export function ConsoleHeader() {
           Webhook Console
         </Link>
         <span className="text-sm text-muted">for LINE Messaging API bots</span>
+        {operator && (
+          <div className="ml-auto flex items-center gap-3">
+            <span className="text-sm text-muted" data-testid="signed-in-operator">
+              {operator.email}
+            </span>
+            <SignOutButton />
+          </div>
+        )}
       </div>
     </header>
   );

@@ -1,4 +1,7 @@
 import "server-only";
+import { auth } from "../auth/auth";
+import { authSecret } from "../auth/auth-secret";
+import { createOperator, DEMO_OPERATOR_EMAIL } from "../auth/operators";
 import { db } from "../db/client";
 import { migrate } from "../db/migrate";
 import { seedDemo } from "../demo/seed-demo";
@@ -9,8 +12,8 @@ import { type ServerSettings, serverSettingsFromEnv } from "./server-settings";
 /**
  * Server start-up: read every setting (a bad one stops the start here), apply pending
  * migrations (so a fresh machine needs no setup step), then, when asked for by
- * WEBHOOK_CONSOLE_SEED_DEMO=1 (`npm start` sets it), seed the demo data, and start the
- * dispatcher that sends stored webhooks.
+ * WEBHOOK_CONSOLE_SEED_DEMO=1 (`npm start` sets it), seed the demo data and the demo operator,
+ * and start the dispatcher that sends stored webhooks.
  */
 export async function bootServer(): Promise<void> {
   const settings = readSettingsOrExit();
@@ -28,6 +31,7 @@ export async function bootServer(): Promise<void> {
       );
     }
   }
+  if (settings.seedDemo) await seedDemoOperator();
   if (settings.dispatcherEnabled) {
     await startDispatcher(settings.dispatch);
     console.log("[webhook-console] dispatcher started");
@@ -36,12 +40,35 @@ export async function bootServer(): Promise<void> {
 
 function readSettingsOrExit(): ServerSettings {
   try {
-    return serverSettingsFromEnv();
+    const settings = serverSettingsFromEnv();
+    // BETTER_AUTH_SECRET, or the generated one in data/auth-secret (created here on first start).
+    authSecret();
+    return settings;
   } catch (error) {
     if (!(error instanceof InvalidSettingError)) throw error;
     // A misconfiguration, not a bug: say which variable, without a stack trace, and refuse to
     // serve rather than run with a setting the operator did not mean.
     console.error(`[webhook-console] cannot start: ${error.message}`);
     process.exit(1);
+  }
+}
+
+/**
+ * The demo operator, created when missing, with a password from the CSPRNG that is printed here
+ * and stored nowhere but as its hash (scripts/start.mjs repeats these lines next to the URLs).
+ */
+async function seedDemoOperator(): Promise<void> {
+  const created = await createOperator(auth(), {
+    email: DEMO_OPERATOR_EMAIL,
+    name: "Demo operator",
+  });
+  if (created) {
+    console.log(
+      `[webhook-console] demo operator created: sign in as ${created.email} with password ${created.password}`,
+    );
+  } else {
+    console.log(
+      `[webhook-console] demo operator ${DEMO_OPERATOR_EMAIL} exists; its password was printed when it was created (new one: npm run operator -- reset-password ${DEMO_OPERATOR_EMAIL})`,
+    );
   }
 }

@@ -12,6 +12,7 @@ export type RouteMethod = (typeof ROUTE_METHODS)[number];
 
 /** Route patterns as Next writes them (`[id]` one segment, `[...rest]` one or more). */
 export const ROUTE_HANDLERS: Readonly<Record<string, readonly RouteMethod[]>> = {
+  "/api/auth/[...all]": ["GET", "POST"],
   "/api/providers": ["GET", "POST"],
   "/api/providers/[providerId]": ["GET"],
   "/api/providers/[providerId]/channels": ["POST"],

@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
+import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth";
+import { createOperator, resetOperatorPassword } from "./operators";
+
+const ORIGIN = "http://127.0.0.1:3000";
+const SECRET = "a-test-secret-that-is-long-enough-0123456789";
+
+describe.each(TEST_PROVIDERS)("operators' accounts on %s", (provider) => {
+  const database = useTestDatabase(provider);
+
+  function setUp() {
+    const { db, config } = database();
+    const auth = createAuth(db, config, { origins: [ORIGIN], secret: SECRET });
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      auth.handler(
+        new Request(`${ORIGIN}/api/auth${path}`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            origin: ORIGIN,
+            [CLIENT_ADDRESS_HEADER]: "192.0.2.1",
+            ...headers,
+          },
+          body: JSON.stringify(body),
+        }),
+      );
+    return { db, auth, post };
+  }
+
+  it("signs in with the right password: a session row and an httpOnly, SameSite=Lax cookie", async () => {
+    const { db, auth, post } = setUp();
+    const operator = await createOperator(auth, { email: "Ops@Example.com" });
+    expect(operator?.email).toBe("ops@example.com");
+    const stored = await db.account.findFirstOrThrow({ where: { userId: operator?.userId } });
+    expect(stored.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/); // scrypt salt:key
+    expect(stored.password).not.toContain(operator?.password);
+
+    const response = await post("/sign-in/email", {
+      email: "ops@example.com",
+      password: operator?.password,
+    });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.getSetCookie().find((c) => c.includes("session_token="));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/^webhook-console\.session_token=/);
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+    expect(cookie).toMatch(/;\s*Max-Age=\d+/i);
+    expect(cookie).not.toMatch(/;\s*Secure/i);
+    const sessions = await db.session.findMany({ where: { userId: operator?.userId } });
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]?.expiresAt.getTime()).toBeGreaterThan(Date.now());
+
+    const session = await auth.api.getSession({
+      headers: new Headers({ cookie: (cookie ?? "").split(";")[0] ?? "" }),
+    });
+    expect(session?.user.email).toBe("ops@example.com");
+  });
+
+  it("refuses a wrong password and an unknown email with the same answer", async () => {
+    const { db, auth, post } = setUp();
+    const operator = await createOperator(auth, { email: "ops@example.com" });
+    const wrong = await post("/sign-in/email", {
+      email: "ops@example.com",
+      password: `${operator?.password}x`,
+    });
+    const unknown = await post("/sign-in/email", {
+      email: "nobody@example.com",
+      password: operator?.password,
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(wrong.status);
+    expect(await unknown.json()).toEqual(await wrong.json());
+    expect(wrong.headers.getSetCookie().some((c) => c.includes("session_token="))).toBe(false);
+    expect(await db.session.count()).toBe(0);
+  });
+
+  it("revokes the session on sign-out", async () => {
+    const { db, auth, post } = setUp();
+    const operator = await createOperator(auth, { email: "ops@example.com" });
+    const signIn = await post("/sign-in/email", {
+      email: "ops@example.com",
+      password: operator?.password,
+    });
+    const cookie =
+      signIn.headers
+        .getSetCookie()
+        .find((c) => c.includes("session_token="))
+        ?.split(";")[0] ?? "";
+    expect(await db.session.count()).toBe(1);
+
+    const signOut = await post("/sign-out", {}, { cookie });
+    expect(signOut.status).toBe(200);
+    expect(await db.session.count()).toBe(0);
+    expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+  });
+
+  it("keeps public sign-up off", async () => {
+    const { db, post } = setUp();
+    const response = await post("/sign-up/email", {
+      email: "new@example.com",
+      password: "a-long-enough-password",
+      name: "New",
+    });
+    expect(response.status).toBe(400);
+    expect(await db.user.count()).toBe(0);
+  });
+
+  it("rate-limits sign-in per client address, counting in the database", async () => {
+    const { db, auth, post } = setUp();
+    await createOperator(auth, { email: "ops@example.com" });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const response = await post("/sign-in/email", {
+        email: "ops@example.com",
+        password: "x".repeat(12),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    const counters = await db.authRateLimit.findMany();
+    expect(counters.map((row) => row.key)).toContain("192.0.2.1|/sign-in/email");
+    // Another address is not held back.
+    const other = await post(
+      "/sign-in/email",
+      { email: "ops@example.com", password: "x".repeat(12) },
+      { [CLIENT_ADDRESS_HEADER]: "192.0.2.2" },
+    );
+    expect(other.status).toBe(401);
+  });
+
+  it("resets a password: the old one stops working and sessions end", async () => {
+    const { db, auth, post } = setUp();
+    const operator = await createOperator(auth, { email: "ops@example.com" });
+    await post("/sign-in/email", { email: "ops@example.com", password: operator?.password });
+    expect(await db.session.count()).toBe(1);
+    const reset = await resetOperatorPassword(auth, "ops@example.com");
+    expect(await db.session.count()).toBe(0);
+    const old = await post("/sign-in/email", {
+      email: "ops@example.com",
+      password: operator?.password,
+    });
+    expect(old.status).toBe(401);
+    const fresh = await post("/sign-in/email", {
+      email: "ops@example.com",
+      password: reset?.password,
+    });
+    expect(fresh.status).toBe(200);
+  });
+});
