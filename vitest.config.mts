@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -6,6 +7,10 @@ import { defineConfig } from "vitest/config";
 const serverOnly = {
   alias: { "server-only": path.resolve("node_modules/server-only/empty.js") },
 };
+
+// The key channel secrets are sealed with: one per run, so no test writes a key file (the server
+// would generate data/secret.key). Child processes the tests start inherit it.
+const env = { CONSOLE_SECRET_KEY: randomBytes(32).toString("base64") };
 
 // Three projects: fast unit tests of lib/ and scripts/, unit tests of the client's logic in
 // components/, and integration tests that run every database test against a real SQLite file
@@ -17,6 +22,7 @@ export default defineConfig({
         resolve: serverOnly,
         test: {
           name: "unit",
+          env,
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["lib/**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
@@ -36,6 +42,7 @@ export default defineConfig({
         resolve: serverOnly,
         test: {
           name: "integration",
+          env,
           include: ["lib/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["lib/testing/global-setup.ts"],

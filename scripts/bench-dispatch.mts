@@ -4,13 +4,16 @@
 //  2. the same signed payloads by a bare undici loop at the same concurrency, recording nothing.
 // Prints JSON with both rates and their ratio. A benchmark, not a test: nothing here asserts.
 import { fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Agent, request } from "undici";
+import { openChannelSecret } from "../lib/channels/channel-secret";
 import { createChannel } from "../lib/channels/create-channel";
 import { updateChannel } from "../lib/channels/update-channel";
+import { setChannelSecretKey } from "../lib/crypto/secret-key";
 import { createDbClient } from "../lib/db/client";
 import { type DatabaseConfig, resolveDatabaseConfig } from "../lib/db/config";
 import { migrate } from "../lib/db/migrate";
@@ -55,6 +58,8 @@ async function startBot(dir: string): Promise<{ url: string; stop: () => void }>
 
 async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "bench-dispatch-"));
+  // A throwaway database: a throwaway key, so no key file is written.
+  setChannelSecretKey(randomBytes(32));
   const config: DatabaseConfig = values.database
     ? resolveDatabaseConfig(values.database)
     : { provider: "sqlite", filePath: path.join(workDir, "bench.db") };
@@ -110,7 +115,7 @@ async function main() {
     // 2. A bare undici loop over the same signed payloads.
     const payloads = eventSets.map((events) =>
       buildWebhookRequest({
-        channelSecret: stored.channelSecret,
+        channelSecret: openChannelSecret(stored),
         destination: stored.botUserId,
         events,
         isRedelivery: false,

@@ -2,6 +2,14 @@ import "server-only";
 import { auth } from "../auth/auth";
 import { authSecret } from "../auth/auth-secret";
 import { createOperator, DEMO_OPERATOR_EMAIL } from "../auth/operators";
+import { sealLegacyChannelSecrets } from "../channels/channel-secret";
+import { SecretBoxError } from "../crypto/secret-box";
+import {
+  loadSecretKey,
+  SECRET_KEY_VARIABLE,
+  SecretKeyFileError,
+  setChannelSecretKey,
+} from "../crypto/secret-key";
 import { db } from "../db/client";
 import { migrate } from "../db/migrate";
 import { seedDemo } from "../demo/seed-demo";
@@ -11,7 +19,9 @@ import { type ServerSettings, serverSettingsFromEnv } from "./server-settings";
 
 /**
  * Server start-up: read every setting (a bad one stops the start here), apply pending
- * migrations (so a fresh machine needs no setup step), then, when asked for by
+ * migrations (so a fresh machine needs no setup step), load the key channel secrets are sealed
+ * with (generating the key file on first start without CONSOLE_SECRET_KEY) and seal the secrets
+ * a database from before encryption holds in plaintext, then, when asked for by
  * WEBHOOK_CONSOLE_SEED_DEMO=1 (`npm start` sets it), seed the demo data and the demo operator,
  * and start the dispatcher that sends stored webhooks.
  */
@@ -23,6 +33,7 @@ export async function bootServer(): Promise<void> {
   console.log(
     `[webhook-console] database ${database.provider} (${where}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`,
   );
+  await prepareSecretKeyOrExit(settings);
   if (settings.seedDemo) {
     const seeded = await seedDemo(db(), { demoBotUrl: settings.demoBotUrl });
     if (seeded) {
@@ -35,6 +46,33 @@ export async function bootServer(): Promise<void> {
   if (settings.dispatcherEnabled) {
     await startDispatcher(settings.dispatch);
     console.log("[webhook-console] dispatcher started");
+  }
+}
+
+async function prepareSecretKeyOrExit({ secretKey }: ServerSettings): Promise<void> {
+  try {
+    const { key, created } = loadSecretKey(secretKey);
+    if (secretKey.source === "file") {
+      console.log(
+        `[webhook-console] channel secrets: key ${created ? "generated into" : "read from"} ${secretKey.filePath}`,
+      );
+      if (process.env.NODE_ENV === "production") {
+        console.warn(
+          `[webhook-console] warning: the key that encrypts channel secrets is a file next to the data; in production, set ${SECRET_KEY_VARIABLE} from your secret store`,
+        );
+      }
+    }
+    setChannelSecretKey(key);
+    const sealed = await sealLegacyChannelSecrets(db(), key);
+    if (sealed > 0) console.log(`[webhook-console] encrypted ${sealed} plaintext channel secrets`);
+  } catch (error) {
+    if (!(error instanceof SecretKeyFileError || error instanceof SecretBoxError)) throw error;
+    const hint =
+      error instanceof SecretBoxError
+        ? ` (the database's channel secrets were encrypted with another key than ${secretKey.source === "env" ? SECRET_KEY_VARIABLE : secretKey.filePath})`
+        : "";
+    console.error(`[webhook-console] cannot start: ${error.message}${hint}`);
+    process.exit(1);
   }
 }
 

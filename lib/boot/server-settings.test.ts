@@ -69,6 +69,8 @@ describe("server settings", () => {
     ["CONSOLE_ORIGIN", "console.example.com"],
     ["CONSOLE_ORIGIN", "https://console.example.com/console"],
     ["CONSOLE_ORIGIN", "https://console.example.com, *"],
+    ["CONSOLE_SECRET_KEY", "hunter2"],
+    ["CONSOLE_SECRET_KEY", "0123456789abcdef0123456789abcdef"],
   ])("refuse %s=%j, naming the variable", (name, value) => {
     let thrown: unknown;
     try {
@@ -85,5 +87,22 @@ describe("server settings", () => {
     expect(() =>
       serverSettingsFromEnv({ DATABASE_URL: "mysql://admin:hunter2@db/console" }),
     ).toThrow(/^(?!.*hunter2)/);
+  });
+
+  it("never shows a refused CONSOLE_SECRET_KEY in the message", () => {
+    expect(() => serverSettingsFromEnv({ CONSOLE_SECRET_KEY: "hunter2hunter2" })).toThrow(
+      /^CONSOLE_SECRET_KEY must be 32 bytes as base64 or as 64 hex characters \(got 14 characters, not shown\)$/,
+    );
+  });
+
+  it("take CONSOLE_SECRET_KEY, or else a key file beside the database", () => {
+    const key = "k".repeat(43);
+    expect(serverSettingsFromEnv({ CONSOLE_SECRET_KEY: key }).secretKey.source).toBe("env");
+    expect(serverSettingsFromEnv({ DATABASE_URL: "file:/var/lib/console/c.db" }).secretKey).toEqual(
+      {
+        source: "file",
+        filePath: "/var/lib/console/secret.key",
+      },
+    );
   });
 });

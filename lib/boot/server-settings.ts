@@ -1,6 +1,7 @@
 import "server-only";
 import { endpointLimitPerMinuteFromEnv } from "../channels/webhook-endpoint";
 import { webhookUrlPolicyFromEnv } from "../channels/webhook-url-policy";
+import { secretKeySettingFromEnv } from "../crypto/secret-key";
 import { resolveDatabaseConfig } from "../db/config";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { dispatcherEnabledFromEnv } from "../dispatch/dispatcher-instance";
@@ -13,10 +14,13 @@ import { verifyLimitPerHourFromEnv } from "../verification/verification-rate-lim
  * with a message naming the variable, instead of failing the first request that needs it.
  */
 export function serverSettingsFromEnv(env: Env = process.env) {
+  const database = resolveDatabaseConfig(env.DATABASE_URL);
   return {
     /** PORT, HOSTNAME_BIND, KEEP_ALIVE_TIMEOUT_MS, CONSOLE_ORIGIN (scripts/serve.mjs reads them first). */
     http: httpServerSettingsFromEnv(env),
-    database: resolveDatabaseConfig(env.DATABASE_URL),
+    database,
+    /** CONSOLE_SECRET_KEY, or the key file generated beside the database (or in data/). */
+    secretKey: secretKeySettingFromEnv(env, database),
     dispatch: dispatchSettingsFromEnv(env),
     dispatcherEnabled: dispatcherEnabledFromEnv(env),
     verifyLimitPerHour: verifyLimitPerHourFromEnv(env),

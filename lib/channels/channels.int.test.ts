@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from "../errors";
 import { createProvider } from "../providers/create-provider";
 import { turnUseWebhookOffDuring } from "../testing/concurrent-write";
 import { TEST_PROVIDERS, type TestDatabase, useTestDatabase } from "../testing/test-database";
+import { openChannelSecret } from "./channel-secret";
 import { createChannel } from "./create-channel";
 import { getChannel, getChannelSecret, getChannelWithProvider } from "./get-channel";
 import { reissueChannelSecret } from "./reissue-channel-secret";
@@ -10,6 +11,7 @@ import { updateChannel } from "./update-channel";
 
 const NUMERIC_ID = /^[1-9][0-9]{9}$/;
 const CHANNEL_SECRET = /^[0-9a-f]{32}$/;
+const SEALED = /^v1:[A-Za-z0-9_-]{16}:[A-Za-z0-9_-]+$/;
 const BOT_USER_ID = /^U[0-9a-f]{32}$/;
 
 async function newChannel({ db }: TestDatabase, name = "Echo bot") {
@@ -17,7 +19,7 @@ async function newChannel({ db }: TestDatabase, name = "Echo bot") {
   return createChannel(db, provider.id, { name });
 }
 
-/** The stored row, secret included: what the next request would read. */
+/** The stored row, secret sealed: what the next request would read. */
 async function storedRow({ db }: TestDatabase, id: string) {
   return db.channel.findUniqueOrThrow({ where: { id } });
 }
@@ -54,7 +56,9 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
       expect(channel.botUserId).toMatch(BOT_USER_ID);
       expect(channel).not.toHaveProperty("channelSecret");
       expect(Date.parse(channel.createdAt)).not.toBeNaN();
-      expect((await storedRow(database(), channel.id)).channelSecret).toMatch(CHANNEL_SECRET);
+      const row = await storedRow(database(), channel.id);
+      expect(row.channelSecret).toMatch(SEALED);
+      expect(openChannelSecret(row)).toMatch(CHANNEL_SECRET);
     });
 
     it("defaults the description to empty", async () => {
@@ -68,7 +72,7 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
       for (let i = 0; i < 10; i++) await createChannel(db, owner.id, { name: `Bot ${i}` });
       const rows = await db.channel.findMany();
       expect(new Set(rows.map((r) => r.id)).size).toBe(10);
-      expect(new Set(rows.map((r) => r.channelSecret)).size).toBe(10);
+      expect(new Set(rows.map((r) => openChannelSecret(r))).size).toBe(10);
       expect(new Set(rows.map((r) => r.botUserId)).size).toBe(10);
     });
 
@@ -94,7 +98,7 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
       const created = await newChannel(database());
       const { channelSecret } = await getChannelSecret(database().db, created.id);
       expect(channelSecret).toMatch(CHANNEL_SECRET);
-      expect(channelSecret).toBe((await storedRow(database(), created.id)).channelSecret);
+      expect(channelSecret).toBe(openChannelSecret(await storedRow(database(), created.id)));
     });
 
     it("reads the channel with its provider's name", async () => {
@@ -275,9 +279,10 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
       const { channelSecret } = await reissueChannelSecret(database().db, created.id);
 
       expect(channelSecret).toMatch(CHANNEL_SECRET);
-      expect(channelSecret).not.toBe(before.channelSecret);
+      expect(channelSecret).not.toBe(openChannelSecret(before));
       const after = await storedRow(database(), created.id);
-      expect(after.channelSecret).toBe(channelSecret);
+      expect(after.channelSecret).toMatch(SEALED);
+      expect(openChannelSecret(after)).toBe(channelSecret);
       expect({ ...after, channelSecret: "", updatedAt: null }).toEqual({
         ...before,
         channelSecret: "",

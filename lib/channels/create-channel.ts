@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { withFreshId } from "../db/unique";
 import { NotFoundError } from "../errors";
 import type { CreateChannelInput } from "./channel-input";
+import { sealChannelSecret } from "./channel-secret";
 import { toChannelView } from "./channel-view";
 import {
   generateBotUserId,
@@ -17,17 +18,19 @@ export async function createChannel(db: Db, providerId: string, input: CreateCha
     ? await db.provider.findUnique({ where: { id: providerId }, select: { id: true } })
     : null;
   if (!provider) throw new NotFoundError("Provider", providerId);
-  const channel = await withFreshId(() =>
-    db.channel.create({
+  const channel = await withFreshId(() => {
+    const id = generateNumericId();
+    return db.channel.create({
       data: {
-        id: generateNumericId(),
+        id,
         providerId,
         name: input.name,
         description: input.description ?? "",
-        channelSecret: generateChannelSecret(),
+        // Sealed with the id as associated data: the id must be the row's.
+        channelSecret: sealChannelSecret(id, generateChannelSecret()),
         botUserId: generateBotUserId(),
       },
-    }),
-  );
+    });
+  });
   return toChannelView(channel);
 }

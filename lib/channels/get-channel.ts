@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
+import { openChannelSecret } from "./channel-secret";
 import { toChannelView } from "./channel-view";
 import { findChannelOrThrow } from "./find-channel";
 
@@ -10,7 +11,7 @@ export async function getChannel(db: Db, channelId: string) {
 /** The channel secret, for the Basic settings tab's reveal button. */
 export async function getChannelSecret(db: Db, channelId: string) {
   const channel = await findChannelOrThrow(db, channelId);
-  return { channelSecret: channel.channelSecret };
+  return { channelSecret: openChannelSecret(channel) };
 }
 
 /** The channel with its provider's name, for the breadcrumb of the channel pages. */

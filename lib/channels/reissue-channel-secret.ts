@@ -1,14 +1,16 @@
 import "server-only";
 import type { Db } from "../db/client";
+import { sealChannelSecret } from "./channel-secret";
 import { generateChannelSecret } from "./credentials";
 import { findChannelOrThrow } from "./find-channel";
 
 /** Replaces the channel secret; webhooks are signed with the new one from now on. */
 export async function reissueChannelSecret(db: Db, channelId: string) {
   await findChannelOrThrow(db, channelId);
-  const channel = await db.channel.update({
+  const channelSecret = generateChannelSecret();
+  await db.channel.update({
     where: { id: channelId },
-    data: { channelSecret: generateChannelSecret() },
+    data: { channelSecret: sealChannelSecret(channelId, channelSecret) },
   });
-  return { channelSecret: channel.channelSecret };
+  return { channelSecret };
 }

@@ -1,7 +1,10 @@
 import "server-only";
+import { openChannelSecret } from "../channels/channel-secret";
+import { channelSecretKey } from "../crypto/secret-key";
 import type { Channel, Db } from "../db/client";
 import type { StoredEvent } from "../events/complete-event";
 import { newUlid } from "../ids/new-ulid";
+import { describeError } from "../logging/describe-error";
 import type { AttemptRecord, WebhookOutcome } from "./attempt-record";
 import { AttemptRecorder } from "./attempt-recorder";
 import { ConnectionPool } from "./connection-pool";
@@ -23,8 +26,11 @@ export interface DispatcherOptions {
   /** Replaceable for the benchmark's baseline; defaults to the real sender. */
   send?: Send;
   log?: (message: string, error?: unknown) => void;
+  /** The key channel secrets are sealed with; defaults to the process's (channelSecretKey). */
+  secretKey?: Buffer;
 }
 
+/** A claimed webhook with its channel as read at claim time, the secret already opened. */
 type ClaimedWebhook = ClaimedRow & { channel: Channel };
 
 /**
@@ -41,6 +47,7 @@ export class Dispatcher {
   private readonly pool: ConnectionPool;
   private readonly recorder: AttemptRecorder;
   private readonly log: (message: string, error?: unknown) => void;
+  private readonly secretKey: Buffer;
   /** Claimed webhooks waiting for a free slot, oldest first. */
   private readonly queue: ClaimedWebhook[] = [];
   /** Per channel: webhooks queued or in flight. */
@@ -67,8 +74,13 @@ export class Dispatcher {
     this.pool = new ConnectionPool(sendOptions);
     this.sendOptions = { ...sendOptions, pool: this.pool };
     this.recorder = new AttemptRecorder(options.db);
+    this.secretKey = options.secretKey ?? channelSecretKey();
     this.log =
-      options.log ?? ((message, error) => console.error(`[dispatcher] ${message}`, error ?? ""));
+      options.log ??
+      ((message, error) =>
+        console.error(
+          `[dispatcher] ${message}${error === undefined ? "" : `: ${describeError(error)}`}`,
+        ));
   }
 
   /** Picks up where a previous process stopped: webhooks it was sending are sent again. */
@@ -191,13 +203,22 @@ export class Dispatcher {
     const rows = await claim(this.db, { ids: picked, claimToken: newUlid(), now });
     if (rows.length === 0) return [];
     // Channel settings are read at claim time: a channel switched off since is not sent to.
-    const channels = new Map(
-      (
-        await this.db.channel.findMany({
-          where: { id: { in: [...new Set(rows.map((row) => row.channelId))] } },
-        })
-      ).map((channel) => [channel.id, channel]),
-    );
+    // Each channel's secret is opened here, once per claim, not once per webhook.
+    const channels = new Map<string, Channel>();
+    for (const channel of await this.db.channel.findMany({
+      where: { id: { in: [...new Set(rows.map((row) => row.channelId))] } },
+    })) {
+      try {
+        channels.set(channel.id, {
+          ...channel,
+          channelSecret: openChannelSecret(channel, this.secretKey),
+        });
+      } catch (error) {
+        // Start-up checks every secret opens, so only a row altered since gets here; its
+        // webhooks stay claimed until the next start. The error names the channel, not the value.
+        this.log(`channel ${channel.id}: secret cannot be opened, not sending`, error);
+      }
+    }
     const claimed: ClaimedWebhook[] = [];
     for (const row of rows.sort((a, b) => (a.id < b.id ? -1 : 1))) {
       const channel = channels.get(row.channelId);

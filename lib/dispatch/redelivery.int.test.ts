@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { middleware, type webhook } from "@line/bot-sdk";
 import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
+import { getChannelSecret } from "../channels/get-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import { enqueueEvents } from "../events/enqueue-events";
@@ -68,7 +69,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
   async function setUp(db: Db, failures: number, redelivery: boolean) {
     const owner = await createProvider(db, { name: "Redelivery" });
     const created = await createChannel(db, owner.id, { name: "Redelivery bot" });
-    const { channelSecret } = await db.channel.findUniqueOrThrow({ where: { id: created.id } });
+    const { channelSecret } = await getChannelSecret(db, created.id);
     const bot = await sdkBot(channelSecret, failures);
     stops.push(() => bot.close());
     await updateChannel(db, created.id, {

@@ -1,4 +1,5 @@
 import { DomainError, type ErrorDetail, RateLimitedError } from "../errors";
+import { describeError } from "../logging/describe-error";
 import { STATUS_BY_CODE } from "./error-status";
 
 export type { ErrorDetail };
@@ -40,6 +41,7 @@ export function toErrorResponse(error: unknown): Response {
       errorHeaders(error),
     );
   }
-  console.error("Unhandled error in route handler", error);
+  // Not the error itself: a Prisma error's message can quote values (lib/logging/).
+  console.error(`Unhandled error in route handler: ${describeError(error)}`);
   return errorResponse(500, "Internal server error");
 }

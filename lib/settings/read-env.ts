@@ -5,14 +5,19 @@
 
 export type Env = Record<string, string | undefined>;
 
-/** A setting whose value cannot be used; the message names the variable and the value. */
+/**
+ * A setting whose value cannot be used; the message names the variable and the value, or, for a
+ * secret (`hideValue`), only the value's length.
+ */
 export class InvalidSettingError extends Error {
   constructor(
     readonly variable: string,
     expected: string,
     raw: string,
+    { hideValue = false }: { hideValue?: boolean } = {},
   ) {
-    super(`${variable} must be ${expected} (got ${JSON.stringify(raw)})`);
+    const got = hideValue ? `${raw.length} characters, not shown` : JSON.stringify(raw);
+    super(`${variable} must be ${expected} (got ${got})`);
     this.name = "InvalidSettingError";
   }
 }
@@ -84,6 +89,23 @@ export function listSetting(env: Env, name: string): string[] {
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
+}
+
+/**
+ * A secret string, or null when unset: when `parse` refuses it, the error names the variable and
+ * what it should be, never the value.
+ */
+export function secretSetting<T>(
+  env: Env,
+  name: string,
+  expected: string,
+  parse: (raw: string) => T | null,
+): T | null {
+  const raw = rawValue(env, name);
+  if (raw === undefined) return null;
+  const value = parse(raw);
+  if (value === null) throw new InvalidSettingError(name, expected, raw, { hideValue: true });
+  return value;
 }
 
 /** A string, or null when unset. */

@@ -3,6 +3,7 @@
 import "server-only";
 import type { UpdateChannelInput } from "../channels/channel-input";
 import { createChannel } from "../channels/create-channel";
+import { getChannelSecret } from "../channels/get-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import { type DemoBot, startDemoBot } from "../demo-bot/demo-bot";
@@ -31,8 +32,7 @@ export async function channelWithDemoBot(
   const bot: DemoBot = await startDemoBot({
     port: 0,
     initialMode: mode,
-    channelSecret: async () =>
-      (await db.channel.findUniqueOrThrow({ where: { id: channel.id } })).channelSecret,
+    channelSecret: async () => (await getChannelSecret(db, channel.id)).channelSecret,
   });
   onCleanup(() => bot.close());
   await updateChannel(db, channel.id, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { openChannelSecret } from "../channels/channel-secret";
 import { findChannelOrThrow } from "../channels/find-channel";
 import { WEBHOOK_ENDPOINT_NOT_FOUND_MESSAGE } from "../channels/webhook-endpoint";
 import type { Db } from "../db/client";
@@ -46,7 +47,7 @@ export async function verifyWebhook(
   if (!url) throw new MissingError(WEBHOOK_ENDPOINT_NOT_FOUND_MESSAGE);
   await consumeRateLimit(db, verificationRateLimit(), channel.id);
   const request = buildWebhookRequest({
-    channelSecret: channel.channelSecret,
+    channelSecret: openChannelSecret(channel),
     destination: channel.botUserId,
     events: [],
     isRedelivery: false,
