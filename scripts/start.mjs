@@ -3,9 +3,11 @@
 // and the bundled demo bot on http://127.0.0.1:3001 (DEMO_BOT_PORT; DEMO_BOT=off to skip) receiving
 // the demo channel's webhooks, plus its https/HTTP/2 listener on 3002 (DEMO_BOT_TLS_PORT) with a
 // local CA the console is told to trust. The demo operator's sign-in is printed with the URLs
-// (its password only on the start that created it). Ctrl+C stops both. The demo bot is on 127.0.0.1, which
-// the console refuses to send to by default: this sets WEBHOOK_ALLOW_PRIVATE_TARGETS=true for it.
+// (its password only on the start that created it). Ctrl+C stops both. The demo bot is on
+// 127.0.0.1, which the console refuses to send to by default: this sets
+// WEBHOOK_ALLOW_PRIVATE_TARGETS=true for it.
 import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 
 const port = process.env.PORT ?? "3000";
 const botPort = process.env.DEMO_BOT_PORT ?? "3001";
@@ -13,6 +15,10 @@ const tlsPort = process.env.DEMO_BOT_TLS_PORT ?? "3002";
 const consoleUrl = `http://127.0.0.1:${port}`;
 const withBot = process.env.DEMO_BOT !== "off";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+// data/ holds the database, its key and the demo CA: readable by this user only, as the server
+// would create it (lib/db/sqlite-file.ts), even though the CA is minted here first.
+mkdirSync("data", { recursive: true, mode: 0o700 });
 
 // The demo bot's https listener needs a certificate the console trusts: mint a local CA first.
 let pki = null;
