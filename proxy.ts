@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { httpServerSettingsFromEnv } from "@/lib/http/http-server-settings";
+import { isLineApiPath, LINE_REQUEST_ID_HEADER, logLineAnswer } from "@/lib/http/line-request-id";
 import {
   crossSiteRefusal,
   isStateChanging,
@@ -63,15 +64,12 @@ function originRequired(_request: NextRequest): boolean {
 
 /**
  * An answer of the proxy's own. The LINE-compatible API answers everything with an
- * `X-Line-Request-Id` and logs it (lib/http/line-route.ts, which is server-only and cannot be
- * loaded here), so /v2 answers from here do the same, in the same log format.
+ * `X-Line-Request-Id` and logs it, so /v2 answers from here do the same (lib/http/line-request-id.ts).
  */
 function answer(request: NextRequest, pathname: string, response: Response, started: number) {
-  if (!under(pathname, "/v2")) return response;
-  const requestId = crypto.randomUUID();
-  response.headers.set("x-line-request-id", requestId);
-  const ms = (performance.now() - started).toFixed(1);
-  console.log(`[v2] ${request.method} ${pathname} ${response.status} ${ms} ms ${requestId}`);
+  if (!isLineApiPath(pathname)) return response;
+  const requestId = logLineAnswer(request.method, pathname, response.status, started);
+  response.headers.set(LINE_REQUEST_ID_HEADER, requestId);
   return response;
 }
 
@@ -90,7 +88,7 @@ export function proxy(request: NextRequest) {
   const repaired = repairPercentEncoding(sent);
   const pathname = repaired ?? sent;
   const api = under(pathname, "/api");
-  const lineApi = under(pathname, "/v2");
+  const lineApi = isLineApiPath(pathname);
 
   if (api || lineApi) {
     const pattern = matchRoute(pathname);

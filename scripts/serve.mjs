@@ -30,7 +30,6 @@
 //
 // Where a state change may come from (CSRF, 403) and that a body is JSON (415) are checked in
 // proxy.ts, which knows the console's routes.
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { tsImport } from "tsx/esm/api";
@@ -38,11 +37,14 @@ import { tsImport } from "tsx/esm/api";
 // The settings and the rules are TypeScript, shared with proxy.ts and with the start-up check of
 // every setting (lib/boot/server-settings.ts): tsx loads them for these imports only.
 const load = (file) => tsImport(file, import.meta.url);
-const [{ httpServerSettingsFromEnv }, defences, { SECURITY_HEADERS }] = await Promise.all([
-  load("../lib/http/http-server-settings.ts"),
-  load("../lib/http/request-defences.ts"),
-  load("../lib/http/security-headers.ts"),
-]);
+const [{ httpServerSettingsFromEnv }, defences, { SECURITY_HEADERS }, lineRequestId] =
+  await Promise.all([
+    load("../lib/http/http-server-settings.ts"),
+    load("../lib/http/request-defences.ts"),
+    load("../lib/http/security-headers.ts"),
+    load("../lib/http/line-request-id.ts"),
+  ]);
+const { isLineApiPath, LINE_REQUEST_ID_HEADER, logLineAnswer } = lineRequestId;
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -66,7 +68,6 @@ const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
 // answer. Go's net/http waits as long.
 const LINGER_MS = 500;
 
-const isLineApi = (path) => path === "/v2" || path.startsWith("/v2/");
 const pathOf = (request) => (request.url ?? "/").split("?")[0] ?? "/";
 
 /**
@@ -107,22 +108,18 @@ function stopReadingAndClose(request) {
 function refuse(request, response, status, message, lineMessage = message) {
   const started = performance.now();
   const path = pathOf(request);
-  const line = isLineApi(path);
+  const line = isLineApiPath(path);
   const body = JSON.stringify({ message: line ? lineMessage : message });
-  const requestId = line ? randomUUID() : null;
+  const requestId = line ? logLineAnswer(request.method, path, status, started) : null;
   response.writeHead(status, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
     connection: "close",
-    ...(requestId ? { "x-line-request-id": requestId } : {}),
+    ...(requestId ? { [LINE_REQUEST_ID_HEADER]: requestId } : {}),
   });
   stopReadingAndClose(request);
   response.end(body);
-  if (requestId) {
-    const ms = (performance.now() - started).toFixed(1);
-    console.log(`[v2] ${request.method} ${path} ${status} ${ms} ms ${requestId}`);
-  }
 }
 
 const tooLarge = (request, response) =>
@@ -237,18 +234,20 @@ server.on("clientError", (error, socket) => {
   }
   const { status, message, method, path } = clientErrorAnswer(error);
   const body = JSON.stringify({ message });
-  const requestId = path !== undefined && isLineApi(path) ? randomUUID() : null;
+  const requestId =
+    path !== undefined && isLineApiPath(path)
+      ? logLineAnswer(method, path, status, performance.now())
+      : null;
   const head = [
     `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`,
     "content-type: application/json",
     `content-length: ${Buffer.byteLength(body)}`,
     "cache-control: no-store",
     ...SECURITY_ENTRIES.map(([name, value]) => `${name}: ${value}`),
-    ...(requestId ? [`x-line-request-id: ${requestId}`] : []),
+    ...(requestId ? [`${LINE_REQUEST_ID_HEADER}: ${requestId}`] : []),
     "connection: close",
   ];
   socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
-  if (requestId) console.log(`[v2] ${method} ${path} ${status} 0.0 ms ${requestId}`);
 });
 
 server.keepAliveTimeout = keepAliveTimeoutMs;

@@ -1,7 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { authenticateChannel } from "../access-tokens/authenticate-channel";
 import { type Channel, db } from "../db/client";
+import { LINE_REQUEST_ID_HEADER, logLineAnswer } from "./line-request-id";
 import { toErrorResponse } from "./respond";
 
 // The LINE-compatible Messaging API (/v2/bot/...): every answer, errors included, carries an
@@ -9,14 +9,11 @@ import { toErrorResponse } from "./respond";
 // can find the line a bot developer quotes. Errors keep LINE's shape, which is also ours:
 // `{"message", "details"?}`.
 
-export const LINE_REQUEST_ID_HEADER = "x-line-request-id";
-
 /** Answers one /v2 request with its request id, logging method, path, status and time. */
 export async function answerWithRequestId(
   request: Request,
   answer: () => Promise<Response>,
 ): Promise<Response> {
-  const requestId = randomUUID();
   const started = performance.now();
   let response: Response;
   try {
@@ -24,10 +21,9 @@ export async function answerWithRequestId(
   } catch (error) {
     response = toErrorResponse(error);
   }
-  response.headers.set(LINE_REQUEST_ID_HEADER, requestId);
   const { pathname } = new URL(request.url);
-  const ms = (performance.now() - started).toFixed(1);
-  console.log(`[v2] ${request.method} ${pathname} ${response.status} ${ms} ms ${requestId}`);
+  const requestId = logLineAnswer(request.method, pathname, response.status, started);
+  response.headers.set(LINE_REQUEST_ID_HEADER, requestId);
   return response;
 }
 
