@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { httpServerSettingsFromEnv } from "@/lib/http/http-server-settings";
 import { isLineApiPath, LINE_REQUEST_ID_HEADER, logLineAnswer } from "@/lib/http/line-request-id";
 import {
+  carriesSessionCookie,
   crossSiteRefusal,
   isStateChanging,
   unsupportedMediaTypeRefusal,
@@ -10,10 +10,12 @@ import { errorResponse } from "@/lib/http/respond";
 import {
   allowedMethods,
   matchRoute,
-  ROUTE_HANDLERS,
   repairPercentEncoding,
+  routeMethods,
 } from "@/lib/http/route-table";
 import { createNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
+import { httpServerSettingsFromEnv } from "@/lib/settings/http-server-settings";
+import { PAGE_PATH_HEADER } from "@/lib/shared/sign-in-return";
 
 // Runs before Next picks a route (Next 16's proxy, formerly middleware), for every path but static
 // files, for what Next itself would answer badly and for the console's defences:
@@ -31,10 +33,12 @@ import { createNonce, pageContentSecurityPolicy } from "@/lib/http/security-head
 //   is written. Every path but /v2, not only /api: a spelling of an /api path that Next would
 //   route but this check did not recognise as /api cannot slip past it. /v2 is exempt: the
 //   LINE-compatible API is authenticated by a bearer token, which a browser never adds by itself.
+//   A request carrying the session cookie must have an Origin or a Referer at all.
 // - a body that is not JSON, on the console's JSON API: 415 (`text/plain` is what a cross-site
 //   form or "simple" fetch would send). /v2 answers it with LINE's own 400 (lib/http/line-body.ts).
 // - the Content-Security-Policy of pages, with a nonce made for this request: Next reads it from
-//   the request's header and puts it on every script it renders.
+//   the request's header and puts it on every script it renders; and the path asked for, where
+//   a page that needs a session sends the operator after signing in.
 //
 // What never reaches this proxy is answered by the HTTP server in front of Next
 // (scripts/serve.mjs): a Host that is none of the console's (421), a body over 1 MB (413), TRACE
@@ -50,17 +54,6 @@ const origins = () => {
   consoleOrigins ??= httpServerSettingsFromEnv(process.env).origins;
   return consoleOrigins;
 };
-
-/**
- * Whether a state change must carry an Origin or a Referer. Requests with neither (curl, scripts,
- * SDKs, the e2e API client) pass for now: without a cookie, a browser cannot lend them the
- * operator's authority. When operators' accounts arrive, a request that carries the session
- * cookie must prove where it comes from; switch on with one line:
- * `return request.cookies.has(SESSION_COOKIE);`
- */
-function originRequired(_request: NextRequest): boolean {
-  return false;
-}
 
 /**
  * An answer of the proxy's own. The LINE-compatible API answers everything with an
@@ -94,7 +87,7 @@ export function proxy(request: NextRequest) {
     const pattern = matchRoute(pathname);
     if (pattern === null)
       return answer(request, pathname, errorResponse(404, "Not found"), started);
-    const allowed = allowedMethods(ROUTE_HANDLERS[pattern] ?? []);
+    const allowed = allowedMethods(routeMethods(pattern));
     if (!(allowed as string[]).includes(request.method)) {
       const refusal = errorResponse(405, `Method ${request.method} is not allowed`, undefined, {
         allow: allowed.join(", "),
@@ -104,7 +97,9 @@ export function proxy(request: NextRequest) {
   }
   if (!lineApi && isStateChanging(request.method)) {
     const crossSite = crossSiteRefusal(request.headers, origins(), {
-      requireOrigin: originRequired(request),
+      // A request with the session cookie acts for an operator: it must show where it comes from.
+      // Without the cookie (curl, scripts with a Bearer token) it has no authority to borrow.
+      requireOrigin: carriesSessionCookie(request.headers.get("cookie")),
     });
     if (crossSite) return errorResponse(403, crossSite);
     const unsupported = api ? unsupportedMediaTypeRefusal(request.headers) : null;
@@ -118,6 +113,8 @@ export function proxy(request: NextRequest) {
   });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  // Where a page that needs a session sends the operator back to after signing in.
+  headers.set(PAGE_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
   const response = onward(request, repaired, headers);
   response.headers.set("content-security-policy", policy);
   return response;

@@ -6,6 +6,7 @@
 export type DomainErrorCode =
   | "invalid_input"
   | "unauthenticated"
+  | "forbidden"
   | "not_found"
   | "missing"
   | "conflict"
@@ -51,6 +52,17 @@ export class UnauthenticatedError extends DomainError {
   constructor(message: string) {
     super("unauthenticated", message);
     this.name = "UnauthenticatedError";
+  }
+}
+
+/**
+ * The caller is known and may see the resource, but its role does not allow this change. (A
+ * resource the caller may not see at all is a NotFoundError, so its existence is not revealed.)
+ */
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super("forbidden", message);
+    this.name = "ForbiddenError";
   }
 }
 

@@ -67,9 +67,9 @@ async function main() {
   const db = createDbClient(config);
   const bot = await startBot(workDir);
   try {
-    const provider = await createProvider(db, { name: "Benchmark" });
-    const channel = await createChannel(db, provider.id, { name: "Benchmark bot" });
-    await updateChannel(db, channel.id, { webhookUrl: bot.url, useWebhook: true });
+    const provider = await createProvider(db, { name: "Benchmark" }, "benchmark");
+    const channel = await createChannel(db, provider.id, { name: "Benchmark bot" }, "benchmark");
+    await updateChannel(db, channel.id, { webhookUrl: bot.url, useWebhook: true }, "benchmark");
     const stored = await db.channel.findUniqueOrThrow({ where: { id: channel.id } });
 
     // The same events for both runs.

@@ -39,7 +39,7 @@ import { tsImport } from "tsx/esm/api";
 const load = (file) => tsImport(file, import.meta.url);
 const [{ httpServerSettingsFromEnv }, defences, { SECURITY_HEADERS }, lineRequestId] =
   await Promise.all([
-    load("../lib/http/http-server-settings.ts"),
+    load("../lib/settings/http-server-settings.ts"),
     load("../lib/http/request-defences.ts"),
     load("../lib/http/security-headers.ts"),
     load("../lib/http/line-request-id.ts"),

@@ -1,12 +1,11 @@
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { ProviderList } from "@/components/providers/provider-list";
-import { db } from "@/lib/db/client";
-import { listProviders } from "@/lib/providers/list-providers";
+import { loadProviders } from "@/lib/http/page-data";
 
 export const metadata = { title: "Providers" };
 
 export default async function ProvidersPage() {
-  const providers = await listProviders(db());
+  const providers = await loadProviders();
   return (
     <>
       <Breadcrumb items={[]} />

@@ -7,8 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/text-field";
 
-/** Email and password, posted to Better Auth's sign-in endpoint; on success, the console. */
-export function SignInForm() {
+/**
+ * Email and password, posted to Better Auth's sign-in endpoint; on success, the page the operator
+ * was sent here from (`returnTo`, checked by the server page to be one of the console's).
+ */
+export function SignInForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -30,7 +33,7 @@ export function SignInForm() {
               body: JSON.stringify({ email, password }),
             });
             if (response.ok) {
-              router.push("/console");
+              router.push(returnTo);
               router.refresh();
               return;
             }

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { currentOperator } from "@/lib/auth/current-operator";
+import { currentOperator } from "@/lib/access/current-operator";
 
 export async function ConsoleHeader() {
   const operator = await currentOperator(await headers());

@@ -4,9 +4,16 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { providerQuery } from "@/components/data/console-queries";
 import type { ProviderDetail } from "@/lib/providers/provider-view";
+import { type ProviderRole, roleCan } from "@/lib/shared/provider-roles";
 import { CreateChannelForm } from "./create-channel-form";
 
-export function ProviderChannels({ initialProvider }: { initialProvider: ProviderDetail }) {
+export function ProviderChannels({
+  initialProvider,
+  role,
+}: {
+  initialProvider: ProviderDetail;
+  role: ProviderRole;
+}) {
   const { data: provider } = useQuery({
     ...providerQuery(initialProvider.id),
     initialData: initialProvider,
@@ -45,7 +52,7 @@ export function ProviderChannels({ initialProvider }: { initialProvider: Provide
           ))}
         </ul>
       )}
-      <CreateChannelForm providerId={provider.id} />
+      {roleCan(role, "manage") && <CreateChannelForm providerId={provider.id} />}
     </div>
   );
 }

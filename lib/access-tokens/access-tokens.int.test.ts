@@ -13,8 +13,8 @@ import { getChannelAccessTokenStatus } from "./get-channel-access-token-status";
 import { issueChannelAccessToken } from "./issue-channel-access-token";
 
 async function newChannel({ db }: TestDatabase, name = "Echo bot") {
-  const provider = await createProvider(db, { name: "Acme" });
-  return createChannel(db, provider.id, { name });
+  const provider = await createProvider(db, { name: "Acme" }, "tester@example.com");
+  return createChannel(db, provider.id, { name }, "tester@example.com");
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -46,7 +46,11 @@ describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
     const channel = await newChannel(database());
     const before = Date.now();
 
-    const { accessToken, issuedAt } = await issueChannelAccessToken(db, channel.id);
+    const { accessToken, issuedAt } = await issueChannelAccessToken(
+      db,
+      channel.id,
+      "tester@example.com",
+    );
 
     expect(accessToken).toMatch(LINE_TOKEN_SHAPE);
     expect(Date.parse(issuedAt)).toBeGreaterThanOrEqual(before - 1000);
@@ -68,11 +72,11 @@ describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
     const { db } = database();
     const channel = await newChannel(database());
     const other = await newChannel(database(), "Other bot");
-    const first = await issueChannelAccessToken(db, channel.id);
-    const second = await issueChannelAccessToken(db, channel.id);
-    const others = await issueChannelAccessToken(db, other.id);
+    const first = await issueChannelAccessToken(db, channel.id, "tester@example.com");
+    const second = await issueChannelAccessToken(db, channel.id, "tester@example.com");
+    const others = await issueChannelAccessToken(db, other.id, "tester@example.com");
 
-    const third = await issueChannelAccessToken(db, channel.id);
+    const third = await issueChannelAccessToken(db, channel.id, "tester@example.com");
 
     await expectAuthenticationFailed(authenticateChannel(db, `Bearer ${first.accessToken}`));
     await expectAuthenticationFailed(authenticateChannel(db, `Bearer ${second.accessToken}`));
@@ -93,7 +97,7 @@ describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
   ])("refuses %s with LINE's 401 asking for the Bearer scheme", async (_case, header) => {
     const { db } = database();
     const channel = await newChannel(database());
-    await issueChannelAccessToken(db, channel.id);
+    await issueChannelAccessToken(db, channel.id, "tester@example.com");
     await expectAuthenticationFailed(
       authenticateChannel(db, header),
       AUTHORIZATION_REQUIRED_MESSAGE,
@@ -108,7 +112,7 @@ describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
   ])("refuses %s with LINE's 401 for a bad token", async (_case, header) => {
     const { db } = database();
     const channel = await newChannel(database());
-    await issueChannelAccessToken(db, channel.id);
+    await issueChannelAccessToken(db, channel.id, "tester@example.com");
     await expectAuthenticationFailed(authenticateChannel(db, header));
   });
 
@@ -129,7 +133,7 @@ describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
   it("stores only the token's SHA-256: no column of the table contains the token", async () => {
     const { db } = database();
     const channel = await newChannel(database());
-    const { accessToken } = await issueChannelAccessToken(db, channel.id);
+    const { accessToken } = await issueChannelAccessToken(db, channel.id, "tester@example.com");
 
     const rows = await db.channelAccessToken.findMany();
     expect(rows).toHaveLength(1);
@@ -144,7 +148,9 @@ describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
     "throws NotFoundError for channel %j and stores nothing",
     async (channelId) => {
       const { db } = database();
-      expect(await rejection(issueChannelAccessToken(db, channelId))).toBeInstanceOf(NotFoundError);
+      expect(
+        await rejection(issueChannelAccessToken(db, channelId, "tester@example.com")),
+      ).toBeInstanceOf(NotFoundError);
       expect(await rejection(getChannelAccessTokenStatus(db, channelId))).toBeInstanceOf(
         NotFoundError,
       );
@@ -155,7 +161,7 @@ describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
   it("deletes a channel's tokens with the channel", async () => {
     const { db } = database();
     const channel = await newChannel(database());
-    await issueChannelAccessToken(db, channel.id);
+    await issueChannelAccessToken(db, channel.id, "tester@example.com");
     await db.channel.delete({ where: { id: channel.id } });
     expect(await db.channelAccessToken.count()).toBe(0);
   });

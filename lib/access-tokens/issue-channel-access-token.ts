@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../audit/record-audit";
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
 import { newUlid } from "../ids/new-ulid";
@@ -8,14 +9,21 @@ import { generateAccessToken, hashAccessToken } from "./access-token-credentials
  * Issues a long-lived channel access token and revokes every earlier one of the channel, in one
  * transaction. The token is returned here and only here: the database keeps its hash.
  */
-export async function issueChannelAccessToken(db: Db, channelId: string) {
+export async function issueChannelAccessToken(db: Db, channelId: string, actor: string) {
   const accessToken = generateAccessToken();
   const issued = await db.$transaction(async (tx) => {
-    await findChannelOrThrow(tx, channelId);
+    const channel = await findChannelOrThrow(tx, channelId);
     const now = new Date();
-    await tx.channelAccessToken.updateMany({
+    const revoked = await tx.channelAccessToken.updateMany({
       where: { channelId, revokedAt: null },
       data: { revokedAt: now },
+    });
+    await recordAudit(tx, {
+      providerId: channel.providerId,
+      channelId,
+      actor,
+      action: "access_token.issued",
+      detail: { revokedEarlier: revoked.count > 0 },
     });
     return tx.channelAccessToken.create({
       data: {

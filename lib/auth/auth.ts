@@ -1,13 +1,15 @@
 // Operators' accounts: Better Auth with email and password, sessions in the console's own database
-// through its Prisma adapter (ADR 12). This step signs operators in and out; no route requires a
-// session yet.
+// through its Prisma adapter (ADR 13). Who may do what once signed in is lib/access (ADR 14).
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { createAuthMiddleware } from "better-auth/api";
 import { createDbClient, type Db, db } from "../db/client";
 import { type DatabaseConfig, resolveDatabaseConfig } from "../db/config";
-import { httpServerSettingsFromEnv } from "../http/http-server-settings";
+import { httpServerSettingsFromEnv } from "../settings/http-server-settings";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../shared/account-input";
 import { authSecret } from "./auth-secret";
+import { limitSignInPerAccount, signInLimitPerMinuteFromEnv } from "./sign-in-limits";
 
 /**
  * The header scripts/serve.mjs sets to the address the connection comes from (dropping any value
@@ -19,6 +21,8 @@ export const CLIENT_ADDRESS_HEADER = "x-webhook-console-client-address";
 const SESSION_SECONDS = 7 * 24 * 60 * 60;
 
 export interface AuthSettings {
+  /** SIGN_IN_LIMIT_PER_MINUTE: sign-in attempts per client address and minute (10). */
+  signInLimitPerMinute?: number;
   /** The console's origins (CONSOLE_ORIGIN): the only origins that may sign in with a browser. */
   origins: readonly string[];
   /** Signs session cookies. */
@@ -26,13 +30,17 @@ export interface AuthSettings {
 }
 
 export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
-  return { origins: httpServerSettingsFromEnv(env).origins, secret: authSecret(env) };
+  return {
+    origins: httpServerSettingsFromEnv(env).origins,
+    secret: authSecret(env),
+    signInLimitPerMinute: signInLimitPerMinuteFromEnv(env),
+  };
 }
 
 export function createAuth(
   database: Db,
   databaseConfig: DatabaseConfig,
-  { origins, secret }: AuthSettings,
+  { origins, secret, signInLimitPerMinute = 10 }: AuthSettings,
 ) {
   const [baseOrigin = "http://localhost:3000"] = origins;
   return betterAuth({
@@ -44,21 +52,44 @@ export function createAuth(
     database: prismaAdapter(database, {
       provider: databaseConfig.provider === "postgres" ? "postgresql" : "sqlite",
     }),
+    user: {
+      additionalFields: {
+        // Set by the console's own tools only (CONSOLE_ADMIN_EMAIL, the demo seed): never input.
+        consoleAdmin: { type: "boolean", required: false, defaultValue: false, input: false },
+      },
+    },
     emailAndPassword: {
       enabled: true,
       // Operators are created by the console's own tools (npm run operator, the demo seed), and
       // later invited; nobody signs themselves up.
       disableSignUp: true,
-      minPasswordLength: 12,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
     },
-    session: { expiresIn: SESSION_SECONDS, updateAge: 24 * 60 * 60 },
+    session: {
+      expiresIn: SESSION_SECONDS,
+      updateAge: 24 * 60 * 60,
+      // Better Auth lists an operator's sessions only for a sign-in under a day old by default;
+      // the account page lists them for any session (only OAuth unlinking also checks this).
+      freshAge: 0,
+    },
+    hooks: {
+      // Per account, on top of Better Auth's per-address limit: a password guessed from many
+      // addresses is held back too. Every email counts alike, known or not, so the answer says
+      // nothing about whether the account exists.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
+        await limitSignInPerAccount(database, email);
+      }),
+    },
     rateLimit: {
       enabled: true,
       storage: "database",
       modelName: "authRateLimit",
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+      customRules: { "/sign-in/email": { window: 60, max: signInLimitPerMinute } },
     },
     advanced: {
       cookiePrefix: "webhook-console",

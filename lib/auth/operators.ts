@@ -10,25 +10,30 @@ export function generatePassword(): string {
 }
 
 /**
- * Creates an operator who signs in with `email` and a password generated here, which is returned
- * (and stored nowhere but as its scrypt hash). Public sign-up is off, so operators are created
- * through Better Auth's internal adapter, as its own sign-up endpoint does. Null when an operator
- * with this email exists.
+ * Creates an operator who signs in with `email` and `password`, or a password generated here;
+ * either is returned (and stored nowhere but as its scrypt hash). Public sign-up is off, so
+ * operators are created through Better Auth's internal adapter, as its own sign-up endpoint
+ * does. Null when an operator with this email exists.
  */
 export async function createOperator(
   auth: Auth,
-  { email, name }: { email: string; name?: string },
+  {
+    email,
+    name,
+    password = generatePassword(),
+    consoleAdmin = false,
+  }: { email: string; name?: string; password?: string; consoleAdmin?: boolean },
 ): Promise<{ userId: string; email: string; password: string } | null> {
   const context = await auth.$context;
   const normalized = email.trim().toLowerCase();
   if (await context.internalAdapter.findUserByEmail(normalized)) return null;
-  const password = generatePassword();
   const hash = await context.password.hash(password);
   const user = await context.internalAdapter.createUser(
     {
       email: normalized,
       name: name ?? normalized.split("@")[0] ?? normalized,
       emailVerified: false,
+      consoleAdmin,
     },
     { method: "email-password" },
   );
@@ -42,12 +47,13 @@ export async function createOperator(
 }
 
 /**
- * Gives the operator a new generated password, returned, and signs them out everywhere. Null when
- * no operator has this email.
+ * Gives the operator `password`, or a new generated one, returned, and signs them out
+ * everywhere. Null when no operator has this email.
  */
 export async function resetOperatorPassword(
   auth: Auth,
   email: string,
+  password: string = generatePassword(),
 ): Promise<{ email: string; password: string } | null> {
   const context = await auth.$context;
   const normalized = email.trim().toLowerCase();
@@ -55,7 +61,6 @@ export async function resetOperatorPassword(
     includeAccounts: true,
   });
   if (!found) return null;
-  const password = generatePassword();
   const hash = await context.password.hash(password);
   const credential = found.accounts.find((account) => account.providerId === "credential");
   if (credential) await context.internalAdapter.updatePassword(found.user.id, hash);
@@ -69,4 +74,14 @@ export async function resetOperatorPassword(
   }
   await context.internalAdapter.deleteUserSessions(found.user.id);
   return { email: normalized, password };
+}
+
+/** Whether `password` is the operator's current one (false for unknown emails). */
+export async function operatorPasswordIs(auth: Auth, email: string, password: string) {
+  const context = await auth.$context;
+  const found = await context.internalAdapter.findUserByEmail(email.trim().toLowerCase(), {
+    includeAccounts: true,
+  });
+  const hash = found?.accounts.find((account) => account.providerId === "credential")?.password;
+  return hash ? context.password.verify({ hash, password }) : false;
 }

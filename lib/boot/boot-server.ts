@@ -1,7 +1,12 @@
 import "server-only";
 import { auth } from "../auth/auth";
 import { authSecret } from "../auth/auth-secret";
-import { createOperator, DEMO_OPERATOR_EMAIL } from "../auth/operators";
+import {
+  createOperator,
+  DEMO_OPERATOR_EMAIL,
+  operatorPasswordIs,
+  resetOperatorPassword,
+} from "../auth/operators";
 import { sealLegacyChannelSecrets } from "../channels/channel-secret";
 import { SecretBoxError } from "../crypto/secret-box";
 import {
@@ -34,15 +39,16 @@ export async function bootServer(): Promise<void> {
     `[webhook-console] database ${database.provider} (${where}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`,
   );
   await prepareSecretKeyOrExit(settings);
+  if (settings.consoleAdmin) await ensureConsoleAdmin(settings.consoleAdmin);
   if (settings.seedDemo) {
-    const seeded = await seedDemo(db(), { demoBotUrl: settings.demoBotUrl });
+    const adminUserId = await seedDemoOperator();
+    const seeded = await seedDemo(db(), { demoBotUrl: settings.demoBotUrl, adminUserId });
     if (seeded) {
       console.log(
         `[webhook-console] seeded demo provider ${seeded.providerId} with channel ${seeded.channelId}`,
       );
     }
   }
-  if (settings.seedDemo) await seedDemoOperator();
   if (settings.dispatcherEnabled) {
     await startDispatcher(settings.dispatch);
     console.log("[webhook-console] dispatcher started");
@@ -92,13 +98,38 @@ function readSettingsOrExit(): ServerSettings {
 }
 
 /**
+ * The console administrator of CONSOLE_ADMIN_EMAIL: created with CONSOLE_ADMIN_PASSWORD when
+ * missing; otherwise made an administrator, and given that password if it has another (which
+ * signs it out everywhere), so the variables are also how a lost admin password is reset.
+ */
+async function ensureConsoleAdmin({ email, password }: { email: string; password: string }) {
+  const created = await createOperator(auth(), {
+    email,
+    name: "Console administrator",
+    password,
+    consoleAdmin: true,
+  });
+  if (created) {
+    console.log(`[webhook-console] console administrator ${email} created`);
+    return;
+  }
+  await db().user.update({ where: { email }, data: { consoleAdmin: true } });
+  if (!(await operatorPasswordIs(auth(), email, password))) {
+    await resetOperatorPassword(auth(), email, password);
+    console.log(`[webhook-console] console administrator ${email}: password reset`);
+  }
+}
+
+/**
  * The demo operator, created when missing, with a password from the CSPRNG that is printed here
  * and stored nowhere but as its hash (scripts/start.mjs repeats these lines next to the URLs).
+ * A console administrator, so it sees whatever a demo creates; the demo provider's Admin too.
  */
-async function seedDemoOperator(): Promise<void> {
+async function seedDemoOperator(): Promise<string> {
   const created = await createOperator(auth(), {
     email: DEMO_OPERATOR_EMAIL,
     name: "Demo operator",
+    consoleAdmin: true,
   });
   if (created) {
     console.log(
@@ -109,4 +140,6 @@ async function seedDemoOperator(): Promise<void> {
       `[webhook-console] demo operator ${DEMO_OPERATOR_EMAIL} exists; its password was printed when it was created (new one: npm run operator -- reset-password ${DEMO_OPERATOR_EMAIL})`,
     );
   }
+  const { id } = await db().user.findUniqueOrThrow({ where: { email: DEMO_OPERATOR_EMAIL } });
+  return id;
 }

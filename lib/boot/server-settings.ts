@@ -1,11 +1,13 @@
 import "server-only";
+import { consoleAdminSettingFromEnv } from "../auth/console-admin-setting";
+import { signInLimitPerMinuteFromEnv } from "../auth/sign-in-limits";
 import { endpointLimitPerMinuteFromEnv } from "../channels/webhook-endpoint";
 import { webhookUrlPolicyFromEnv } from "../channels/webhook-url-policy";
 import { secretKeySettingFromEnv } from "../crypto/secret-key";
 import { resolveDatabaseConfig } from "../db/config";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { dispatcherEnabledFromEnv } from "../dispatch/dispatcher-instance";
-import { httpServerSettingsFromEnv } from "../http/http-server-settings";
+import { httpServerSettingsFromEnv } from "../settings/http-server-settings";
 import { booleanSetting, type Env, optionalSetting } from "../settings/read-env";
 import { verifyLimitPerHourFromEnv } from "../verification/verification-rate-limit";
 
@@ -24,8 +26,11 @@ export function serverSettingsFromEnv(env: Env = process.env) {
     dispatch: dispatchSettingsFromEnv(env),
     dispatcherEnabled: dispatcherEnabledFromEnv(env),
     verifyLimitPerHour: verifyLimitPerHourFromEnv(env),
+    signInLimitPerMinute: signInLimitPerMinuteFromEnv(env),
     endpointLimitPerMinute: endpointLimitPerMinuteFromEnv(env),
     webhookUrlPolicy: webhookUrlPolicyFromEnv(env),
+    /** CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD: the console administrator made at start. */
+    consoleAdmin: consoleAdminSettingFromEnv(env),
     /** `npm start` sets WEBHOOK_CONSOLE_SEED_DEMO=1: seed the demo data into an empty database. */
     seedDemo: booleanSetting(env, "WEBHOOK_CONSOLE_SEED_DEMO", false),
     /** Where the seeded demo channel sends its webhooks (the bundled demo bot). */

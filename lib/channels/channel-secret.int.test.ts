@@ -32,15 +32,15 @@ describe.each(TEST_PROVIDERS)("channel secrets at rest on %s", (provider) => {
 
   async function newChannel(name = "Bot") {
     const { db } = database();
-    const owner = await createProvider(db, { name: "Acme" });
-    return createChannel(db, owner.id, { name });
+    const owner = await createProvider(db, { name: "Acme" }, "tester@example.com");
+    return createChannel(db, owner.id, { name }, "tester@example.com");
   }
 
   it("never shows a secret to a raw read, after creation and after reissue", async () => {
     const { db } = database();
     const channel = await newChannel();
     const first = (await getChannelSecret(db, channel.id)).channelSecret;
-    const second = (await reissueChannelSecret(db, channel.id)).channelSecret;
+    const second = (await reissueChannelSecret(db, channel.id, "tester@example.com")).channelSecret;
     expect(second).not.toBe(first);
     expect((await getChannelSecret(db, channel.id)).channelSecret).toBe(second);
 

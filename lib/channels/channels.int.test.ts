@@ -15,8 +15,8 @@ const SEALED = /^v1:[A-Za-z0-9_-]{16}:[A-Za-z0-9_-]+$/;
 const BOT_USER_ID = /^U[0-9a-f]{32}$/;
 
 async function newChannel({ db }: TestDatabase, name = "Echo bot") {
-  const provider = await createProvider(db, { name: "Acme" });
-  return createChannel(db, provider.id, { name });
+  const provider = await createProvider(db, { name: "Acme" }, "tester@example.com");
+  return createChannel(db, provider.id, { name }, "tester@example.com");
 }
 
 /** The stored row, secret sealed: what the next request would read. */
@@ -39,9 +39,14 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
   describe("createChannel", () => {
     it("creates a channel with fresh credentials and webhook settings off", async () => {
       const { db } = database();
-      const owner = await createProvider(db, { name: "Acme" });
+      const owner = await createProvider(db, { name: "Acme" }, "tester@example.com");
 
-      const channel = await createChannel(db, owner.id, { name: "Echo bot", description: "hi" });
+      const channel = await createChannel(
+        db,
+        owner.id,
+        { name: "Echo bot", description: "hi" },
+        "tester@example.com",
+      );
 
       expect(channel).toMatchObject({
         providerId: owner.id,
@@ -68,8 +73,9 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
 
     it("gives every channel its own id, secret and bot user id", async () => {
       const { db } = database();
-      const owner = await createProvider(db, { name: "Acme" });
-      for (let i = 0; i < 10; i++) await createChannel(db, owner.id, { name: `Bot ${i}` });
+      const owner = await createProvider(db, { name: "Acme" }, "tester@example.com");
+      for (let i = 0; i < 10; i++)
+        await createChannel(db, owner.id, { name: `Bot ${i}` }, "tester@example.com");
       const rows = await db.channel.findMany();
       expect(new Set(rows.map((r) => r.id)).size).toBe(10);
       expect(new Set(rows.map((r) => openChannelSecret(r))).size).toBe(10);
@@ -80,7 +86,9 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
       "throws NotFoundError for provider %j and creates nothing",
       async (providerId) => {
         const { db } = database();
-        const error = await caught(createChannel(db, providerId, { name: "Bot" }));
+        const error = await caught(
+          createChannel(db, providerId, { name: "Bot" }, "tester@example.com"),
+        );
         expect(error).toBeInstanceOf(NotFoundError);
         expect(error).toMatchObject({ resource: "Provider", id: providerId });
         expect(await db.channel.count()).toBe(0);
@@ -103,8 +111,8 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
 
     it("reads the channel with its provider's name", async () => {
       const { db } = database();
-      const owner = await createProvider(db, { name: "Acme" });
-      const created = await createChannel(db, owner.id, { name: "Echo bot" });
+      const owner = await createProvider(db, { name: "Acme" }, "tester@example.com");
+      const created = await createChannel(db, owner.id, { name: "Echo bot" }, "tester@example.com");
       expect(await getChannelWithProvider(db, created.id)).toEqual({
         channel: created,
         provider: { id: owner.id, name: "Acme" },
@@ -131,11 +139,21 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
       const created = await newChannel(database());
       const { db } = database();
 
-      const set = await updateChannel(db, created.id, { webhookUrl: "https://bot.example/hook" });
+      const set = await updateChannel(
+        db,
+        created.id,
+        { webhookUrl: "https://bot.example/hook" },
+        "tester@example.com",
+      );
       expect(set.webhookUrl).toBe("https://bot.example/hook");
       expect((await storedRow(database(), created.id)).webhookUrl).toBe("https://bot.example/hook");
 
-      const cleared = await updateChannel(db, created.id, { webhookUrl: null });
+      const cleared = await updateChannel(
+        db,
+        created.id,
+        { webhookUrl: null },
+        "tester@example.com",
+      );
       expect(cleared.webhookUrl).toBeNull();
       expect((await storedRow(database(), created.id)).webhookUrl).toBeNull();
     });
@@ -144,11 +162,16 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
       const created = await newChannel(database());
       await new Promise((resolve) => setTimeout(resolve, 5));
 
-      const updated = await updateChannel(database().db, created.id, {
-        useWebhook: true,
-        webhookRedelivery: true,
-        name: "Renamed",
-      });
+      const updated = await updateChannel(
+        database().db,
+        created.id,
+        {
+          useWebhook: true,
+          webhookRedelivery: true,
+          name: "Renamed",
+        },
+        "tester@example.com",
+      );
 
       expect(updated).toEqual({
         ...created,
@@ -163,8 +186,13 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
 
     it("turns Use webhook off again", async () => {
       const created = await newChannel(database());
-      await updateChannel(database().db, created.id, { useWebhook: true });
-      const updated = await updateChannel(database().db, created.id, { useWebhook: false });
+      await updateChannel(database().db, created.id, { useWebhook: true }, "tester@example.com");
+      const updated = await updateChannel(
+        database().db,
+        created.id,
+        { useWebhook: false },
+        "tester@example.com",
+      );
       expect(updated.useWebhook).toBe(false);
     });
 
@@ -173,11 +201,16 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
       const before = await storedRow(database(), created.id);
 
       const error = await caught(
-        updateChannel(database().db, created.id, {
-          errorStatisticsAggregation: true,
-          webhookUrl: "https://bot.example/hook",
-          name: "Renamed",
-        }),
+        updateChannel(
+          database().db,
+          created.id,
+          {
+            errorStatisticsAggregation: true,
+            webhookUrl: "https://bot.example/hook",
+            name: "Renamed",
+          },
+          "tester@example.com",
+        ),
       );
 
       expect(error).toBeInstanceOf(ConflictError);
@@ -187,10 +220,15 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
 
     it("allows turning Use webhook and aggregation on in one update", async () => {
       const created = await newChannel(database());
-      const updated = await updateChannel(database().db, created.id, {
-        useWebhook: true,
-        errorStatisticsAggregation: true,
-      });
+      const updated = await updateChannel(
+        database().db,
+        created.id,
+        {
+          useWebhook: true,
+          errorStatisticsAggregation: true,
+        },
+        "tester@example.com",
+      );
       expect(updated).toMatchObject({ useWebhook: true, errorStatisticsAggregation: true });
       expect(await storedRow(database(), created.id)).toMatchObject({
         useWebhook: true,
@@ -200,30 +238,50 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
 
     it("allows changing aggregation while Use webhook is already on", async () => {
       const created = await newChannel(database());
-      await updateChannel(database().db, created.id, { useWebhook: true });
-      const on = await updateChannel(database().db, created.id, {
-        errorStatisticsAggregation: true,
-      });
+      await updateChannel(database().db, created.id, { useWebhook: true }, "tester@example.com");
+      const on = await updateChannel(
+        database().db,
+        created.id,
+        {
+          errorStatisticsAggregation: true,
+        },
+        "tester@example.com",
+      );
       expect(on.errorStatisticsAggregation).toBe(true);
-      const off = await updateChannel(database().db, created.id, {
-        errorStatisticsAggregation: false,
-      });
+      const off = await updateChannel(
+        database().db,
+        created.id,
+        {
+          errorStatisticsAggregation: false,
+        },
+        "tester@example.com",
+      );
       expect(off.errorStatisticsAggregation).toBe(false);
     });
 
     it("judges by the resulting state: aggregation cannot change in an update turning Use webhook off", async () => {
       const created = await newChannel(database());
-      await updateChannel(database().db, created.id, {
-        useWebhook: true,
-        errorStatisticsAggregation: true,
-      });
+      await updateChannel(
+        database().db,
+        created.id,
+        {
+          useWebhook: true,
+          errorStatisticsAggregation: true,
+        },
+        "tester@example.com",
+      );
       const before = await storedRow(database(), created.id);
 
       const error = await caught(
-        updateChannel(database().db, created.id, {
-          useWebhook: false,
-          errorStatisticsAggregation: false,
-        }),
+        updateChannel(
+          database().db,
+          created.id,
+          {
+            useWebhook: false,
+            errorStatisticsAggregation: false,
+          },
+          "tester@example.com",
+        ),
       );
 
       expect(error).toBeInstanceOf(ConflictError);
@@ -232,27 +290,47 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
 
     it("keeps aggregation when Use webhook is turned off, and accepts its unchanged value", async () => {
       const created = await newChannel(database());
-      await updateChannel(database().db, created.id, {
-        useWebhook: true,
-        errorStatisticsAggregation: true,
-      });
-      const off = await updateChannel(database().db, created.id, { useWebhook: false });
+      await updateChannel(
+        database().db,
+        created.id,
+        {
+          useWebhook: true,
+          errorStatisticsAggregation: true,
+        },
+        "tester@example.com",
+      );
+      const off = await updateChannel(
+        database().db,
+        created.id,
+        { useWebhook: false },
+        "tester@example.com",
+      );
       expect(off).toMatchObject({ useWebhook: false, errorStatisticsAggregation: true });
 
       // Sending the current value is no change, so it is not refused (forms send every field).
-      const same = await updateChannel(database().db, created.id, {
-        errorStatisticsAggregation: true,
-        webhookRedelivery: true,
-      });
+      const same = await updateChannel(
+        database().db,
+        created.id,
+        {
+          errorStatisticsAggregation: true,
+          webhookRedelivery: true,
+        },
+        "tester@example.com",
+      );
       expect(same).toMatchObject({ errorStatisticsAggregation: true, webhookRedelivery: true });
     });
 
     it("sees a concurrent Use webhook off before deciding about aggregation", async () => {
       const created = await newChannel(database());
-      await updateChannel(database().db, created.id, { useWebhook: true });
+      await updateChannel(database().db, created.id, { useWebhook: true }, "tester@example.com");
 
       const outcome = await turnUseWebhookOffDuring(database().config, created.id, () =>
-        updateChannel(database().db, created.id, { errorStatisticsAggregation: true }),
+        updateChannel(
+          database().db,
+          created.id,
+          { errorStatisticsAggregation: true },
+          "tester@example.com",
+        ),
       );
 
       expect(outcome).toMatchObject({ status: "rejected" });
@@ -265,7 +343,9 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
 
     it.each(["1000000000", "abc"])("throws NotFoundError for channel %j", async (id) => {
       await newChannel(database());
-      const error = await caught(updateChannel(database().db, id, { useWebhook: true }));
+      const error = await caught(
+        updateChannel(database().db, id, { useWebhook: true }, "tester@example.com"),
+      );
       expect(error).toBeInstanceOf(NotFoundError);
       expect(error).toMatchObject({ resource: "Channel", id });
     });
@@ -276,7 +356,11 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
       const created = await newChannel(database());
       const before = await storedRow(database(), created.id);
 
-      const { channelSecret } = await reissueChannelSecret(database().db, created.id);
+      const { channelSecret } = await reissueChannelSecret(
+        database().db,
+        created.id,
+        "tester@example.com",
+      );
 
       expect(channelSecret).toMatch(CHANNEL_SECRET);
       expect(channelSecret).not.toBe(openChannelSecret(before));
@@ -292,18 +376,18 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
 
     it("leaves other channels' secrets alone", async () => {
       const { db } = database();
-      const owner = await createProvider(db, { name: "Acme" });
-      const a = await createChannel(db, owner.id, { name: "A" });
-      const b = await createChannel(db, owner.id, { name: "B" });
+      const owner = await createProvider(db, { name: "Acme" }, "tester@example.com");
+      const a = await createChannel(db, owner.id, { name: "A" }, "tester@example.com");
+      const b = await createChannel(db, owner.id, { name: "B" }, "tester@example.com");
       const secretOfB = (await storedRow(database(), b.id)).channelSecret;
 
-      await reissueChannelSecret(db, a.id);
+      await reissueChannelSecret(db, a.id, "tester@example.com");
 
       expect((await storedRow(database(), b.id)).channelSecret).toBe(secretOfB);
     });
 
     it.each(["1000000000", "abc"])("throws NotFoundError for channel %j", async (id) => {
-      const error = await caught(reissueChannelSecret(database().db, id));
+      const error = await caught(reissueChannelSecret(database().db, id, "tester@example.com"));
       expect(error).toBeInstanceOf(NotFoundError);
     });
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { withFreshId } from "../db/unique";
 import { NotFoundError } from "../errors";
@@ -13,24 +14,39 @@ import {
 } from "./credentials";
 
 /** Creates a Messaging API channel under a provider, with fresh id, secret and bot user id. */
-export async function createChannel(db: Db, providerId: string, input: CreateChannelInput) {
+export async function createChannel(
+  db: Db,
+  providerId: string,
+  input: CreateChannelInput,
+  actor: string,
+) {
   const provider = NUMERIC_ID_PATTERN.test(providerId)
     ? await db.provider.findUnique({ where: { id: providerId }, select: { id: true } })
     : null;
   if (!provider) throw new NotFoundError("Provider", providerId);
-  const channel = await withFreshId(() => {
-    const id = generateNumericId();
-    return db.channel.create({
-      data: {
-        id,
+  const channel = await withFreshId(() =>
+    db.$transaction(async (tx) => {
+      const id = generateNumericId();
+      const created = await tx.channel.create({
+        data: {
+          id,
+          providerId,
+          name: input.name,
+          description: input.description ?? "",
+          // Sealed with the id as associated data: the id must be the row's.
+          channelSecret: sealChannelSecret(id, generateChannelSecret()),
+          botUserId: generateBotUserId(),
+        },
+      });
+      await recordAudit(tx, {
         providerId,
-        name: input.name,
-        description: input.description ?? "",
-        // Sealed with the id as associated data: the id must be the row's.
-        channelSecret: sealChannelSecret(id, generateChannelSecret()),
-        botUserId: generateBotUserId(),
-      },
-    });
-  });
+        channelId: id,
+        actor,
+        action: "channel.created",
+        detail: { name: created.name, channelId: id },
+      });
+      return created;
+    }),
+  );
   return toChannelView(channel);
 }

@@ -1,5 +1,7 @@
 import "server-only";
-import type { Db } from "../db/client";
+import type { AuditRecord } from "../audit/record-audit";
+import { recordAudit } from "../audit/record-audit";
+import type { Channel, Db } from "../db/client";
 import { ConflictError } from "../errors";
 import type { UpdateChannelInput } from "./channel-input";
 import { toChannelView } from "./channel-view";
@@ -10,7 +12,12 @@ import { findChannelOrThrow } from "./find-channel";
  * be switched while Use webhook is on (in the resulting state), so the check and the write share
  * one transaction: a concurrent "Use webhook off" cannot slip between them.
  */
-export async function updateChannel(db: Db, channelId: string, input: UpdateChannelInput) {
+export async function updateChannel(
+  db: Db,
+  channelId: string,
+  input: UpdateChannelInput,
+  actor: string,
+) {
   const updated = await db.$transaction(async (tx) => {
     // Write first, to take the row's lock before reading the state the rule depends on: reads
     // do not wait for a concurrent update (PostgreSQL, READ COMMITTED), so without the lock a
@@ -28,6 +35,7 @@ export async function updateChannel(db: Db, channelId: string, input: UpdateChan
       );
     }
     const updated = await tx.channel.update({ where: { id: channelId }, data: input });
+    await recordAudit(tx, ...auditedChanges(current, updated, actor));
     if (input.webhookRedelivery === false || input.useWebhook === false) {
       // Turning Webhook redelivery (or Use webhook) off cancels the redeliveries waiting.
       await tx.webhook.updateMany({
@@ -38,4 +46,31 @@ export async function updateChannel(db: Db, channelId: string, input: UpdateChan
     return updated;
   });
   return toChannelView(updated);
+}
+
+/** The settings whose changes the audit log records, and the action of each. */
+const AUDITED = [
+  ["name", "channel.renamed"],
+  ["description", "channel.description_changed"],
+  ["webhookUrl", "webhook_url.changed"],
+  ["useWebhook", "use_webhook.changed"],
+  ["webhookRedelivery", "webhook_redelivery.changed"],
+  ["errorStatisticsAggregation", "error_statistics_aggregation.changed"],
+] as const satisfies readonly (readonly [keyof UpdateChannelInput, AuditRecord["action"]])[];
+
+/** One entry per setting whose value changed: old → new. Setting a value it had is no change. */
+function auditedChanges(before: Channel, after: Channel, actor: string): AuditRecord[] {
+  return AUDITED.flatMap(([field, action]) =>
+    before[field] === after[field]
+      ? []
+      : [
+          {
+            providerId: after.providerId,
+            channelId: after.id,
+            actor,
+            action,
+            detail: { from: before[field], to: after[field] },
+          },
+        ],
+  );
 }

@@ -16,8 +16,8 @@ import {
 } from "./webhook-endpoint";
 
 async function newChannel(db: Db) {
-  const provider = await createProvider(db, { name: "Acme" });
-  return createChannel(db, provider.id, { name: "Echo bot" });
+  const provider = await createProvider(db, { name: "Acme" }, "tester@example.com");
+  return createChannel(db, provider.id, { name: "Echo bot" }, "tester@example.com");
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -1,9 +1,11 @@
 import "server-only";
+import { CHANNEL_TOKEN_ACTOR } from "../audit/audit-actions";
 import type { Channel, Db } from "../db/client";
 import { InvalidInputError, MissingError } from "../errors";
 import { consumeRateLimit, type RateLimit } from "../rate-limits/consume-rate-limit";
 import { type Env, positiveIntSetting } from "../settings/read-env";
 import { webhookUrlProblem } from "../shared/webhook-url";
+import { updateChannel } from "./update-channel";
 import { webhookUrlPolicyFromEnv } from "./webhook-url-policy";
 
 // LINE's webhook endpoint API (GET/PUT /v2/bot/channel/webhook/endpoint), for a channel already
@@ -51,10 +53,13 @@ export async function getWebhookEndpoint(
   return { endpoint: channel.webhookUrl, active: channel.useWebhook };
 }
 
-/** LINE's `PUT /v2/bot/channel/webhook/endpoint`: sets the channel's webhook URL. */
+/**
+ * LINE's `PUT /v2/bot/channel/webhook/endpoint`: sets the channel's webhook URL, logged in the
+ * audit log as the console's own change is.
+ */
 export async function setWebhookEndpoint(db: Db, channelId: string, endpoint: string) {
   await consumeRateLimit(db, endpointRateLimit("put"), channelId);
   const webhookUrl = checkedEndpoint(endpoint);
-  await db.channel.update({ where: { id: channelId }, data: { webhookUrl } });
+  await updateChannel(db, channelId, { webhookUrl }, CHANNEL_TOKEN_ACTOR);
   return {};
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getProvider } from "../providers/get-provider";
 import { listProviders } from "../providers/list-providers";
+import { TEST_CONSOLE_ADMIN } from "../testing/test-actors";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { DEMO_CHANNEL_NAME, DEMO_PROVIDER_NAME, seedDemo } from "./seed-demo";
 
@@ -23,6 +24,6 @@ describe.each(TEST_PROVIDERS)("seedDemo on %s", (provider) => {
     const { db } = database();
     await seedDemo(db);
     expect(await seedDemo(db)).toBeNull();
-    expect(await listProviders(db)).toHaveLength(1);
+    expect(await listProviders(db, TEST_CONSOLE_ADMIN)).toHaveLength(1);
   });
 });

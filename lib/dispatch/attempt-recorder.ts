@@ -2,7 +2,7 @@ import "server-only";
 import type { Db, DbTransaction } from "../db/client";
 import { aggregatingChannels, rollupDeltas, upsertRollups } from "../statistics/error-rollups";
 import type { WebhookOutcome, WebhookStatus } from "./attempt-record";
-import { insertAttempts, setStatus } from "./webhook-queue";
+import { existingWebhookIds, insertAttempts, setStatus } from "./webhook-queue";
 
 const MAX_BATCH = 256;
 /** How long an outcome may wait for others to share its transaction. */
@@ -64,7 +64,22 @@ export class AttemptRecorder {
     });
   }
 
-  private async write(outcomes: WebhookOutcome[]): Promise<void> {
+  private async write(all: WebhookOutcome[]): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      // A channel deleted while its webhooks were being sent took them with it: their outcomes
+      // have nothing left to belong to, and writing them would fail the whole batch.
+      const existing = await existingWebhookIds(
+        tx,
+        all.map((outcome) => outcome.webhookId),
+      );
+      await this.writeIn(
+        tx,
+        all.filter((outcome) => existing.has(outcome.webhookId)),
+      );
+    });
+  }
+
+  private async writeIn(tx: DbTransaction, outcomes: WebhookOutcome[]): Promise<void> {
     const attempts = outcomes.flatMap((outcome) => (outcome.attempt ? [outcome.attempt] : []));
     // Outcomes that change only status and attempt count are written as one UPDATE per kind;
     // the few with their own next attempt time are written one by one.
@@ -82,36 +97,34 @@ export class AttemptRecorder {
       groups.set(key, group);
     }
     const now = new Date();
-    await this.db.$transaction(async (tx) => {
-      await this.decideCounting(tx, outcomes);
-      if (attempts.length) await insertAttempts(tx, attempts);
-      for (const group of groups.values()) await setStatus(tx, { ...group, now });
-      for (const outcome of individual) {
-        await tx.webhook.update({
-          where: { id: outcome.webhookId },
-          data: {
-            status: outcome.status,
-            claimToken: null,
-            nextAttemptAt: outcome.nextAttemptAt,
-            ...(outcome.attempt ? { attemptCount: { increment: 1 } } : {}),
-          },
-        });
-      }
-      const counted = attempts.filter((attempt) => attempt.counted);
-      if (counted.length) {
-        await upsertRollups(
-          tx,
-          rollupDeltas(
-            counted.map((a) => ({
-              channelId: a.channelId,
-              attemptedAt: a.attemptedAt,
-              reason: a.reason ?? "unclassified",
-              detail: a.detail ?? "Unclassified webhook dispatch error",
-            })),
-          ),
-        );
-      }
-    });
+    await this.decideCounting(tx, outcomes);
+    if (attempts.length) await insertAttempts(tx, attempts);
+    for (const group of groups.values()) await setStatus(tx, { ...group, now });
+    for (const outcome of individual) {
+      await tx.webhook.update({
+        where: { id: outcome.webhookId },
+        data: {
+          status: outcome.status,
+          claimToken: null,
+          nextAttemptAt: outcome.nextAttemptAt,
+          ...(outcome.attempt ? { attemptCount: { increment: 1 } } : {}),
+        },
+      });
+    }
+    const counted = attempts.filter((attempt) => attempt.counted);
+    if (counted.length) {
+      await upsertRollups(
+        tx,
+        rollupDeltas(
+          counted.map((a) => ({
+            channelId: a.channelId,
+            attemptedAt: a.attemptedAt,
+            reason: a.reason ?? "unclassified",
+            detail: a.detail ?? "Unclassified webhook dispatch error",
+          })),
+        ),
+      );
+    }
   }
 
   /**

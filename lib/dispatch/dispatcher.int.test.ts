@@ -85,7 +85,7 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
   it("sends nothing while Use webhook is off, and says so", async () => {
     const { db } = database();
     const { channel, bot } = await channelWithBot(db);
-    await updateChannel(db, channel.id, { useWebhook: false });
+    await updateChannel(db, channel.id, { useWebhook: false }, "tester@example.com");
     const result = await enqueueEvents(db, channel.id, { text: "hello" });
     expect(result.queued).toBe(false);
     expect(result.webhookEventIds).toHaveLength(1);
@@ -100,7 +100,7 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     const { db } = database();
     const { channel, bot } = await channelWithBot(db);
     await enqueueEvents(db, channel.id, { text: "hello" });
-    await updateChannel(db, channel.id, { useWebhook: false });
+    await updateChannel(db, channel.id, { useWebhook: false }, "tester@example.com");
     const sender = dispatcher(db);
     await sender.start();
     await sender.whenIdle();
@@ -188,9 +188,19 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     stops.push(() => bot.close());
     const dns = await startDnsServer({ mode: "answer", records: { "bot.test": "127.0.0.1" } });
     stops.push(() => dns.close());
-    const owner = await createProvider(db, { name: "Guarded" });
-    const channel = await createChannel(db, owner.id, { name: "Bot on a private address" });
-    await updateChannel(db, channel.id, { webhookUrl: url(bot.port), useWebhook: true });
+    const owner = await createProvider(db, { name: "Guarded" }, "tester@example.com");
+    const channel = await createChannel(
+      db,
+      owner.id,
+      { name: "Bot on a private address" },
+      "tester@example.com",
+    );
+    await updateChannel(
+      db,
+      channel.id,
+      { webhookUrl: url(bot.port), useWebhook: true },
+      "tester@example.com",
+    );
     await enqueueEvents(db, channel.id, { text: "hello" });
     const guarded = new Dispatcher({
       db,

@@ -67,17 +67,27 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
   });
 
   async function setUp(db: Db, failures: number, redelivery: boolean) {
-    const owner = await createProvider(db, { name: "Redelivery" });
-    const created = await createChannel(db, owner.id, { name: "Redelivery bot" });
+    const owner = await createProvider(db, { name: "Redelivery" }, "tester@example.com");
+    const created = await createChannel(
+      db,
+      owner.id,
+      { name: "Redelivery bot" },
+      "tester@example.com",
+    );
     const { channelSecret } = await getChannelSecret(db, created.id);
     const bot = await sdkBot(channelSecret, failures);
     stops.push(() => bot.close());
-    await updateChannel(db, created.id, {
-      webhookUrl: bot.url,
-      useWebhook: true,
-      webhookRedelivery: redelivery,
-      errorStatisticsAggregation: true,
-    });
+    await updateChannel(
+      db,
+      created.id,
+      {
+        webhookUrl: bot.url,
+        useWebhook: true,
+        webhookRedelivery: redelivery,
+        errorStatisticsAggregation: true,
+      },
+      "tester@example.com",
+    );
     return { channel: created, bot };
   }
 
@@ -159,7 +169,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
           return [waiting.status, waiting.attemptCount];
         })
         .toEqual(["pending", 1]);
-      await updateChannel(db, channel.id, off);
+      await updateChannel(db, channel.id, off, "tester@example.com");
       const webhook = await db.webhook.findFirstOrThrow({ where: { channelId: channel.id } });
       expect(webhook.status).toBe("cancelled");
       expect(bot.received).toHaveLength(1);

@@ -75,3 +75,11 @@ export function setStatus(
     UPDATE "Webhook" SET "status" = ${status}, "claimToken" = NULL, "updatedAt" = ${now} ${count}
     WHERE "id" IN (${Prisma.join(ids)})`;
 }
+
+/** Which of these webhooks still exist (a deleted channel's are gone). */
+export async function existingWebhookIds(db: SqlRunner, ids: readonly string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Webhook" WHERE "id" IN (${Prisma.join([...new Set(ids)])})`;
+  return new Set(rows.map((row) => row.id));
+}

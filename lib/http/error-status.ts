@@ -4,6 +4,7 @@ import type { DomainErrorCode } from "../errors";
 export const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = {
   invalid_input: 400,
   unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
   // LINE answers 404 when the thing a request acts on is absent (e.g. no webhook URL to test).
   missing: 404,

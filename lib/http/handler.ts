@@ -1,17 +1,35 @@
+import "server-only";
+import type { Grant } from "../access/actor";
+import { guardRequest, unknownRoute } from "../access/guard-request";
+import { db } from "../db/client";
 import { toErrorResponse } from "./respond";
+import { matchRoute, routeAccess } from "./route-table";
 
 type RouteContext<Params> = { params: Promise<Params> };
 
 /**
- * Wraps a route handler so that every thrown error leaves as the one JSON error shape.
- * Handlers stay thin: parse (zod) → authorize → call lib → respond.
+ * Wraps a route handler so that the access the route table declares for its path and method is
+ * enforced before it runs (lib/access/guard-request.ts), and every thrown error leaves as the one
+ * JSON error shape. Handlers stay thin: parse (zod) → call lib with the grant → respond.
  */
 export function route<Params = Record<string, never>>(
-  handler: (request: Request, params: Params) => Promise<Response>,
+  handler: (request: Request, params: Params, grant: Grant) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
     try {
-      return await handler(request, await context.params);
+      const params = await context.params;
+      const { pathname } = new URL(request.url);
+      const pattern = matchRoute(pathname);
+      const access = pattern ? routeAccess(pattern, request.method) : null;
+      // Fail closed: a handler the table does not describe is not served.
+      if (!access) throw unknownRoute(pathname);
+      const grant = await guardRequest(
+        db,
+        request,
+        access,
+        params as Record<string, string | undefined>,
+      );
+      return await handler(request, params, grant);
     } catch (error) {
       return toErrorResponse(error);
     }

@@ -1,13 +1,20 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import type { OperatorActor } from "../access/actor";
+import { authorizeChannel, authorizeProvider } from "../access/authorize";
+import { currentOperator } from "../access/current-operator";
 import { getChannelWithProvider } from "../channels/get-channel";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
 import { getProvider } from "../providers/get-provider";
+import { listProviders } from "../providers/list-providers";
+import { PAGE_PATH_HEADER, signInPath } from "../shared/sign-in-return";
 
-// Reads for server components. A channel tab renders its layout, its page and its metadata in
-// one request, and each needs the channel: React's cache() makes that one read per request.
+// Reads for server components, through the same guard as the route handlers
+// (lib/access/authorize.ts). A channel tab renders its layout, its page and its metadata in one
+// request, and each needs the channel: React's cache() makes that one read per request.
 
 /** For server components: an unknown provider or channel renders the 404 page. */
 export async function orNotFound<T>(load: Promise<T>): Promise<T> {
@@ -19,12 +26,32 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T> {
   }
 }
 
-/** The channel (without its secret) and its provider's id and name, or the 404 page. */
-export const loadChannel = cache((channelId: string) =>
-  orNotFound(getChannelWithProvider(db(), channelId)),
-);
+/** The signed-in operator; without a session, the sign-in page, which comes back here after. */
+export const loadOperator = cache(async (): Promise<OperatorActor> => {
+  const requestHeaders = await headers();
+  const operator = await currentOperator(requestHeaders);
+  if (!operator) redirect(signInPath(requestHeaders.get(PAGE_PATH_HEADER)));
+  return operator;
+});
 
-/** The provider with its channels, or the 404 page. */
-export const loadProvider = cache((providerId: string) =>
-  orNotFound(getProvider(db(), providerId)),
-);
+/**
+ * The channel (without its secret), its provider's id and name, and the operator's role; the
+ * 404 page for a channel that does not exist or is in a provider the operator is not a member of.
+ */
+export const loadChannel = cache(async (channelId: string) => {
+  const operator = await loadOperator();
+  const { role } = await orNotFound(authorizeChannel(db(), operator, channelId, "read"));
+  const { channel, provider } = await orNotFound(getChannelWithProvider(db(), channelId));
+  return { channel, provider, role: role ?? "viewer" };
+});
+
+/** The provider with its channels and the operator's role, or the 404 page (as for channels). */
+export const loadProvider = cache(async (providerId: string) => {
+  const operator = await loadOperator();
+  const { role } = await orNotFound(authorizeProvider(db(), operator, providerId, "read"));
+  const provider = await orNotFound(getProvider(db(), providerId));
+  return { provider, role: role ?? "viewer" };
+});
+
+/** The providers the operator may see (every one, for console administrators). */
+export const loadProviders = cache(async () => listProviders(db(), await loadOperator()));

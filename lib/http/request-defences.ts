@@ -124,3 +124,15 @@ export function unsupportedMediaTypeRefusal(headers: HeaderSource): string | nul
   const shown = contentType.length > 100 ? `${contentType.slice(0, 100)}…` : contentType;
   return `Content-Type ${JSON.stringify(shown)} is not supported: send application/json`;
 }
+
+/** Better Auth's session cookie (lib/auth/auth.ts), with or without the `__Secure-` prefix. */
+const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?webhook-console\.session_token=/;
+
+/**
+ * Whether a request carries the console's session cookie. Such a request changes data with the
+ * operator's authority, so it must prove it comes from the console's own pages: with no Origin
+ * and no Referer it is refused, as a browser could have been made to send it.
+ */
+export function carriesSessionCookie(cookieHeader: string | null): boolean {
+  return cookieHeader !== null && SESSION_COOKIE.test(cookieHeader);
+}

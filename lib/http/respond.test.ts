@@ -56,6 +56,7 @@ describe("toErrorResponse", () => {
     const codes: DomainErrorCode[] = [
       "invalid_input",
       "unauthenticated",
+      "forbidden",
       "not_found",
       "missing",
       "conflict",
@@ -105,7 +106,8 @@ describe("route", () => {
     const handler = route<{ channelId: string }>(async (_request, { channelId }) =>
       Response.json({ channelId }),
     );
-    const response = await handler(new Request("http://localhost/"), {
+    // A route anyone may call: the guard lets it through without reading the database.
+    const response = await handler(new Request("http://localhost/api/health"), {
       params: Promise.resolve({ channelId: "1234567890" }),
     });
     expect(response.status).toBe(200);
@@ -116,11 +118,23 @@ describe("route", () => {
     const handler = route(async () => {
       throw new NotFoundError("Provider", "1");
     });
-    const response = await handler(new Request("http://localhost/"), {
+    const response = await handler(new Request("http://localhost/api/health"), {
       params: Promise.resolve({}),
     });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ message: `Provider "1" not found` });
+  });
+
+  it("refuses a path the route table does not describe, without running the handler", async () => {
+    const ran = vi.fn(async () => Response.json({}));
+    const handler = route(ran);
+    for (const path of ["/", "/api/nowhere", "/api/channels"]) {
+      const response = await handler(new Request(`http://localhost${path}`), {
+        params: Promise.resolve({}),
+      });
+      expect(response.status).toBe(404);
+    }
+    expect(ran).not.toHaveBeenCalled();
   });
 });
 

@@ -8,6 +8,8 @@ import {
   ROUTE_METHODS,
   type RouteMethod,
   repairPercentEncoding,
+  routeAccess,
+  routeMethods,
 } from "./route-table";
 
 const APP = path.resolve(__dirname, "../../app");
@@ -64,7 +66,36 @@ describe("the route table", () => {
           .map(([pattern, methods]) => [pattern, [...methods].sort()] as const)
           .sort(([a], [b]) => a.localeCompare(b)),
       );
-    expect(sorted(ROUTE_HANDLERS)).toEqual(sorted(actual));
+    const declared = Object.fromEntries(
+      Object.keys(ROUTE_HANDLERS).map((pattern) => [pattern, routeMethods(pattern)]),
+    );
+    expect(sorted(declared)).toEqual(sorted(actual));
+  });
+
+  it("declares access that fits each route: a resource rule needs its id in the path", () => {
+    const publicRoutes: string[] = [];
+    for (const pattern of Object.keys(ROUTE_HANDLERS)) {
+      for (const method of routeMethods(pattern)) {
+        const access = routeAccess(pattern, method);
+        if (access === "public") publicRoutes.push(`${method} ${pattern}`);
+        if (access === "line-token") expect(pattern).toMatch(/^\/v2\//);
+        if (pattern.startsWith("/v2/")) expect(access).toBe("line-token");
+        if (access && typeof access === "object" && "channel" in access) {
+          expect(pattern).toMatch(/^\/api\/channels\/\[channelId\]/);
+        }
+        if (access && typeof access === "object" && "provider" in access) {
+          expect(pattern).toMatch(/^\/api\/providers\/\[providerId\]/);
+        }
+      }
+    }
+    // Only signing in, health and accepting an invitation (its token is the credential) are open.
+    expect(publicRoutes.sort()).toEqual([
+      "GET /api/auth/[...all]",
+      "GET /api/health",
+      "POST /api/auth/[...all]",
+      "POST /api/invitations/accept",
+    ]);
+    expect(routeAccess("/api/channels/[channelId]", "HEAD")).toEqual({ channel: "read" });
   });
 
   it("recognises the export forms", () => {

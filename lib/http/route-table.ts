@@ -1,33 +1,87 @@
-// Every route handler under app/ and the methods its file exports, for the proxy (proxy.ts), which
-// runs before Next picks a handler. Next answers a method a route does not export with an empty
-// 405 without `Allow`, and a method outside its list (PROPFIND, ...) with an empty 400; the proxy
-// answers both as a 405 in the JSON error shape, with `Allow`. lib/http/route-table.test.ts reads
-// the route files and fails when this table and app/ disagree.
+// Every route handler under app/, the methods its file exports, and who may call each: the one
+// place access is declared (ADR 14). The proxy (proxy.ts), which runs before Next picks a
+// handler, answers the methods a route lacks: Next answers a method a route does not export with
+// an empty 405 without `Allow`, and a method outside its list (PROPFIND, ...) with an empty 400;
+// the proxy answers both as a 405 in the JSON error shape, with `Allow`. Route handlers enforce the
+// access through `route()` (lib/http/handler.ts). lib/http/route-table.test.ts reads the route
+// files and fails when this table and app/ disagree, so no handler exists without a rule.
 //
 // Pure: no server-only imports, so the proxy can load it.
+import type { RouteAccess } from "../access/route-access";
+
+export type { RouteAccess };
 
 /** The methods Next lets a route handler export. */
 export const ROUTE_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"] as const;
 export type RouteMethod = (typeof ROUTE_METHODS)[number];
 
+type MethodAccess = Partial<Record<RouteMethod, RouteAccess>>;
+const LINE_TOKEN = "line-token" as const;
+
 /** Route patterns as Next writes them (`[id]` one segment, `[...rest]` one or more). */
-export const ROUTE_HANDLERS: Readonly<Record<string, readonly RouteMethod[]>> = {
-  "/api/auth/[...all]": ["GET", "POST"],
-  "/api/providers": ["GET", "POST"],
-  "/api/providers/[providerId]": ["GET"],
-  "/api/providers/[providerId]/channels": ["POST"],
-  "/api/channels/[channelId]": ["GET", "PATCH"],
-  "/api/channels/[channelId]/access-token": ["GET", "POST"],
-  "/api/channels/[channelId]/deliveries": ["GET"],
-  "/api/channels/[channelId]/events": ["POST"],
-  "/api/channels/[channelId]/secret": ["GET", "POST"],
-  "/api/channels/[channelId]/statistics/errors": ["GET"],
-  "/api/channels/[channelId]/statistics/errors.tsv": ["GET"],
-  "/api/channels/[channelId]/webhook/verify": ["POST"],
-  "/v2/[...path]": ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-  "/v2/bot/channel/webhook/endpoint": ["GET", "PUT"],
-  "/v2/bot/channel/webhook/test": ["POST"],
+export const ROUTE_HANDLERS: Readonly<Record<string, MethodAccess>> = {
+  "/api/auth/[...all]": { GET: "public", POST: "public" },
+  "/api/health": { GET: "public" },
+  "/api/invitations/accept": { POST: "public" },
+  "/api/providers": { GET: "operator", POST: "operator" },
+  "/api/providers/[providerId]": {
+    GET: { provider: "read" },
+    PATCH: { provider: "manage" },
+    DELETE: { provider: "manage" },
+  },
+  "/api/providers/[providerId]/audit": { GET: { provider: "read" } },
+  "/api/providers/[providerId]/channels": { POST: { provider: "manage" } },
+  "/api/providers/[providerId]/invitations/[invitationId]": { DELETE: { provider: "manage" } },
+  "/api/providers/[providerId]/members": {
+    GET: { provider: "read" },
+    POST: { provider: "manage" },
+  },
+  "/api/providers/[providerId]/members/[userId]": {
+    PATCH: { provider: "manage" },
+    DELETE: { provider: "manage" },
+  },
+  "/api/channels/[channelId]": {
+    GET: { channel: "read" },
+    // Renaming needs "manage" as well: the handler asks for it when the body renames.
+    PATCH: { channel: "configure" },
+    DELETE: { channel: "manage" },
+  },
+  "/api/channels/[channelId]/access-token": {
+    GET: { channel: "read" },
+    POST: { channel: "manage" },
+  },
+  "/api/channels/[channelId]/audit": { GET: { channel: "read" } },
+  "/api/channels/[channelId]/deliveries": { GET: { channel: "read" } },
+  "/api/channels/[channelId]/events": { POST: { channel: "configure", channelToken: true } },
+  "/api/channels/[channelId]/secret": { GET: { channel: "manage" }, POST: { channel: "manage" } },
+  "/api/channels/[channelId]/statistics/errors": { GET: { channel: "read" } },
+  "/api/channels/[channelId]/statistics/errors.tsv": { GET: { channel: "read" } },
+  "/api/channels/[channelId]/webhook/verify": { POST: { channel: "configure" } },
+  "/v2/[...path]": {
+    GET: LINE_TOKEN,
+    HEAD: LINE_TOKEN,
+    POST: LINE_TOKEN,
+    PUT: LINE_TOKEN,
+    PATCH: LINE_TOKEN,
+    DELETE: LINE_TOKEN,
+    OPTIONS: LINE_TOKEN,
+  },
+  "/v2/bot/channel/webhook/endpoint": { GET: LINE_TOKEN, PUT: LINE_TOKEN },
+  "/v2/bot/channel/webhook/test": { POST: LINE_TOKEN },
 };
+
+/** The methods a route's file exports. */
+export function routeMethods(pattern: string): RouteMethod[] {
+  return Object.keys(ROUTE_HANDLERS[pattern] ?? {}) as RouteMethod[];
+}
+
+/** The access declared for `method` on the route of `pattern`; HEAD is GET's. */
+export function routeAccess(pattern: string, method: string): RouteAccess | null {
+  const methods = ROUTE_HANDLERS[pattern];
+  if (!methods) return null;
+  const key = (method === "HEAD" && !methods.HEAD ? "GET" : method) as RouteMethod;
+  return methods[key] ?? null;
+}
 
 /**
  * What a route answers besides 405, in `Allow` order (sorted, as Next's own OPTIONS answer): its

@@ -28,8 +28,8 @@ describe.each(TEST_PROVIDERS)("statistics ranges at the edges on %s", (provider)
     { from: "9999-10-03T00:00:00Z", to: "9999-12-31T23:59:59.999Z" },
   ])("answers %o with JSON and TSV", async (query) => {
     const { db } = database();
-    const owner = await createProvider(db, { name: "Acme" });
-    const channel = await createChannel(db, owner.id, { name: "Bot" });
+    const owner = await createProvider(db, { name: "Acme" }, "tester@example.com");
+    const channel = await createChannel(db, owner.id, { name: "Bot" }, "tester@example.com");
     const parsed = parseStatisticsRequest(request(query), now);
 
     const statistics = await queryErrorStatistics(db, channel.id, parsed.query, parsed.range);

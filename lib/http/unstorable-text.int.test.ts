@@ -22,9 +22,9 @@ function post(body: string): Request {
 
 /** What `name` reads back as after a write straight to the database, or the error it caused. */
 async function storedName(db: Parameters<typeof createChannel>[0], name: string) {
-  const provider = await createProvider(db, { name: "Acme" });
+  const provider = await createProvider(db, { name: "Acme" }, "tester@example.com");
   try {
-    const channel = await createChannel(db, provider.id, { name });
+    const channel = await createChannel(db, provider.id, { name }, "tester@example.com");
     return { stored: (await getChannel(db, channel.id)).name };
   } catch (error) {
     return { error };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ChannelView } from "../channels/channel-view";
 import type { Provider } from "../db/client";
+import type { ProviderRole } from "../shared/provider-roles";
 
 // What the console API shows of a provider. The answer types are declared here, once, and the
 // client (components/data) and the e2e tests import them rather than restate them.
@@ -15,8 +16,8 @@ export function toProviderView(provider: Provider) {
 
 export type ProviderView = ReturnType<typeof toProviderView>;
 
-/** GET /api/providers lists providers with how many channels each has. */
-export type ProviderSummary = ProviderView & { channelCount: number };
+/** GET /api/providers lists providers with how many channels each has, and the caller's role. */
+export type ProviderSummary = ProviderView & { channelCount: number; role: ProviderRole };
 
 /** GET /api/providers/{id}: the provider with its channels. */
 export type ProviderDetail = ProviderView & { channels: ChannelView[] };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { NotFoundError } from "../errors";
+import { TEST_CONSOLE_ADMIN } from "../testing/test-actors";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { createProvider } from "./create-provider";
 import { getProvider } from "./get-provider";
@@ -11,7 +12,7 @@ describe.each(TEST_PROVIDERS)("providers on %s", (provider) => {
 
   it("creates a provider with a 10-digit id", async () => {
     const { db } = database();
-    const created = await createProvider(db, { name: "Acme" });
+    const created = await createProvider(db, { name: "Acme" }, "tester@example.com");
 
     expect(created.id).toMatch(/^[1-9][0-9]{9}$/);
     expect(created.name).toBe("Acme");
@@ -27,21 +28,22 @@ describe.each(TEST_PROVIDERS)("providers on %s", (provider) => {
   it("gives every provider its own id", async () => {
     const { db } = database();
     const ids = new Set<string>();
-    for (let i = 0; i < 20; i++) ids.add((await createProvider(db, { name: `P${i}` })).id);
+    for (let i = 0; i < 20; i++)
+      ids.add((await createProvider(db, { name: `P${i}` }, "tester@example.com")).id);
     expect(ids.size).toBe(20);
   });
 
   it("lists providers oldest first, with their channel counts", async () => {
     const { db } = database();
-    expect(await listProviders(db)).toEqual([]);
-    const first = await createProvider(db, { name: "First" });
+    expect(await listProviders(db, TEST_CONSOLE_ADMIN)).toEqual([]);
+    const first = await createProvider(db, { name: "First" }, "tester@example.com");
     // createdAt has millisecond precision: make sure the order is decided by it.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const second = await createProvider(db, { name: "Second" });
-    await createChannel(db, second.id, { name: "A" });
-    await createChannel(db, second.id, { name: "B" });
+    const second = await createProvider(db, { name: "Second" }, "tester@example.com");
+    await createChannel(db, second.id, { name: "A" }, "tester@example.com");
+    await createChannel(db, second.id, { name: "B" }, "tester@example.com");
 
-    expect(await listProviders(db)).toEqual([
+    expect(await listProviders(db, TEST_CONSOLE_ADMIN)).toEqual([
       { ...first, channelCount: 0 },
       { ...second, channelCount: 2 },
     ]);
@@ -49,10 +51,15 @@ describe.each(TEST_PROVIDERS)("providers on %s", (provider) => {
 
   it("gets a provider with its channels, oldest first, without their secrets", async () => {
     const { db } = database();
-    const created = await createProvider(db, { name: "Acme" });
-    const a = await createChannel(db, created.id, { name: "A" });
+    const created = await createProvider(db, { name: "Acme" }, "tester@example.com");
+    const a = await createChannel(db, created.id, { name: "A" }, "tester@example.com");
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const b = await createChannel(db, created.id, { name: "B", description: "second" });
+    const b = await createChannel(
+      db,
+      created.id,
+      { name: "B", description: "second" },
+      "tester@example.com",
+    );
 
     const found = await getProvider(db, created.id);
 
@@ -67,7 +74,7 @@ describe.each(TEST_PROVIDERS)("providers on %s", (provider) => {
     ["an empty id", ""],
   ])("throws NotFoundError for %s", async (_, id) => {
     const { db } = database();
-    await createProvider(db, { name: "Acme" });
+    await createProvider(db, { name: "Acme" }, "tester@example.com");
     const error = await getProvider(db, id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ resource: "Provider", id });

@@ -54,13 +54,18 @@ describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
     expect(await db.deliveryAttempt.count({ where: { channelId: channel.id } })).toBe(3);
     expect(await totalErrors(db, channel.id)).toBe(0);
 
-    await updateChannel(db, channel.id, { errorStatisticsAggregation: true });
+    await updateChannel(db, channel.id, { errorStatisticsAggregation: true }, "tester@example.com");
     // Turning it on does not backfill.
     expect(await totalErrors(db, channel.id)).toBe(0);
     await send(db, channel.id, 2);
     expect(await totalErrors(db, channel.id)).toBe(2);
 
-    await updateChannel(db, channel.id, { errorStatisticsAggregation: false });
+    await updateChannel(
+      db,
+      channel.id,
+      { errorStatisticsAggregation: false },
+      "tester@example.com",
+    );
     await send(db, channel.id, 4);
     expect(await totalErrors(db, channel.id)).toBe(2);
     expect(await db.deliveryAttempt.count({ where: { channelId: channel.id } })).toBe(9);
@@ -72,7 +77,7 @@ describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
   it("never counts successes", async () => {
     const { db } = database();
     const { channel } = await channelWithBot(db, "ok");
-    await updateChannel(db, channel.id, { errorStatisticsAggregation: true });
+    await updateChannel(db, channel.id, { errorStatisticsAggregation: true }, "tester@example.com");
     await send(db, channel.id, 3);
     expect(
       await db.deliveryAttempt.count({ where: { channelId: channel.id, success: true } }),
@@ -86,7 +91,12 @@ describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
     const channels = [];
     for (const mode of modes) {
       const { channel } = await channelWithBot(db, mode);
-      await updateChannel(db, channel.id, { errorStatisticsAggregation: true });
+      await updateChannel(
+        db,
+        channel.id,
+        { errorStatisticsAggregation: true },
+        "tester@example.com",
+      );
       channels.push(channel);
     }
     for (let round = 0; round < 8; round++) {

@@ -14,8 +14,8 @@ import { streamErrorRowsTsv } from "./stream-error-rows";
 const at = (iso: string) => new Date(iso);
 
 async function seed(db: Db) {
-  const owner = await createProvider(db, { name: "Stats" });
-  const channel = await createChannel(db, owner.id, { name: "Stats bot" });
+  const owner = await createProvider(db, { name: "Stats" }, "tester@example.com");
+  const channel = await createChannel(db, owner.id, { name: "Stats bot" }, "tester@example.com");
   const fail = (iso: string, reason: string, detail: string) => ({
     channelId: channel.id,
     attemptedAt: at(iso),

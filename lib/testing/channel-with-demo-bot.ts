@@ -27,18 +27,28 @@ export async function channelWithDemoBot(
     onCleanup: (close: () => Promise<void>) => void;
   },
 ) {
-  const owner = await createProvider(db, { name: "Test provider" });
-  const channel = await createChannel(db, owner.id, { name: `Bot (${mode})` });
+  const owner = await createProvider(db, { name: "Test provider" }, "tester@example.com");
+  const channel = await createChannel(
+    db,
+    owner.id,
+    { name: `Bot (${mode})` },
+    "tester@example.com",
+  );
   const bot: DemoBot = await startDemoBot({
     port: 0,
     initialMode: mode,
     channelSecret: async () => (await getChannelSecret(db, channel.id)).channelSecret,
   });
   onCleanup(() => bot.close());
-  await updateChannel(db, channel.id, {
-    webhookUrl: `${bot.url}/webhook`,
-    useWebhook: true,
-    ...settings,
-  });
+  await updateChannel(
+    db,
+    channel.id,
+    {
+      webhookUrl: `${bot.url}/webhook`,
+      useWebhook: true,
+      ...settings,
+    },
+    "tester@example.com",
+  );
   return { channel, bot };
 }

@@ -79,8 +79,8 @@ describe.each(TEST_PROVIDERS)("webhook verification on %s", (provider) => {
 
   it("needs a webhook URL", async () => {
     const { db } = database();
-    const owner = await createProvider(db, { name: "Verify" });
-    const channel = await createChannel(db, owner.id, { name: "No URL" });
+    const owner = await createProvider(db, { name: "Verify" }, "tester@example.com");
+    const channel = await createChannel(db, owner.id, { name: "No URL" }, "tester@example.com");
     await expect(verifyWebhook(db, channel.id, undefined, allowing)).rejects.toBeInstanceOf(
       MissingError,
     );
@@ -95,9 +95,19 @@ describe.each(TEST_PROVIDERS)("webhook verification on %s", (provider) => {
     const dns = await startDnsServer({ mode: "answer", records: { "bot.test": "127.0.0.1" } });
     closers.push(() => dns.close());
     const guarded = sendOptionsFrom(dispatchSettingsFromEnv({ WEBHOOK_DNS_SERVERS: dns.server }));
-    const owner = await createProvider(db, { name: "Verify" });
-    const channel = await createChannel(db, owner.id, { name: "Private bot" });
-    await updateChannel(db, channel.id, { webhookUrl: `${bot.url}/webhook`, useWebhook: true });
+    const owner = await createProvider(db, { name: "Verify" }, "tester@example.com");
+    const channel = await createChannel(
+      db,
+      owner.id,
+      { name: "Private bot" },
+      "tester@example.com",
+    );
+    await updateChannel(
+      db,
+      channel.id,
+      { webhookUrl: `${bot.url}/webhook`, useWebhook: true },
+      "tester@example.com",
+    );
     const refused = {
       success: false,
       statusCode: 0,

@@ -1,3 +1,4 @@
+import { requireOperator } from "@/lib/access/guard-request";
 import { db } from "@/lib/db/client";
 import { route } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/parse";
@@ -5,9 +6,15 @@ import { createProvider } from "@/lib/providers/create-provider";
 import { listProviders } from "@/lib/providers/list-providers";
 import { createProviderInput } from "@/lib/providers/provider-input";
 
-export const GET = route(async () => Response.json({ providers: await listProviders(db()) }));
+/** The providers the operator is a member of (all of them, for console administrators). */
+export const GET = route(async (_request, _params, grant) =>
+  Response.json({ providers: await listProviders(db(), requireOperator(grant)) }),
+);
 
-export const POST = route(async (request) => {
+/** Any operator may create a provider, and becomes its first Admin. */
+export const POST = route(async (request, _params, grant) => {
   const input = await parseJsonBody(request, createProviderInput);
-  return Response.json(await createProvider(db(), input), { status: 201 });
+  const operator = requireOperator(grant);
+  const provider = await createProvider(db(), input, operator.email, operator.userId);
+  return Response.json(provider, { status: 201 });
 });

@@ -7,17 +7,17 @@ type Props = { params: Promise<{ providerId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { providerId } = await params;
-  const provider = await loadProvider(providerId);
+  const { provider } = await loadProvider(providerId);
   return { title: provider.name };
 }
 
 export default async function ProviderPage({ params }: Props) {
   const { providerId } = await params;
-  const provider = await loadProvider(providerId);
+  const { provider, role } = await loadProvider(providerId);
   return (
     <>
       <Breadcrumb items={[{ label: provider.name }]} />
-      <ProviderChannels initialProvider={provider} />
+      <ProviderChannels initialProvider={provider} role={role} />
     </>
   );
 }

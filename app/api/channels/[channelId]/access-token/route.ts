@@ -1,3 +1,4 @@
+import { actorLabel } from "@/lib/access/actor";
 import { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-access-token-status";
 import { issueChannelAccessToken } from "@/lib/access-tokens/issue-channel-access-token";
 import { db } from "@/lib/db/client";
@@ -11,8 +12,8 @@ export const GET = route<{ channelId: string }>(async (_request, { channelId }) 
 );
 
 /** Issue or reissue: every earlier token of the channel stops working at once. */
-export const POST = route<{ channelId: string }>(async (_request, { channelId }) =>
-  Response.json(await issueChannelAccessToken(db(), channelId), {
+export const POST = route<{ channelId: string }>(async (_request, { channelId }, grant) =>
+  Response.json(await issueChannelAccessToken(db(), channelId, actorLabel(grant.actor)), {
     status: 201,
     headers: { "cache-control": "no-store" },
   }),

@@ -1,16 +1,17 @@
-import { getChannelSecret } from "@/lib/channels/get-channel";
+import { actorLabel } from "@/lib/access/actor";
+import { revealChannelSecret } from "@/lib/channels/get-channel";
 import { reissueChannelSecret } from "@/lib/channels/reissue-channel-secret";
 import { db } from "@/lib/db/client";
 import { route } from "@/lib/http/handler";
 
 /** Reveal: the secret is not part of the channel resource, so it is not sent unasked. */
-export const GET = route<{ channelId: string }>(async (_request, { channelId }) =>
-  Response.json(await getChannelSecret(db(), channelId), {
+export const GET = route<{ channelId: string }>(async (_request, { channelId }, grant) =>
+  Response.json(await revealChannelSecret(db(), channelId, actorLabel(grant.actor)), {
     headers: { "cache-control": "no-store" },
   }),
 );
 
 /** Reissue: a new secret replaces the old one at once. */
-export const POST = route<{ channelId: string }>(async (_request, { channelId }) =>
-  Response.json(await reissueChannelSecret(db(), channelId)),
+export const POST = route<{ channelId: string }>(async (_request, { channelId }, grant) =>
+  Response.json(await reissueChannelSecret(db(), channelId, actorLabel(grant.actor))),
 );

@@ -11,7 +11,7 @@ import {
   optionalSetting,
   portSetting,
   positiveIntSetting,
-} from "../settings/read-env";
+} from "./read-env";
 
 export interface HttpServerSettings {
   /** PORT: where the server listens. */

@@ -1,0 +1,64 @@
+// Who is asking, and may they: the guard every console route handler passes through
+// (lib/http/handler.ts), applying the access the route table declares (lib/http/route-table.ts).
+import "server-only";
+import { authenticateChannel } from "../access-tokens/authenticate-channel";
+import type { Db } from "../db/client";
+import { NotFoundError, UnauthenticatedError } from "../errors";
+import type { Permission } from "../shared/provider-roles";
+import type { Actor, Grant } from "./actor";
+import { authorizeChannel, authorizeProvider, requirePermission } from "./authorize";
+import { currentOperator } from "./current-operator";
+import type { RouteAccess } from "./route-access";
+
+export const SIGN_IN_REQUIRED_MESSAGE = "Sign in to use the console";
+
+/**
+ * The request's grant under `access`, or UnauthenticatedError (no session, or a bad token),
+ * NotFoundError (a resource that is not the caller's), ForbiddenError (a role without the right).
+ */
+export async function guardRequest(
+  database: () => Db,
+  request: Request,
+  access: RouteAccess,
+  params: Readonly<Record<string, string | undefined>>,
+): Promise<Grant> {
+  if (access === "public" || access === "line-token") {
+    return { actor: null, providerId: null, role: null };
+  }
+  const db = database();
+  const actor = await identify(db, request, access);
+  if (access === "operator") return { actor, providerId: null, role: null };
+  if ("provider" in access) {
+    return authorizeProvider(db, actor, params.providerId ?? "", access.provider);
+  }
+  return authorizeChannel(db, actor, params.channelId ?? "", access.channel);
+}
+
+/** The session's operator; on routes that accept one, a channel's Bearer token instead. */
+async function identify(db: Db, request: Request, access: RouteAccess): Promise<Actor> {
+  const acceptsToken = typeof access === "object" && "channel" in access && access.channelToken;
+  if (acceptsToken && request.headers.has("authorization")) {
+    const channel = await authenticateChannel(db, request.headers.get("authorization"));
+    return { kind: "channel-token", channelId: channel.id };
+  }
+  const operator = await currentOperator(request.headers);
+  if (!operator) throw new UnauthenticatedError(SIGN_IN_REQUIRED_MESSAGE);
+  return operator;
+}
+
+/** For handlers of routes whose access names no provider: the operator, or 401. */
+export function requireOperator(grant: Grant) {
+  if (grant.actor?.kind !== "operator") throw new UnauthenticatedError(SIGN_IN_REQUIRED_MESSAGE);
+  return grant.actor;
+}
+
+/** A route reached under a path the table does not know: refused as absent, never served. */
+export function unknownRoute(pathname: string): NotFoundError {
+  return new NotFoundError("Route", pathname);
+}
+
+/** For a handler whose request needs more than the route's declared permission (a rename). */
+export function requireGrantPermission(grant: Grant, permission: Permission): void {
+  if (!grant.role) throw new UnauthenticatedError(SIGN_IN_REQUIRED_MESSAGE);
+  requirePermission(grant.role, permission);
+}

@@ -1,0 +1,18 @@
+// Pure: the route table (lib/http/route-table.ts), loaded by the proxy, declares these.
+import type { Permission } from "../shared/provider-roles";
+
+/** Who may call a route handler's method. */
+export type RouteAccess =
+  /** Anyone: signing in (Better Auth checks its own routes), health, accepting an invitation. */
+  | "public"
+  /** A channel access token, checked by the LINE-compatible routes (lib/http/line-route.ts). */
+  | "line-token"
+  /** Any signed-in operator. */
+  | "operator"
+  /** A member of the provider in the path whose role grants the permission. */
+  | { provider: Permission }
+  /**
+   * A member of the provider of the channel in the path whose role grants the permission; with
+   * `channelToken`, also a program holding that channel's access token as a Bearer token.
+   */
+  | { channel: Permission; channelToken?: true };

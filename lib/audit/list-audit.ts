@@ -1,0 +1,55 @@
+import "server-only";
+import type { Db } from "../db/client";
+import { type AuditDetail, summarizeAuditEntry } from "./audit-actions";
+
+export interface ListAuditOptions {
+  limit: number;
+  /** An entry id (ULID): list entries older than it, for paging. */
+  before?: string;
+}
+
+function parseDetail(text: string): AuditDetail {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value)
+      ? (value as AuditDetail)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * A channel's audit log (`{ channelId }`), or a provider's whole log, its channels' entries
+ * included (`{ providerId }`), newest first, with the cursor of the next page.
+ */
+export async function listAudit(
+  db: Db,
+  scope: { channelId: string } | { providerId: string },
+  { limit, before }: ListAuditOptions,
+) {
+  const rows = await db.auditEntry.findMany({
+    where: { ...scope, ...(before ? { id: { lt: before } } : {}) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  return {
+    entries: page.map((row) => {
+      const detail = parseDetail(row.detail);
+      return {
+        id: row.id,
+        at: row.createdAt.toISOString(),
+        actor: row.actor,
+        action: row.action,
+        channelId: row.channelId,
+        summary: summarizeAuditEntry(row.action, detail),
+        detail,
+      };
+    }),
+    nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+export type AuditLog = Awaited<ReturnType<typeof listAudit>>;
+export type AuditEntryView = AuditLog["entries"][number];

@@ -1,0 +1,145 @@
+import "server-only";
+import { recordAudit } from "../audit/record-audit";
+import type { Db, DbTransaction } from "../db/client";
+import { ConflictError, NotFoundError } from "../errors";
+import { newUlid } from "../ids/new-ulid";
+import type { ProviderRole } from "../shared/provider-roles";
+import { generateInvitationToken, hashInvitationToken, INVITATION_DAYS } from "./invitation-token";
+import type { AddMemberInput, ChangeMemberRoleInput } from "./member-input";
+
+const LAST_ADMIN_MESSAGE = "A provider needs at least one Admin: make another member Admin first";
+
+/**
+ * Adds the operator with this email to the provider. Without an account for the email, invites
+ * it instead: the answer carries the invitation's token (for its link), shown this once.
+ */
+export async function addMember(db: Db, providerId: string, input: AddMemberInput, actor: string) {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email: input.email } });
+    if (user) {
+      const existing = await tx.providerMember.findUnique({
+        where: { providerId_userId: { providerId, userId: user.id } },
+      });
+      if (existing) {
+        throw new ConflictError("email", `${input.email} is already a member of this provider`);
+      }
+      await tx.providerMember.create({ data: { providerId, userId: user.id, role: input.role } });
+      await recordAudit(tx, {
+        providerId,
+        actor,
+        action: "member.added",
+        detail: { email: input.email, role: input.role },
+      });
+      return { added: { userId: user.id, email: input.email, role: input.role } };
+    }
+    // A new invitation replaces an earlier one for the same email: its link stops working.
+    const token = generateInvitationToken();
+    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+    await tx.providerInvitation.deleteMany({ where: { providerId, email: input.email } });
+    const invitation = await tx.providerInvitation.create({
+      data: {
+        id: newUlid(),
+        providerId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashInvitationToken(token),
+        invitedBy: actor,
+        expiresAt,
+      },
+    });
+    await recordAudit(tx, {
+      providerId,
+      actor,
+      action: "invitation.created",
+      detail: { email: input.email, role: input.role },
+    });
+    return {
+      invited: {
+        id: invitation.id,
+        email: input.email,
+        role: input.role,
+        token,
+        expiresAt: expiresAt.toISOString(),
+      },
+    };
+  });
+}
+
+async function findMember(tx: DbTransaction, providerId: string, userId: string) {
+  const member = await tx.providerMember.findUnique({
+    where: { providerId_userId: { providerId, userId } },
+    include: { user: { select: { email: true } } },
+  });
+  if (!member) throw new NotFoundError("Member", userId);
+  return member;
+}
+
+/** Whether taking the Admin role from one member leaves the provider with none. */
+async function isLastAdmin(tx: DbTransaction, providerId: string, role: string) {
+  if (role !== "admin") return false;
+  return (await tx.providerMember.count({ where: { providerId, role: "admin" } })) <= 1;
+}
+
+export async function changeMemberRole(
+  db: Db,
+  providerId: string,
+  userId: string,
+  input: ChangeMemberRoleInput,
+  actor: string,
+) {
+  return db.$transaction(async (tx) => {
+    const member = await findMember(tx, providerId, userId);
+    if (member.role === input.role) return { userId, role: input.role as ProviderRole };
+    if (await isLastAdmin(tx, providerId, member.role)) {
+      throw new ConflictError("role", LAST_ADMIN_MESSAGE);
+    }
+    await tx.providerMember.update({
+      where: { providerId_userId: { providerId, userId } },
+      data: { role: input.role },
+    });
+    await recordAudit(tx, {
+      providerId,
+      actor,
+      action: "member.role_changed",
+      detail: { email: member.user.email, from: member.role, to: input.role },
+    });
+    return { userId, role: input.role as ProviderRole };
+  });
+}
+
+export async function removeMember(db: Db, providerId: string, userId: string, actor: string) {
+  await db.$transaction(async (tx) => {
+    const member = await findMember(tx, providerId, userId);
+    if (await isLastAdmin(tx, providerId, member.role)) {
+      throw new ConflictError("userId", LAST_ADMIN_MESSAGE);
+    }
+    await tx.providerMember.delete({ where: { providerId_userId: { providerId, userId } } });
+    await recordAudit(tx, {
+      providerId,
+      actor,
+      action: "member.removed",
+      detail: { email: member.user.email, role: member.role },
+    });
+  });
+}
+
+export async function revokeInvitation(
+  db: Db,
+  providerId: string,
+  invitationId: string,
+  actor: string,
+) {
+  await db.$transaction(async (tx) => {
+    const invitation = await tx.providerInvitation.findFirst({
+      where: { id: invitationId, providerId },
+    });
+    if (!invitation) throw new NotFoundError("Invitation", invitationId);
+    await tx.providerInvitation.delete({ where: { id: invitationId } });
+    await recordAudit(tx, {
+      providerId,
+      actor,
+      action: "invitation.revoked",
+      detail: { email: invitation.email },
+    });
+  });
+}
