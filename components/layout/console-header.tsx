@@ -20,9 +20,14 @@ export async function ConsoleHeader() {
         <span className="text-sm text-muted">for LINE Messaging API bots</span>
         {operator && (
           <div className="ml-auto flex items-center gap-3">
-            <span className="text-sm text-muted" data-testid="signed-in-operator">
+            <Link
+              href="/account"
+              title="Your account: sessions and password"
+              className="text-sm text-muted hover:text-ink hover:underline"
+              data-testid="signed-in-operator"
+            >
               {operator.email}
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         )}

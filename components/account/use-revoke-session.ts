@@ -1,0 +1,15 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { accountKeys } from "./account-queries";
+import { authFetchJson } from "./auth-api";
+
+/** POST /api/auth/revoke-session `{token}`: signs one of the operator's other sessions out. */
+export function useRevokeSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) =>
+      authFetchJson<{ status: boolean }>("/revoke-session", { method: "POST", body: { token } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
+  });
+}
