@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
+// These specs sign in themselves: their browser starts signed out.
+test.use({ storageState: { cookies: [], origins: [] } });
+
 // Better Auth allows 10 sign-ins a minute from one address (lib/auth/auth.ts), and every test in
 // the run signs in from 127.0.0.1: these tests sign in no more often than they must.
 

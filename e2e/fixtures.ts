@@ -15,7 +15,29 @@ import {
 
 export { expect } from "@playwright/test";
 
+/** What a signed-in browser or API client carries: the session cookie. */
+type StorageState = Awaited<ReturnType<APIRequestContext["storageState"]>>;
+
+interface WorkerFixtures {
+  /**
+   * The operator every test of this worker acts as, unless it asks for another: made once per
+   * worker (`npm run operator -- create`) and signed in through the sign-in endpoint, as a script
+   * would. Each test's providers are its own, so the worker's tests share it safely.
+   */
+  workerOperator: { email: string; password: string; storageState: StorageState };
+}
+
 interface Fixtures {
+  /**
+   * The worker operator's session cookie as a `Cookie` header value, for raw requests
+   * (support/raw-http.ts) that must act as a signed-in browser would.
+   */
+  sessionCookie: string;
+  /**
+   * An API client on the e2e server signed in as `workerOperator`, sending the console's Origin
+   * (a request with the session cookie must). For another operator: `requestAs(operator)`.
+   */
+  requestAs: (operator: { email: string; password: string }) => Promise<APIRequestContext>;
   /** The console's JSON API on the e2e server. */
   api: ConsoleApi;
   /** A name no other test (in any worker, in any run on this database) uses. */
@@ -52,7 +74,68 @@ interface Fixtures {
 
 let counter = 0;
 
-export const test = base.extend<Fixtures>({
+/** Creates an operator on the e2e server's database, as an operator would by hand. */
+function createOperator(email: string): { email: string; password: string } {
+  const output = execFileSync(
+    process.execPath,
+    [
+      "node_modules/tsx/dist/cli.mjs",
+      "--conditions=react-server",
+      "scripts/operator.mts",
+      "create",
+      email,
+    ],
+    {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        DATABASE_URL: resolveE2eDatabaseUrl(Number(process.env.E2E_PORT ?? 3210)),
+      },
+    },
+  );
+  return JSON.parse(output.trim().split("\n").at(-1) ?? "{}");
+}
+
+/**
+ * An API client signed in as `operator` through POST /api/auth/sign-in/email. It sends the
+ * console's Origin with every request, as the console's own pages do: a request carrying the
+ * session cookie without one is refused as possibly cross-site.
+ */
+export async function signedInRequest(
+  playwright: { request: { newContext: typeof import("@playwright/test").request.newContext } },
+  baseURL: string,
+  operator: { email: string; password: string },
+): Promise<APIRequestContext> {
+  const request = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { connection: "close", origin: baseURL },
+  });
+  const response = await request.post("/api/auth/sign-in/email", {
+    data: { email: operator.email, password: operator.password },
+  });
+  expect(response.status(), `sign in as ${operator.email}`).toBe(200);
+  return request;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  workerOperator: [
+    async ({ playwright }, use, workerInfo) => {
+      const baseURL = workerInfo.project.use.baseURL;
+      if (!baseURL) throw new Error("playwright.config.ts sets baseURL");
+      const email = `worker-${workerInfo.workerIndex}-${Date.now().toString(36)}@e2e.test`;
+      const operator = createOperator(email);
+      const request = await signedInRequest(playwright, baseURL, operator);
+      const storageState = await request.storageState();
+      await request.dispose();
+      await use({ ...operator, storageState });
+    },
+    { scope: "worker" },
+  ],
+  // Browser pages start signed in as the worker's operator; a spec about signing in asks for a
+  // fresh browser with `test.use({ storageState: { cookies: [], origins: [] } })`.
+  storageState: async ({ workerOperator }, use) => {
+    await use(workerOperator.storageState);
+  },
   // Any uncaught exception or console error in the browser (a hydration mismatch, a React
   // warning) fails the test. Failed requests are left out: some tests cause them on purpose.
   page: async ({ page }, use) => {
@@ -69,13 +152,29 @@ export const test = base.extend<Fixtures>({
   // One connection per API call. Next's server drops idle keep-alive connections after 5 s; on
   // a busy machine the client can reuse one it has not yet seen closed, and the call fails
   // with ECONNRESET (seen when a test spent over 5 s in the browser between two API calls).
-  request: async ({ playwright, baseURL }, use) => {
+  request: async ({ playwright, baseURL, workerOperator }, use) => {
     const request = await playwright.request.newContext({
       baseURL,
-      extraHTTPHeaders: { connection: "close" },
+      storageState: workerOperator.storageState,
+      extraHTTPHeaders: { connection: "close", ...(baseURL ? { origin: baseURL } : {}) },
     });
     await use(request);
     await request.dispose();
+  },
+  sessionCookie: async ({ workerOperator }, use) => {
+    await use(
+      workerOperator.storageState.cookies.map(({ name, value }) => `${name}=${value}`).join("; "),
+    );
+  },
+  requestAs: async ({ playwright, baseURL }, use) => {
+    if (!baseURL) throw new Error("playwright.config.ts sets baseURL");
+    const opened: APIRequestContext[] = [];
+    await use(async (operator) => {
+      const request = await signedInRequest(playwright, baseURL, operator);
+      opened.push(request);
+      return request;
+    });
+    await Promise.all(opened.map((request) => request.dispose()));
   },
   api: async ({ request }, use) => {
     await use(new ConsoleApi(request));
@@ -89,25 +188,9 @@ export const test = base.extend<Fixtures>({
     });
   },
   operator: async ({ uniqueName }, use) => {
-    const email = `${uniqueName("operator").replaceAll(" ", "-").toLowerCase()}@e2e.test`;
-    const output = execFileSync(
-      process.execPath,
-      [
-        "node_modules/tsx/dist/cli.mjs",
-        "--conditions=react-server",
-        "scripts/operator.mts",
-        "create",
-        email,
-      ],
-      {
-        encoding: "utf8",
-        env: {
-          ...process.env,
-          DATABASE_URL: resolveE2eDatabaseUrl(Number(process.env.E2E_PORT ?? 3210)),
-        },
-      },
+    await use(
+      createOperator(`${uniqueName("operator").replaceAll(" ", "-").toLowerCase()}@e2e.test`),
     );
-    await use(JSON.parse(output.trim().split("\n").at(-1) ?? "{}"));
   },
   // There is no delete API, so nothing is cleaned up: each run starts on a fresh database
   // (see playwright.config.ts) and the unique names keep parallel tests apart.

@@ -1,5 +1,8 @@
 import { expect, test } from "./fixtures";
 
+// These specs sign in themselves: their browser starts signed out.
+test.use({ storageState: { cookies: [], origins: [] } });
+
 test("an operator signs in on the sign-in page, lands on the console and signs out", async ({
   page,
   operator,

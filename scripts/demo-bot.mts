@@ -1,9 +1,10 @@
-// npm run demo-bot -- [--port 3001] [--mode ok] (--secret <channel secret> | --channel <id> [--console <url>])
+// npm run demo-bot -- [--port 3001] [--mode ok] (--secret <channel secret> | --channel <id>)
 //                     [--tls-port 3002 --tls-cert <pem> --tls-key <pem>]
 // A bot server that checks every webhook's signature with @line/bot-sdk and answers as its mode
 // says. Open http://127.0.0.1:<port>/ to switch modes, or POST /control {"mode": "..."}.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { channelSecretReader } from "../lib/demo-bot/channel-secret-reader";
 import { startDemoBot } from "../lib/demo-bot/demo-bot";
 import { DEMO_BOT_MODES, isDemoBotMode } from "../lib/demo-bot/modes";
 
@@ -13,7 +14,6 @@ const { values } = parseArgs({
     mode: { type: "string", default: "ok" },
     secret: { type: "string" },
     channel: { type: "string" },
-    console: { type: "string", default: process.env.CONSOLE_URL ?? "http://127.0.0.1:3000" },
     "tls-port": { type: "string", default: process.env.DEMO_BOT_TLS_PORT ?? "3002" },
     "tls-cert": { type: "string" },
     "tls-key": { type: "string" },
@@ -30,16 +30,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) fail("--port must be a
 if (!isDemoBotMode(values.mode))
   fail(`--mode must be one of ${Object.keys(DEMO_BOT_MODES).join(", ")}`);
 if (!values.secret && !values.channel)
-  fail("give --secret, or --channel to fetch it from the console");
+  fail("give --secret, or --channel to read it from the console's database");
 
+// With --channel, the bot runs beside the console (npm start) and reads the secret from the
+// console's database (DATABASE_URL) with the console's key, as a bot's deployment reads its
+// configuration: revealing a secret over the console's API takes an Admin's session.
+const readSecret = values.channel ? await channelSecretReader(values.channel) : null;
 let cached = values.secret;
 async function channelSecret(refresh: boolean): Promise<string> {
   if (values.secret) return values.secret;
   if (cached && !refresh) return cached;
-  // The console may have reissued the secret: ask it again.
-  const response = await fetch(`${values.console}/api/channels/${values.channel}/secret`);
-  if (!response.ok) throw new Error(`console answered ${response.status} for the channel secret`);
-  cached = ((await response.json()) as { channelSecret: string }).channelSecret;
+  // The console may have reissued the secret: read it again.
+  cached = await (readSecret ?? fail("no channel"))();
   return cached;
 }
 

@@ -74,9 +74,11 @@ const server = launch(
   ["inherit", "pipe", "inherit"],
 );
 
-// The server's output passes through; the demo operator's line (lib/boot/boot-server.ts) is kept
-// to repeat it next to the URLs below.
+// The server's output passes through; the demo operator's and the demo channel's lines
+// (lib/boot/boot-server.ts) are kept to repeat them next to the URLs below. (The console's API
+// answers only signed-in operators, so the demo channel is not looked up through it.)
 let demoOperator = null;
+let announcedDemoChannel = null;
 let pending = "";
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
@@ -86,8 +88,10 @@ server.stdout.on("data", (chunk) => {
   for (const line of lines) {
     const created = line.match(/demo operator created: sign in as (\S+) with password (\S+)/);
     const exists = line.match(/demo operator (\S+) exists/);
+    const channel = line.match(/demo channel (\d{10}) is ready/);
     if (created) demoOperator = { email: created[1], password: created[2] };
     else if (exists) demoOperator = { email: exists[1], password: null };
+    if (channel) announcedDemoChannel = channel[1];
   }
 });
 
@@ -96,13 +100,12 @@ if (withBot && demoChannelId && !stopping) {
   launch(
     [
       "node_modules/tsx/dist/cli.mjs",
+      "--conditions=react-server",
       "scripts/demo-bot.mts",
       "--port",
       botPort,
       "--channel",
       demoChannelId,
-      "--console",
-      consoleUrl,
       ...(pki ? ["--tls-port", tlsPort, "--tls-cert", pki.certFile, "--tls-key", pki.keyFile] : []),
     ],
     {},
@@ -121,19 +124,17 @@ if (!stopping) {
 `);
 }
 
-/** Waits for the console to answer, then finds the seeded demo channel's id. */
+/** Waits for the console to answer (its health check), then for the demo channel's line. */
 async function findDemoChannel() {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && !stopping) {
     try {
-      const { providers } = await (await fetch(`${consoleUrl}/api/providers`)).json();
-      const demo = providers.find((provider) => provider.name === "Demo provider");
-      if (!demo) return null;
-      const { channels } = await (await fetch(`${consoleUrl}/api/providers/${demo.id}`)).json();
-      return channels.find((channel) => channel.name === "Demo bot")?.id ?? null;
+      const health = await fetch(`${consoleUrl}/api/health`);
+      if (health.ok) return announcedDemoChannel;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      // Not listening yet.
     }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return null;
 }

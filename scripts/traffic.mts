@@ -1,6 +1,10 @@
-// npm run traffic -- --channel <id> [--rate 50] [--duration 60] [--console http://127.0.0.1:3000]
+// npm run traffic -- --channel <id> --token <channel access token> [--rate 50] [--duration 60]
+//   [--console http://127.0.0.1:3000]
 // Sends simulated user text messages to a channel through the console's events API at a steady
 // rate, with a progress bar, then prints a summary. Bounded by --duration; stops on Ctrl+C.
+// The events API takes the channel's access token as a Bearer token (issue one on the channel's
+// Messaging API tab); CHANNEL_ACCESS_TOKEN works instead of --token, and keeps it out of the
+// shell's history.
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
@@ -10,18 +14,21 @@ const { values } = parseArgs({
     duration: { type: "string", default: "60" },
     console: { type: "string", default: process.env.CONSOLE_URL ?? "http://127.0.0.1:3000" },
     text: { type: "string", default: "Hello from the traffic command" },
+    token: { type: "string", default: process.env.CHANNEL_ACCESS_TOKEN },
   },
 });
 
 function fail(message: string): never {
   console.error(`traffic: ${message}`);
   console.error(
-    "usage: npm run traffic -- --channel <id> [--rate <per second>] [--duration <seconds>] [--console <url>]",
+    "usage: npm run traffic -- --channel <id> --token <channel access token> [--rate <per second>] [--duration <seconds>] [--console <url>]",
   );
   process.exit(2);
 }
 
 const channelId = values.channel ?? fail("--channel is required");
+const token =
+  values.token ?? fail("--token (or CHANNEL_ACCESS_TOKEN) is required: the channel's access token");
 const rate = Number(values.rate);
 const duration = Number(values.duration);
 if (!/^[1-9][0-9]{9}$/.test(channelId)) fail("--channel must be a 10-digit channel ID");
@@ -44,7 +51,7 @@ async function sendOne(sequence: number): Promise<void> {
   try {
     const response = await fetch(endpoint, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({ text: `${values.text} #${sequence}` }),
     });
     const body = (await response.json().catch(() => ({}))) as { message?: string };

@@ -9,71 +9,122 @@ import { expectRawError, type RawAnswer, type RawRequest, sendRaw } from "../sup
 
 const FOREIGN = "http://evil.example";
 
-/** What a page elsewhere can make the operator's browser send, and what it must get. */
-const CROSS_SITE_ATTEMPTS: { name: string; headers: Record<string, string>; status: number }[] = [
-  // A "simple" request: no preflight, so the browser sends it and only hides the answer.
-  {
-    name: "a simple request from a foreign Origin",
-    headers: { origin: FOREIGN, "content-type": "text/plain;charset=UTF-8" },
-    status: 403,
-  },
-  {
-    name: "JSON from a foreign Origin",
-    headers: { origin: FOREIGN, "content-type": "application/json" },
-    status: 403,
-  },
-  {
-    name: "a foreign Referer without an Origin",
-    headers: { referer: `${FOREIGN}/page`, "content-type": "application/json" },
-    status: 403,
-  },
-  { name: "Origin: null", headers: { origin: "null", "content-type": "text/plain" }, status: 403 },
-  // No Origin at all (a script, curl): the type is what refuses it.
-  { name: "text/plain", headers: { "content-type": "text/plain" }, status: 415 },
-  {
-    name: "a form body",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    status: 415,
-  },
-];
+/**
+ * What a page elsewhere can make the operator's browser send (with the session cookie, which the
+ * browser adds by itself), what else can reach a state change, and what each must get.
+ */
+function refusedAttempts(
+  baseURL: string | undefined,
+  cookie: string,
+): { name: string; headers: Record<string, string>; status: number }[] {
+  const own = new URL(baseURL ?? "").origin;
+  const json = { "content-type": "application/json" };
+  return [
+    // A "simple" request: no preflight, so the browser sends it and only hides the answer.
+    {
+      name: "a simple request from a foreign Origin",
+      headers: { cookie, origin: FOREIGN, "content-type": "text/plain;charset=UTF-8" },
+      status: 403,
+    },
+    {
+      name: "JSON from a foreign Origin",
+      headers: { cookie, origin: FOREIGN, ...json },
+      status: 403,
+    },
+    {
+      name: "a foreign Referer without an Origin",
+      headers: { cookie, referer: `${FOREIGN}/page`, ...json },
+      status: 403,
+    },
+    {
+      name: "Origin: null",
+      headers: { cookie, origin: "null", "content-type": "text/plain" },
+      status: 403,
+    },
+    // The session cookie must come with proof of where the request comes from.
+    {
+      name: "the session cookie without Origin or Referer",
+      headers: { cookie, ...json },
+      status: 403,
+    },
+    // From the console's own origin, the body type is what refuses it.
+    {
+      name: "text/plain from the console's origin",
+      headers: { cookie, origin: own, "content-type": "text/plain" },
+      status: 415,
+    },
+    {
+      name: "a form body from the console's origin",
+      headers: { cookie, origin: own, "content-type": "application/x-www-form-urlencoded" },
+      status: 415,
+    },
+    // No session at all.
+    { name: "no session", headers: { origin: own, ...json }, status: 401 },
+    // A DNS-rebound name for the console's address.
+    {
+      name: "a Host that is not the console's",
+      headers: { cookie, origin: own, ...json, host: `attacker.example:${new URL(own).port}` },
+      status: 421,
+    },
+  ];
+}
+
+const REFUSAL_MESSAGES: Readonly<Record<number, RegExp>> = {
+  401: /^Sign in to use the console$/,
+  403: /^Cross-site request refused: /,
+  415: /is not supported/,
+  421: /^Misdirected request/,
+};
 
 /**
- * Sends `request` once per cross-site attempt (its headers replaced by the attempt's) and checks
+ * Sends `request` once per refused attempt (its headers replaced by the attempt's) and checks
  * each is refused with its status, in the JSON error shape.
  */
-async function expectEveryAttemptRefused(baseURL: string | undefined, request: RawRequest) {
-  for (const attempt of CROSS_SITE_ATTEMPTS) {
+async function expectEveryAttemptRefused(
+  baseURL: string | undefined,
+  cookie: string,
+  request: RawRequest,
+) {
+  for (const attempt of refusedAttempts(baseURL, cookie)) {
     const what = `${request.method} ${request.path}, ${attempt.name}`;
     const answer = await sendRaw(baseURL, { ...request, headers: attempt.headers });
     const error = expectRawError(answer, attempt.status, what);
-    expect(error.message, what).toMatch(
-      attempt.status === 403 ? /^Cross-site request refused: / : /is not supported/,
-    );
+    expect(error.message, what).toMatch(REFUSAL_MESSAGES[attempt.status] ?? /./);
   }
 }
 
-/** The same request as the console's own page sends it: its origin, JSON. */
-function fromTheConsole(baseURL: string | undefined, request: RawRequest): Promise<RawAnswer> {
+/** The same request as the console's own page sends it: the session, its origin, JSON. */
+function fromTheConsole(
+  baseURL: string | undefined,
+  cookie: string,
+  request: RawRequest,
+): Promise<RawAnswer> {
   const origin = new URL(baseURL ?? "").origin;
   return sendRaw(baseURL, {
     ...request,
-    headers: { origin, referer: `${origin}/console`, "content-type": "application/json" },
+    headers: { cookie, origin, referer: `${origin}/console`, "content-type": "application/json" },
   });
 }
 
 test.describe("a cross-site or non-JSON state change is refused and writes nothing", () => {
-  test("POST /api/providers", async ({ baseURL, api, uniqueName }) => {
+  test("POST /api/providers", async ({ baseURL, sessionCookie, api, uniqueName }) => {
     const name = uniqueName("Cross-site provider");
     const request = { method: "POST", path: "/api/providers", body: JSON.stringify({ name }) };
-    await expectEveryAttemptRefused(baseURL, request);
+    await expectEveryAttemptRefused(baseURL, sessionCookie, request);
     const names = async () => (await api.listProviders()).map((provider) => provider.name);
     expect(await names()).not.toContain(name);
 
-    expect((await fromTheConsole(baseURL, request)).status).toBe(201);
+    expect((await fromTheConsole(baseURL, sessionCookie, request)).status).toBe(201);
     expect(await names()).toContain(name);
   });
 
-  test("POST /api/providers/{id}/channels", async ({ baseURL, api, uniqueName, freshChannel }) => {
+  test("POST /api/providers/{id}/channels", async ({
+    baseURL,
+    sessionCookie,
+    api,
+    uniqueName,
+    freshChannel,
+  }) => {
     const { provider } = freshChannel;
     const name = uniqueName("Cross-site channel");
     const request = {
@@ -81,52 +132,68 @@ test.describe("a cross-site or non-JSON state change is refused and writes nothi
       path: `/api/providers/${provider.id}/channels`,
       body: JSON.stringify({ name }),
     };
-    await expectEveryAttemptRefused(baseURL, request);
+    await expectEveryAttemptRefused(baseURL, sessionCookie, request);
     const names = async () => (await api.getProvider(provider.id)).channels.map((c) => c.name);
     expect(await names()).not.toContain(name);
 
-    expect((await fromTheConsole(baseURL, request)).status).toBe(201);
+    expect((await fromTheConsole(baseURL, sessionCookie, request)).status).toBe(201);
     expect(await names()).toContain(name);
   });
 
-  test("PATCH /api/channels/{id}", async ({ baseURL, api, freshChannel: { channel } }) => {
+  test("PATCH /api/channels/{id}", async ({
+    baseURL,
+    sessionCookie,
+    api,
+    freshChannel: { channel },
+  }) => {
     const request = {
       method: "PATCH",
       path: `/api/channels/${channel.id}`,
       body: JSON.stringify({ webhookUrl: "https://attacker.example/hook", useWebhook: true }),
     };
-    await expectEveryAttemptRefused(baseURL, request);
+    await expectEveryAttemptRefused(baseURL, sessionCookie, request);
     const unchanged = await api.getChannel(channel.id);
     expect([unchanged.webhookUrl, unchanged.useWebhook]).toEqual([null, false]);
 
-    expect((await fromTheConsole(baseURL, request)).status).toBe(200);
+    expect((await fromTheConsole(baseURL, sessionCookie, request)).status).toBe(200);
     expect((await api.getChannel(channel.id)).webhookUrl).toBe("https://attacker.example/hook");
   });
 
-  test("POST /api/channels/{id}/secret", async ({ baseURL, api, freshChannel: { channel } }) => {
+  test("POST /api/channels/{id}/secret", async ({
+    baseURL,
+    sessionCookie,
+    api,
+    freshChannel: { channel },
+  }) => {
     const before = await api.getChannelSecret(channel.id);
     const request = { method: "POST", path: `/api/channels/${channel.id}/secret`, body: "{}" };
-    await expectEveryAttemptRefused(baseURL, request);
+    await expectEveryAttemptRefused(baseURL, sessionCookie, request);
     expect(await api.getChannelSecret(channel.id)).toBe(before);
 
-    expect((await fromTheConsole(baseURL, request)).status).toBe(200);
+    expect((await fromTheConsole(baseURL, sessionCookie, request)).status).toBe(200);
     expect(await api.getChannelSecret(channel.id)).not.toBe(before);
   });
 
   test("POST /api/channels/{id}/access-token", async ({
     baseURL,
+    sessionCookie,
     api,
     freshChannel: { channel },
   }) => {
     const request = { method: "POST", path: `/api/channels/${channel.id}/access-token`, body: "" };
-    await expectEveryAttemptRefused(baseURL, request);
+    await expectEveryAttemptRefused(baseURL, sessionCookie, request);
     expect((await api.getAccessTokenStatus(channel.id)).issued).toBe(false);
 
-    expect((await fromTheConsole(baseURL, request)).status).toBe(201);
+    expect((await fromTheConsole(baseURL, sessionCookie, request)).status).toBe(201);
     expect((await api.getAccessTokenStatus(channel.id)).issued).toBe(true);
   });
 
-  test("POST /api/channels/{id}/events", async ({ baseURL, api, freshChannel: { channel } }) => {
+  test("POST /api/channels/{id}/events", async ({
+    baseURL,
+    sessionCookie,
+    api,
+    freshChannel: { channel },
+  }) => {
     // Use webhook on, at a port nothing listens on: a stored webhook becomes an attempt at once.
     await api.updateChannel(channel.id, {
       useWebhook: true,
@@ -137,9 +204,9 @@ test.describe("a cross-site or non-JSON state change is refused and writes nothi
       path: `/api/channels/${channel.id}/events`,
       body: JSON.stringify({ text: "cross-site" }),
     };
-    await expectEveryAttemptRefused(baseURL, request);
+    await expectEveryAttemptRefused(baseURL, sessionCookie, request);
 
-    const sent = await fromTheConsole(baseURL, request);
+    const sent = await fromTheConsole(baseURL, sessionCookie, request);
     expect(sent.status).toBe(202);
     const { webhookId } = JSON.parse(sent.body) as { webhookId: string };
     // The one webhook that was stored is the console's own: nothing refused came before it.
@@ -149,6 +216,7 @@ test.describe("a cross-site or non-JSON state change is refused and writes nothi
 
   test("POST /api/channels/{id}/webhook/verify", async ({
     baseURL,
+    sessionCookie,
     api,
     demoBot,
     freshChannel: { channel },
@@ -159,25 +227,56 @@ test.describe("a cross-site or non-JSON state change is refused and writes nothi
       path: `/api/channels/${channel.id}/webhook/verify`,
       body: "{}",
     };
-    await expectEveryAttemptRefused(baseURL, request);
+    await expectEveryAttemptRefused(baseURL, sessionCookie, request);
     expect(demoBot.stats().received).toBe(0);
 
-    expect((await fromTheConsole(baseURL, request)).status).toBe(200);
+    expect((await fromTheConsole(baseURL, sessionCookie, request)).status).toBe(200);
     expect(demoBot.stats().received).toBe(1);
   });
 
-  test("no Origin and no body type is fine where the body is optional or absent", async ({
+  test("from the console's origin, no body type is fine where the body is optional or absent", async ({
     baseURL,
+    sessionCookie,
     freshChannel: { channel },
   }) => {
+    const origin = new URL(baseURL ?? "").origin;
     for (const path of ["secret", "access-token", "webhook/verify"]) {
       const answer = await sendRaw(baseURL, {
         method: "POST",
         path: `/api/channels/${channel.id}/${path}`,
+        headers: { cookie: sessionCookie, origin },
       });
       // Verify answers 404: the channel has no webhook URL to test.
       expect([200, 201, 404], `${path}: ${answer.body}`).toContain(answer.status);
     }
+  });
+
+  test("a program posts events with the channel's access token, from anywhere, without a session", async ({
+    baseURL,
+    api,
+    freshChannel: { channel, provider },
+  }) => {
+    const { accessToken } = await api.issueAccessToken(channel.id);
+    const other = await api.createChannel(provider.id, `${channel.name} (other)`);
+    const { accessToken: otherToken } = await api.issueAccessToken(other.id);
+    const post = (authorization: string | undefined) =>
+      sendRaw(baseURL, {
+        method: "POST",
+        path: `/api/channels/${channel.id}/events`,
+        headers: {
+          "content-type": "application/json",
+          ...(authorization ? { authorization } : {}),
+        },
+        body: JSON.stringify({ text: "from a script" }),
+      });
+    // Use webhook is off: stored as not sent (200), which needs no bot.
+    const sent = await post(`Bearer ${accessToken}`);
+    expect(sent.status, sent.body).toBe(200);
+    expectRawError(await post(undefined), 401, "no credentials");
+    expectRawError(await post("Bearer not-a-token"), 401, "a malformed token");
+    // Another channel's token does not reach this channel: as if it did not exist.
+    expectRawError(await post(`Bearer ${otherToken}`), 404, "another channel's token");
+    expect((await api.deliveries(channel.id)).deliveries).toEqual([]);
   });
 
   test("the LINE-compatible API takes its bearer token from anywhere; not JSON is LINE's 400", async ({
@@ -252,10 +351,17 @@ test.describe("a Host that is none of the console's origins (DNS rebinding)", ()
     expect((await api.listProviders()).map((provider) => provider.name)).not.toContain(name);
   });
 
-  test("localhost and 127.0.0.1 on the served port are the console's own", async ({ baseURL }) => {
+  test("localhost and 127.0.0.1 on the served port are the console's own", async ({
+    baseURL,
+    sessionCookie,
+  }) => {
     for (const host of [`localhost:${port(baseURL)}`, `127.0.0.1:${port(baseURL)}`]) {
       for (const path of ["/console", "/api/providers"]) {
-        const answer = await sendRaw(baseURL, { method: "GET", path, headers: { host } });
+        const answer = await sendRaw(baseURL, {
+          method: "GET",
+          path,
+          headers: { host, cookie: sessionCookie },
+        });
         expect(answer.status, `GET ${path}, Host ${host}`).toBe(200);
       }
     }
@@ -389,13 +495,19 @@ test.describe("a body over 1 MB", () => {
     baseURL,
     api,
     uniqueName,
+    sessionCookie,
   }) => {
     const name = uniqueName("Large body");
     const padding = "x".repeat(1024 * 1024);
+    const headers = {
+      "content-type": "application/json",
+      cookie: sessionCookie,
+      origin: new URL(baseURL ?? "").origin,
+    };
     const over = await sendRaw(baseURL, {
       method: "POST",
       path: "/api/providers",
-      headers: { "content-type": "application/json" },
+      headers,
       body: JSON.stringify({ name, padding }),
     });
     expectRawError(over, 413, "a 1 MB body and then some");
@@ -406,7 +518,7 @@ test.describe("a body over 1 MB", () => {
     const answer = await sendRaw(baseURL, {
       method: "POST",
       path: "/api/providers",
-      headers: { "content-type": "application/json" },
+      headers,
       body: under,
     });
     expect(expectRawError(answer, 400, "just under 1 MB").message).toMatch(/padding/);
@@ -454,6 +566,7 @@ function pageNonce(answer: RawAnswer, what: string): string {
 test.describe("security headers", () => {
   test("a page: a nonce-based policy, new for every request, on every script", async ({
     baseURL,
+    sessionCookie,
     freshChannel: { provider, channel },
   }) => {
     const nonces = new Set<string>();
@@ -464,7 +577,11 @@ test.describe("security headers", () => {
       `/console/channel/${channel.id}/messaging-api`,
       `/console/channel/${channel.id}/statistics`,
     ]) {
-      const answer = await sendRaw(baseURL, { method: "GET", path });
+      const answer = await sendRaw(baseURL, {
+        method: "GET",
+        path,
+        headers: { cookie: sessionCookie },
+      });
       expect(answer.status, path).toBe(200);
       nonces.add(pageNonce(answer, path));
     }
@@ -474,6 +591,7 @@ test.describe("security headers", () => {
   test("API and /v2 answers, and 404s: a policy that allows nothing", async ({
     baseURL,
     api,
+    sessionCookie,
     freshChannel: { channel },
   }) => {
     const { accessToken } = await api.issueAccessToken(channel.id);
@@ -501,16 +619,21 @@ test.describe("security headers", () => {
       ["a missing static file", { method: "GET", path: "/_next/static/no-such-file.js" }, 404],
     ];
     for (const [what, request, status] of cases) {
-      const answer = await sendRaw(baseURL, request);
+      const headers = { cookie: sessionCookie, ...request.headers };
+      const answer = await sendRaw(baseURL, { ...request, headers });
       expect(answer.status, what).toBe(status);
       const policy = expectSecurityHeaders(answer, what);
       expect(policy.get("default-src"), what).toEqual(["'none'"]);
     }
   });
 
-  test("the 404 page carries a page's policy", async ({ baseURL }) => {
+  test("the 404 page carries a page's policy", async ({ baseURL, sessionCookie }) => {
     for (const path of ["/no-such-page", "/console/channel/1000000000"]) {
-      const answer = await sendRaw(baseURL, { method: "GET", path });
+      const answer = await sendRaw(baseURL, {
+        method: "GET",
+        path,
+        headers: { cookie: sessionCookie },
+      });
       expect(answer.status, path).toBe(404);
       pageNonce(answer, path);
     }

@@ -8,15 +8,22 @@ import { expect, test } from "../fixtures";
 import { type ChannelView, type ConsoleApi, expectErrorResponse } from "../support/console-api";
 import { expectRawError, type RawAnswer, sendRaw } from "../support/raw-http";
 
-/** A JSON body (or none) sent raw: the path and the method exactly as written. */
+/**
+ * A JSON body (or none) sent raw: the path and the method exactly as written, signed in with
+ * `cookie` from the console's origin, as its own pages send.
+ */
 function sendRawJson(
   baseURL: string | undefined,
+  cookie: string,
   method: string,
   path: string,
   body?: string,
 ): Promise<RawAnswer> {
-  const headers: Record<string, string> =
-    body === undefined ? {} : { "content-type": "application/json" };
+  const headers: Record<string, string> = {
+    cookie,
+    origin: new URL(baseURL ?? "").origin,
+    ...(body === undefined ? {} : { "content-type": "application/json" }),
+  };
   return sendRaw(baseURL, { method, path, headers, body });
 }
 
@@ -40,6 +47,7 @@ test.describe("path ids that are not valid percent-encoding", () => {
   for (const id of BROKEN_SEGMENTS) {
     test(`every API route answers the JSON 404 for ${id}, and creates nothing`, async ({
       baseURL,
+      sessionCookie,
       api,
       uniqueName,
     }) => {
@@ -61,16 +69,20 @@ test.describe("path ids that are not valid percent-encoding", () => {
       ];
       for (const [method, path, body] of cases) {
         const what = `${method} ${path}`;
-        const error = expectRawError(await sendRawJson(baseURL, method, path, body), 404, what);
+        const error = expectRawError(
+          await sendRawJson(baseURL, sessionCookie, method, path, body),
+          404,
+          what,
+        );
         expect(error.message, what).toMatch(/^(Channel|Provider) ".*" not found$/s);
       }
       expect(await namesInUse(api)).not.toContain(name);
     });
   }
 
-  test("an API path no route serves is the JSON 404 too", async ({ baseURL }) => {
+  test("an API path no route serves is the JSON 404 too", async ({ baseURL, sessionCookie }) => {
     for (const path of ["/api/%ZZ", "/api/nothing", "/api/channels", "/api/providers/1/2"]) {
-      expectRawError(await sendRawJson(baseURL, "GET", path), 404, path);
+      expectRawError(await sendRawJson(baseURL, sessionCookie, "GET", path), 404, path);
     }
   });
 
@@ -81,8 +93,8 @@ test.describe("path ids that are not valid percent-encoding", () => {
     "/console/provider/%",
     "/console/provider/%E3%81",
   ]) {
-    test(`${path} shows the 404 page with status 404`, async ({ baseURL, page }) => {
-      const raw = await sendRawJson(baseURL, "GET", path);
+    test(`${path} shows the 404 page with status 404`, async ({ baseURL, page, sessionCookie }) => {
+      const raw = await sendRawJson(baseURL, sessionCookie, "GET", path);
       expect(raw.status).toBe(404);
       expect(raw.headers["content-type"]).toContain("text/html");
       const response = await page.goto(path);
@@ -96,9 +108,12 @@ test.describe("path ids that are not valid percent-encoding", () => {
 // Next implements): anything else is a 405 with `Allow` and the JSON error shape.
 const ROUTES: { path: (channel: ChannelView) => string; allow: string }[] = [
   { path: () => "/api/providers", allow: "GET, HEAD, OPTIONS, POST" },
-  { path: (c) => `/api/providers/${c.providerId}`, allow: "GET, HEAD, OPTIONS" },
+  { path: (c) => `/api/providers/${c.providerId}`, allow: "DELETE, GET, HEAD, OPTIONS, PATCH" },
+  { path: (c) => `/api/providers/${c.providerId}/members`, allow: "GET, HEAD, OPTIONS, POST" },
+  { path: (c) => `/api/providers/${c.providerId}/audit`, allow: "GET, HEAD, OPTIONS" },
   { path: (c) => `/api/providers/${c.providerId}/channels`, allow: "OPTIONS, POST" },
-  { path: (c) => `/api/channels/${c.id}`, allow: "GET, HEAD, OPTIONS, PATCH" },
+  { path: (c) => `/api/channels/${c.id}`, allow: "DELETE, GET, HEAD, OPTIONS, PATCH" },
+  { path: (c) => `/api/channels/${c.id}/audit`, allow: "GET, HEAD, OPTIONS" },
   { path: (c) => `/api/channels/${c.id}/secret`, allow: "GET, HEAD, OPTIONS, POST" },
   { path: (c) => `/api/channels/${c.id}/access-token`, allow: "GET, HEAD, OPTIONS, POST" },
   { path: (c) => `/api/channels/${c.id}/events`, allow: "OPTIONS, POST" },
@@ -114,6 +129,7 @@ const PROBED_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "PROPFIND", "MK
 test.describe("methods a route does not have", () => {
   test("answer 405 with Allow and the JSON error shape, on every route, changing nothing", async ({
     baseURL,
+    sessionCookie,
     api,
     uniqueName,
     freshChannel: { provider, channel },
@@ -128,7 +144,7 @@ test.describe("methods a route does not have", () => {
       const allowed = route.allow.split(", ");
       for (const method of PROBED_METHODS.filter((probed) => !allowed.includes(probed))) {
         const what = `${method} ${path}`;
-        const answer = await sendRawJson(baseURL, method, path, body);
+        const answer = await sendRawJson(baseURL, sessionCookie, method, path, body);
         const error = expectRawError(answer, 405, what);
         expect(error, what).toEqual({ message: `Method ${method} is not allowed` });
         expect(answer.headers.allow, what).toBe(route.allow);
@@ -137,7 +153,7 @@ test.describe("methods a route does not have", () => {
         }
       }
       // Next's own OPTIONS answer names the same methods.
-      const options = await sendRawJson(baseURL, "OPTIONS", path);
+      const options = await sendRawJson(baseURL, sessionCookie, "OPTIONS", path);
       if (!path.startsWith("/v2/")) {
         expect(options.status, path).toBe(204);
         expect(options.headers.allow, path).toBe(route.allow);
@@ -150,20 +166,23 @@ test.describe("methods a route does not have", () => {
     expect((await api.deliveries(channel.id)).deliveries).toEqual([]);
   });
 
-  test("a wrong method with a broken id is still a 405", async ({ baseURL }) => {
-    const answer = await sendRawJson(baseURL, "DELETE", "/api/channels/%ZZ");
-    expectRawError(answer, 405, "DELETE /api/channels/%ZZ");
-    expect(answer.headers.allow).toBe("GET, HEAD, OPTIONS, PATCH");
+  test("a wrong method with a broken id is still a 405", async ({ baseURL, sessionCookie }) => {
+    const answer = await sendRawJson(baseURL, sessionCookie, "PUT", "/api/channels/%ZZ");
+    expectRawError(answer, 405, "PUT /api/channels/%ZZ");
+    expect(answer.headers.allow).toBe("DELETE, GET, HEAD, OPTIONS, PATCH");
   });
 
   // Next cannot take TRACE (the Fetch standard forbids it in a Request), and Node's parser does
   // not know TRACK; the server in front of Next (scripts/serve.mjs) answers both with what HTTP
   // prescribes for a method no resource supports, 501, in the JSON shape.
-  test("TRACE and TRACK are a 501 in the JSON error shape, on every path", async ({ baseURL }) => {
+  test("TRACE and TRACK are a 501 in the JSON error shape, on every path", async ({
+    baseURL,
+    sessionCookie,
+  }) => {
     for (const method of ["TRACE", "TRACK"]) {
       for (const path of ["/api/providers", "/api/channels/%ZZ", "/v2/bot/channel/webhook/test"]) {
         const body = expectRawError(
-          await sendRawJson(baseURL, method, path),
+          await sendRawJson(baseURL, sessionCookie, method, path),
           501,
           `${method} ${path}`,
         );
@@ -178,6 +197,7 @@ test.describe("text that is not valid Unicode", () => {
   test("is refused with 400 naming the property, in every body, and nothing changes", async ({
     request,
     baseURL,
+    sessionCookie,
     api,
     uniqueName,
     freshChannel: { provider, channel },
@@ -226,7 +246,11 @@ test.describe("text that is not valid Unicode", () => {
     ];
     for (const [method, path, body, property] of cases) {
       const what = `${method} ${path} ${body}`;
-      const error = expectRawError(await sendRawJson(baseURL, method, path, body), 400, what);
+      const error = expectRawError(
+        await sendRawJson(baseURL, sessionCookie, method, path, body),
+        400,
+        what,
+      );
       expect(error.details, what).toEqual([
         {
           property,
@@ -328,10 +352,12 @@ test.describe("query strings", () => {
   // JSON error shape.
   test("a query string over Node's header limit is a 431 in the JSON error shape", async ({
     baseURL,
+    sessionCookie,
     freshChannel: { channel },
   }) => {
     const answer = await sendRawJson(
       baseURL,
+      sessionCookie,
       "GET",
       `/api/channels/${channel.id}/deliveries?before=${"A".repeat(20_000)}`,
     );

@@ -160,10 +160,10 @@ test("methods no handler exports answer 405, not 500", async ({ request }) => {
   const calls = [
     ["DELETE", "/api/providers"],
     ["PUT", "/api/providers"],
-    ["DELETE", `/api/providers/${UNKNOWN_ID}`],
-    ["PATCH", `/api/providers/${UNKNOWN_ID}`],
+    ["PUT", `/api/providers/${UNKNOWN_ID}`],
+    ["POST", `/api/providers/${UNKNOWN_ID}`],
     ["GET", `/api/providers/${UNKNOWN_ID}/channels`],
-    ["DELETE", `/api/channels/${UNKNOWN_ID}`],
+    ["POST", `/api/channels/${UNKNOWN_ID}`],
     ["PUT", `/api/channels/${UNKNOWN_ID}`],
     ["DELETE", `/api/channels/${UNKNOWN_ID}/secret`],
   ] as const;

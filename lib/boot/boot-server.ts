@@ -17,7 +17,7 @@ import {
 } from "../crypto/secret-key";
 import { db } from "../db/client";
 import { migrate } from "../db/migrate";
-import { seedDemo } from "../demo/seed-demo";
+import { findDemoChannel, seedDemo } from "../demo/seed-demo";
 import { startDispatcher } from "../dispatch/dispatcher-instance";
 import { InvalidSettingError } from "../settings/read-env";
 import { type ServerSettings, serverSettingsFromEnv } from "./server-settings";
@@ -48,6 +48,9 @@ export async function bootServer(): Promise<void> {
         `[webhook-console] seeded demo provider ${seeded.providerId} with channel ${seeded.channelId}`,
       );
     }
+    // scripts/start.mjs starts the demo bot for this channel.
+    const demoChannelId = await findDemoChannel(db());
+    if (demoChannelId) console.log(`[webhook-console] demo channel ${demoChannelId} is ready`);
   }
   if (settings.dispatcherEnabled) {
     await startDispatcher(settings.dispatch);

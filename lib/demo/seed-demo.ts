@@ -49,3 +49,13 @@ export async function seedDemo(
   }
   return { providerId: provider.id, channelId: channel.id };
 }
+
+/** The seeded demo channel, while a provider and channel of the demo's names exist. */
+export async function findDemoChannel(db: Db): Promise<string | null> {
+  const channel = await db.channel.findFirst({
+    where: { name: DEMO_CHANNEL_NAME, provider: { name: DEMO_PROVIDER_NAME } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  return channel?.id ?? null;
+}
