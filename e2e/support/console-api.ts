@@ -1,16 +1,19 @@
 import { type APIRequestContext, type APIResponse, expect } from "@playwright/test";
 import type { getChannelAccessTokenStatus } from "../../lib/access-tokens/get-channel-access-token-status";
 import type { issueChannelAccessToken } from "../../lib/access-tokens/issue-channel-access-token";
+import type { AuditLog } from "../../lib/audit/list-audit";
 import type { ChannelView } from "../../lib/channels/channel-view";
 import type { listDeliveries } from "../../lib/dispatch/list-deliveries";
 import type { EventInput } from "../../lib/events/event-input";
 import type { ErrorBody } from "../../lib/http/respond";
+import type { MemberList } from "../../lib/members/list-members";
 import type {
   ProviderDetail,
   ProviderSummary,
   ProviderView,
 } from "../../lib/providers/provider-view";
 import type { FailureReason } from "../../lib/shared/failure-reasons";
+import type { ProviderRole } from "../../lib/shared/provider-roles";
 import type { Bucket } from "../../lib/shared/time-buckets";
 import type { ErrorStatistics } from "../../lib/statistics/query-error-statistics";
 import type { VerificationResult } from "../../lib/verification/verify-webhook";
@@ -18,11 +21,14 @@ import type { VerificationResult } from "../../lib/verification/verify-webhook";
 // The answers are typed by the server's own declarations (type-only imports: nothing of lib/ is
 // loaded into the test process by this file), so a changed answer breaks the typecheck here.
 export type {
+  AuditLog,
   ChannelView,
   ErrorBody,
   ErrorStatistics,
   EventInput,
+  MemberList,
   ProviderDetail,
+  ProviderRole,
   ProviderSummary,
   ProviderView,
   VerificationResult,
@@ -35,6 +41,19 @@ export type Delivery = DeliveryList["deliveries"][number];
 export type AccessTokenStatus = Awaited<ReturnType<typeof getChannelAccessTokenStatus>>;
 /** POST /api/channels/{id}/access-token: the token, shown this once. */
 export type IssuedAccessToken = Awaited<ReturnType<typeof issueChannelAccessToken>>;
+
+/** 201 of POST /api/providers/{id}/members: an operator added, or an email invited. */
+export type AddedMember =
+  | { member: { userId: string; email: string; role: ProviderRole } }
+  | {
+      invitation: {
+        id: string;
+        email: string;
+        role: ProviderRole;
+        expiresAt: string;
+        inviteUrl: string;
+      };
+    };
 
 /** 202 of POST /api/channels/{id}/events: the events were stored as one webhook. */
 export interface QueuedWebhook {
@@ -85,6 +104,52 @@ export class ConsoleApi {
 
   async getProvider(providerId: string): Promise<ProviderDetail> {
     return ok(await this.request.get(`/api/providers/${providerId}`));
+  }
+
+  async renameProvider(providerId: string, name: string): Promise<ProviderView> {
+    return ok(await this.request.patch(`/api/providers/${providerId}`, { data: { name } }));
+  }
+
+  async deleteProvider(providerId: string): Promise<void> {
+    await noContent(await this.request.delete(`/api/providers/${providerId}`));
+  }
+
+  async members(providerId: string): Promise<MemberList> {
+    return ok(await this.request.get(`/api/providers/${providerId}/members`));
+  }
+
+  /** Adds an operator by email, or invites an email that has no account. */
+  async addMember(providerId: string, email: string, role: ProviderRole): Promise<AddedMember> {
+    return ok(
+      await this.request.post(`/api/providers/${providerId}/members`, { data: { email, role } }),
+      201,
+    );
+  }
+
+  async changeMemberRole(providerId: string, userId: string, role: ProviderRole) {
+    return ok<{ userId: string; role: ProviderRole }>(
+      await this.request.patch(`/api/providers/${providerId}/members/${userId}`, {
+        data: { role },
+      }),
+    );
+  }
+
+  async removeMember(providerId: string, userId: string): Promise<void> {
+    await noContent(await this.request.delete(`/api/providers/${providerId}/members/${userId}`));
+  }
+
+  /** A provider's audit log (its channels' entries included), newest first. */
+  async providerAudit(providerId: string): Promise<AuditLog> {
+    return ok(await this.request.get(`/api/providers/${providerId}/audit`));
+  }
+
+  /** A channel's audit log, newest first. */
+  async channelAudit(channelId: string): Promise<AuditLog> {
+    return ok(await this.request.get(`/api/channels/${channelId}/audit`));
+  }
+
+  async deleteChannel(channelId: string): Promise<void> {
+    await noContent(await this.request.delete(`/api/channels/${channelId}`));
   }
 
   async createChannel(providerId: string, name: string): Promise<ChannelView> {
@@ -219,6 +284,10 @@ export class ConsoleApi {
   }
 }
 
+async function noContent(response: APIResponse): Promise<void> {
+  expect(response.status(), `${response.url()}: ${await response.text()}`).toBe(204);
+}
+
 async function ok<T>(response: APIResponse, status = 200): Promise<T> {
   expect(response.status(), `${response.url()}: ${await response.text()}`).toBe(status);
   return (await response.json()) as T;
@@ -244,7 +313,10 @@ function queryString(params: Record<string, string | number | undefined>): strin
  * Asserts a refused request: the expected 4xx status and the one JSON error shape, with a
  * message. Returns the body for further checks.
  */
-export async function expectErrorResponse(response: APIResponse, status: 400 | 401 | 404 | 409) {
+export async function expectErrorResponse(
+  response: APIResponse,
+  status: 400 | 401 | 403 | 404 | 409,
+) {
   const text = await response.text();
   expect(response.status(), `${response.url()}: ${text}`).toBe(status);
   expect(response.headers()["content-type"]).toContain("application/json");

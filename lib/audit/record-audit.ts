@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db, DbTransaction } from "../db/client";
-import { newUlid } from "../ids/new-ulid";
+import { newMonotonicUlid } from "../ids/new-ulid";
 import type { AuditAction, AuditDetail } from "./audit-actions";
 
 export interface AuditRecord {
@@ -24,7 +24,7 @@ export async function recordAudit(
   if (records.length === 0) return;
   await db.auditEntry.createMany({
     data: records.map((record) => ({
-      id: newUlid(),
+      id: newMonotonicUlid(),
       providerId: record.providerId,
       channelId: record.channelId ?? null,
       actor: record.actor,

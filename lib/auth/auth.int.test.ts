@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth";
 import { createOperator, resetOperatorPassword } from "./operators";
+import { TOO_MANY_SIGN_INS_MESSAGE } from "./sign-in-limits";
 
 const ORIGIN = "http://127.0.0.1:3000";
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
@@ -108,12 +109,12 @@ describe.each(TEST_PROVIDERS)("operators' accounts on %s", (provider) => {
   });
 
   it("rate-limits sign-in per client address, counting in the database", async () => {
-    const { db, auth, post } = setUp();
-    await createOperator(auth, { email: "ops@example.com" });
+    const { db, post } = setUp();
     const statuses: number[] = [];
+    // Ten accounts, one guess each, from one address: the address is what is held back.
     for (let i = 0; i < 11; i++) {
       const response = await post("/sign-in/email", {
-        email: "ops@example.com",
+        email: `guess-${i}@example.com`,
         password: "x".repeat(12),
       });
       statuses.push(response.status);
@@ -125,10 +126,40 @@ describe.each(TEST_PROVIDERS)("operators' accounts on %s", (provider) => {
     // Another address is not held back.
     const other = await post(
       "/sign-in/email",
-      { email: "ops@example.com", password: "x".repeat(12) },
+      { email: "guess-0@example.com", password: "x".repeat(12) },
       { [CLIENT_ADDRESS_HEADER]: "192.0.2.2" },
     );
     expect(other.status).toBe(401);
+  });
+
+  it("rate-limits sign-in per account, from any address, known or not alike", async () => {
+    const { db, auth, post } = setUp();
+    const operator = await createOperator(auth, { email: "ops@example.com" });
+    for (const email of ["ops@example.com", "nobody@example.com"]) {
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const response = await post(
+          "/sign-in/email",
+          { email, password: "x".repeat(12) },
+          { [CLIENT_ADDRESS_HEADER]: `198.51.100.${i}` },
+        );
+        statuses.push(response.status);
+      }
+      expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+      const held = await post(
+        "/sign-in/email",
+        // Even the right password waits: the limit is on attempts, not on failures alone.
+        { email, password: email === "ops@example.com" ? operator?.password : "x".repeat(12) },
+        { [CLIENT_ADDRESS_HEADER]: "198.51.100.200" },
+      );
+      expect(held.status).toBe(429);
+      expect(held.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(await held.json()).toMatchObject({ message: TOO_MANY_SIGN_INS_MESSAGE });
+    }
+    expect(await db.session.count()).toBe(0);
+    expect(
+      await db.rateLimitCounter.count({ where: { key: { startsWith: "sign-in-account:" } } }),
+    ).toBe(2);
   });
 
   it("resets a password: the old one stops working and sessions end", async () => {

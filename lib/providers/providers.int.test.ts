@@ -44,8 +44,8 @@ describe.each(TEST_PROVIDERS)("providers on %s", (provider) => {
     await createChannel(db, second.id, { name: "B" }, "tester@example.com");
 
     expect(await listProviders(db, TEST_CONSOLE_ADMIN)).toEqual([
-      { ...first, channelCount: 0 },
-      { ...second, channelCount: 2 },
+      { ...first, channelCount: 0, role: "admin" },
+      { ...second, channelCount: 2, role: "admin" },
     ]);
   });
 
