@@ -138,6 +138,14 @@ export class ConsoleApi {
     await noContent(await this.request.delete(`/api/providers/${providerId}/members/${userId}`));
   }
 
+  /** The invitation page's request: creates the invited account (the link's token is the credential). */
+  async acceptInvitation(input: { token: string; name: string; password: string }) {
+    return ok<{ email: string; providerId: string; role: ProviderRole; accountCreated: boolean }>(
+      await this.request.post("/api/invitations/accept", { data: input }),
+      201,
+    );
+  }
+
   /** A provider's audit log (its channels' entries included), newest first. */
   async providerAudit(providerId: string): Promise<AuditLog> {
     return ok(await this.request.get(`/api/providers/${providerId}/audit`));

@@ -13,7 +13,10 @@ import pg from "pg";
 const NOT_FINGERPRINTED = new Set(["_console_migrations", "RateLimitCounter"]);
 
 export interface DatabaseFingerprint {
-  /** A hash of every row of every table. */
+  /**
+   * A hash of every row, per table, as one string (`table:hash` lines): equal strings, equal
+   * data; where two differ, the lines name the tables that changed.
+   */
   take(): Promise<string>;
   close(): Promise<void>;
 }
@@ -35,16 +38,17 @@ function sqliteFingerprint(file: string): DatabaseFingerprint {
     .filter((name) => !NOT_FINGERPRINTED.has(name) && !name.startsWith("sqlite_"));
   return {
     async take() {
-      const hash = createHash("sha256");
+      const lines: string[] = [];
       for (const table of tables) {
-        hash.update(table);
+        const hash = createHash("sha256");
         for (const row of database.prepare(`SELECT * FROM "${table}" ORDER BY 1`).iterate()) {
           hash.update(
             JSON.stringify(row, (_key, value) => (typeof value === "bigint" ? `${value}` : value)),
           );
         }
+        lines.push(`${table}:${hash.digest("hex").slice(0, 16)}`);
       }
-      return hash.digest("hex");
+      return lines.join("\n");
     },
     async close() {
       database.close();
@@ -61,14 +65,14 @@ async function postgresFingerprint(url: string): Promise<DatabaseFingerprint> {
   const tables = rows.map((row) => row.table_name).filter((name) => !NOT_FINGERPRINTED.has(name));
   return {
     async take() {
-      const hash = createHash("sha256");
+      const lines: string[] = [];
       for (const table of tables) {
         const result = await client.query<{ digest: string | null }>(
           `SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) AS digest FROM "${table}" t`,
         );
-        hash.update(`${table}:${result.rows[0]?.digest ?? ""}`);
+        lines.push(`${table}:${result.rows[0]?.digest ?? ""}`);
       }
-      return hash.digest("hex");
+      return lines.join("\n");
     },
     close: () => client.end(),
   };
