@@ -12,7 +12,7 @@ export const DEFAULT_RETURN_PATH = "/console";
  * redirect), and an absolute URL is refused outright.
  */
 export function safeReturnPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
     return DEFAULT_RETURN_PATH;
   }
   // Control characters (a newline, a tab) have no place in a path and confuse URL parsers.
