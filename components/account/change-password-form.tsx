@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/text-field";
 import { changePasswordErrorMessage } from "./change-password-errors";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordProblems } from "./password-rules";
+import { newPasswordProblems, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 import { useChangePassword } from "./use-change-password";
 
 /** Current password, new password twice; every other session is signed out on success. */
@@ -61,17 +61,17 @@ export function ChangePasswordForm() {
           label="New password"
           type="password"
           autoComplete="new-password"
-          maxLength={MAX_PASSWORD_LENGTH}
+          maxLength={PASSWORD_MAX_LENGTH}
           value={newPassword}
           error={problems.newPassword}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
           onChange={(event) => setNewPassword(event.target.value)}
         />
         <TextField
           label="Confirm new password"
           type="password"
           autoComplete="new-password"
-          maxLength={MAX_PASSWORD_LENGTH}
+          maxLength={PASSWORD_MAX_LENGTH}
           value={confirmation}
           error={problems.confirmation}
           onChange={(event) => setConfirmation(event.target.value)}

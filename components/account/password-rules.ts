@@ -1,11 +1,19 @@
 // What the server accepts, checked before sending so the operator hears it next to the field.
-// Mirrors lib/auth/auth.ts (minPasswordLength: 12) and Better Auth's default maximum (128): that
-// module is server code, so the numbers cannot be imported here; the server checks them again.
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 128;
+// The limits are the ones the API and Better Auth apply (lib/shared/account-input.ts re-exports
+// them from the zod-free module imported here); the server checks them again.
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/shared/password-limits";
 
-export const PASSWORD_TOO_SHORT = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-export const PASSWORD_TOO_LONG = `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
+
+export const PASSWORD_TOO_SHORT = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+export const PASSWORD_TOO_LONG = `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+
+/** What is wrong with a new password's length, or undefined when it may be sent. */
+export function passwordLengthProblem(password: string): string | undefined {
+  if (password.length < PASSWORD_MIN_LENGTH) return PASSWORD_TOO_SHORT;
+  if (password.length > PASSWORD_MAX_LENGTH) return PASSWORD_TOO_LONG;
+  return undefined;
+}
 
 export interface NewPasswordProblems {
   newPassword?: string;
@@ -18,8 +26,8 @@ export function newPasswordProblems(
   confirmation: string,
 ): NewPasswordProblems {
   const problems: NewPasswordProblems = {};
-  if (newPassword.length < MIN_PASSWORD_LENGTH) problems.newPassword = PASSWORD_TOO_SHORT;
-  else if (newPassword.length > MAX_PASSWORD_LENGTH) problems.newPassword = PASSWORD_TOO_LONG;
+  const length = passwordLengthProblem(newPassword);
+  if (length) problems.newPassword = length;
   if (confirmation !== newPassword)
     problems.confirmation = "The two new passwords are not the same.";
   return problems;

@@ -7,6 +7,7 @@ import {
   type IssuedAccessToken,
   useIssueAccessToken,
 } from "@/components/data/use-issue-access-token";
+import { ADMIN_ONLY, RoleNote } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, SettingRow } from "@/components/ui/card";
@@ -15,14 +16,17 @@ import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 
 /**
  * The long-lived channel access token: issue it, or reissue it (which revokes the old one). The
- * server keeps only a hash, so a new token is shown here once and never again.
+ * server keeps only a hash, so a new token is shown here once and never again. Issuing needs the
+ * "manage" permission: others see whether a token is issued, and a note.
  */
 export function ChannelAccessToken({
   channelId,
   initialStatus,
+  canManage,
 }: {
   channelId: string;
   initialStatus: AccessTokenStatus;
+  canManage: boolean;
 }) {
   const { data: status } = useQuery({
     ...channelAccessTokenQuery(channelId),
@@ -62,14 +66,17 @@ export function ChannelAccessToken({
                 ? `Issued ${formatUtc9(new Date(status.issuedAt))} (${UTC9_LABEL})`
                 : "Not issued"}
             </span>
-            <Button
-              variant={status.issued ? "secondary" : "primary"}
-              disabled={issue.isPending}
-              onClick={() => (status.issued ? setConfirming(true) : issueToken())}
-            >
-              {status.issued ? "Reissue" : "Issue"}
-            </Button>
+            {canManage && (
+              <Button
+                variant={status.issued ? "secondary" : "primary"}
+                disabled={issue.isPending}
+                onClick={() => (status.issued ? setConfirming(true) : issueToken())}
+              >
+                {status.issued ? "Reissue" : "Issue"}
+              </Button>
+            )}
           </div>
+          {!canManage && <RoleNote>{ADMIN_ONLY.accessToken}</RoleNote>}
           {shown && (
             <div className="space-y-2">
               <div className="flex flex-wrap items-center gap-2">

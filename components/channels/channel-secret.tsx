@@ -10,7 +10,19 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 const MASK = "•".repeat(32);
 
-/** Masked by default; the secret is fetched only when the operator asks to see it. */
+/** The secret's place, masked: what operators who may not see it get (only Admins may). */
+export function MaskedChannelSecret() {
+  return (
+    <code data-testid="channel-secret" className="rounded bg-surface px-2 py-1 font-mono text-sm">
+      {MASK}
+    </code>
+  );
+}
+
+/**
+ * Masked by default; the secret is fetched only when the operator asks to see it. For Admins:
+ * revealing and reissuing need the "manage" permission.
+ */
 export function ChannelSecret({ channelId }: { channelId: string }) {
   const [revealed, setRevealed] = useState(false);
   const [confirming, setConfirming] = useState(false);

@@ -5,14 +5,15 @@ import { Button } from "@/components/ui/button";
 
 /**
  * The Verify button next to the webhook URL: sends a verification webhook (never counted in
- * error statistics) and shows "Success" or LINE's reason and detail.
+ * error statistics) and shows "Success" or LINE's reason and detail. Off for a Viewer: verifying
+ * needs the "configure" permission, as it makes the console send a request.
  */
-export function VerifyWebhook({ channelId }: { channelId: string }) {
+export function VerifyWebhook({ channelId, disabled }: { channelId: string; disabled: boolean }) {
   const verify = useVerifyWebhook(channelId);
   const result = verify.data;
   return (
     <>
-      <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
+      <Button onClick={() => verify.mutate()} disabled={disabled || verify.isPending}>
         {verify.isPending ? "Verifying…" : "Verify"}
       </Button>
       <output aria-live="polite" className="basis-full text-sm">

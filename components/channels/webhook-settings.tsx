@@ -5,11 +5,13 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { channelQuery } from "@/components/data/console-queries";
 import { type ChannelPatch, useUpdateChannel } from "@/components/data/use-update-channel";
+import { RoleNote, VIEWER_NOTE } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
 import { Card, SettingRow } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Switch } from "@/components/ui/switch";
 import type { ChannelView } from "@/lib/channels/channel-view";
+import { type ProviderRole, roleCan } from "@/lib/shared/provider-roles";
 import type { WebhookUrlPolicy } from "@/lib/shared/webhook-url";
 import { WebhookUrlField } from "./webhook-url-field";
 
@@ -22,12 +24,15 @@ const settingNames: Record<keyof ChannelPatch, string> = {
   errorStatisticsAggregation: "Error statistics aggregation",
 };
 
+/** The Webhook settings card. A Viewer sees every setting, with the controls off. */
 export function WebhookSettings({
   initialChannel,
   urlPolicy,
+  role,
 }: {
   initialChannel: ChannelView;
   urlPolicy: WebhookUrlPolicy;
+  role: ProviderRole;
 }) {
   const { data: channel } = useQuery({
     ...channelQuery(initialChannel.id),
@@ -36,17 +41,24 @@ export function WebhookSettings({
   const toggle = useUpdateChannel(channel.id, { optimistic: true });
   const [confirmingRedelivery, setConfirmingRedelivery] = useState(false);
   const aggregationHelpId = useId();
+  const canConfigure = roleCan(role, "configure");
 
   const failedSetting = toggle.variables ? Object.keys(toggle.variables)[0] : undefined;
 
   return (
     <div className="space-y-6">
       <Card title="Webhook settings">
+        {!canConfigure && (
+          <div className="pt-3">
+            <RoleNote>{VIEWER_NOTE}</RoleNote>
+          </div>
+        )}
         <SettingRow label="Webhook URL">
           <WebhookUrlField
             channelId={channel.id}
             webhookUrl={channel.webhookUrl}
             urlPolicy={urlPolicy}
+            canConfigure={canConfigure}
           />
         </SettingRow>
         <SettingRow
@@ -56,6 +68,7 @@ export function WebhookSettings({
           <Switch
             label="Use webhook"
             checked={channel.useWebhook}
+            disabled={!canConfigure}
             onChange={(useWebhook) => toggle.mutate({ useWebhook })}
           />
         </SettingRow>
@@ -66,6 +79,7 @@ export function WebhookSettings({
           <Switch
             label="Webhook redelivery"
             checked={channel.webhookRedelivery}
+            disabled={!canConfigure}
             onChange={(on) =>
               on ? setConfirmingRedelivery(true) : toggle.mutate({ webhookRedelivery: false })
             }
@@ -80,7 +94,7 @@ export function WebhookSettings({
                 Statistics
               </Link>{" "}
               tab.{" "}
-              {channel.useWebhook
+              {channel.useWebhook || !canConfigure
                 ? "Only webhooks sent while it is on are counted."
                 : "Turn on Use webhook to change this setting."}
             </span>
@@ -89,7 +103,7 @@ export function WebhookSettings({
           <Switch
             label="Error statistics aggregation"
             checked={channel.errorStatisticsAggregation}
-            disabled={!channel.useWebhook}
+            disabled={!canConfigure || !channel.useWebhook}
             describedBy={aggregationHelpId}
             onChange={(errorStatisticsAggregation) => toggle.mutate({ errorStatisticsAggregation })}
           />

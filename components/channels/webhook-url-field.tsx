@@ -16,23 +16,32 @@ interface WebhookUrlFieldProps {
   channelId: string;
   webhookUrl: string | null;
   urlPolicy: WebhookUrlPolicy;
+  /** Member or Admin: may edit and verify the URL; a Viewer only sees it. */
+  canConfigure: boolean;
 }
 
 /** Shows the webhook URL; Edit opens a field validated here and again by the server. */
-export function WebhookUrlField({ channelId, webhookUrl, urlPolicy }: WebhookUrlFieldProps) {
+export function WebhookUrlField({
+  channelId,
+  webhookUrl,
+  urlPolicy,
+  canConfigure,
+}: WebhookUrlFieldProps) {
   const { requireHttps } = urlPolicy;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
   const save = useUpdateChannel(channelId, { optimistic: false });
 
-  if (!editing) {
+  if (!editing || !canConfigure) {
     return (
       <div className="flex flex-wrap items-center gap-2">
         <span data-testid="webhook-url" className="min-w-0 break-all font-mono text-sm">
           {webhookUrl ?? <span className="font-sans text-muted">Not set</span>}
         </span>
+        {/* Shown to a Viewer too, but off: the card's note says why. */}
         <Button
+          disabled={!canConfigure}
           onClick={() => {
             setDraft(webhookUrl ?? "");
             setLocalError(null);
@@ -42,7 +51,7 @@ export function WebhookUrlField({ channelId, webhookUrl, urlPolicy }: WebhookUrl
         >
           Edit
         </Button>
-        {webhookUrl && <VerifyWebhook channelId={channelId} />}
+        {webhookUrl && <VerifyWebhook channelId={channelId} disabled={!canConfigure} />}
       </div>
     );
   }

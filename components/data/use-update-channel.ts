@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { UpdateChannelInput } from "@/lib/channels/channel-input";
 import type { ChannelView } from "@/lib/channels/channel-view";
+import { auditKeys } from "./audit-queries";
 import { channelKeys, providerKeys } from "./console-queries";
 import { fetchJson } from "./fetch-json";
 
@@ -31,7 +32,9 @@ export function useUpdateChannel(channelId: string, { optimistic }: { optimistic
     },
     onSuccess: (channel) => queryClient.setQueryData(key, channel),
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: key });
+      // Exactly the channel: a prefix match would refetch a revealed secret, and log a reveal.
+      void queryClient.invalidateQueries({ queryKey: key, exact: true });
+      void queryClient.invalidateQueries({ queryKey: auditKeys.log({ channelId }) });
       void queryClient.invalidateQueries({ queryKey: providerKeys.all });
     },
   });

@@ -2,18 +2,33 @@
 
 import { useState } from "react";
 import { useSendTestMessage } from "@/components/data/use-send-test-message";
+import { RoleNote, VIEWER_NOTE } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/text-field";
 
-/** Sends a text message from the simulated user through the real dispatcher. */
-export function SendTestMessage({ channelId }: { channelId: string }) {
+/**
+ * Sends a text message from the simulated user through the real dispatcher. Off for a Viewer:
+ * sending events needs the "configure" permission.
+ */
+export function SendTestMessage({
+  channelId,
+  canConfigure,
+}: {
+  channelId: string;
+  canConfigure: boolean;
+}) {
   const [text, setText] = useState("Hello, bot!");
   const send = useSendTestMessage(channelId);
 
   return (
     <Card title="Send test message">
+      {!canConfigure && (
+        <div className="pt-3">
+          <RoleNote>{VIEWER_NOTE}</RoleNote>
+        </div>
+      )}
       <form
         className="flex flex-wrap items-start gap-3 py-3"
         onSubmit={(event) => {
@@ -27,10 +42,16 @@ export function SendTestMessage({ channelId }: { channelId: string }) {
           value={text}
           maxLength={5000}
           required
+          disabled={!canConfigure}
           onChange={(event) => setText(event.target.value)}
           hint="Sent as a text message event from a simulated user, signed like a LINE webhook."
         />
-        <Button type="submit" variant="primary" className="mt-6" disabled={send.isPending}>
+        <Button
+          type="submit"
+          variant="primary"
+          className="mt-6"
+          disabled={!canConfigure || send.isPending}
+        >
           {send.isPending ? "Sending…" : "Send"}
         </Button>
       </form>

@@ -3,10 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { providerQuery } from "@/components/data/console-queries";
+import { ADMIN_ONLY, RoleNote } from "@/components/roles/role-note";
 import type { ProviderDetail } from "@/lib/providers/provider-view";
 import { type ProviderRole, roleCan } from "@/lib/shared/provider-roles";
 import { CreateChannelForm } from "./create-channel-form";
 
+/** The provider's Channels tab: its channels as cards, and (for Admins) the create form. */
 export function ProviderChannels({
   initialProvider,
   role,
@@ -20,10 +22,6 @@ export function ProviderChannels({
   });
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{provider.name}</h1>
-        <p className="mt-1 text-sm text-muted">Provider ID {provider.id}</p>
-      </div>
       <h2 className="text-lg font-semibold">Channels</h2>
       {provider.channels.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-muted">
@@ -52,7 +50,11 @@ export function ProviderChannels({
           ))}
         </ul>
       )}
-      {roleCan(role, "manage") && <CreateChannelForm providerId={provider.id} />}
+      {roleCan(role, "manage") ? (
+        <CreateChannelForm providerId={provider.id} />
+      ) : (
+        <RoleNote>{ADMIN_ONLY.createChannel}</RoleNote>
+      )}
     </div>
   );
 }

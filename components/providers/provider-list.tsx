@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { providersQuery } from "@/components/data/console-queries";
+import { RoleBadge } from "@/components/roles/role-badge";
 import type { ProviderSummary } from "@/lib/providers/provider-view";
 import { CreateProviderForm } from "./create-provider-form";
 
@@ -22,7 +23,10 @@ export function ProviderList({ initialProviders }: { initialProviders: ProviderS
                 href={`/console/provider/${provider.id}`}
                 className="block rounded-lg border border-line bg-white p-4 hover:border-line-green"
               >
-                <div className="font-semibold">{provider.name}</div>
+                <div className="flex items-start justify-between gap-2">
+                  <span className="min-w-0 break-words font-semibold">{provider.name}</span>
+                  <RoleBadge role={provider.role} testId="provider-role" />
+                </div>
                 <div className="mt-1 text-xs text-muted">
                   ID {provider.id} · {provider.channelCount}{" "}
                   {provider.channelCount === 1 ? "channel" : "channels"}
@@ -32,6 +36,7 @@ export function ProviderList({ initialProviders }: { initialProviders: ProviderS
           ))}
         </ul>
       )}
+      {/* Any operator may create a provider, and becomes its first Admin. */}
       <CreateProviderForm />
     </div>
   );

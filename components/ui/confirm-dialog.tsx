@@ -9,6 +9,8 @@ interface ConfirmDialogProps {
   children: ReactNode;
   confirmLabel: string;
   confirmVariant?: "primary" | "danger";
+  /** Keeps the confirm button off until the dialog's own condition holds (a typed name, say). */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -20,6 +22,7 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   confirmVariant = "primary",
+  confirmDisabled = false,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -51,7 +54,7 @@ export function ConfirmDialog({
       </div>
       <div className="flex justify-end gap-2 border-t border-line px-6 py-3">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button variant={confirmVariant} onClick={onConfirm}>
+        <Button variant={confirmVariant} disabled={confirmDisabled} onClick={onConfirm}>
           {confirmLabel}
         </Button>
       </div>

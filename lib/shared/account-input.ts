@@ -1,10 +1,10 @@
 // The rules for an operator's email and password, shared by the API, the start-up settings and
 // the console's forms. Pure.
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-limits";
 
 /** Better Auth's limits (lib/auth/auth.ts). */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /** An email as accounts store it: trimmed and lowercase. */
 export const emailInput = z

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { ProviderChannels } from "@/components/providers/provider-channels";
 import { loadProvider } from "@/lib/http/page-data";
 
@@ -14,10 +13,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProviderPage({ params }: Props) {
   const { providerId } = await params;
   const { provider, role } = await loadProvider(providerId);
-  return (
-    <>
-      <Breadcrumb items={[{ label: provider.name }]} />
-      <ProviderChannels initialProvider={provider} role={role} />
-    </>
-  );
+  return <ProviderChannels initialProvider={provider} role={role} />;
 }

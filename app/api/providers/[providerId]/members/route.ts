@@ -1,10 +1,12 @@
 import { actorLabel } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { route } from "@/lib/http/handler";
+import { linkOrigin } from "@/lib/http/link-origin";
 import { parseJsonBody } from "@/lib/http/parse";
 import { listMembers } from "@/lib/members/list-members";
 import { addMember } from "@/lib/members/manage-members";
 import { addMemberInput } from "@/lib/members/member-input";
+import { httpServerSettingsFromEnv } from "@/lib/settings/http-server-settings";
 
 export const GET = route<{ providerId: string }>(async (_request, { providerId }) =>
   Response.json(await listMembers(db(), providerId)),
@@ -19,7 +21,9 @@ export const POST = route<{ providerId: string }>(async (request, { providerId }
   const result = await addMember(db(), providerId, input, actorLabel(grant.actor));
   if ("added" in result) return Response.json({ member: result.added }, { status: 201 });
   const { token, ...invitation } = result.invited;
-  const inviteUrl = new URL(`/invite/${token}`, request.url).toString();
+  // Not request.url: its host is Next's own, which may be none the browser can use.
+  const origin = linkOrigin(request.headers, httpServerSettingsFromEnv().origins);
+  const inviteUrl = new URL(`/invite/${token}`, origin).toString();
   return Response.json(
     { invitation: { ...invitation, inviteUrl } },
     { status: 201, headers: { "cache-control": "no-store" } },

@@ -5,6 +5,6 @@ export const metadata = { title: "Basic settings" };
 
 export default async function BasicsPage({ params }: { params: Promise<{ channelId: string }> }) {
   const { channelId } = await params;
-  const { channel } = await loadChannel(channelId);
-  return <BasicSettings initialChannel={channel} />;
+  const { channel, role } = await loadChannel(channelId);
+  return <BasicSettings initialChannel={channel} role={role} />;
 }

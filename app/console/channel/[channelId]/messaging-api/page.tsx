@@ -6,6 +6,7 @@ import { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-acc
 import { webhookUrlPolicyFromEnv } from "@/lib/channels/webhook-url-policy";
 import { db } from "@/lib/db/client";
 import { loadChannel } from "@/lib/http/page-data";
+import { roleCan } from "@/lib/shared/provider-roles";
 
 export const metadata = { title: "Messaging API" };
 
@@ -15,14 +16,18 @@ export default async function MessagingApiPage({
   params: Promise<{ channelId: string }>;
 }) {
   const { channelId } = await params;
-  const { channel } = await loadChannel(channelId);
+  const { channel, role } = await loadChannel(channelId);
   const accessTokenStatus = await getChannelAccessTokenStatus(db(), channel.id);
   return (
     <div className="space-y-6">
-      <WebhookSettings initialChannel={channel} urlPolicy={webhookUrlPolicyFromEnv()} />
-      <SendTestMessage channelId={channel.id} />
+      <WebhookSettings initialChannel={channel} urlPolicy={webhookUrlPolicyFromEnv()} role={role} />
+      <SendTestMessage channelId={channel.id} canConfigure={roleCan(role, "configure")} />
       <RecentDeliveries channelId={channel.id} />
-      <ChannelAccessToken channelId={channel.id} initialStatus={accessTokenStatus} />
+      <ChannelAccessToken
+        channelId={channel.id}
+        initialStatus={accessTokenStatus}
+        canManage={roleCan(role, "manage")}
+      />
     </div>
   );
 }

@@ -1,0 +1,20 @@
+import { AuditLog } from "@/components/audit/audit-log";
+import { AUDIT_PAGE_SIZE } from "@/components/audit/audit-paging";
+import { listAudit } from "@/lib/audit/list-audit";
+import { db } from "@/lib/db/client";
+import { loadChannel } from "@/lib/http/page-data";
+
+export const metadata = { title: "Audit log" };
+
+export default async function ChannelAuditPage({
+  params,
+}: {
+  params: Promise<{ channelId: string }>;
+}) {
+  const { channelId } = await params;
+  // loadChannel checks the operator may read the channel before its log is read.
+  const { channel } = await loadChannel(channelId);
+  const scope = { channelId: channel.id };
+  const initialPage = await listAudit(db(), scope, { limit: AUDIT_PAGE_SIZE });
+  return <AuditLog scope={scope} initialPage={initialPage} />;
+}

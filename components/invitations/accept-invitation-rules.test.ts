@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { PASSWORD_MIN_LENGTH } from "@/lib/shared/account-input";
+import { acceptInvitationProblems, hasProblems } from "./accept-invitation-rules";
+
+const good = {
+  name: "Hanako",
+  password: "p".repeat(PASSWORD_MIN_LENGTH),
+  confirmation: "p".repeat(PASSWORD_MIN_LENGTH),
+};
+
+describe("acceptInvitationProblems", () => {
+  it("accepts a name and a password of the minimum length, typed twice", () => {
+    expect(acceptInvitationProblems(good)).toEqual({});
+    expect(hasProblems(acceptInvitationProblems(good))).toBe(false);
+  });
+
+  it("asks for a name that is not only spaces, up to 100 characters", () => {
+    expect(acceptInvitationProblems({ ...good, name: "   " }).name).toBe("Enter your name.");
+    expect(acceptInvitationProblems({ ...good, name: "n".repeat(101) }).name).toBe(
+      "Use at most 100 characters.",
+    );
+    expect(acceptInvitationProblems({ ...good, name: ` ${"n".repeat(100)} ` })).toEqual({});
+  });
+
+  it("asks for the server's minimum password length, and the same password twice", () => {
+    const short = "p".repeat(PASSWORD_MIN_LENGTH - 1);
+    const problems = acceptInvitationProblems({ ...good, password: short, confirmation: short });
+    expect(problems.password).toBe(`Use at least ${PASSWORD_MIN_LENGTH} characters.`);
+    expect(acceptInvitationProblems({ ...good, confirmation: `${good.password}x` })).toEqual({
+      confirmation: "The two passwords are not the same.",
+    });
+    expect(hasProblems(problems)).toBe(true);
+  });
+});

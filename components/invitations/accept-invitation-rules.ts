@@ -1,0 +1,35 @@
+// What the invitation form checks before sending, so the person hears it next to the field. The
+// server checks the same again (lib/members/member-input.ts).
+import { passwordLengthProblem } from "@/components/account/password-rules";
+
+export const NAME_MAX_LENGTH = 100;
+
+export interface AcceptInvitationFields {
+  name: string;
+  password: string;
+  confirmation: string;
+}
+
+export type AcceptInvitationProblems = Partial<Record<keyof AcceptInvitationFields, string>>;
+
+/** What is wrong with the form; empty when it may be sent. */
+export function acceptInvitationProblems({
+  name,
+  password,
+  confirmation,
+}: AcceptInvitationFields): AcceptInvitationProblems {
+  const problems: AcceptInvitationProblems = {};
+  const trimmed = name.trim();
+  if (trimmed === "") problems.name = "Enter your name.";
+  else if (trimmed.length > NAME_MAX_LENGTH) {
+    problems.name = `Use at most ${NAME_MAX_LENGTH} characters.`;
+  }
+  const length = passwordLengthProblem(password);
+  if (length) problems.password = length;
+  if (confirmation !== password) problems.confirmation = "The two passwords are not the same.";
+  return problems;
+}
+
+export function hasProblems(problems: AcceptInvitationProblems): boolean {
+  return Object.values(problems).some(Boolean);
+}

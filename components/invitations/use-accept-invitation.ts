@@ -1,0 +1,50 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { authFetchJson } from "@/components/account/auth-api";
+import { fetchJson } from "@/components/data/fetch-json";
+import type { acceptInvitation } from "@/lib/members/accept-invitation";
+
+/** POST /api/invitations/accept: who joined which provider, and whether an account was made. */
+export type AcceptedInvitation = Awaited<ReturnType<typeof acceptInvitation>>;
+
+export type AcceptInvitationOutcome =
+  /** A new account, signed in: the provider's page can be shown. */
+  | { kind: "signed-in"; accepted: AcceptedInvitation }
+  /** The email had an account already: it joined, and signs in with its own password. */
+  | { kind: "existing-account"; accepted: AcceptedInvitation }
+  /** The account is made, but signing in failed (too many attempts, say): sign in by hand. */
+  | { kind: "sign-in-failed"; accepted: AcceptedInvitation; message: string };
+
+/**
+ * Accepts the invitation, then signs in with the new account as the sign-in page does. Signing in
+ * goes through authFetchJson, not fetchJson: a refused sign-in is a 401, which must be reported
+ * here, not turned into a trip to the sign-in page.
+ */
+export function useAcceptInvitation(token: string) {
+  return useMutation({
+    mutationFn: async ({
+      name,
+      password,
+    }: {
+      name: string;
+      password: string;
+    }): Promise<AcceptInvitationOutcome> => {
+      const accepted = await fetchJson<AcceptedInvitation>("/api/invitations/accept", {
+        method: "POST",
+        body: { token, name, password },
+      });
+      if (!accepted.accountCreated) return { kind: "existing-account", accepted };
+      try {
+        await authFetchJson("/sign-in/email", {
+          method: "POST",
+          body: { email: accepted.email, password },
+        });
+        return { kind: "signed-in", accepted };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : "The console did not answer.";
+        return { kind: "sign-in-failed", accepted, message };
+      }
+    },
+  });
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { type ReactNode, useState } from "react";
+import { Button } from "./button";
+import { TextField } from "./text-field";
+
+interface InlineTextEditProps {
+  /** The field's label; the Edit button is named after it ("Edit channel name"). */
+  label: string;
+  value: string;
+  /** Shown instead of an empty value. */
+  placeholder?: ReactNode;
+  maxLength: number;
+  required?: boolean;
+  hint?: string;
+  /** Without it the value is only shown. */
+  canEdit: boolean;
+  saving: boolean;
+  error: string | null;
+  /** Called with the typed value; call `close` once it is saved. */
+  onSave: (value: string, close: () => void) => void;
+  /** Called when editing starts, to clear the last attempt's error. */
+  onStart?: () => void;
+  testId?: string;
+}
+
+/** A value with an Edit button that turns it into a field with Save and Cancel. */
+export function InlineTextEdit({
+  label,
+  value,
+  placeholder,
+  maxLength,
+  required = false,
+  hint,
+  canEdit,
+  saving,
+  error,
+  onSave,
+  onStart,
+  testId,
+}: InlineTextEditProps) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(value);
+
+  if (!editing) {
+    return (
+      <div className="flex flex-wrap items-center gap-2">
+        <span data-testid={testId} className="min-w-0 break-words">
+          {value || <span className="text-muted">{placeholder}</span>}
+        </span>
+        {canEdit && (
+          <Button
+            aria-label={`Edit ${label.toLowerCase()}`}
+            onClick={() => {
+              setDraft(value);
+              onStart?.();
+              setEditing(true);
+            }}
+          >
+            Edit
+          </Button>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave(draft, () => setEditing(false));
+      }}
+    >
+      <TextField
+        label={label}
+        value={draft}
+        maxLength={maxLength}
+        required={required}
+        autoFocus
+        error={error}
+        hint={hint}
+        onChange={(event) => setDraft(event.target.value)}
+      />
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" disabled={saving}>
+          {saving ? "Saving…" : "Save"}
+        </Button>
+        <Button onClick={() => setEditing(false)}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
