@@ -1,3 +1,4 @@
+import "server-only";
 import { getChannelSecret } from "../channels/get-channel";
 import { loadSecretKey, secretKeySettingFromEnv, setChannelSecretKey } from "../crypto/secret-key";
 import { createDbClient } from "../db/client";
