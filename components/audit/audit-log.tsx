@@ -39,7 +39,7 @@ export function AuditLog({
           <Table label="Audit log" caption={`Newest first. Times in ${UTC9_LABEL}.`}>
             <thead>
               <tr>
-                <Th>Time</Th>
+                <Th>Time (UTC+9)</Th>
                 <Th>Actor</Th>
                 {showChannel && <Th>Channel</Th>}
                 <Th>Change</Th>
