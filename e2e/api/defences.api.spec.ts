@@ -234,6 +234,55 @@ test.describe("a cross-site or non-JSON state change is refused and writes nothi
     expect(demoBot.stats().received).toBe(1);
   });
 
+  test("renaming, deleting and member changes: every attempt refused, the provider unchanged", async ({
+    baseURL,
+    sessionCookie,
+    api,
+    operator,
+    uniqueName,
+    freshChannel: { provider, channel },
+  }) => {
+    await api.addMember(provider.id, operator.email, "viewer");
+    const invited = await api.addMember(
+      provider.id,
+      `${uniqueName("invitee").replaceAll(" ", "-")}@e2e.test`,
+      "member",
+    );
+    const { members: [, viewer] = [] } = await api.members(provider.id);
+    const invitationId = "invitation" in invited ? invited.invitation.id : "";
+    const snapshot = async () => ({
+      provider: await api.getProvider(provider.id),
+      members: await api.members(provider.id),
+      audit: (await api.providerAudit(provider.id)).entries.length,
+    });
+    const before = await snapshot();
+    const requests: RawRequest[] = [
+      {
+        method: "PATCH",
+        path: `/api/providers/${provider.id}`,
+        body: JSON.stringify({ name: "Taken over" }),
+      },
+      { method: "DELETE", path: `/api/providers/${provider.id}` },
+      { method: "DELETE", path: `/api/channels/${channel.id}` },
+      {
+        method: "POST",
+        path: `/api/providers/${provider.id}/members`,
+        body: JSON.stringify({ email: "attacker@example.com", role: "admin" }),
+      },
+      {
+        method: "PATCH",
+        path: `/api/providers/${provider.id}/members/${viewer?.userId}`,
+        body: JSON.stringify({ role: "admin" }),
+      },
+      { method: "DELETE", path: `/api/providers/${provider.id}/members/${viewer?.userId}` },
+      { method: "DELETE", path: `/api/providers/${provider.id}/invitations/${invitationId}` },
+    ];
+    for (const request of requests) {
+      await expectEveryAttemptRefused(baseURL, sessionCookie, request);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   test("from the console's origin, no body type is fine where the body is optional or absent", async ({
     baseURL,
     sessionCookie,
