@@ -120,7 +120,7 @@ if (!stopping) {
   ${demoOperator?.password ? `Demo operator     ${demoOperator.email}  password ${demoOperator.password}  (shown once: copy it now)` : ""}
   ${demoOperator && !demoOperator.password ? `Demo operator     ${demoOperator.email}  (password shown on first start; new one: npm run operator -- reset-password ${demoOperator.email})` : ""}
   Sign in           http://localhost:${port}/sign-in
-  ${demoChannelId ? `Traffic           npm run traffic -- --channel ${demoChannelId} --rate 20 --duration 30` : ""}
+  ${demoChannelId ? `Traffic           CHANNEL_ACCESS_TOKEN=<issue one on the Messaging API tab> npm run traffic -- --channel ${demoChannelId} --rate 20 --duration 30` : ""}
 `);
 }
 
