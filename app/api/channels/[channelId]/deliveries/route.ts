@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { listDeliveries } from "@/lib/dispatch/list-deliveries";
-import { listDeliveriesInput } from "@/lib/http/deliveries-input";
 import { route } from "@/lib/http/handler";
+import { listDeliveriesInput } from "@/lib/http/page-input";
 import { parseSearchParams } from "@/lib/http/parse";
 
 export const GET = route<{ channelId: string }>(async (request, { channelId }) => {

@@ -1,7 +1,7 @@
 import { listAudit } from "@/lib/audit/list-audit";
 import { db } from "@/lib/db/client";
-import { listAuditInput } from "@/lib/http/audit-input";
 import { route } from "@/lib/http/handler";
+import { listAuditInput } from "@/lib/http/page-input";
 import { parseSearchParams } from "@/lib/http/parse";
 
 /** The provider's audit log, its channels' entries included, newest first. */

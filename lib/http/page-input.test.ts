@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listDeliveriesInput } from "./deliveries-input";
+import { listDeliveriesInput } from "./page-input";
 
 describe("the deliveries query string", () => {
   it("defaults limit to 50, also when empty", () => {
