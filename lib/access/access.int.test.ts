@@ -138,6 +138,17 @@ describe.each(TEST_PROVIDERS)("who may do what, on %s", (provider) => {
     ]);
   });
 
+  it("keeps one Admin when two Admins demote each other at the same moment", async () => {
+    const { db, admin, member, providerId } = await team();
+    await changeMemberRole(db, providerId, member.userId, { role: "admin" }, admin.email);
+    const results = await Promise.allSettled([
+      changeMemberRole(db, providerId, admin.userId, { role: "viewer" }, member.email),
+      changeMemberRole(db, providerId, member.userId, { role: "viewer" }, admin.email),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await db.providerMember.count({ where: { providerId, role: "admin" } })).toBe(1);
+  });
+
   it("refuses adding a member twice, and invites an email without an account", async () => {
     const { db, admin, member, providerId } = await team();
     expect(

@@ -77,6 +77,13 @@ async function findMember(tx: DbTransaction, providerId: string, userId: string)
 /** Whether taking the Admin role from one member leaves the provider with none. */
 async function isLastAdmin(tx: DbTransaction, providerId: string, role: string) {
   if (role !== "admin") return false;
+  // Write first, to lock the provider's Admin rows before counting them: two Admins demoting each
+  // other at once would otherwise each count two (PostgreSQL reads do not wait for writers) and
+  // leave none. The second now waits, then counts what the first committed.
+  await tx.providerMember.updateMany({
+    where: { providerId, role: "admin" },
+    data: { role: "admin" },
+  });
   return (await tx.providerMember.count({ where: { providerId, role: "admin" } })) <= 1;
 }
 
