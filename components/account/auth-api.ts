@@ -1,4 +1,5 @@
 import { ApiError } from "@/components/data/fetch-json";
+import { errorBodyField, errorBodyMessage, readJsonBody } from "@/components/data/json-answer";
 
 /**
  * An error answer from Better Auth (/api/auth/...). Its `code` (INVALID_PASSWORD,
@@ -30,21 +31,12 @@ export async function authFetchJson<T>(
     body: method === "POST" ? JSON.stringify(init?.body ?? {}) : undefined,
     cache: "no-store",
   });
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON (a proxy's error page, say): fall through with the status alone.
-  }
+  const body = await readJsonBody(response);
   if (!response.ok) {
-    const fields = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
     throw new AuthApiError(
       response.status,
-      typeof fields.message === "string"
-        ? fields.message
-        : `Request failed with status ${response.status}`,
-      typeof fields.code === "string" ? fields.code : null,
+      errorBodyMessage(body, response.status),
+      errorBodyField(body, "code"),
     );
   }
   return body as T;

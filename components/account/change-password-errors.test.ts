@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AuthApiError } from "./auth-api";
 import { changePasswordErrorMessage } from "./change-password-errors";
-import { newPasswordProblems } from "./password-rules";
+import { NEW_PASSWORDS_DIFFER, newPasswordProblems, PASSWORDS_DIFFER } from "./password-rules";
 
 describe("changePasswordErrorMessage", () => {
   it("reads Better Auth's codes, not its messages", () => {
@@ -31,15 +31,19 @@ describe("changePasswordErrorMessage", () => {
 
 describe("newPasswordProblems", () => {
   it("asks for 12 to 128 characters, typed the same twice", () => {
-    expect(newPasswordProblems("a".repeat(12), "a".repeat(12))).toEqual({});
-    expect(newPasswordProblems("a".repeat(11), "a".repeat(11)).newPassword).toBe(
-      "Use at least 12 characters.",
-    );
-    expect(newPasswordProblems("a".repeat(129), "a".repeat(129)).newPassword).toBe(
-      "Use at most 128 characters.",
-    );
-    expect(newPasswordProblems("a".repeat(12), "a".repeat(13)).confirmation).toBe(
+    const problems = (password: string, confirmation: string) =>
+      newPasswordProblems(password, confirmation, NEW_PASSWORDS_DIFFER);
+    expect(problems("a".repeat(12), "a".repeat(12))).toEqual({});
+    expect(problems("a".repeat(11), "a".repeat(11)).password).toBe("Use at least 12 characters.");
+    expect(problems("a".repeat(129), "a".repeat(129)).password).toBe("Use at most 128 characters.");
+    expect(problems("a".repeat(12), "a".repeat(13)).confirmation).toBe(
       "The two new passwords are not the same.",
     );
+  });
+
+  it("words a differing confirmation as the form asks", () => {
+    expect(newPasswordProblems("a".repeat(12), "b".repeat(12), PASSWORDS_DIFFER)).toEqual({
+      confirmation: "The two passwords are not the same.",
+    });
   });
 });

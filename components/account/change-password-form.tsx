@@ -4,9 +4,10 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { TextField } from "@/components/ui/text-field";
 import { changePasswordErrorMessage } from "./change-password-errors";
-import { newPasswordProblems, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
+import { NewPasswordFields } from "./new-password-fields";
+import { PasswordField } from "./password-field";
+import { NEW_PASSWORDS_DIFFER, newPasswordProblems } from "./password-rules";
 import { useChangePassword } from "./use-change-password";
 
 /** Current password, new password twice; every other session is signed out on success. */
@@ -17,7 +18,7 @@ export function ChangePasswordForm() {
   // Shown only after a submit, so the fields do not complain while the operator is typing.
   const [checked, setChecked] = useState(false);
   const changePassword = useChangePassword();
-  const problems = checked ? newPasswordProblems(newPassword, confirmation) : {};
+  const found = newPasswordProblems(newPassword, confirmation, NEW_PASSWORDS_DIFFER);
 
   return (
     <Card title="Change password">
@@ -27,8 +28,7 @@ export function ChangePasswordForm() {
         onSubmit={(event) => {
           event.preventDefault();
           setChecked(true);
-          const found = newPasswordProblems(newPassword, confirmation);
-          if (!currentPassword || found.newPassword || found.confirmation) return;
+          if (!currentPassword || found.password || found.confirmation) return;
           changePassword.mutate(
             { currentPassword, newPassword },
             {
@@ -49,32 +49,21 @@ export function ChangePasswordForm() {
         {changePassword.isError && (
           <Alert tone="error">{changePasswordErrorMessage(changePassword.error)}</Alert>
         )}
-        <TextField
+        <PasswordField
+          purpose="current"
           label="Current password"
-          type="password"
-          autoComplete="current-password"
           value={currentPassword}
           error={checked && !currentPassword ? "Enter your current password." : null}
           onChange={(event) => setCurrentPassword(event.target.value)}
         />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
-          value={newPassword}
-          error={problems.newPassword}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          onChange={(event) => setNewPassword(event.target.value)}
-        />
-        <TextField
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
-          value={confirmation}
-          error={problems.confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
+        <NewPasswordFields
+          passwordLabel="New password"
+          confirmationLabel="Confirm new password"
+          password={newPassword}
+          confirmation={confirmation}
+          problems={checked ? found : {}}
+          onPasswordChange={setNewPassword}
+          onConfirmationChange={setConfirmation}
         />
         <div>
           <Button type="submit" variant="primary" disabled={changePassword.isPending}>

@@ -16,19 +16,24 @@ export function passwordLengthProblem(password: string): string | undefined {
 }
 
 export interface NewPasswordProblems {
-  newPassword?: string;
+  password?: string;
   confirmation?: string;
 }
 
-/** What is wrong with the new password and its confirmation; empty when they may be sent. */
+// Said under a confirmation that differs. The change form says "new", as it also asks for the
+// current password; the invitation form asks for one password only.
+export const PASSWORDS_DIFFER = "The two passwords are not the same.";
+export const NEW_PASSWORDS_DIFFER = "The two new passwords are not the same.";
+
+/** What is wrong with a new password and its confirmation; empty when they may be sent. */
 export function newPasswordProblems(
-  newPassword: string,
+  password: string,
   confirmation: string,
+  mismatch: typeof PASSWORDS_DIFFER | typeof NEW_PASSWORDS_DIFFER,
 ): NewPasswordProblems {
   const problems: NewPasswordProblems = {};
-  const length = passwordLengthProblem(newPassword);
-  if (length) problems.newPassword = length;
-  if (confirmation !== newPassword)
-    problems.confirmation = "The two new passwords are not the same.";
+  const length = passwordLengthProblem(password);
+  if (length) problems.password = length;
+  if (confirmation !== password) problems.confirmation = mismatch;
   return problems;
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { PasswordField } from "@/components/account/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -57,10 +58,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
           required
           onChange={(event) => setEmail(event.target.value)}
         />
-        <TextField
+        <PasswordField
+          purpose="current"
           label="Password"
-          type="password"
-          autoComplete="current-password"
           value={password}
           required
           onChange={(event) => setPassword(event.target.value)}

@@ -1,4 +1,5 @@
 import { signInPath } from "@/lib/shared/sign-in-return";
+import { errorBodyMessage, readJsonBody } from "./json-answer";
 
 /** An error answer from our route handlers, carrying their message. */
 export class ApiError extends Error {
@@ -38,19 +39,7 @@ export async function fetchJson<T>(
     cache: "no-store",
   });
   if (response.status === 401 && typeof window !== "undefined") return signInAgain();
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON (a proxy's error page, say): fall through with the status alone.
-  }
-  if (!response.ok) {
-    const message =
-      body && typeof body === "object" && "message" in body && typeof body.message === "string"
-        ? body.message
-        : `Request failed with status ${response.status}`;
-    throw new ApiError(response.status, message);
-  }
+  const body = await readJsonBody(response);
+  if (!response.ok) throw new ApiError(response.status, errorBodyMessage(body, response.status));
   return body as T;
 }

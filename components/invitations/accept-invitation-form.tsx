@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/components/account/password-rules";
+import { NewPasswordFields } from "@/components/account/new-password-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -67,7 +67,8 @@ export function AcceptInvitationForm({
   // Problems show only after a submit, so the fields do not complain while being typed in.
   const [checked, setChecked] = useState(false);
   const accept = useAcceptInvitation(token);
-  const problems = checked ? acceptInvitationProblems({ name, password, confirmation }) : {};
+  const found = acceptInvitationProblems({ name, password, confirmation });
+  const problems = checked ? found : {};
   const outcome = accept.data;
 
   if (outcome) return <OutcomeNotice outcome={outcome} />;
@@ -80,7 +81,7 @@ export function AcceptInvitationForm({
         onSubmit={(event) => {
           event.preventDefault();
           setChecked(true);
-          if (hasProblems(acceptInvitationProblems({ name, password, confirmation }))) return;
+          if (hasProblems(found)) return;
           accept.mutate(
             { name: name.trim(), password },
             {
@@ -110,24 +111,14 @@ export function AcceptInvitationForm({
           hint="Shown to the provider's other members."
           onChange={(event) => setName(event.target.value)}
         />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
-          value={password}
-          error={problems.password}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <TextField
-          label="Confirm password"
-          type="password"
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
-          value={confirmation}
-          error={problems.confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
+        <NewPasswordFields
+          passwordLabel="Password"
+          confirmationLabel="Confirm password"
+          password={password}
+          confirmation={confirmation}
+          problems={problems}
+          onPasswordChange={setPassword}
+          onConfirmationChange={setConfirmation}
         />
         <div>
           <Button type="submit" variant="primary" disabled={accept.isPending}>

@@ -1,6 +1,6 @@
 // What the invitation form checks before sending, so the person hears it next to the field. The
 // server checks the same again (lib/members/member-input.ts).
-import { passwordLengthProblem } from "@/components/account/password-rules";
+import { newPasswordProblems, PASSWORDS_DIFFER } from "@/components/account/password-rules";
 
 export const NAME_MAX_LENGTH = 100;
 
@@ -18,15 +18,16 @@ export function acceptInvitationProblems({
   password,
   confirmation,
 }: AcceptInvitationFields): AcceptInvitationProblems {
-  const problems: AcceptInvitationProblems = {};
+  const problems: AcceptInvitationProblems = newPasswordProblems(
+    password,
+    confirmation,
+    PASSWORDS_DIFFER,
+  );
   const trimmed = name.trim();
   if (trimmed === "") problems.name = "Enter your name.";
   else if (trimmed.length > NAME_MAX_LENGTH) {
     problems.name = `Use at most ${NAME_MAX_LENGTH} characters.`;
   }
-  const length = passwordLengthProblem(password);
-  if (length) problems.password = length;
-  if (confirmation !== password) problems.confirmation = "The two passwords are not the same.";
   return problems;
 }
 

@@ -6,7 +6,7 @@ import { type MemberList, membersQuery } from "@/components/data/member-queries"
 import { ADMIN_ONLY, RoleNote } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { Table, Th } from "@/components/ui/table";
+import { HeaderRow, Table } from "@/components/ui/table";
 import { type ProviderRole, roleCan } from "@/lib/shared/provider-roles";
 import { AddMemberForm } from "./add-member-form";
 import { MemberRow } from "./member-row";
@@ -44,18 +44,7 @@ export function MembersPanel({
           <Alert tone="error">The members could not be loaded: {list.error.message}</Alert>
         )}
         <Table label="Members">
-          <thead>
-            <tr>
-              <Th>Email</Th>
-              <Th>Name</Th>
-              <Th>Role</Th>
-              {canManage && (
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              )}
-            </tr>
-          </thead>
+          <HeaderRow columns={["Email", "Name", "Role"]} actions={canManage} />
           <tbody>
             {members.map((member) => (
               <MemberRow

@@ -3,7 +3,7 @@
 import type { InvitationView } from "@/components/data/member-queries";
 import { useRevokeInvitation } from "@/components/data/use-revoke-invitation";
 import { Button } from "@/components/ui/button";
-import { Table, Td, Th } from "@/components/ui/table";
+import { HeaderRow, Table, Td } from "@/components/ui/table";
 import { ROLE_LABELS } from "@/lib/shared/provider-roles";
 import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 
@@ -63,19 +63,7 @@ export function PendingInvitations({
         <p className="text-sm text-muted">No pending invitations.</p>
       ) : (
         <Table label="Pending invitations" caption={`Expiry times in ${UTC9_LABEL}.`}>
-          <thead>
-            <tr>
-              <Th>Email</Th>
-              <Th>Role</Th>
-              <Th>Invited by</Th>
-              <Th>Expires</Th>
-              {canManage && (
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              )}
-            </tr>
-          </thead>
+          <HeaderRow columns={["Email", "Role", "Invited by", "Expires"]} actions={canManage} />
           <tbody>
             {invitations.map((invitation) => (
               <InvitationRow

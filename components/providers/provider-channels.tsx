@@ -1,8 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { providerQuery } from "@/components/data/console-queries";
+import { useProviderDetail } from "@/components/data/use-provider-detail";
 import { ADMIN_ONLY, RoleNote } from "@/components/roles/role-note";
 import type { ProviderDetail } from "@/lib/providers/provider-view";
 import { type ProviderRole, roleCan } from "@/lib/shared/provider-roles";
@@ -16,10 +15,7 @@ export function ProviderChannels({
   initialProvider: ProviderDetail;
   role: ProviderRole;
 }) {
-  const { data: provider } = useQuery({
-    ...providerQuery(initialProvider.id),
-    initialData: initialProvider,
-  });
+  const provider = useProviderDetail(initialProvider);
   return (
     <div className="space-y-6">
       <h2 className="text-lg font-semibold">Channels</h2>

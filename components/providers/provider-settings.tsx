@@ -1,12 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { providerQuery } from "@/components/data/console-queries";
+import { useProviderDetail } from "@/components/data/use-provider-detail";
 import { useRenameProvider } from "@/components/data/use-rename-provider";
-import { ADMIN_ONLY, RoleNote } from "@/components/roles/role-note";
-import { Card, SettingRow } from "@/components/ui/card";
-import { InlineTextEdit } from "@/components/ui/inline-text-edit";
+import { ADMIN_ONLY } from "@/components/roles/role-note";
+import { NameSetting } from "@/components/settings/name-setting";
+import { IdSetting, SettingsCard } from "@/components/settings/settings-card";
+import { SettingRow } from "@/components/ui/card";
 import type { ProviderDetail } from "@/lib/providers/provider-view";
 import { type ProviderRole, roleCan } from "@/lib/shared/provider-roles";
 import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
@@ -20,54 +19,25 @@ export function ProviderSettings({
   initialProvider: ProviderDetail;
   role: ProviderRole;
 }) {
-  const { data: provider } = useQuery({
-    ...providerQuery(initialProvider.id),
-    initialData: initialProvider,
-  });
-  const router = useRouter();
+  const provider = useProviderDetail(initialProvider);
   const rename = useRenameProvider(provider.id);
   const isAdmin = roleCan(role, "manage");
 
   return (
     <div className="space-y-6">
-      <Card title="Provider settings">
-        {!isAdmin && (
-          <div className="pt-3">
-            <RoleNote>{ADMIN_ONLY.provider}</RoleNote>
-          </div>
-        )}
-        <SettingRow label="Provider ID">
-          <span className="font-mono text-sm">{provider.id}</span>
-        </SettingRow>
-        <SettingRow label="Provider name">
-          <InlineTextEdit
-            label="Provider name"
-            value={provider.name}
-            maxLength={100}
-            required
-            canEdit={isAdmin}
-            saving={rename.isPending}
-            error={rename.error?.message ?? null}
-            onStart={rename.reset}
-            onSave={(name, close) =>
-              rename.mutate(
-                { name },
-                {
-                  onSuccess: () => {
-                    close();
-                    // The heading and breadcrumb come from the server layout.
-                    router.refresh();
-                  },
-                },
-              )
-            }
-            testId="provider-name"
-          />
-        </SettingRow>
+      <SettingsCard title="Provider settings" canEdit={isAdmin} readOnlyNote={ADMIN_ONLY.provider}>
+        <IdSetting label="Provider ID" id={provider.id} />
+        <NameSetting
+          label="Provider name"
+          name={provider.name}
+          canEdit={isAdmin}
+          rename={rename}
+          testId="provider-name"
+        />
         <SettingRow label="Created">
           {formatUtc9(new Date(provider.createdAt))} {UTC9_LABEL}
         </SettingRow>
-      </Card>
+      </SettingsCard>
       {isAdmin && <DeleteProvider provider={provider} />}
     </div>
   );

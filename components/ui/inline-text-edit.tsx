@@ -4,7 +4,7 @@ import { type ReactNode, useState } from "react";
 import { Button } from "./button";
 import { TextField } from "./text-field";
 
-interface InlineTextEditProps {
+export interface InlineTextEditProps {
   /** The field's label; the Edit button is named after it ("Edit channel name"). */
   label: string;
   value: string;

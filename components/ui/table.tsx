@@ -33,3 +33,30 @@ export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellE
 export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={`border-t border-line py-1.5 pr-3 align-top ${className}`} {...props} />;
 }
+
+/**
+ * A header row of plain column names. `actions` adds a last column for per-row buttons: it has no
+ * visible heading, but screen readers still name it.
+ */
+export function HeaderRow({
+  columns,
+  actions = false,
+}: {
+  columns: readonly string[];
+  actions?: boolean;
+}) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <Th key={column}>{column}</Th>
+        ))}
+        {actions && (
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        )}
+      </tr>
+    </thead>
+  );
+}

@@ -1,6 +1,6 @@
 import { type InputHTMLAttributes, useId } from "react";
 
-interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   error?: string | null;
   hint?: string;

@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+import { RoleNote } from "@/components/roles/role-note";
+import { Card, SettingRow } from "@/components/ui/card";
+
+/**
+ * The settings card of a provider or a channel. When the operator's role cannot change them,
+ * `readOnlyNote` says so first, before any row offers an Edit that is not there.
+ */
+export function SettingsCard({
+  title,
+  canEdit,
+  readOnlyNote,
+  children,
+}: {
+  title: string;
+  canEdit: boolean;
+  readOnlyNote: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card title={title}>
+      {!canEdit && (
+        <div className="pt-3">
+          <RoleNote>{readOnlyNote}</RoleNote>
+        </div>
+      )}
+      {children}
+    </Card>
+  );
+}
+
+/** A row with an ID, in the monospace ids are copied from. */
+export function IdSetting({ label, id }: { label: string; id: string }) {
+  return (
+    <SettingRow label={label}>
+      <span className="font-mono text-sm">{id}</span>
+    </SettingRow>
+  );
+}
