@@ -128,7 +128,7 @@ describe.each(TEST_PROVIDERS)("the audit log on %s", (provider) => {
     const queued = await enqueueEvents(db, channelId, { text: "hi" });
     const kept = await enqueueEvents(db, other.id, { text: "hi" });
     if (!queued.queued || !kept.queued) throw new Error("Use webhook is on: events are queued");
-    const recorder = new AttemptRecorder(db);
+    const recorder = new AttemptRecorder(db, "test-worker");
     await recorder.record(failedOutcome(queued.webhookId, channelId));
 
     // A send in flight when the channel is deleted: its outcome arrives after, in one batch with

@@ -20,17 +20,31 @@ export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** Anything that runs raw SQL: the client or a transaction. */
 export type SqlRunner = Pick<Db | DbTransaction, "$executeRaw" | "$queryRaw">;
 
+const dialects = new WeakMap<object, DatabaseConfig["provider"]>();
+
+/**
+ * Which database a client talks to, for the few statements that differ (row locks on
+ * PostgreSQL: lib/dispatch/webhook-queue.ts).
+ */
+export function dialectOf(client: Db): DatabaseConfig["provider"] {
+  return dialects.get(client) ?? "sqlite";
+}
+
 export function createDbClient(config: DatabaseConfig = resolveDatabaseConfig()): Db {
   if (config.provider === "postgres") {
     const adapter = new PrismaPg({ connectionString: config.url, allowExitOnIdle: true });
     // Both clients are generated from the same models, so they have the same API; only their
     // nominal types differ (each carries its own provider name), hence the cast.
-    return new PostgresClient({ adapter }) as unknown as Db;
+    const client = new PostgresClient({ adapter }) as unknown as Db;
+    dialects.set(client, "postgres");
+    return client;
   }
   createPrivateSqliteFile(config.filePath);
   // A writer (the dispatcher) and readers (the console) share the file: wait for locks, not fail.
   const adapter = new PrismaBetterSQLite3({ url: `file:${config.filePath}`, timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  const client = new SqliteClient({ adapter });
+  dialects.set(client, "sqlite");
+  return client;
 }
 
 // One client per process, kept on globalThis so that Next's dev-mode reloads do not open a new

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db, DbTransaction } from "../db/client";
 import { aggregatingChannels, rollupDeltas, upsertRollups } from "../statistics/error-rollups";
 import type { WebhookOutcome, WebhookStatus } from "./attempt-record";
-import { existingWebhookIds, insertAttempts, setStatus } from "./webhook-queue";
+import { existingWebhookIds, insertAttempts, scheduleRetry, setStatus } from "./webhook-queue";
 
 const MAX_BATCH = 256;
 /** How long an outcome may wait for others to share its transaction. */
@@ -12,7 +12,8 @@ const BATCH_WINDOW_MS = 10;
  * Writes attempts and webhook status changes in batches: each flush is one transaction, so an
  * attempt and its webhook's new status are stored together or not at all. Batching is what lets
  * the dispatcher keep up with a fast bot (see the dispatch benchmark in the README). Until its
- * batch commits, a webhook stays "sending": after a crash it is sent again (at least once).
+ * batch commits, a webhook stays "sending" under its worker's lease: after a crash, once the lease
+ * runs out, any worker sends it again (at least once).
  */
 export class AttemptRecorder {
   private buffer: {
@@ -24,7 +25,11 @@ export class AttemptRecorder {
   private writing = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** The worker whose claims these outcomes end (webhook-queue.ts setStatus). */
+    private readonly workerId: string,
+  ) {}
 
   /** Outcomes not yet committed. */
   get pending(): number {
@@ -99,16 +104,16 @@ export class AttemptRecorder {
     const now = new Date();
     await this.decideCounting(tx, outcomes);
     if (attempts.length) await insertAttempts(tx, attempts);
-    for (const group of groups.values()) await setStatus(tx, { ...group, now });
+    const { workerId } = this;
+    for (const group of groups.values()) await setStatus(tx, { ...group, now, workerId });
     for (const outcome of individual) {
-      await tx.webhook.update({
-        where: { id: outcome.webhookId },
-        data: {
-          status: outcome.status,
-          claimToken: null,
-          nextAttemptAt: outcome.nextAttemptAt,
-          ...(outcome.attempt ? { attemptCount: { increment: 1 } } : {}),
-        },
+      await scheduleRetry(tx, {
+        id: outcome.webhookId,
+        status: outcome.status,
+        attempted: outcome.attempt !== undefined,
+        nextAttemptAt: outcome.nextAttemptAt ?? now,
+        now,
+        workerId,
       });
     }
     const counted = attempts.filter((attempt) => attempt.counted);

@@ -31,6 +31,13 @@ export interface DispatchSettings {
   pollIntervalMs: number;
   /** Delays before each redelivery after a failed attempt (ms); their count bounds the window. */
   redeliverySchedule: number[];
+  /**
+   * How long a claim holds unless its worker renews it (three times per lease while it lives).
+   * After it, a dead worker's webhooks are claimed by others: the longest a crash delays them.
+   */
+  leaseMs: number;
+  /** On SIGTERM, how long to wait for attempts in flight before exiting (their leases cover them). */
+  stopTimeoutMs: number;
 }
 
 /**
@@ -54,6 +61,8 @@ export function dispatchSettingsFromEnv(env: Env = process.env): DispatchSetting
     concurrency: positiveIntSetting(env, "WEBHOOK_CONCURRENCY", 64),
     channelConcurrency: positiveIntSetting(env, "WEBHOOK_CHANNEL_CONCURRENCY", 8),
     pollIntervalMs: positiveIntSetting(env, "WEBHOOK_POLL_INTERVAL_MS", 500),
+    leaseMs: positiveIntSetting(env, "WEBHOOK_LEASE_MS", 30_000),
+    stopTimeoutMs: positiveIntSetting(env, "WEBHOOK_STOP_TIMEOUT_MS", 10_000),
     redeliverySchedule: positiveIntListSetting(
       env,
       "WEBHOOK_REDELIVERY_SCHEDULE_MS",

@@ -33,7 +33,9 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
 
   function dispatcher(db: Db, overrides?: Record<string, string>) {
     const instance = new Dispatcher({ db, settings: settings(overrides), log: () => {} });
-    stops.push(() => instance.stop());
+    stops.push(async () => {
+      await instance.stop();
+    });
     return instance;
   }
 
@@ -210,7 +212,9 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
       }),
       log: () => {},
     });
-    stops.push(() => guarded.stop());
+    stops.push(async () => {
+      await guarded.stop();
+    });
     await guarded.start();
     await guarded.whenIdle();
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { hostname } from "node:os";
 import { openChannelSecret } from "../channels/channel-secret";
 import { channelSecretKey } from "../crypto/secret-key";
 import type { Channel, Db } from "../db/client";
@@ -12,12 +13,12 @@ import type { DispatchSettings } from "./dispatch-settings";
 import { sendOptionsFrom } from "./dispatch-settings";
 import { outcomeAfter, resultColumns } from "./redelivery-policy";
 import { type SendOptions, sendWebhook } from "./send-webhook";
-import { type ClaimedRow, claim, findDue } from "./webhook-queue";
+import { type ClaimedRow, claimDue, releaseClaims, renewLeases } from "./webhook-queue";
 import { buildWebhookRequest } from "./webhook-request";
 
 type Send = typeof sendWebhook;
 
-/** Claims hold up to this many rounds of work (globally and per channel): queued or in flight. */
+/** Claims hold up to this many rounds of work (all channels together): queued or in flight. */
 const PREFETCH_ROUNDS = 3;
 
 export interface DispatcherOptions {
@@ -34,10 +35,11 @@ export interface DispatcherOptions {
 type ClaimedWebhook = ClaimedRow & { channel: Channel };
 
 /**
- * Sends stored webhooks. Runs in the server process: it claims due webhooks, sends each with
- * bounded concurrency (globally and per channel, so one slow bot cannot hold every slot), and
- * records every attempt. One dispatcher per database
- * (docs/adr/0005-dispatcher-in-the-server-process.md).
+ * Sends stored webhooks: it claims due webhooks under a lease, sends each with bounded
+ * concurrency (per process, and per channel across every worker, so one slow bot cannot hold
+ * every slot), and records every attempt. Runs in the server process or in workers of their own
+ * (`npm run worker`); any number share one PostgreSQL database, one SQLite file takes one
+ * (docs/adr/0015-leased-claims-and-workers.md).
  */
 export class Dispatcher {
   private readonly db: Db;
@@ -48,6 +50,9 @@ export class Dispatcher {
   private readonly recorder: AttemptRecorder;
   private readonly log: (message: string, error?: unknown) => void;
   private readonly secretKey: Buffer;
+  /** This worker, in every claim it makes: host, process and a ULID for this start. */
+  readonly workerId = `${hostname()}:${process.pid}:${newUlid()}`;
+  private heartbeat: NodeJS.Timeout | null = null;
   /** Claimed webhooks waiting for a free slot, oldest first. */
   private readonly queue: ClaimedWebhook[] = [];
   /** Per channel: webhooks queued or in flight. */
@@ -73,7 +78,7 @@ export class Dispatcher {
     const sendOptions = sendOptionsFrom(options.settings);
     this.pool = new ConnectionPool(sendOptions);
     this.sendOptions = { ...sendOptions, pool: this.pool };
-    this.recorder = new AttemptRecorder(options.db);
+    this.recorder = new AttemptRecorder(options.db, this.workerId);
     this.secretKey = options.secretKey ?? channelSecretKey();
     this.log =
       options.log ??
@@ -83,15 +88,25 @@ export class Dispatcher {
         ));
   }
 
-  /** Picks up where a previous process stopped: webhooks it was sending are sent again. */
+  /**
+   * Starts claiming. Nothing is reset: what a dead worker was sending is claimed again, by any
+   * worker, once its lease runs out; a live worker's claims are never touched.
+   */
   async start(): Promise<void> {
     if (this.running) return;
-    await this.db.webhook.updateMany({
-      where: { status: "sending" },
-      data: { status: "pending", claimToken: null },
-    });
     this.running = true;
     this.loopDone = this.loop();
+    // Renewed three times per lease, so one late tick does not lose it.
+    this.heartbeat = setInterval(() => void this.renew(), Math.max(50, this.settings.leaseMs / 3));
+    this.heartbeat.unref();
+  }
+
+  private async renew(): Promise<void> {
+    try {
+      await renewLeases(this.db, this.workerId, new Date(Date.now() + this.settings.leaseMs));
+    } catch (error) {
+      this.log("could not renew leases", error);
+    }
   }
 
   /** New work was stored: look for it now rather than at the next poll. */
@@ -105,21 +120,33 @@ export class Dispatcher {
     this.wakeUp?.();
   }
 
-  /** Stops claiming, waits for attempts in flight, commits their records, releases the rest. */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming and hands back what was claimed but not started (pending again, for any
+   * worker), waits up to `settings.stopTimeoutMs` for attempts in flight, and commits their
+   * records. An attempt still in flight after that is left to its lease: it runs out and another
+   * worker sends the webhook again. Returns how many were left so.
+   */
+  async stop(): Promise<number> {
     this.running = false;
     this.wake();
     await this.loopDone;
     const unsent = this.queue.splice(0).map((webhook) => webhook.id);
-    await Promise.allSettled([...this.inFlight]);
+    await releaseClaims(this.db, this.workerId, unsent);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), this.settings.stopTimeoutMs);
+    });
+    const finished = await Promise.race([
+      Promise.allSettled([...this.inFlight]).then(() => "done" as const),
+      deadline,
+    ]);
+    clearTimeout(timer);
+    const abandoned = finished === "late" ? this.inFlight.size : 0;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     await this.recorder.flush();
     this.pool.close();
-    if (unsent.length) {
-      await this.db.webhook.updateMany({
-        where: { id: { in: unsent }, status: "sending" },
-        data: { status: "pending", claimToken: null },
-      });
-    }
+    return abandoned;
   }
 
   /** Resolves when nothing is due, in flight or unrecorded (tests and benchmarks wait on it). */
@@ -183,24 +210,19 @@ export class Dispatcher {
   }
 
   private async claim(limit: number): Promise<ClaimedWebhook[]> {
-    const channelLimit = this.settings.channelConcurrency * PREFETCH_ROUNDS;
+    // A channel's claims, by every worker together, stay within its concurrency (webhook-queue.ts).
+    const channelLimit = this.settings.channelConcurrency;
     const full = [...this.heldByChannel]
       .filter(([, count]) => count >= channelLimit)
       .map(([channelId]) => channelId);
-    const now = new Date();
-    const due = await findDue(this.db, { now, limit: limit * 2, skipChannels: full });
-    // Respect each channel's share within this round too.
-    const room = new Map<string, number>();
-    const picked: string[] = [];
-    for (const { id, channelId } of due) {
-      if (picked.length >= limit) break;
-      const left = room.get(channelId) ?? channelLimit - (this.heldByChannel.get(channelId) ?? 0);
-      if (left <= 0) continue;
-      room.set(channelId, left - 1);
-      picked.push(id);
-    }
-    if (picked.length === 0) return [];
-    const rows = await claim(this.db, { ids: picked, claimToken: newUlid(), now });
+    const rows = await claimDue(this.db, {
+      workerId: this.workerId,
+      now: new Date(),
+      leaseMs: this.settings.leaseMs,
+      limit,
+      channelLimit,
+      skipChannels: full,
+    });
     if (rows.length === 0) return [];
     // Channel settings are read at claim time: a channel switched off since is not sent to.
     // Each channel's secret is opened here, once per claim, not once per webhook.
@@ -254,9 +276,8 @@ export class Dispatcher {
         adjust(this.inFlightByChannel, channelId, -1);
         const held = adjust(this.heldByChannel, channelId, -1);
         this.pump();
-        // A channel that was skipped as full has room for a round again.
-        const channelRoomMark = this.settings.channelConcurrency * (PREFETCH_ROUNDS - 1);
-        if (held === channelRoomMark) this.mayHaveMore = true;
+        // A channel that was skipped as full has room again.
+        if (held === this.settings.channelConcurrency - 1) this.mayHaveMore = true;
         // Refill once a round's worth of slots is free, before the queue runs dry: sending
         // never waits for a claim, and each claim takes a batch, not one row.
         if (this.mayHaveMore && this.queue.length <= this.settings.concurrency) this.wake();

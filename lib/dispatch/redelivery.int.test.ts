@@ -101,7 +101,9 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
       }),
       log: () => {},
     });
-    stops.push(() => instance.stop());
+    stops.push(async () => {
+      await instance.stop();
+    });
     return instance;
   }
 

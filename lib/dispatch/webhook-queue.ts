@@ -4,13 +4,8 @@
 // bot and not (see the dispatch benchmark). Where else raw SQL is used,
 // and why: docs/adr/0007-raw-sql-on-the-dispatch-hot-path.md.
 import "server-only";
-import { type Db, Prisma, type SqlRunner } from "../db/client";
+import { type Db, dialectOf, Prisma, type SqlRunner } from "../db/client";
 import type { AttemptRecord, WebhookStatus } from "./attempt-record";
-
-export interface DueWebhook {
-  id: string;
-  channelId: string;
-}
 
 export interface ClaimedRow {
   id: string;
@@ -19,33 +14,98 @@ export interface ClaimedRow {
   attemptCount: number;
 }
 
-/** Pending webhooks whose time has come, oldest first, leaving out the given channels. */
-export async function findDue(
+export interface ClaimRequest {
+  /** The claiming worker: its claims carry it, and only it records their outcomes. */
+  workerId: string;
+  now: Date;
+  /** How long the claims hold unless renewed (renewLeases). */
+  leaseMs: number;
+  /** Rows to claim at most. */
+  limit: number;
+  /**
+   * Rows one channel may have claimed at once, by every worker together (its
+   * WEBHOOK_CHANNEL_CONCURRENCY): a claim never takes a channel past it.
+   */
+  channelLimit: number;
+  /** Channels not to claim for (this worker holds their share already). */
+  skipChannels: string[];
+}
+
+/** What can be claimed: pending and due, or "sending" under a lease that ran out (its worker died). */
+const claimable = (now: Date) => Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now})
+  OR ("status" = 'sending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})))`;
+
+/**
+ * Claims due webhooks for `workerId`, oldest first, under a lease, in one transaction; any
+ * number of workers may claim at once (ADR 15). A row is claimed only if it is still claimable
+ * when written, so two workers never both hold one. On PostgreSQL the candidate rows are locked
+ * with SKIP LOCKED (a row another worker is claiming is passed over, not waited for), and so are
+ * their channels' rows (FOR NO KEY UPDATE, which inserting events does not wait for): the
+ * per-channel count read here cannot change before the claim commits. SQLite runs one writer
+ * at a time, which gives the same guarantee.
+ */
+export async function claimDue(
   db: Db,
-  { now, limit, skipChannels }: { now: Date; limit: number; skipChannels: string[] },
-): Promise<DueWebhook[]> {
+  { workerId, now, leaseMs, limit, channelLimit, skipChannels }: ClaimRequest,
+): Promise<ClaimedRow[]> {
+  const postgres = dialectOf(db) === "postgres";
   const skip = skipChannels.length
     ? Prisma.sql`AND "channelId" NOT IN (${Prisma.join(skipChannels)})`
     : Prisma.empty;
-  return db.$queryRaw<DueWebhook[]>`
-    SELECT "id", "channelId" FROM "Webhook"
-    WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} ${skip}
-    ORDER BY "nextAttemptAt" LIMIT ${limit}`;
+  return db.$transaction(async (tx) => {
+    const due = await tx.$queryRaw<{ id: string; channelId: string }[]>`
+      SELECT "id", "channelId" FROM "Webhook"
+      WHERE ${claimable(now)} ${skip}
+      ORDER BY "nextAttemptAt" LIMIT ${limit * 2}
+      ${postgres ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty}`;
+    if (due.length === 0) return [];
+    let channelIds = [...new Set(due.map((row) => row.channelId))];
+    if (postgres) {
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Channel" WHERE "id" IN (${Prisma.join(channelIds)})
+        FOR NO KEY UPDATE SKIP LOCKED`;
+      channelIds = locked.map((row) => row.id);
+      if (channelIds.length === 0) return [];
+    }
+    const held = await tx.$queryRaw<{ channelId: string; held: number | bigint }[]>`
+      SELECT "channelId", COUNT(*) AS "held" FROM "Webhook"
+      WHERE "channelId" IN (${Prisma.join(channelIds)})
+        AND "status" = 'sending' AND "leaseUntil" >= ${now}
+      GROUP BY "channelId"`;
+    const room = new Map(channelIds.map((id) => [id, channelLimit]));
+    for (const row of held) room.set(row.channelId, channelLimit - Number(row.held));
+    const picked: string[] = [];
+    for (const { id, channelId } of due) {
+      if (picked.length >= limit) break;
+      const left = room.get(channelId) ?? 0;
+      if (left <= 0) continue;
+      room.set(channelId, left - 1);
+      picked.push(id);
+    }
+    if (picked.length === 0) return [];
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const rows = await tx.$queryRaw<ClaimedRow[]>`
+      UPDATE "Webhook" SET "status" = 'sending', "claimToken" = ${workerId},
+        "leaseUntil" = ${leaseUntil}, "updatedAt" = ${now}
+      WHERE "id" IN (${Prisma.join(picked)}) AND ${claimable(now)}
+      RETURNING "id", "channelId", "events", "attemptCount"`;
+    return rows.map((row) => ({ ...row, attemptCount: Number(row.attemptCount) }));
+  });
 }
 
-/**
- * Marks the given webhooks as being sent by this dispatcher. Only rows still pending are taken,
- * so two dispatchers can never both claim one.
- */
-export async function claim(
-  db: Db,
-  { ids, claimToken, now }: { ids: string[]; claimToken: string; now: Date },
-): Promise<ClaimedRow[]> {
-  const rows = await db.$queryRaw<ClaimedRow[]>`
-    UPDATE "Webhook" SET "status" = 'sending', "claimToken" = ${claimToken}, "updatedAt" = ${now}
-    WHERE "id" IN (${Prisma.join(ids)}) AND "status" = 'pending'
-    RETURNING "id", "channelId", "events", "attemptCount"`;
-  return rows.map((row) => ({ ...row, attemptCount: Number(row.attemptCount) }));
+/** Extends the leases of every webhook `workerId` holds: it is alive. Returns how many. */
+export function renewLeases(db: SqlRunner, workerId: string, leaseUntil: Date) {
+  return db.$executeRaw`
+    UPDATE "Webhook" SET "leaseUntil" = ${leaseUntil}
+    WHERE "claimToken" = ${workerId} AND "status" = 'sending'`;
+}
+
+/** Gives back webhooks `workerId` claimed but did not send (it is stopping): pending again. */
+export function releaseClaims(db: SqlRunner, workerId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve(0);
+  return db.$executeRaw`
+    UPDATE "Webhook" SET "status" = 'pending', "claimToken" = NULL, "leaseUntil" = NULL
+    WHERE "id" IN (${Prisma.join(ids)}) AND "claimToken" = ${workerId} AND "status" = 'sending'`;
 }
 
 export function insertAttempts(db: SqlRunner, attempts: AttemptRecord[]) {
@@ -60,7 +120,11 @@ export function insertAttempts(db: SqlRunner, attempts: AttemptRecord[]) {
     VALUES ${Prisma.join(values)}`;
 }
 
-/** Sets the status of many webhooks at once, counting an attempt for each when `attempted`. */
+/**
+ * Sets the status of many webhooks at once, counting an attempt for each when `attempted`, and
+ * ends their claims. Only webhooks `workerId` still holds change: one whose lease ran out and
+ * another worker took is that worker's to record.
+ */
 export function setStatus(
   db: SqlRunner,
   {
@@ -68,12 +132,40 @@ export function setStatus(
     status,
     attempted,
     now,
-  }: { ids: string[]; status: WebhookStatus; attempted: boolean; now: Date },
+    workerId,
+  }: { ids: string[]; status: WebhookStatus; attempted: boolean; now: Date; workerId: string },
 ) {
   const count = attempted ? Prisma.sql`, "attemptCount" = "attemptCount" + 1` : Prisma.empty;
   return db.$executeRaw`
-    UPDATE "Webhook" SET "status" = ${status}, "claimToken" = NULL, "updatedAt" = ${now} ${count}
-    WHERE "id" IN (${Prisma.join(ids)})`;
+    UPDATE "Webhook" SET "status" = ${status}, "claimToken" = NULL, "leaseUntil" = NULL,
+      "updatedAt" = ${now} ${count}
+    WHERE "id" IN (${Prisma.join(ids)}) AND "claimToken" = ${workerId}`;
+}
+
+/** One webhook's next state with its own next attempt time (a redelivery), as setStatus. */
+export function scheduleRetry(
+  db: SqlRunner,
+  {
+    id,
+    status,
+    attempted,
+    nextAttemptAt,
+    now,
+    workerId,
+  }: {
+    id: string;
+    status: WebhookStatus;
+    attempted: boolean;
+    nextAttemptAt: Date;
+    now: Date;
+    workerId: string;
+  },
+) {
+  const count = attempted ? Prisma.sql`, "attemptCount" = "attemptCount" + 1` : Prisma.empty;
+  return db.$executeRaw`
+    UPDATE "Webhook" SET "status" = ${status}, "claimToken" = NULL, "leaseUntil" = NULL,
+      "nextAttemptAt" = ${nextAttemptAt}, "updatedAt" = ${now} ${count}
+    WHERE "id" = ${id} AND "claimToken" = ${workerId}`;
 }
 
 /** Which of these webhooks still exist (a deleted channel's are gone). */
