@@ -259,10 +259,21 @@ server.listen(port, hostname, () => {
   );
 });
 
+// Stop taking requests, then let the dispatcher (lib/dispatch/dispatcher-instance.ts, on
+// globalThis) stop claiming and finish what is in flight within WEBHOOK_STOP_TIMEOUT_MS; what is
+// still in flight after that is left to its lease, which another dispatcher takes over.
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
     server.closeIdleConnections();
+    try {
+      await globalThis.webhookConsoleDispatcher?.stop();
+    } catch (error) {
+      console.error(`[webhook-console] dispatcher did not stop cleanly: ${error}`);
+    }
     process.exit(0);
   });
 }

@@ -92,6 +92,7 @@ describe("the route table", () => {
     expect(publicRoutes.sort()).toEqual([
       "GET /api/auth/[...all]",
       "GET /api/health",
+      "GET /api/health/ready",
       "POST /api/auth/[...all]",
       "POST /api/invitations/accept",
     ]);

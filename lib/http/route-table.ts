@@ -22,6 +22,7 @@ const LINE_TOKEN = "line-token" as const;
 export const ROUTE_HANDLERS: Readonly<Record<string, MethodAccess>> = {
   "/api/auth/[...all]": { GET: "public", POST: "public" },
   "/api/health": { GET: "public" },
+  "/api/health/ready": { GET: "public" },
   "/api/invitations/accept": { POST: "public" },
   "/api/providers": { GET: "operator", POST: "operator" },
   "/api/providers/[providerId]": {

@@ -1,0 +1,103 @@
+// A dispatcher-only process (`npm run worker`): no HTTP server, the same database and key as the
+// console. Any number run beside a console started with WEBHOOK_DISPATCHER=off, on PostgreSQL
+// (docs/adr/0015-leased-claims-and-workers.md).
+import "server-only";
+import http from "node:http";
+import { loadSecretKey, SecretKeyFileError, secretKeySettingFromEnv } from "../crypto/secret-key";
+import { createDbClient } from "../db/client";
+import { resolveDatabaseConfig } from "../db/config";
+import { migrate } from "../db/migrate";
+import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
+import { Dispatcher } from "../dispatch/dispatcher";
+import { type Env, InvalidSettingError, portSetting } from "../settings/read-env";
+
+/** WORKER_HEALTH_PORT: where a worker answers liveness and readiness checks; none when unset. */
+function healthPortFromEnv(env: Env): number | null {
+  return env.WORKER_HEALTH_PORT?.trim() ? portSetting(env, "WORKER_HEALTH_PORT", 0) : null;
+}
+
+export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let settings: ReturnType<typeof readSettings>;
+  try {
+    settings = readSettings(env);
+  } catch (error) {
+    if (!(error instanceof InvalidSettingError)) throw error;
+    console.error(`[worker] cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  const { database, dispatch, secretKey, healthPort } = settings;
+  // The console applies migrations too; the runner's lock lets both start at once.
+  await migrate(database);
+  let key: Buffer;
+  try {
+    ({ key } = loadSecretKey(secretKey));
+  } catch (error) {
+    if (!(error instanceof SecretKeyFileError)) throw error;
+    console.error(`[worker] cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  const db = createDbClient(database);
+  const dispatcher = new Dispatcher({ db, settings: dispatch, secretKey: key });
+  await dispatcher.start();
+  console.log(`[worker] ${dispatcher.workerId} dispatching (${database.provider})`);
+  const health =
+    healthPort === null
+      ? null
+      : serveHealth(healthPort, env.HOSTNAME_BIND?.trim() || "127.0.0.1", db);
+
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`[worker] ${signal}: no more claims; finishing what is in flight`);
+      health?.close();
+      const abandoned = await dispatcher.stop();
+      if (abandoned > 0) {
+        console.log(
+          `[worker] left ${abandoned} in flight to their leases (another worker resends)`,
+        );
+      }
+      await db.$disconnect();
+      process.exit(0);
+    });
+  }
+}
+
+function readSettings(env: NodeJS.ProcessEnv) {
+  const database = resolveDatabaseConfig(env.DATABASE_URL);
+  return {
+    database,
+    dispatch: dispatchSettingsFromEnv(env),
+    secretKey: secretKeySettingFromEnv(env, database),
+    healthPort: healthPortFromEnv(env),
+  };
+}
+
+/**
+ * GET /health: the process lives (200). GET /ready: it can reach the database (200, else 503),
+ * for a process manager that restarts or a balancer that routes by it.
+ */
+function serveHealth(port: number, hostname: string, db: ReturnType<typeof createDbClient>) {
+  const server = http.createServer(async (request, response) => {
+    const answer = (status: number, body: object) => {
+      response.writeHead(status, {
+        "content-type": "application/json",
+        "cache-control": "no-store",
+      });
+      response.end(JSON.stringify(body));
+    };
+    if (request.url === "/health") return answer(200, { status: "ok" });
+    if (request.url === "/ready") {
+      try {
+        await db.$queryRaw`SELECT 1`;
+        return answer(200, { status: "ready" });
+      } catch {
+        return answer(503, { status: "unavailable" });
+      }
+    }
+    return answer(404, { message: "Not found" });
+  });
+  server.listen(port, hostname, () => console.log(`[worker] health on ${hostname}:${port}`));
+  return server;
+}
