@@ -18,7 +18,7 @@ import { buildWebhookRequest } from "./webhook-request";
 
 type Send = typeof sendWebhook;
 
-/** Claims hold up to this many rounds of work (all channels together): queued or in flight. */
+/** Claims hold up to this many rounds of work (globally and per channel): queued or in flight. */
 const PREFETCH_ROUNDS = 3;
 
 export interface DispatcherOptions {
@@ -210,8 +210,9 @@ export class Dispatcher {
   }
 
   private async claim(limit: number): Promise<ClaimedWebhook[]> {
-    // A channel's claims, by every worker together, stay within its concurrency (webhook-queue.ts).
-    const channelLimit = this.settings.channelConcurrency;
+    // One worker serves a channel at a time (webhook-queue.ts claimDue), so the limits kept here
+    // hold across workers: in flight at most channelConcurrency, held a few rounds ahead.
+    const channelLimit = this.settings.channelConcurrency * PREFETCH_ROUNDS;
     const full = [...this.heldByChannel]
       .filter(([, count]) => count >= channelLimit)
       .map(([channelId]) => channelId);
@@ -220,7 +221,7 @@ export class Dispatcher {
       now: new Date(),
       leaseMs: this.settings.leaseMs,
       limit,
-      channelLimit,
+      roomFor: (channelId) => channelLimit - (this.heldByChannel.get(channelId) ?? 0),
       skipChannels: full,
     });
     if (rows.length === 0) return [];
@@ -276,8 +277,9 @@ export class Dispatcher {
         adjust(this.inFlightByChannel, channelId, -1);
         const held = adjust(this.heldByChannel, channelId, -1);
         this.pump();
-        // A channel that was skipped as full has room again.
-        if (held === this.settings.channelConcurrency - 1) this.mayHaveMore = true;
+        // A channel that was skipped as full has room for a round again.
+        const channelRoomMark = this.settings.channelConcurrency * (PREFETCH_ROUNDS - 1);
+        if (held === channelRoomMark) this.mayHaveMore = true;
         // Refill once a round's worth of slots is free, before the queue runs dry: sending
         // never waits for a claim, and each claim takes a batch, not one row.
         if (this.mayHaveMore && this.queue.length <= this.settings.concurrency) this.wake();

@@ -23,10 +23,11 @@ export interface ClaimRequest {
   /** Rows to claim at most. */
   limit: number;
   /**
-   * Rows one channel may have claimed at once, by every worker together (its
-   * WEBHOOK_CHANNEL_CONCURRENCY): a claim never takes a channel past it.
+   * How many more rows of a channel this worker may hold (its own limit per channel, less what
+   * it holds). A channel another worker holds rows of is not claimed at all: one worker serves a
+   * channel at a time, so its per-channel limit holds across every worker.
    */
-  channelLimit: number;
+  roomFor: (channelId: string) => number;
   /** Channels not to claim for (this worker holds their share already). */
   skipChannels: string[];
 }
@@ -36,65 +37,93 @@ const claimable = (now: Date) => Prisma.sql`(("status" = 'pending' AND "nextAtte
   OR ("status" = 'sending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})))`;
 
 /**
- * Claims due webhooks for `workerId`, oldest first, under a lease, in one transaction; any
- * number of workers may claim at once (ADR 15). A row is claimed only if it is still claimable
- * when written, so two workers never both hold one. On PostgreSQL the candidate rows are locked
- * with SKIP LOCKED (a row another worker is claiming is passed over, not waited for), and so are
- * their channels' rows (FOR NO KEY UPDATE, which inserting events does not wait for): the
- * per-channel count read here cannot change before the claim commits. SQLite runs one writer
- * at a time, which gives the same guarantee.
+ * Claims due webhooks for `workerId`, oldest first, under a lease; any number of workers may
+ * claim at once (ADR 15). A row is claimed only if it is still claimable when written, so two
+ * workers never both hold one. A channel is served by one worker at a time: its rows are not
+ * claimed while another worker holds some under a live lease, so the claiming worker's own
+ * per-channel limit is the channel's limit across all workers. On PostgreSQL this runs in one
+ * transaction: the candidate rows are locked with SKIP LOCKED (a row another worker is claiming
+ * is passed over, not waited for), and so are their channels' rows (FOR NO KEY UPDATE, which
+ * inserting events does not wait for), so two workers cannot take one channel at once. On
+ * SQLite, which serves one dispatcher, the conditional UPDATE alone keeps a row from being
+ * claimed twice.
  */
-export async function claimDue(
-  db: Db,
-  { workerId, now, leaseMs, limit, channelLimit, skipChannels }: ClaimRequest,
+export async function claimDue(db: Db, request: ClaimRequest): Promise<ClaimedRow[]> {
+  // SQLite serves one dispatcher (ADR 15) and one writer at a time: its statements need no
+  // transaction around them, and an interactive one would wait on the recorder's for the lock.
+  return dialectOf(db) === "postgres"
+    ? db.$transaction((tx) => claimWith(tx, request, true))
+    : claimWith(db, request, false);
+}
+
+async function claimWith(
+  tx: SqlRunner,
+  { workerId, now, leaseMs, limit, roomFor, skipChannels }: ClaimRequest,
+  postgres: boolean,
 ): Promise<ClaimedRow[]> {
-  const postgres = dialectOf(db) === "postgres";
   const skip = skipChannels.length
     ? Prisma.sql`AND "channelId" NOT IN (${Prisma.join(skipChannels)})`
     : Prisma.empty;
-  return db.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<{ id: string; channelId: string }[]>`
-      SELECT "id", "channelId" FROM "Webhook"
-      WHERE ${claimable(now)} ${skip}
-      ORDER BY "nextAttemptAt" LIMIT ${limit * 2}
-      ${postgres ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty}`;
-    if (due.length === 0) return [];
-    let channelIds = [...new Set(due.map((row) => row.channelId))];
-    if (postgres) {
-      const locked = await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "Channel" WHERE "id" IN (${Prisma.join(channelIds)})
-        FOR NO KEY UPDATE SKIP LOCKED`;
-      channelIds = locked.map((row) => row.id);
-      if (channelIds.length === 0) return [];
-    }
-    const held = await tx.$queryRaw<{ channelId: string; held: number | bigint }[]>`
-      SELECT "channelId", COUNT(*) AS "held" FROM "Webhook"
-      WHERE "channelId" IN (${Prisma.join(channelIds)})
-        AND "status" = 'sending' AND "leaseUntil" >= ${now}
-      GROUP BY "channelId"`;
-    const room = new Map(channelIds.map((id) => [id, channelLimit]));
-    for (const row of held) room.set(row.channelId, channelLimit - Number(row.held));
-    const picked: string[] = [];
-    for (const { id, channelId } of due) {
-      if (picked.length >= limit) break;
-      const left = room.get(channelId) ?? 0;
-      if (left <= 0) continue;
-      room.set(channelId, left - 1);
-      picked.push(id);
-    }
-    if (picked.length === 0) return [];
-    const leaseUntil = new Date(now.getTime() + leaseMs);
-    const rows = await tx.$queryRaw<ClaimedRow[]>`
-      UPDATE "Webhook" SET "status" = 'sending', "claimToken" = ${workerId},
-        "leaseUntil" = ${leaseUntil}, "updatedAt" = ${now}
-      WHERE "id" IN (${Prisma.join(picked)}) AND ${claimable(now)}
-      RETURNING "id", "channelId", "events", "attemptCount"`;
-    return rows.map((row) => ({ ...row, attemptCount: Number(row.attemptCount) }));
-  });
+  // Not this worker's own rows (one whose lease it failed to renew is still in its hands), and
+  // not channels another worker serves: their rows are its to send.
+  const due = await tx.$queryRaw<{ id: string; channelId: string }[]>`
+    SELECT "id", "channelId" FROM "Webhook"
+    WHERE ${claimable(now)} ${skip}
+      AND ("claimToken" IS NULL OR "claimToken" <> ${workerId})
+      AND "channelId" NOT IN (
+        SELECT "channelId" FROM "Webhook"
+        WHERE "status" = 'sending' AND "leaseUntil" >= ${now} AND "claimToken" <> ${workerId})
+    ORDER BY "nextAttemptAt" LIMIT ${limit * 2}
+    ${postgres ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty}`;
+  if (due.length === 0) return [];
+  let channelIds = [...new Set(due.map((row) => row.channelId))];
+  if (postgres) {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Channel" WHERE "id" IN (${Prisma.join(channelIds)})
+      FOR NO KEY UPDATE SKIP LOCKED`;
+    channelIds = locked.map((row) => row.id);
+    if (channelIds.length === 0) return [];
+  }
+  // Channels whose rows another worker holds under a live lease are that worker's for now.
+  const others = await tx.$queryRaw<{ channelId: string }[]>`
+    SELECT DISTINCT "channelId" FROM "Webhook"
+    WHERE "channelId" IN (${Prisma.join(channelIds)})
+      AND "status" = 'sending' AND "leaseUntil" >= ${now} AND "claimToken" <> ${workerId}`;
+  const taken = new Set(others.map((row) => row.channelId));
+  const room = new Map(
+    channelIds.filter((id) => !taken.has(id)).map((id) => [id, roomFor(id)] as const),
+  );
+  const picked: string[] = [];
+  for (const { id, channelId } of due) {
+    if (picked.length >= limit) break;
+    const left = room.get(channelId) ?? 0;
+    if (left <= 0) continue;
+    room.set(channelId, left - 1);
+    picked.push(id);
+  }
+  if (picked.length === 0) return [];
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const rows = await tx.$queryRaw<ClaimedRow[]>`
+    UPDATE "Webhook" SET "status" = 'sending', "claimToken" = ${workerId},
+      "leaseUntil" = ${leaseUntil}, "updatedAt" = ${now}
+    WHERE "id" IN (${Prisma.join(picked)}) AND ${claimable(now)}
+    RETURNING "id", "channelId", "events", "attemptCount"`;
+  return rows.map((row) => ({ ...row, attemptCount: Number(row.attemptCount) }));
 }
 
-/** Extends the leases of every webhook `workerId` holds: it is alive. Returns how many. */
-export function renewLeases(db: SqlRunner, workerId: string, leaseUntil: Date) {
+/**
+ * Extends the leases of every webhook `workerId` holds: it is alive. Returns how many. On
+ * PostgreSQL rows being recorded right now are skipped, not waited for: their claim is ending,
+ * and waiting on the recorder's locks in another order could deadlock with it.
+ */
+export function renewLeases(db: Db, workerId: string, leaseUntil: Date) {
+  if (dialectOf(db) === "postgres") {
+    return db.$executeRaw`
+      UPDATE "Webhook" SET "leaseUntil" = ${leaseUntil}
+      WHERE "id" IN (SELECT "id" FROM "Webhook"
+        WHERE "claimToken" = ${workerId} AND "status" = 'sending'
+        FOR UPDATE SKIP LOCKED)`;
+  }
   return db.$executeRaw`
     UPDATE "Webhook" SET "leaseUntil" = ${leaseUntil}
     WHERE "claimToken" = ${workerId} AND "status" = 'sending'`;

@@ -44,9 +44,9 @@ describe("workers sharing one PostgreSQL database", () => {
   }
 
   /** A channel sending to `target`, with error statistics on; returns its id. */
-  async function channelTo(db: Db, target: CountingBot): Promise<string> {
+  async function channelTo(db: Db, target: CountingBot, name = "Busy bot"): Promise<string> {
     const provider = await createProvider(db, { name: "Scale" }, ACTOR);
-    const channel = await createChannel(db, provider.id, { name: "Busy bot" }, ACTOR);
+    const channel = await createChannel(db, provider.id, { name }, ACTOR);
     await updateChannel(
       db,
       channel.id,
@@ -73,20 +73,39 @@ describe("workers sharing one PostgreSQL database", () => {
   const settled = (db: Db) =>
     db.webhook.count({ where: { status: { in: ["pending", "sending"] } } });
 
-  it("three workers send a burst; one is killed mid-burst; every event still reaches the bot", {
+  it("three workers share a burst; one is killed mid-burst; every event still reaches the bot", {
     timeout: 120_000,
   }, async () => {
     const { db } = database();
     const target = await bot({ failEvery: 10 });
-    const channelId = await channelTo(db, target);
-    const eventIds = await burst(db, channelId, 5000);
-    const [victim] = await workers(3, {
+    // Five channels of 1,000 events: a channel is served by one worker at a time, so the work
+    // spreads over the workers by channel.
+    const channelIds: string[] = [];
+    const eventIds: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const channelId = await channelTo(db, target, `Busy bot ${i}`);
+      channelIds.push(channelId);
+      eventIds.push(...(await burst(db, channelId, 1000)));
+    }
+    const started = await workers(3, {
       WEBHOOK_LEASE_MS: "1500",
-      WEBHOOK_CHANNEL_CONCURRENCY: "24",
+      WEBHOOK_CHANNEL_CONCURRENCY: "8",
       WEBHOOK_CONCURRENCY: "16",
     });
     await expect.poll(() => target.received.length, { timeout: 60_000 }).toBeGreaterThan(1500);
+    const holders = async () =>
+      new Set(
+        (
+          await db.webhook.findMany({
+            where: { status: "sending" },
+            select: { claimToken: true },
+          })
+        ).map((row) => row.claimToken),
+      );
+    const mid = await holders();
+    const sharing = started.filter((worker) => mid.has(worker.workerId)).length;
     // Killed while it holds claims, which no one else may touch until their leases run out.
+    const victim = started.find((worker) => mid.has(worker.workerId)) ?? started[0];
     const held = () =>
       db.webhook.count({ where: { status: "sending", claimToken: victim?.workerId } });
     await expect.poll(held, { timeout: 10_000, interval: 5 }).toBeGreaterThan(0);
@@ -99,22 +118,25 @@ describe("workers sharing one PostgreSQL database", () => {
     expect(eventIds.filter((id) => !unique.has(id))).toEqual([]);
     const duplicates = target.received.length - unique.size;
     console.log(
-      `[workers] ${eventIds.length} events, ${target.received.length} received, ${duplicates} duplicates (sent again after the kill); the killed worker held ${orphaned}, taken over by the others`,
+      `[workers] ${eventIds.length} events, ${target.received.length} received, ${duplicates} duplicates (sent again after the kill); ${sharing} of ${started.length} workers held claims mid-burst; the killed one held ${orphaned}, taken over by the others`,
     );
-    // Every webhook the killed worker held was finished by another worker.
+    // The work was shared, and every webhook the killed worker held was finished by another.
+    expect(sharing).toBeGreaterThan(1);
     expect(orphaned).toBeGreaterThan(0);
     expect(duplicates).toBeLessThanOrEqual(orphaned);
     expect(await db.webhook.count({ where: { status: "sending" } })).toBe(0);
-    // The statistics equal a recount from the raw attempts.
-    const counted = await db.deliveryAttempt.count({ where: { channelId, counted: true } });
-    const rolled = await db.errorRollup.aggregate({
-      where: { channelId },
-      _sum: { errorCount: true },
-    });
-    expect(counted).toBeGreaterThan(0);
-    expect(rolled._sum.errorCount).toBe(counted);
-    const failed = await db.deliveryAttempt.count({ where: { channelId, success: false } });
-    expect(counted).toBe(failed);
+    // The statistics equal a recount from the raw attempts, channel by channel.
+    for (const channelId of channelIds) {
+      const counted = await db.deliveryAttempt.count({ where: { channelId, counted: true } });
+      const rolled = await db.errorRollup.aggregate({
+        where: { channelId },
+        _sum: { errorCount: true },
+      });
+      expect(counted).toBeGreaterThan(0);
+      expect(rolled._sum.errorCount).toBe(counted);
+      const failed = await db.deliveryAttempt.count({ where: { channelId, success: false } });
+      expect(counted).toBe(failed);
+    }
   });
 
   it("a live worker's leases are never taken, however long its bot takes", {
@@ -131,7 +153,7 @@ describe("workers sharing one PostgreSQL database", () => {
     expect(await db.deliveryAttempt.count({ where: { channelId } })).toBe(12);
   });
 
-  it("a channel's concurrency holds across three workers together", {
+  it("a channel's concurrency holds across three workers together: one serves it at a time", {
     timeout: 60_000,
   }, async () => {
     const { db } = database();

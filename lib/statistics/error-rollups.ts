@@ -71,8 +71,10 @@ export function rollupHourStart(instant: Date): Date {
  */
 export async function upsertRollups(db: SqlRunner, deltas: RollupDelta[]): Promise<void> {
   if (deltas.length === 0) return;
-  const existing = await existingWindows(db, deltas);
-  await upsertMinuteRollups(db, deltas);
+  // Rows in one order in every writer: two transactions upserting the same rows in different
+  // orders would deadlock on PostgreSQL (several workers may count into one channel's rows).
+  const sorted = [...deltas].sort(byKey);
+  const created = await upsertMinuteRollups(db, sorted);
   const hours = new Map<
     string,
     {
@@ -84,12 +86,12 @@ export async function upsertRollups(db: SqlRunner, deltas: RollupDelta[]): Promi
       windowCount: number;
     }
   >();
-  for (const delta of deltas) {
+  for (const delta of sorted) {
     const hourStart = rollupHourStart(delta.windowStart);
     const key = rollupKey({ ...delta, windowStart: hourStart });
     const hour = hours.get(key) ?? { ...delta, hourStart, errorCount: 0, windowCount: 0 };
     hour.errorCount += delta.errorCount;
-    if (!existing.has(rollupKey(delta))) hour.windowCount++;
+    if (created.has(rollupKey(delta))) hour.windowCount++;
     hours.set(key, hour);
   }
   const values = [...hours.values()].map(
@@ -105,34 +107,35 @@ export async function upsertRollups(db: SqlRunner, deltas: RollupDelta[]): Promi
       "windowCount" = "ErrorRollupHour"."windowCount" + excluded."windowCount"`;
 }
 
-/** Keys of the per-minute rows the deltas touch that exist already (a batch spans few minutes). */
-async function existingWindows(db: SqlRunner, deltas: RollupDelta[]): Promise<Set<string>> {
-  const windowsByChannel = new Map<string, Map<number, Date>>();
-  for (const delta of deltas) {
-    const windows = windowsByChannel.get(delta.channelId) ?? new Map<number, Date>();
-    windows.set(delta.windowStart.getTime(), delta.windowStart);
-    windowsByChannel.set(delta.channelId, windows);
-  }
-  const keys = new Set<string>();
-  for (const [channelId, windows] of windowsByChannel) {
-    const rows = await db.$queryRaw<
-      { windowStart: Date | string; reason: string; detail: string }[]
-    >`SELECT "windowStart", "reason", "detail" FROM "ErrorRollup"
-      WHERE "channelId" = ${channelId} AND "windowStart" IN (${Prisma.join([...windows.values()])})`;
-    for (const row of rows) {
-      keys.add(rollupKey({ ...row, channelId, windowStart: new Date(row.windowStart) }));
-    }
-  }
-  return keys;
+function byKey(a: RollupDelta, b: RollupDelta): number {
+  return (
+    a.channelId.localeCompare(b.channelId) ||
+    a.windowStart.getTime() - b.windowStart.getTime() ||
+    a.reason.localeCompare(b.reason) ||
+    a.detail.localeCompare(b.detail)
+  );
 }
 
-function upsertMinuteRollups(db: SqlRunner, deltas: RollupDelta[]) {
+/**
+ * Adds the deltas to their per-minute rows; returns the keys of the rows this created. A row
+ * whose count after the upsert is the delta's own did not exist before: read from the row the
+ * upsert itself locked and wrote, so it stays exact with concurrent writers, unlike a read first.
+ */
+async function upsertMinuteRollups(db: SqlRunner, deltas: RollupDelta[]): Promise<Set<string>> {
   const values = deltas.map(
     (d) =>
       Prisma.sql`(${d.channelId}, ${d.windowStart}, ${d.reason}, ${d.detail}, ${d.errorCount}, ${d.firstSeenAt}, ${d.lastSeenAt})`,
   );
   // CASE instead of MIN/MAX or LEAST/GREATEST: the one spelling SQLite and PostgreSQL share.
-  return db.$executeRaw`
+  const rows = await db.$queryRaw<
+    {
+      channelId: string;
+      windowStart: Date | string;
+      reason: string;
+      detail: string;
+      errorCount: number | bigint;
+    }[]
+  >`
     INSERT INTO "ErrorRollup" ("channelId", "windowStart", "reason", "detail", "errorCount",
       "firstSeenAt", "lastSeenAt")
     VALUES ${Prisma.join(values)}
@@ -141,7 +144,15 @@ function upsertMinuteRollups(db: SqlRunner, deltas: RollupDelta[]) {
       "firstSeenAt" = CASE WHEN excluded."firstSeenAt" < "ErrorRollup"."firstSeenAt"
         THEN excluded."firstSeenAt" ELSE "ErrorRollup"."firstSeenAt" END,
       "lastSeenAt" = CASE WHEN excluded."lastSeenAt" > "ErrorRollup"."lastSeenAt"
-        THEN excluded."lastSeenAt" ELSE "ErrorRollup"."lastSeenAt" END`;
+        THEN excluded."lastSeenAt" ELSE "ErrorRollup"."lastSeenAt" END
+    RETURNING "channelId", "windowStart", "reason", "detail", "errorCount"`;
+  const added = new Map(deltas.map((delta) => [rollupKey(delta), delta.errorCount]));
+  const created = new Set<string>();
+  for (const row of rows) {
+    const key = rollupKey({ ...row, windowStart: new Date(row.windowStart) });
+    if (Number(row.errorCount) === added.get(key)) created.add(key);
+  }
+  return created;
 }
 
 /** Which of the channels have Use webhook and Error statistics aggregation both on, now. */
