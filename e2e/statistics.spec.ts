@@ -98,4 +98,40 @@ test.describe("Statistics tab: Errors", () => {
     // What was counted before is still shown; the three later failures are not.
     await expect(statistics.reason("error_status_code 1 (100%)")).toBeVisible();
   });
+
+  test("says how long each kind of data is kept, and marks a period reaching further back", async ({
+    statistics,
+    page,
+  }) => {
+    await statistics.goto();
+    await expect(
+      page.getByText(
+        "Raw delivery attempts are kept 14 days; per-minute statistics 90 days; hourly statistics 400 days.",
+      ),
+    ).toBeVisible();
+    await expect(page.getByRole("radio", { name: "Minute" })).toBeEnabled();
+    await expect(statistics.retentionNotice).toHaveCount(0);
+
+    // A custom period of two hours, 100 days ago: per-minute statistics are gone there.
+    const DAY = 24 * 60 * 60 * 1000;
+    const from = new Date(Math.floor((Date.now() - 100 * DAY) / 60_000) * 60_000);
+    const to = new Date(from.getTime() + 2 * 60 * 60 * 1000);
+    const query = new URLSearchParams({
+      period: "custom",
+      from: from.toISOString(),
+      to: to.toISOString(),
+    });
+    await page.goto(`${statistics.url}?${query}`);
+    await expect(statistics.retentionNotice).toContainText(
+      "Per-minute statistics are kept 90 days: before",
+    );
+    await expect(statistics.retentionNotice).toContainText("hourly counts only");
+    await expect(page.getByText(/, per hour$/)).toBeVisible();
+    const minute = page.getByRole("radio", { name: "Minute" });
+    await expect(minute).toBeDisabled();
+    await expect(page.locator("label", { has: minute })).toHaveAttribute(
+      "title",
+      "Per-minute statistics are kept 90 days",
+    );
+  });
 });

@@ -6,6 +6,7 @@ import { errorStatisticsQuery, errorStatisticsTsvUrl } from "@/components/data/c
 import { Alert } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { rangeProblem } from "@/lib/shared/statistics-range";
 import { UTC9_LABEL } from "@/lib/shared/utc9";
 import { DetailsTable } from "./details-table";
@@ -14,6 +15,7 @@ import { ErrorsChart } from "./errors-chart";
 import { PeriodPicker } from "./period-picker";
 import { REASON_COLORS } from "./reason-colors";
 import { ReasonSummary } from "./reason-summary";
+import { olderPeriodNotes } from "./retention-notes";
 import { useErrorFilters } from "./use-error-filters";
 import { formatUtc9Minute } from "./utc9-input";
 import { WebhookErrorsTable } from "./webhook-errors-table";
@@ -24,7 +26,16 @@ const bucketNames = { minute: "per minute", hour: "per hour", day: "per day" };
  * The "Webhook errors" card: period, per-reason summary, chart, the reason/detail table and
  * LINE's table. Filters live in the URL; the data refreshes every few seconds.
  */
-export function ErrorStatistics({ channelId, intro }: { channelId: string; intro: ReactNode }) {
+export function ErrorStatistics({
+  channelId,
+  intro,
+  retention,
+}: {
+  channelId: string;
+  intro: ReactNode;
+  /** How long each kind of data is kept (the server's settings); null when retention is off. */
+  retention: RetentionWindows | null;
+}) {
   const [filters, setFilters] = useErrorFilters();
   const { data, error, isPending, isPlaceholderData } = useQuery(
     errorStatisticsQuery(channelId, toRequest(filters)),
@@ -51,12 +62,17 @@ export function ErrorStatistics({ channelId, intro }: { channelId: string; intro
     >
       <div className="space-y-4 py-4">
         {intro}
-        <PeriodPicker filters={filters} range={range} onChange={setFilters} />
+        <PeriodPicker filters={filters} range={range} retention={retention} onChange={setFilters} />
         <p className="text-xs text-muted">
           {formatUtc9Minute(range.from)} – {formatUtc9Minute(range.to)} ({UTC9_LABEL})
           {data && `, ${bucketNames[data.range.bucket]}`}
           {isPlaceholderData && " · Updating…"}
         </p>
+        {data &&
+          !isPlaceholderData &&
+          olderPeriodNotes(data.range, data.retention, retention).map((note) => (
+            <Alert key={note}>{note}</Alert>
+          ))}
         {error && <Alert tone="error">Could not load error statistics: {error.message}</Alert>}
         {isPending && !error && <p className="text-sm text-muted">Loading error statistics…</p>}
         {data && data.totals.all === 0 && (

@@ -1,10 +1,12 @@
 "use client";
 
 import { SegmentedControl } from "@/components/ui/segmented-control";
+import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { bucketProblem } from "@/lib/shared/statistics-range";
 import { BUCKETS, type Bucket } from "@/lib/shared/time-buckets";
 import { CustomRangeForm } from "./custom-range-form";
 import { type ErrorFilters, PERIODS, type Period, rangeOf, toInstants } from "./error-filters";
+import { minuteBucketHint } from "./retention-notes";
 import { isoToUtc9Input, utc9InputToIso } from "./utc9-input";
 
 const bucketLabels: Record<Bucket | "auto", string> = {
@@ -21,16 +23,26 @@ const toMinute = (iso: string) => utc9InputToIso(isoToUtc9Input(iso)) ?? iso;
 export function PeriodPicker({
   filters,
   range,
+  retention,
   onChange,
 }: {
   filters: ErrorFilters;
   /** The range on screen, resolved; a new custom range starts from it. */
   range: { from: string; to: string };
+  /** How long each kind of data is kept; null when retention is off. */
+  retention: RetentionWindows | null;
   onChange: (patch: Partial<ErrorFilters>) => void;
 }) {
-  // A bucket that would give too many points for the range (as the API counts them) is not offered.
+  // A bucket that would give too many points for the range (as the API counts them) is not
+  // offered, nor minute buckets before the per-minute statistics' cutoff (the API answers per hour).
+  const bucketHint = (next: { from: string; to: string }, bucket: Bucket) =>
+    bucketProblem(toInstants(next), bucket) !== null
+      ? "Too many points for this period"
+      : bucket === "minute"
+        ? minuteBucketHint(next, retention)
+        : null;
   const fits = (next: { from: string; to: string }, bucket: Bucket) =>
-    bucketProblem(toInstants(next), bucket) === null;
+    bucketHint(next, bucket) === null;
   const keepBucket = (next: { from: string; to: string }) =>
     filters.bucket && fits(next, filters.bucket) ? filters.bucket : undefined;
 
@@ -59,12 +71,12 @@ export function PeriodPicker({
           value={filters.bucket ?? "auto"}
           onChange={(value) => onChange({ bucket: value === "auto" ? undefined : value })}
           options={(["auto", ...BUCKETS] as const).map((value) => {
-            const tooMany = value !== "auto" && !fits(range, value);
+            const hint = value === "auto" ? null : bucketHint(range, value);
             return {
               value,
               label: bucketLabels[value],
-              disabled: tooMany,
-              hint: tooMany ? "Too many points for this period" : undefined,
+              disabled: hint !== null,
+              hint: hint ?? undefined,
             };
           })}
         />

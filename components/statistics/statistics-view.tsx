@@ -6,12 +6,21 @@ import { useId } from "react";
 import { channelQuery } from "@/components/data/console-queries";
 import { Alert } from "@/components/ui/alert";
 import type { ChannelView } from "@/lib/channels/channel-view";
+import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { ErrorStatistics } from "./error-statistics";
+import { retentionSentence } from "./retention-notes";
 
 const views = [{ value: "errors", label: "Errors" }] as const;
 
 /** The Statistics tab: a drop-down chooses what to show; "Errors" is webhook error statistics. */
-export function StatisticsView({ initialChannel }: { initialChannel: ChannelView }) {
+export function StatisticsView({
+  initialChannel,
+  retention,
+}: {
+  initialChannel: ChannelView;
+  /** How long each kind of data is kept (RETENTION_* settings); null when retention is off. */
+  retention: RetentionWindows | null;
+}) {
   const { data: channel } = useQuery({
     ...channelQuery(initialChannel.id),
     initialData: initialChannel,
@@ -39,6 +48,7 @@ export function StatisticsView({ initialChannel }: { initialChannel: ChannelView
       </div>
       <ErrorStatistics
         channelId={channel.id}
+        retention={retention}
         intro={
           <div className="space-y-3 text-sm">
             <p>
@@ -46,6 +56,7 @@ export function StatisticsView({ initialChannel }: { initialChannel: ChannelView
               and detail. Times are shown in UTC+9. Requests made to verify a webhook URL are never
               counted.
             </p>
+            <p className="text-muted">{retentionSentence(retention)}</p>
             {aggregating ? (
               <Alert tone="success">Error statistics aggregation is on for this channel.</Alert>
             ) : (

@@ -52,6 +52,41 @@ test.describe("GET /api/channels/{id}/statistics/errors (and .tsv)", () => {
     }
   });
 
+  test("answers a range older than what is kept, saying where each kind of statistics starts", async ({
+    api,
+    freshChannel: { channel },
+  }) => {
+    const DAY = 24 * 60 * 60 * 1000;
+    const HOUR = 60 * 60 * 1000;
+    const now = Date.now();
+    // Per-minute statistics are kept 90 days, hourly ones 400 (the defaults).
+    const hourlyOnly = await api.errorStatistics(channel.id, {
+      from: new Date(now - 100 * DAY + 10 * 60 * 1000),
+      to: new Date(now - 100 * DAY + 2 * HOUR),
+      bucket: "minute",
+    });
+    const { retention } = hourlyOnly;
+    expect(retention).not.toBeNull();
+    const perMinuteFrom = Date.parse(retention?.perMinuteFrom ?? "");
+    const hourlyFrom = Date.parse(retention?.hourlyFrom ?? "");
+    expect(perMinuteFrom % HOUR).toBe(0);
+    expect(Math.abs(perMinuteFrom - (now - 90 * DAY))).toBeLessThan(HOUR + 60_000);
+    expect(Math.abs(hourlyFrom - (now - 400 * DAY))).toBeLessThan(HOUR + 60_000);
+    // Only hourly counts there: whole hours, hour buckets, no LINE rows.
+    expect(hourlyOnly.range.bucket).toBe("hour");
+    expect(Date.parse(hourlyOnly.range.from) % HOUR).toBe(0);
+    expect(hourlyOnly.rows).toEqual({ items: [], page: 1, pageSize: 50, total: 0 });
+
+    // Older than anything kept: answered, empty, not refused.
+    const range = { from: new Date(now - 500 * DAY), to: new Date(now - 499 * DAY) };
+    const gone = await api.errorStatistics(channel.id, range);
+    expect(gone.totals.all).toBe(0);
+    expect(gone.retention).toEqual(retention);
+    expect((await api.errorStatisticsTsv(channel.id, range)).text).toBe(
+      "Date\tStart\tEnd\tReason\tDetail\tErrors\n",
+    );
+  });
+
   test("answers 404 for unknown and malformed channel ids", async ({ request }) => {
     for (const id of ["9999999999", "abc", "12345"]) {
       for (const path of ["errors", "errors.tsv"]) {

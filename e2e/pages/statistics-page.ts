@@ -38,6 +38,11 @@ export class StatisticsPage {
     return this.summary.getByRole("button", { name });
   }
 
+  /** The notice marking a period that reaches back before the per-minute statistics kept. */
+  get retentionNotice(): Locator {
+    return this.page.getByRole("status").filter({ hasText: "Per-minute statistics are kept" });
+  }
+
   /** The notice saying whether error statistics aggregation is on or off for the channel. */
   aggregationNotice(state: "on" | "off"): Locator {
     return this.page

@@ -19,6 +19,7 @@ import { db } from "../db/client";
 import { migrate } from "../db/migrate";
 import { findDemoChannel, seedDemo } from "../demo/seed-demo";
 import { startDispatcher } from "../dispatch/dispatcher-instance";
+import { startRetention } from "../retention/start-retention";
 import { InvalidSettingError } from "../settings/read-env";
 import { type ServerSettings, serverSettingsFromEnv } from "./server-settings";
 
@@ -56,6 +57,7 @@ export async function bootServer(): Promise<void> {
     await startDispatcher(settings.dispatch);
     console.log("[webhook-console] dispatcher started");
   }
+  startRetention(db(), database, settings.retention);
 }
 
 async function prepareSecretKeyOrExit({ secretKey }: ServerSettings): Promise<void> {

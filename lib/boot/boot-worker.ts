@@ -9,6 +9,8 @@ import { resolveDatabaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { Dispatcher } from "../dispatch/dispatcher";
+import { retentionSettingsFromEnv } from "../retention/retention-settings";
+import { startRetention } from "../retention/start-retention";
 import { type Env, InvalidSettingError, portSetting } from "../settings/read-env";
 
 /** WORKER_HEALTH_PORT: where a worker answers liveness and readiness checks; none when unset. */
@@ -40,6 +42,7 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
   const dispatcher = new Dispatcher({ db, settings: dispatch, secretKey: key });
   await dispatcher.start();
   console.log(`[worker] ${dispatcher.workerId} dispatching (${database.provider})`);
+  const retention = startRetention(db, database, settings.retention);
   const health =
     healthPort === null
       ? null
@@ -52,6 +55,7 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
       stopping = true;
       console.log(`[worker] ${signal}: no more claims; finishing what is in flight`);
       health?.close();
+      await retention.stop();
       const abandoned = await dispatcher.stop();
       if (abandoned > 0) {
         console.log(
@@ -71,6 +75,7 @@ function readSettings(env: NodeJS.ProcessEnv) {
     dispatch: dispatchSettingsFromEnv(env),
     secretKey: secretKeySettingFromEnv(env, database),
     healthPort: healthPortFromEnv(env),
+    retention: retentionSettingsFromEnv(env),
   };
 }
 

@@ -12,6 +12,10 @@ describe("server settings", () => {
     expect(settings.webhookUrlPolicy).toEqual({ requireHttps: false });
     expect(settings.seedDemo).toBe(false);
     expect(settings.dispatch.requestTimeoutMs).toBe(2000);
+    expect(settings.retention).toMatchObject({
+      enabled: true,
+      windows: { attemptsDays: 14, minuteRollupsDays: 90, hourRollupsDays: 400 },
+    });
     // The SSRF guard is on: webhooks go to public addresses only.
     expect(settings.dispatch.allowPrivateTargets).toBe(false);
     expect(settings.http).toEqual({
@@ -71,6 +75,10 @@ describe("server settings", () => {
     ["CONSOLE_ORIGIN", "https://console.example.com, *"],
     ["CONSOLE_SECRET_KEY", "hunter2"],
     ["CONSOLE_SECRET_KEY", "0123456789abcdef0123456789abcdef"],
+    ["RETENTION", "disabled"],
+    ["RETENTION_ATTEMPTS_DAYS", "14d"],
+    ["RETENTION_HOUR_ROLLUPS_DAYS", "30"],
+    ["RETENTION_INTERVAL_MS", "0"],
   ])("refuse %s=%j, naming the variable", (name, value) => {
     let thrown: unknown;
     try {

@@ -7,6 +7,7 @@ import { secretKeySettingFromEnv } from "../crypto/secret-key";
 import { resolveDatabaseConfig } from "../db/config";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { dispatcherEnabledFromEnv } from "../dispatch/dispatcher-instance";
+import { retentionSettingsFromEnv } from "../retention/retention-settings";
 import { httpServerSettingsFromEnv } from "../settings/http-server-settings";
 import { booleanSetting, type Env, optionalSetting } from "../settings/read-env";
 import { verifyLimitPerHourFromEnv } from "../verification/verification-rate-limit";
@@ -25,6 +26,8 @@ export function serverSettingsFromEnv(env: Env = process.env) {
     secretKey: secretKeySettingFromEnv(env, database),
     dispatch: dispatchSettingsFromEnv(env),
     dispatcherEnabled: dispatcherEnabledFromEnv(env),
+    /** RETENTION, RETENTION_*_DAYS, RETENTION_INTERVAL_MS: what the retention job deletes, how often. */
+    retention: retentionSettingsFromEnv(env),
     verifyLimitPerHour: verifyLimitPerHourFromEnv(env),
     signInLimitPerMinute: signInLimitPerMinuteFromEnv(env),
     endpointLimitPerMinute: endpointLimitPerMinuteFromEnv(env),

@@ -1,4 +1,6 @@
 import { InvalidInputError } from "../errors";
+import { retentionWindowsFromEnv } from "../retention/retention-settings";
+import { type RetentionWindows, retentionCutoffs } from "../shared/retention-windows";
 import { completeRange, instantProblem, rangeProblem } from "../shared/statistics-range";
 import { parseSearchParams } from "./parse";
 import { errorStatisticsInput } from "./statistics-input";
@@ -6,9 +8,15 @@ import { errorStatisticsInput } from "./statistics-input";
 /**
  * Query string → validated options and range; any problem is a 400 naming the parameter. The
  * ends given are checked on their own first (so a bad `to` is named, not the `from` derived from
- * it), then the completed range, defaults included, before anything reads or streams.
+ * it), then the completed range, defaults included, before anything reads or streams. A range
+ * older than what retention keeps is not refused: `kept` (null when retention is off) tells the
+ * queries where each tier of statistics starts at `now`, and the answer says so.
  */
-export function parseStatisticsRequest(request: Request, now = new Date()) {
+export function parseStatisticsRequest(
+  request: Request,
+  now = new Date(),
+  windows: RetentionWindows | null = retentionWindowsFromEnv(),
+) {
   const query = parseSearchParams(request, errorStatisticsInput);
   const problem =
     (query.from && instantProblem("from", query.from)) ||
@@ -17,5 +25,5 @@ export function parseStatisticsRequest(request: Request, now = new Date()) {
   const range = completeRange(query, now);
   const rangeIssue = problem ?? rangeProblem(range, query.bucket);
   if (rangeIssue) throw InvalidInputError.of(rangeIssue.property, rangeIssue.message);
-  return { query, range };
+  return { query, range, kept: windows ? retentionCutoffs(windows, now) : null };
 }

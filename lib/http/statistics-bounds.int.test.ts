@@ -32,11 +32,16 @@ describe.each(TEST_PROVIDERS)("statistics ranges at the edges on %s", (provider)
     const channel = await createChannel(db, owner.id, { name: "Bot" }, "tester@example.com");
     const parsed = parseStatisticsRequest(request(query), now);
 
-    const statistics = await queryErrorStatistics(db, channel.id, parsed.query, parsed.range);
-    expect(statistics.totals.all).toBe(0);
-    expect(statistics.series.length).toBeGreaterThan(0);
-    const tsv = await new Response(await streamErrorRowsTsv(db, channel.id, parsed.range)).text();
-    expect(tsv).toBe("Date\tStart\tEnd\tReason\tDetail\tErrors\n");
+    // As the route handlers call them: with retention's cutoffs (the defaults) and without.
+    for (const kept of [parsed.kept, null]) {
+      const { query, range } = parsed;
+      const statistics = await queryErrorStatistics(db, channel.id, query, range, kept);
+      expect(statistics.totals.all).toBe(0);
+      expect(statistics.series.length).toBeGreaterThan(0);
+      const rows = await streamErrorRowsTsv(db, channel.id, range, undefined, kept);
+      expect(await new Response(rows).text()).toBe("Date\tStart\tEnd\tReason\tDetail\tErrors\n");
+    }
+    expect(parsed.kept).not.toBeNull();
   });
 
   it.each([

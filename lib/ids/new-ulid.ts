@@ -1,5 +1,5 @@
 import { randomFillSync } from "node:crypto";
-import { monotonicFactory, ulid } from "ulid";
+import { encodeTime, monotonicFactory, ulid } from "ulid";
 
 // ulid's default random source asks the CSPRNG for one byte per character (16 calls per id) and
 // looks the source up again on every call; on the dispatcher's hot path that cost more than the
@@ -28,4 +28,12 @@ const monotonic = monotonicFactory(pooledRandom);
  */
 export function newMonotonicUlid(time: number = Date.now()): string {
   return monotonic(time);
+}
+
+/**
+ * The smallest ULID of millisecond `time`: every ULID made earlier sorts below it, so
+ * `id < smallestUlidAt(t)` selects rows made before t by their primary key alone.
+ */
+export function smallestUlidAt(time: number): string {
+  return `${encodeTime(time, 10)}${"0".repeat(16)}`;
 }

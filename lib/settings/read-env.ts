@@ -38,6 +38,22 @@ export function positiveIntSetting(env: Env, name: string, fallback: number): nu
   return value;
 }
 
+/** A whole number from `min` to `max`, e.g. a number of days that must stay a valid date. */
+export function intSettingBetween(
+  env: Env,
+  name: string,
+  fallback: number,
+  { min, max }: { min: number; max: number },
+): number {
+  const raw = rawValue(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || value < min || value > max) {
+    throw new InvalidSettingError(name, `a whole number from ${min} to ${max}`, raw);
+  }
+  return value;
+}
+
 /** A TCP port: a whole number from 1 to 65535. */
 export function portSetting(env: Env, name: string, fallback: number): number {
   const raw = rawValue(env, name);

@@ -2,6 +2,11 @@ import "server-only";
 import { findChannelOrThrow } from "../channels/find-channel";
 import { type Db, Prisma } from "../db/client";
 import { FAILURE_REASONS, type FailureReason } from "../shared/failure-reasons";
+import {
+  type RetentionCutoffs,
+  rangeForKeptStatistics,
+  reachesHourlyOnly,
+} from "../shared/retention-windows";
 import type { StatisticsRange } from "../shared/statistics-range";
 import {
   BUCKET_MS,
@@ -24,12 +29,22 @@ export interface ErrorStatisticsOptions {
   pageSize: number;
 }
 
+const later = (a: Date, b: Date | undefined) => (b && b > a ? b : a);
+
 /**
  * Where to read counts for a range: whole hours from the hourly rollups, and the minutes at
  * either end (or the whole range, when it holds no whole hour or minute buckets are wanted)
  * from the per-minute rollups. A 30-day view then reads about 720 rows per detail, not 43,200.
+ * With retention, each tier is read from its cutoff on only (`kept`), whether or not the job has
+ * deleted what lies before yet, so that an answer does not depend on when it last ran; hours
+ * whose minutes are past their cutoff count errors but no rows of LINE's table (`rowHours`).
  */
-function countSources(channelId: string, range: StatisticsRange, perMinute: boolean) {
+function countSources(
+  channelId: string,
+  range: StatisticsRange,
+  perMinute: boolean,
+  kept: RetentionCutoffs | null,
+) {
   const fromHour = rollupHourStart(range.from);
   const fullFrom = fromHour < range.from ? new Date(fromHour.getTime() + BUCKET_MS.hour) : fromHour;
   const fullTo = rollupHourStart(range.to);
@@ -43,15 +58,19 @@ function countSources(channelId: string, range: StatisticsRange, perMinute: bool
   // One condition per span, each its own part of the UNION: an OR of ranges would keep SQLite
   // from using the index and scan every row of the channel.
   const minuteSpans = spans
+    .map(([start, end]): [Date, Date] => [later(start, kept?.minuteRollups), end])
     .filter(([start, end]) => start < end)
     .map(
       ([start, end]) =>
         Prisma.sql`"channelId" = ${channelId} AND "windowStart" >= ${start} AND "windowStart" < ${end}`,
     );
+  const hourSpan = (start: Date) =>
+    useHours && start < fullTo
+      ? Prisma.sql`"channelId" = ${channelId} AND "hourStart" >= ${start} AND "hourStart" < ${fullTo}`
+      : null;
   return {
-    hours: useHours
-      ? Prisma.sql`"channelId" = ${channelId} AND "hourStart" >= ${fullFrom} AND "hourStart" < ${fullTo}`
-      : null,
+    hours: hourSpan(later(fullFrom, kept?.hourRollups)),
+    rowHours: hourSpan(later(fullFrom, kept?.minuteRollups)),
     minutes: minuteSpans,
   };
 }
@@ -78,9 +97,9 @@ function countQuery(
 async function countRows(db: Db, sources: ReturnType<typeof countSources>, reason?: FailureReason) {
   const byReason = reason ? Prisma.sql`AND "reason" = ${reason}` : Prisma.empty;
   const parts: Prisma.Sql[] = [];
-  if (sources.hours) {
+  if (sources.rowHours) {
     parts.push(
-      Prisma.sql`SELECT SUM("windowCount") AS "n" FROM "ErrorRollupHour" WHERE ${sources.hours} ${byReason}`,
+      Prisma.sql`SELECT SUM("windowCount") AS "n" FROM "ErrorRollupHour" WHERE ${sources.rowHours} ${byReason}`,
     );
   }
   for (const span of sources.minutes) {
@@ -95,18 +114,25 @@ async function countRows(db: Db, sources: ReturnType<typeof countSources>, reaso
 /**
  * Error statistics of a channel for a range, read from the rollups only: totals per reason,
  * counts per (reason, detail), a zero-filled series per reason in UTC+9-aligned buckets, and
- * LINE's table rows, newest first, one page of them.
+ * LINE's table rows, newest first, one page of them. With retention (`kept`), the part of the
+ * range before the per-minute cutoff has hourly counts only: its ends are widened to whole hours
+ * and its buckets are hours or days (the answer's `range` says what was counted), and it has no
+ * rows; nothing is counted before the hourly cutoff. `retention` tells the client where each
+ * tier starts.
  */
 export async function queryErrorStatistics(
   db: Db,
   channelId: string,
   query: ErrorStatisticsOptions,
-  range: StatisticsRange,
+  asked: StatisticsRange,
+  kept: RetentionCutoffs | null = null,
 ) {
   const channel = await findChannelOrThrow(db, channelId);
-  const bucket: Bucket = query.bucket ?? chooseBucket(range.from, range.to);
-  const all = countSources(channel.id, range, false);
-  const forSeries = countSources(channel.id, range, bucket === "minute");
+  const range = rangeForKeptStatistics(asked, kept);
+  const chosen: Bucket = query.bucket ?? chooseBucket(range.from, range.to);
+  const bucket: Bucket = chosen === "minute" && reachesHourlyOnly(range, kept) ? "hour" : chosen;
+  const all = countSources(channel.id, range, false, kept);
+  const forSeries = countSources(channel.id, range, bucket === "minute", kept);
   const detailsSql = countQuery(
     all,
     Prisma.sql`"reason", "detail"`,
@@ -119,7 +145,7 @@ export async function queryErrorStatistics(
   );
   const rowsWhere = {
     channelId: channel.id,
-    windowStart: { gte: range.from, lt: range.to },
+    windowStart: { gte: later(range.from, kept?.minuteRollups), lt: range.to },
     ...(query.reason ? { reason: query.reason } : {}),
   };
 
@@ -136,7 +162,7 @@ export async function queryErrorStatistics(
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
-    countRows(db, countSources(channel.id, range, false), query.reason),
+    countRows(db, all, query.reason),
   ]);
 
   // The two tiers can both hold a (reason, detail): add them up.
@@ -160,6 +186,13 @@ export async function queryErrorStatistics(
       errorStatisticsAggregation: channel.errorStatisticsAggregation,
     },
     range: { from: range.from.toISOString(), to: range.to.toISOString(), bucket },
+    /** Where each tier starts now (null: retention is off, everything is kept). */
+    retention: kept
+      ? {
+          perMinuteFrom: kept.minuteRollups.toISOString(),
+          hourlyFrom: kept.hourRollups.toISOString(),
+        }
+      : null,
     reasons: FAILURE_REASONS,
     totals: { all: Object.values(totals).reduce((sum, n) => sum + n, 0), byReason: totals },
     details: [...perDetail.values()]

@@ -1,5 +1,6 @@
 import { StatisticsView } from "@/components/statistics/statistics-view";
 import { loadChannel } from "@/lib/http/page-data";
+import { retentionWindowsFromEnv } from "@/lib/retention/retention-settings";
 
 export const metadata = { title: "Statistics" };
 
@@ -10,5 +11,5 @@ export default async function StatisticsPage({
 }) {
   const { channelId } = await params;
   const { channel } = await loadChannel(channelId);
-  return <StatisticsView initialChannel={channel} />;
+  return <StatisticsView initialChannel={channel} retention={retentionWindowsFromEnv()} />;
 }

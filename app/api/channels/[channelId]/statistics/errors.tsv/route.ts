@@ -10,9 +10,9 @@ import { streamErrorRowsTsv } from "@/lib/statistics/stream-error-rows";
  * a failure could only cut the download short.
  */
 export const GET = route<{ channelId: string }>(async (request, { channelId }) => {
-  const { query, range } = parseStatisticsRequest(request);
+  const { query, range, kept } = parseStatisticsRequest(request);
   const name = `webhook-errors-${channelId}-${formatUtc9Date(range.from)}-${formatUtc9Date(range.to)}.tsv`;
-  const body = await streamErrorRowsTsv(db(), channelId, range, query.reason);
+  const body = await streamErrorRowsTsv(db(), channelId, range, query.reason, kept);
   return new Response(body, {
     headers: {
       "content-type": "text/tab-separated-values; charset=utf-8",

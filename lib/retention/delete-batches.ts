@@ -1,0 +1,101 @@
+// One batch of each kind of deletion: a single DELETE of at most `limit` rows, the oldest first,
+// found through an index (no statement here scans a table; retention.int.test.ts checks the
+// plans), committed on its own. Parameterised SQL; the two databases differ only in how a
+// selected row is addressed.
+import "server-only";
+import { Prisma } from "../db/client";
+import type { WebhookStatus } from "../dispatch/attempt-record";
+import { smallestUlidAt } from "../ids/new-ulid";
+import type { RetentionCutoffs } from "../shared/retention-windows";
+
+/** States a webhook never leaves: nothing will send it or record an attempt for it again. */
+export const FINISHED_STATUSES = [
+  "delivered",
+  "failed",
+  "given_up",
+  "cancelled",
+] as const satisfies readonly WebhookStatus[];
+
+type Dialect = "sqlite" | "postgres";
+
+/**
+ * Deletes the rows `rows` selects (FROM, WHERE, ORDER BY, LIMIT) by their physical row handle,
+ * the fastest way either database finds a row: PostgreSQL's ctid (a TID scan; with a list of
+ * keys instead, its planner may hash-join the whole table), SQLite's rowid (the table's own
+ * B-tree).
+ */
+function deleteSelected(dialect: Dialect, table: string, rows: Prisma.Sql) {
+  const name = Prisma.raw(`"${table}"`);
+  return dialect === "postgres"
+    ? Prisma.sql`DELETE FROM ${name} WHERE "ctid" = ANY(ARRAY(SELECT "ctid" ${rows}))`
+    : Prisma.sql`DELETE FROM ${name} WHERE "rowid" IN (SELECT "rowid" ${rows})`;
+}
+
+/**
+ * Delivery attempts made before `cutoff`. The primary key is a ULID made from `attemptedAt`
+ * (lib/dispatch/dispatcher.ts), so the primary key's index finds them by age: no index on
+ * `attemptedAt` has to be kept up on the dispatcher's busiest table. `attemptedAt` is checked
+ * too, so a row whose id says otherwise is kept rather than deleted early.
+ */
+const attempts = (dialect: Dialect, cutoff: Date, limit: number) =>
+  deleteSelected(
+    dialect,
+    "DeliveryAttempt",
+    Prisma.sql`FROM "DeliveryAttempt"
+      WHERE "id" < ${smallestUlidAt(cutoff.getTime())} AND "attemptedAt" < ${cutoff}
+      ORDER BY "id" LIMIT ${limit}`,
+  );
+
+/**
+ * Finished webhooks last changed before `cutoff` that have no attempt left (their attempts go
+ * first). Found through the (status, nextAttemptAt) index: a finished webhook's next attempt
+ * time is not after its last change (its last attempt was due then), except a redelivery
+ * cancelled while it waited, which goes once that time is past the cutoff too.
+ */
+const webhooks = (dialect: Dialect, cutoff: Date, limit: number) =>
+  deleteSelected(
+    dialect,
+    "Webhook",
+    Prisma.sql`FROM "Webhook"
+      WHERE "status" IN (${Prisma.join(FINISHED_STATUSES)})
+        AND "nextAttemptAt" < ${cutoff} AND "updatedAt" < ${cutoff}
+        AND NOT EXISTS (
+          SELECT 1 FROM "DeliveryAttempt" WHERE "DeliveryAttempt"."webhookId" = "Webhook"."id")
+      LIMIT ${limit}`,
+  );
+
+/** Per-minute error statistics (LINE's rows) of windows that started before `cutoff`. */
+const minuteRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
+  deleteSelected(
+    dialect,
+    "ErrorRollup",
+    Prisma.sql`FROM "ErrorRollup" WHERE "windowStart" < ${cutoff}
+      ORDER BY "windowStart" LIMIT ${limit}`,
+  );
+
+/** Hourly error statistics of hours that started before `cutoff`. */
+const hourRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
+  deleteSelected(
+    dialect,
+    "ErrorRollupHour",
+    Prisma.sql`FROM "ErrorRollupHour" WHERE "hourStart" < ${cutoff}
+      ORDER BY "hourStart" LIMIT ${limit}`,
+  );
+
+export type RetentionKind = "attempts" | "webhooks" | "minuteRollups" | "hourRollups";
+
+/**
+ * What a pass deletes, in this order: attempts before the webhooks they belong to (a webhook
+ * goes only once it has none left), then each statistics tier by its own window.
+ */
+export const DELETIONS: readonly {
+  kind: RetentionKind;
+  cutoff: (cutoffs: RetentionCutoffs) => Date;
+  /** The DELETE of one batch: at most `limit` rows, the oldest first. */
+  batch: (dialect: Dialect, cutoff: Date, limit: number) => Prisma.Sql;
+}[] = [
+  { kind: "attempts", cutoff: (c) => c.attempts, batch: attempts },
+  { kind: "webhooks", cutoff: (c) => c.attempts, batch: webhooks },
+  { kind: "minuteRollups", cutoff: (c) => c.minuteRollups, batch: minuteRollups },
+  { kind: "hourRollups", cutoff: (c) => c.hourRollups, batch: hourRollups },
+];
