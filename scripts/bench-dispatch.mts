@@ -1,8 +1,12 @@
-// npm run bench:dispatch -- [--webhooks 5000] [--concurrency 32] [--database sqlite|postgres-url]
-// Sends N webhooks to a local keep-alive bot (a separate process on 127.0.0.1) twice in one run:
+// npm run bench:dispatch -- [--webhooks 5000] [--concurrency 32] [--channels 1]
+//   [--database sqlite|postgres|postgres-url] [--workers 0]
+// Sends N webhooks (spread over --channels channels) to a local keep-alive bot (a separate
+// process on 127.0.0.1) twice in one run:
 //  1. through the real dispatcher: claimed from the database, signed, sent, every attempt recorded;
+//     in this process (--workers 0), or by that many `npm run worker` processes;
 //  2. the same signed payloads by a bare undici loop at the same concurrency, recording nothing.
-// Prints JSON with both rates and their ratio. A benchmark, not a test: nothing here asserts.
+// `--database postgres` starts a throwaway PostgreSQL cluster for the run. Prints JSON with both
+// rates and their ratio. A benchmark, not a test: nothing here asserts.
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +18,7 @@ import { openChannelSecret } from "../lib/channels/channel-secret";
 import { createChannel } from "../lib/channels/create-channel";
 import { updateChannel } from "../lib/channels/update-channel";
 import { setChannelSecretKey } from "../lib/crypto/secret-key";
-import { createDbClient } from "../lib/db/client";
+import { type Channel, createDbClient } from "../lib/db/client";
 import { type DatabaseConfig, resolveDatabaseConfig } from "../lib/db/config";
 import { migrate } from "../lib/db/migrate";
 import { dispatchSettingsFromEnv } from "../lib/dispatch/dispatch-settings";
@@ -23,16 +27,22 @@ import { buildWebhookRequest } from "../lib/dispatch/webhook-request";
 import { completeEvent, type StoredEvent } from "../lib/events/complete-event";
 import { newUlid } from "../lib/ids/new-ulid";
 import { createProvider } from "../lib/providers/create-provider";
+import { startPostgresServer } from "../lib/testing/postgres-server";
+import { startWorker } from "../lib/testing/worker-process";
 
 const { values } = parseArgs({
   options: {
     webhooks: { type: "string", default: "5000" },
     concurrency: { type: "string", default: "32" },
     database: { type: "string" },
+    workers: { type: "string", default: "0" },
+    channels: { type: "string", default: "1" },
   },
 });
 const total = Number(values.webhooks);
 const concurrency = Number(values.concurrency);
+const workerCount = Number(values.workers);
+const channelCount = Number(values.channels);
 
 // The bot: answers 200 "{}" to every POST, keep-alive, in its own process so that it does not
 // share an event loop with either sender.
@@ -59,24 +69,32 @@ async function startBot(dir: string): Promise<{ url: string; stop: () => void }>
 async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "bench-dispatch-"));
   // A throwaway database: a throwaway key, so no key file is written.
-  setChannelSecretKey(randomBytes(32));
-  const config: DatabaseConfig = values.database
-    ? resolveDatabaseConfig(values.database)
-    : { provider: "sqlite", filePath: path.join(workDir, "bench.db") };
+  const secretKey = randomBytes(32);
+  setChannelSecretKey(secretKey);
+  const postgres = values.database === "postgres" ? await startPostgresServer() : null;
+  const config: DatabaseConfig = postgres
+    ? resolveDatabaseConfig(postgres.url)
+    : values.database
+      ? resolveDatabaseConfig(values.database)
+      : { provider: "sqlite", filePath: path.join(workDir, "bench.db") };
   await migrate(config);
   const db = createDbClient(config);
   const bot = await startBot(workDir);
   try {
     const provider = await createProvider(db, { name: "Benchmark" }, "benchmark");
-    const channel = await createChannel(db, provider.id, { name: "Benchmark bot" }, "benchmark");
-    await updateChannel(db, channel.id, { webhookUrl: bot.url, useWebhook: true }, "benchmark");
-    const stored = await db.channel.findUniqueOrThrow({ where: { id: channel.id } });
+    const channels: Channel[] = [];
+    for (let i = 0; i < channelCount; i++) {
+      const channel = await createChannel(db, provider.id, { name: `Bot ${i}` }, "benchmark");
+      await updateChannel(db, channel.id, { webhookUrl: bot.url, useWebhook: true }, "benchmark");
+      channels.push(await db.channel.findUniqueOrThrow({ where: { id: channel.id } }));
+    }
+    const channelOf = (i: number) => channels[i % channels.length] as Channel;
 
     // The same events for both runs.
     const now = Date.now();
     const eventSets: StoredEvent[][] = Array.from({ length: total }, (_, i) => [
       completeEvent(
-        channel.id,
+        channelOf(i).id,
         { type: "message", message: { type: "text", text: `bench ${i}` } },
         now,
       ),
@@ -85,38 +103,55 @@ async function main() {
     // 1. The dispatcher.
     for (let i = 0; i < total; i += 500) {
       await db.webhook.createMany({
-        data: eventSets.slice(i, i + 500).map((events) => ({
+        data: eventSets.slice(i, i + 500).map((events, j) => ({
           id: newUlid(),
-          channelId: channel.id,
+          channelId: channelOf(i + j).id,
           events: JSON.stringify(events),
           status: "pending",
           nextAttemptAt: new Date(now),
         })),
       });
     }
-    const dispatcher = new Dispatcher({
-      db,
-      settings: dispatchSettingsFromEnv({
-        // The benchmark's bot listens on 127.0.0.1, which the sender refuses unless allowed.
-        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
-        WEBHOOK_CONCURRENCY: String(concurrency),
-        WEBHOOK_CHANNEL_CONCURRENCY: String(concurrency),
-      }),
-    });
-    const dispatchStarted = performance.now();
-    await dispatcher.start();
-    await dispatcher.whenIdle(5);
-    const dispatchSeconds = (performance.now() - dispatchStarted) / 1000;
-    await dispatcher.stop();
-    const recorded = await db.deliveryAttempt.count({
-      where: { channelId: channel.id, success: true },
-    });
+    const dispatchEnv = {
+      // The benchmark's bot listens on 127.0.0.1, which the sender refuses unless allowed.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+      WEBHOOK_CONCURRENCY: String(concurrency),
+      WEBHOOK_CHANNEL_CONCURRENCY: String(concurrency),
+    };
+    let dispatchSeconds: number;
+    if (workerCount > 0) {
+      // Started first, then timed from the moment they all dispatch until every attempt is in.
+      const workers = await Promise.all(
+        Array.from({ length: workerCount }, () =>
+          startWorker(config, {
+            ...dispatchEnv,
+            CONSOLE_SECRET_KEY: secretKey.toString("base64"),
+            RETENTION: "off",
+          }),
+        ),
+      );
+      const dispatchStarted = performance.now();
+      while ((await db.deliveryAttempt.count()) < total) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      dispatchSeconds = (performance.now() - dispatchStarted) / 1000;
+      for (const worker of workers) worker.child.kill("SIGTERM");
+      await Promise.all(workers.map((worker) => worker.exited));
+    } else {
+      const dispatcher = new Dispatcher({ db, settings: dispatchSettingsFromEnv(dispatchEnv) });
+      const dispatchStarted = performance.now();
+      await dispatcher.start();
+      await dispatcher.whenIdle(5);
+      dispatchSeconds = (performance.now() - dispatchStarted) / 1000;
+      await dispatcher.stop();
+    }
+    const recorded = await db.deliveryAttempt.count({ where: { success: true } });
 
     // 2. A bare undici loop over the same signed payloads.
-    const payloads = eventSets.map((events) =>
+    const payloads = eventSets.map((events, i) =>
       buildWebhookRequest({
-        channelSecret: openChannelSecret(stored),
-        destination: stored.botUserId,
+        channelSecret: openChannelSecret(channelOf(i)),
+        destination: channelOf(i).botUserId,
         events,
         isRedelivery: false,
       }),
@@ -152,6 +187,8 @@ async function main() {
           database: config.provider,
           webhooks: total,
           concurrency,
+          channels: channelCount,
+          dispatchers: workerCount > 0 ? `${workerCount} worker processes` : "in this process",
           dispatcher: {
             seconds: round(dispatchSeconds),
             webhooksPerSecond: round(dispatcherRate),
@@ -171,6 +208,7 @@ async function main() {
   } finally {
     bot.stop();
     await db.$disconnect();
+    postgres?.stop();
     rmSync(workDir, { recursive: true, force: true });
   }
 }
