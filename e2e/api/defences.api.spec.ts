@@ -106,6 +106,25 @@ function fromTheConsole(
   });
 }
 
+test("without a session, the console's API answers 401 to reads too: a secret first of all", async ({
+  baseURL,
+  freshChannel: { provider, channel },
+}) => {
+  for (const path of [
+    `/api/channels/${channel.id}/secret`,
+    `/api/channels/${channel.id}`,
+    `/api/channels/${channel.id}/deliveries`,
+    `/api/channels/${channel.id}/audit`,
+    `/api/channels/${channel.id}/statistics/errors.tsv`,
+    `/api/providers/${provider.id}/members`,
+    "/api/providers",
+  ]) {
+    const answer = await sendRaw(baseURL, { method: "GET", path });
+    expect(expectRawError(answer, 401, `GET ${path}`).message).toBe("Sign in to use the console");
+    expect(answer.body).not.toMatch(/channelSecret/);
+  }
+});
+
 test.describe("a cross-site or non-JSON state change is refused and writes nothing", () => {
   test("POST /api/providers", async ({ baseURL, sessionCookie, api, uniqueName }) => {
     const name = uniqueName("Cross-site provider");
