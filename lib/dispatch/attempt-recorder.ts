@@ -2,7 +2,7 @@ import "server-only";
 import type { Db, DbTransaction } from "../db/client";
 import { aggregatingChannels, rollupDeltas, upsertRollups } from "../statistics/error-rollups";
 import type { WebhookOutcome, WebhookStatus } from "./attempt-record";
-import { existingWebhookIds, insertAttempts, scheduleRetry, setStatus } from "./webhook-queue";
+import { existingWebhookIds, insertAttempts, setStatus } from "./webhook-queue";
 
 const MAX_BATCH = 256;
 /** How long an outcome may wait for others to share its transaction. */
@@ -107,11 +107,11 @@ export class AttemptRecorder {
     const { workerId } = this;
     for (const group of groups.values()) await setStatus(tx, { ...group, now, workerId });
     for (const outcome of individual) {
-      await scheduleRetry(tx, {
-        id: outcome.webhookId,
+      await setStatus(tx, {
+        ids: [outcome.webhookId],
         status: outcome.status,
         attempted: outcome.attempt !== undefined,
-        nextAttemptAt: outcome.nextAttemptAt ?? now,
+        nextAttemptAt: outcome.nextAttemptAt,
         now,
         workerId,
       });

@@ -84,11 +84,14 @@ async function claimWith(
     channelIds = locked.map((row) => row.id);
     if (channelIds.length === 0) return [];
   }
-  // Channels whose rows another worker holds under a live lease are that worker's for now.
-  const others = await tx.$queryRaw<{ channelId: string }[]>`
-    SELECT DISTINCT "channelId" FROM "Webhook"
-    WHERE "channelId" IN (${Prisma.join(channelIds)})
-      AND "status" = 'sending' AND "leaseUntil" >= ${now} AND "claimToken" <> ${workerId}`;
+  // Checked again now the channels are locked: another worker may have committed claims of one
+  // since the candidates were read. (SQLite's one dispatcher has no one to race with.)
+  const others = postgres
+    ? await tx.$queryRaw<{ channelId: string }[]>`
+        SELECT DISTINCT "channelId" FROM "Webhook"
+        WHERE "channelId" IN (${Prisma.join(channelIds)})
+          AND "status" = 'sending' AND "leaseUntil" >= ${now} AND "claimToken" <> ${workerId}`
+    : [];
   const taken = new Set(others.map((row) => row.channelId));
   const room = new Map(
     channelIds.filter((id) => !taken.has(id)).map((id) => [id, roomFor(id)] as const),
@@ -151,8 +154,9 @@ export function insertAttempts(db: SqlRunner, attempts: AttemptRecord[]) {
 
 /**
  * Sets the status of many webhooks at once, counting an attempt for each when `attempted`, and
- * ends their claims. Only webhooks `workerId` still holds change: one whose lease ran out and
- * another worker took is that worker's to record.
+ * ends their claims; with `nextAttemptAt`, also when they are due again (a redelivery). Only
+ * webhooks `workerId` still holds change: one whose lease ran out and another worker took is
+ * that worker's to record.
  */
 export function setStatus(
   db: SqlRunner,
@@ -160,41 +164,24 @@ export function setStatus(
     ids,
     status,
     attempted,
-    now,
-    workerId,
-  }: { ids: string[]; status: WebhookStatus; attempted: boolean; now: Date; workerId: string },
-) {
-  const count = attempted ? Prisma.sql`, "attemptCount" = "attemptCount" + 1` : Prisma.empty;
-  return db.$executeRaw`
-    UPDATE "Webhook" SET "status" = ${status}, "claimToken" = NULL, "leaseUntil" = NULL,
-      "updatedAt" = ${now} ${count}
-    WHERE "id" IN (${Prisma.join(ids)}) AND "claimToken" = ${workerId}`;
-}
-
-/** One webhook's next state with its own next attempt time (a redelivery), as setStatus. */
-export function scheduleRetry(
-  db: SqlRunner,
-  {
-    id,
-    status,
-    attempted,
     nextAttemptAt,
     now,
     workerId,
   }: {
-    id: string;
+    ids: string[];
     status: WebhookStatus;
     attempted: boolean;
-    nextAttemptAt: Date;
+    nextAttemptAt?: Date;
     now: Date;
     workerId: string;
   },
 ) {
   const count = attempted ? Prisma.sql`, "attemptCount" = "attemptCount" + 1` : Prisma.empty;
+  const due = nextAttemptAt ? Prisma.sql`, "nextAttemptAt" = ${nextAttemptAt}` : Prisma.empty;
   return db.$executeRaw`
     UPDATE "Webhook" SET "status" = ${status}, "claimToken" = NULL, "leaseUntil" = NULL,
-      "nextAttemptAt" = ${nextAttemptAt}, "updatedAt" = ${now} ${count}
-    WHERE "id" = ${id} AND "claimToken" = ${workerId}`;
+      "updatedAt" = ${now} ${count} ${due}
+    WHERE "id" IN (${Prisma.join(ids)}) AND "claimToken" = ${workerId}`;
 }
 
 /** Which of these webhooks still exist (a deleted channel's are gone). */
