@@ -1,15 +1,18 @@
 // npm run bench:dispatch -- [--webhooks 5000] [--concurrency 32] [--channels 1]
-//   [--database sqlite|postgres|postgres-url] [--workers 0]
+//   [--database sqlite|postgres|postgres-url] [--workers 0] [--profile dir]
 // Sends N webhooks (spread over --channels channels) to a local keep-alive bot (a separate
 // process on 127.0.0.1) twice in one run:
 //  1. through the real dispatcher: claimed from the database, signed, sent, every attempt recorded;
 //     in this process (--workers 0), or by that many `npm run worker` processes;
 //  2. the same signed payloads by a bare undici loop at the same concurrency, recording nothing.
-// `--database postgres` starts a throwaway PostgreSQL cluster for the run. Prints JSON with both
-// rates and their ratio. A benchmark, not a test: nothing here asserts.
+// `--database postgres` starts a throwaway PostgreSQL cluster for the run. `--profile dir` writes a
+// CPU profile of this process's main thread during the dispatch phase alone (open it in Chrome's
+// DevTools). Prints one JSON line with both rates and their ratio. A benchmark, not a test:
+// nothing here asserts.
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -37,6 +40,7 @@ const { values } = parseArgs({
     database: { type: "string" },
     workers: { type: "string", default: "0" },
     channels: { type: "string", default: "1" },
+    profile: { type: "string" },
   },
 });
 const total = Number(values.webhooks);
@@ -138,11 +142,16 @@ async function main() {
       for (const worker of workers) worker.child.kill("SIGTERM");
       await Promise.all(workers.map((worker) => worker.exited));
     } else {
-      const dispatcher = new Dispatcher({ db, settings: dispatchSettingsFromEnv(dispatchEnv) });
+      const dispatcher = new Dispatcher({
+        storage: { database: config },
+        settings: dispatchSettingsFromEnv(dispatchEnv),
+      });
+      const profiler = values.profile ? await startProfiler() : null;
       const dispatchStarted = performance.now();
       await dispatcher.start();
       await dispatcher.whenIdle(5);
       dispatchSeconds = (performance.now() - dispatchStarted) / 1000;
+      if (profiler && values.profile) await profiler.stopInto(values.profile);
       await dispatcher.stop();
     }
     const recorded = await db.deliveryAttempt.count({ where: { success: true } });
@@ -182,28 +191,24 @@ async function main() {
     const dispatcherRate = total / dispatchSeconds;
     const baselineRate = total / baselineSeconds;
     console.log(
-      JSON.stringify(
-        {
-          database: config.provider,
-          webhooks: total,
-          concurrency,
-          channels: channelCount,
-          dispatchers: workerCount > 0 ? `${workerCount} worker processes` : "in this process",
-          dispatcher: {
-            seconds: round(dispatchSeconds),
-            webhooksPerSecond: round(dispatcherRate),
-            attemptsRecorded: recorded,
-          },
-          bareUndici: {
-            seconds: round(baselineSeconds),
-            webhooksPerSecond: round(baselineRate),
-            ok,
-          },
-          ratio: round(dispatcherRate / baselineRate),
+      JSON.stringify({
+        database: config.provider,
+        webhooks: total,
+        concurrency,
+        channels: channelCount,
+        dispatchers: workerCount > 0 ? `${workerCount} worker processes` : "in this process",
+        dispatcher: {
+          seconds: round(dispatchSeconds),
+          webhooksPerSecond: round(dispatcherRate),
+          attemptsRecorded: recorded,
         },
-        null,
-        2,
-      ),
+        bareUndici: {
+          seconds: round(baselineSeconds),
+          webhooksPerSecond: round(baselineRate),
+          ok,
+        },
+        ratio: round(dispatcherRate / baselineRate),
+      }),
     );
   } finally {
     bot.stop();
@@ -214,5 +219,27 @@ async function main() {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
+
+/** The V8 profiler of this thread, through the inspector protocol (what --cpu-prof uses). */
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  return {
+    async stopInto(dir: string) {
+      const { profile } = (await post("Profiler.stop")) as { profile: object };
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `dispatch-${Date.now()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.error(`CPU profile of the dispatch phase: ${file}`);
+    },
+  };
+}
 
 await main();

@@ -259,7 +259,7 @@ server.listen(port, hostname, () => {
   );
 });
 
-// Stop taking requests, then let the dispatcher (lib/dispatch/dispatcher-instance.ts, on
+// Stop taking requests, then let the dispatcher process (lib/dispatch/dispatcher-instance.ts, on
 // globalThis) stop claiming and finish what is in flight within WEBHOOK_STOP_TIMEOUT_MS; what is
 // still in flight after that is left to its lease, which another dispatcher takes over.
 let stopping = false;

@@ -18,7 +18,7 @@ import {
 import { db } from "../db/client";
 import { migrate } from "../db/migrate";
 import { findDemoChannel, seedDemo } from "../demo/seed-demo";
-import { startDispatcher } from "../dispatch/dispatcher-instance";
+import { startDispatcherProcess } from "../dispatch/dispatcher-instance";
 import { startRetention } from "../retention/start-retention";
 import { InvalidSettingError } from "../settings/read-env";
 import { type ServerSettings, serverSettingsFromEnv } from "./server-settings";
@@ -29,7 +29,7 @@ import { type ServerSettings, serverSettingsFromEnv } from "./server-settings";
  * with (generating the key file on first start without CONSOLE_SECRET_KEY) and seal the secrets
  * a database from before encryption holds in plaintext, then, when asked for by
  * WEBHOOK_CONSOLE_SEED_DEMO=1 (`npm start` sets it), seed the demo data and the demo operator,
- * and start the dispatcher that sends stored webhooks.
+ * and start the dispatcher that sends stored webhooks, in a process of its own.
  */
 export async function bootServer(): Promise<void> {
   const settings = readSettingsOrExit();
@@ -54,10 +54,11 @@ export async function bootServer(): Promise<void> {
     if (demoChannelId) console.log(`[webhook-console] demo channel ${demoChannelId} is ready`);
   }
   if (settings.dispatcherEnabled) {
-    await startDispatcher(settings.dispatch);
-    console.log("[webhook-console] dispatcher started");
+    // Its own process, which also runs the retention job (lib/boot/boot-worker.ts).
+    startDispatcherProcess({ stopTimeoutMs: settings.dispatch.stopTimeoutMs });
+  } else {
+    startRetention(db(), database, settings.retention);
   }
-  startRetention(db(), database, settings.retention);
 }
 
 async function prepareSecretKeyOrExit({ secretKey }: ServerSettings): Promise<void> {

@@ -39,7 +39,18 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
     process.exit(1);
   }
   const db = createDbClient(database);
-  const dispatcher = new Dispatcher({ db, settings: dispatch, secretKey: key });
+  const dispatcher = new Dispatcher({
+    storage: { database },
+    settings: dispatch,
+    secretKey: key,
+    onStoreFailure: (error) => {
+      // Nothing can be claimed or recorded any more: exit, for the process manager (or the
+      // console, for its own dispatcher process) to start a new worker. What this one held goes
+      // back to the queue when its leases run out.
+      console.error(`[worker] database thread stopped: ${error.message}; exiting`);
+      process.exit(1);
+    },
+  });
   await dispatcher.start();
   console.log(`[worker] ${dispatcher.workerId} dispatching (${database.provider})`);
   const retention = startRetention(db, database, settings.retention);
@@ -49,22 +60,27 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
       : serveHealth(healthPort, env.HOSTNAME_BIND?.trim() || "127.0.0.1", db);
 
   let stopping = false;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, async () => {
-      if (stopping) return;
-      stopping = true;
-      console.log(`[worker] ${signal}: no more claims; finishing what is in flight`);
-      health?.close();
-      await retention.stop();
-      const abandoned = await dispatcher.stop();
-      if (abandoned > 0) {
-        console.log(
-          `[worker] left ${abandoned} in flight to their leases (another worker resends)`,
-        );
-      }
-      await db.$disconnect();
-      process.exit(0);
+  const stop = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[worker] ${why}: no more claims; finishing what is in flight`);
+    health?.close();
+    await retention.stop();
+    const abandoned = await dispatcher.stop();
+    if (abandoned > 0) {
+      console.log(`[worker] left ${abandoned} in flight to their leases (another worker resends)`);
+    }
+    await db.$disconnect();
+    process.exit(0);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
+  // Started by the console (lib/dispatch/dispatcher-instance.ts): it says when events arrive, and
+  // when it goes away, killed or not, this process stops too rather than run unwatched.
+  if (process.send) {
+    process.on("message", (message: { type?: string }) => {
+      if (message?.type === "wake") dispatcher.notify();
     });
+    process.on("disconnect", () => void stop("the console went away"));
   }
 }
 

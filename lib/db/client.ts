@@ -20,6 +20,25 @@ export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** Anything that runs raw SQL: the client or a transaction. */
 export type SqlRunner = Pick<Db | DbTransaction, "$executeRaw" | "$queryRaw">;
 
+/**
+ * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE), not at their
+ * first write as Prisma's adapter does (a plain BEGIN). With several connections to one file (the
+ * console and its dispatcher process, each with its own), a transaction that has read and then
+ * writes after another connection committed fails at once with SQLITE_BUSY, since its snapshot is
+ * stale and waiting cannot help; one that holds the lock from the start waits its turn
+ * (busy_timeout) instead. The adapter has no option for it: its connection is given the
+ * statement.
+ */
+class ImmediateTransactions extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
+}
+
 const dialects = new WeakMap<object, DatabaseConfig["provider"]>();
 
 /**
@@ -40,8 +59,8 @@ export function createDbClient(config: DatabaseConfig = resolveDatabaseConfig())
     return client;
   }
   createPrivateSqliteFile(config.filePath);
-  // A writer (the dispatcher) and readers (the console) share the file: wait for locks, not fail.
-  const adapter = new PrismaBetterSQLite3({ url: `file:${config.filePath}`, timeout: 10_000 });
+  // The console and its dispatcher process share the file: wait for locks, not fail.
+  const adapter = new ImmediateTransactions({ url: `file:${config.filePath}`, timeout: 10_000 });
   const client = new SqliteClient({ adapter });
   dialects.set(client, "sqlite");
   return client;

@@ -31,8 +31,13 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
   const channelWithBot = (db: Db, mode: DemoBotMode = "ok") =>
     channelWithDemoBot(db, { mode, onCleanup: (close) => stops.push(close) });
 
-  function dispatcher(db: Db, overrides?: Record<string, string>) {
-    const instance = new Dispatcher({ db, settings: settings(overrides), log: () => {} });
+  function dispatcher(overrides?: Record<string, string>) {
+    const instance = new Dispatcher({
+      // The database thread, as in production: its own connection to the test's database.
+      storage: { database: database().config },
+      settings: settings(overrides),
+      log: () => {},
+    });
     stops.push(async () => {
       await instance.stop();
     });
@@ -44,7 +49,7 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     const { channel, bot } = await channelWithBot(db);
     const queued = await enqueueEvents(db, channel.id, { text: "hello" });
     expect(queued.queued).toBe(true);
-    const sender = dispatcher(db);
+    const sender = dispatcher();
     await sender.start();
     await sender.whenIdle();
 
@@ -70,7 +75,7 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     const { db } = database();
     const { channel } = await channelWithBot(db, "error500");
     await enqueueEvents(db, channel.id, { text: "hello" });
-    const sender = dispatcher(db);
+    const sender = dispatcher();
     await sender.start();
     await sender.whenIdle();
     const { deliveries } = await listDeliveries(db, channel.id, { limit: 10 });
@@ -92,7 +97,7 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     expect(result.queued).toBe(false);
     expect(result.webhookEventIds).toHaveLength(1);
     expect(await db.webhook.count()).toBe(0);
-    const sender = dispatcher(db);
+    const sender = dispatcher();
     await sender.start();
     await sender.whenIdle();
     expect(bot.stats().received).toBe(0);
@@ -103,7 +108,7 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     const { channel, bot } = await channelWithBot(db);
     await enqueueEvents(db, channel.id, { text: "hello" });
     await updateChannel(db, channel.id, { useWebhook: false }, "tester@example.com");
-    const sender = dispatcher(db);
+    const sender = dispatcher();
     await sender.start();
     await sender.whenIdle();
     expect(bot.stats().received).toBe(0);
@@ -122,7 +127,7 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
       where: { id: second?.id },
       data: { status: "sending", claimToken: "dead" },
     });
-    const sender = dispatcher(db);
+    const sender = dispatcher();
     await sender.start();
     await sender.whenIdle();
     expect(bot.stats().validSignatures).toBe(2);
@@ -135,7 +140,7 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     const fast = await channelWithBot(db, "ok");
     for (let i = 0; i < 6; i++) await enqueueEvents(db, slow.channel.id, { text: `slow ${i}` });
     await enqueueEvents(db, fast.channel.id, { text: "fast" });
-    const sender = dispatcher(db, { WEBHOOK_CONCURRENCY: "4", WEBHOOK_CHANNEL_CONCURRENCY: "2" });
+    const sender = dispatcher({ WEBHOOK_CONCURRENCY: "4", WEBHOOK_CHANNEL_CONCURRENCY: "2" });
     await sender.start();
     // The slow bot answers after 2.5 s; the fast channel must not wait for it.
     await expect
@@ -156,7 +161,7 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     const { db } = database();
     const { channel } = await channelWithBot(db);
     for (let i = 0; i < 5; i++) await enqueueEvents(db, channel.id, { text: `m${i}` });
-    const sender = dispatcher(db);
+    const sender = dispatcher();
     await sender.start();
     await sender.whenIdle();
     const first = await listDeliveries(db, channel.id, { limit: 3 });
@@ -205,7 +210,7 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     );
     await enqueueEvents(db, channel.id, { text: "hello" });
     const guarded = new Dispatcher({
-      db,
+      storage: { db },
       settings: dispatchSettingsFromEnv({
         WEBHOOK_POLL_INTERVAL_MS: "50",
         WEBHOOK_DNS_SERVERS: dns.server,

@@ -1,19 +1,20 @@
 import "server-only";
 import { hostname } from "node:os";
-import { openChannelSecret } from "../channels/channel-secret";
 import { channelSecretKey } from "../crypto/secret-key";
-import type { Channel, Db } from "../db/client";
+import type { Db } from "../db/client";
+import type { DatabaseConfig } from "../db/config";
 import type { StoredEvent } from "../events/complete-event";
 import { newUlid } from "../ids/new-ulid";
 import { describeError } from "../logging/describe-error";
 import type { AttemptRecord, WebhookOutcome } from "./attempt-record";
-import { AttemptRecorder } from "./attempt-recorder";
 import { ConnectionPool } from "./connection-pool";
+import { DatabaseStore } from "./database-store";
 import type { DispatchSettings } from "./dispatch-settings";
 import { sendOptionsFrom } from "./dispatch-settings";
+import type { ClaimedWebhook, DispatchStore } from "./dispatch-store";
 import { outcomeAfter, resultColumns } from "./redelivery-policy";
 import { type SendOptions, sendWebhook } from "./send-webhook";
-import { type ClaimedRow, claimDue, releaseClaims, renewLeases } from "./webhook-queue";
+import { ThreadStore } from "./thread-store";
 import { buildWebhookRequest } from "./webhook-request";
 
 type Send = typeof sendWebhook;
@@ -22,17 +23,21 @@ type Send = typeof sendWebhook;
 const PREFETCH_ROUNDS = 3;
 
 export interface DispatcherOptions {
-  db: Db;
+  /**
+   * Where its database work runs: `{ database }` on a thread of its own with its own connection
+   * (what the console's dispatcher process, `npm run worker` and the benchmark use), `{ db }` on
+   * this thread through that client (tests that share a client with the dispatcher).
+   */
+  storage: { database: DatabaseConfig } | { db: Db };
   settings: DispatchSettings;
   /** Replaceable for the benchmark's baseline; defaults to the real sender. */
   send?: Send;
   log?: (message: string, error?: unknown) => void;
   /** The key channel secrets are sealed with; defaults to the process's (channelSecretKey). */
   secretKey?: Buffer;
+  /** The database thread stopped: this dispatcher can do nothing more. Defaults to logging. */
+  onStoreFailure?: (error: Error) => void;
 }
-
-/** A claimed webhook with its channel as read at claim time, the secret already opened. */
-type ClaimedWebhook = ClaimedRow & { channel: Channel };
 
 /**
  * Sends stored webhooks: it claims due webhooks under a lease, sends each with bounded
@@ -42,14 +47,12 @@ type ClaimedWebhook = ClaimedRow & { channel: Channel };
  * (docs/adr/0015-leased-claims-and-workers.md).
  */
 export class Dispatcher {
-  private readonly db: Db;
+  private readonly store: DispatchStore;
   private readonly settings: DispatchSettings;
   private readonly send: Send;
   private readonly sendOptions: SendOptions;
   private readonly pool: ConnectionPool;
-  private readonly recorder: AttemptRecorder;
   private readonly log: (message: string, error?: unknown) => void;
-  private readonly secretKey: Buffer;
   /** This worker, in every claim it makes: host, process and a ULID for this start. */
   readonly workerId = `${hostname()}:${process.pid}:${newUlid()}`;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -71,21 +74,32 @@ export class Dispatcher {
   private mayHaveMore = true;
 
   constructor(options: DispatcherOptions) {
-    this.db = options.db;
     this.settings = options.settings;
     this.send = options.send ?? sendWebhook;
     // Built once: it reads the CA bundle from disk.
     const sendOptions = sendOptionsFrom(options.settings);
     this.pool = new ConnectionPool(sendOptions);
     this.sendOptions = { ...sendOptions, pool: this.pool };
-    this.recorder = new AttemptRecorder(options.db, this.workerId);
-    this.secretKey = options.secretKey ?? channelSecretKey();
     this.log =
       options.log ??
       ((message, error) =>
         console.error(
           `[dispatcher] ${message}${error === undefined ? "" : `: ${describeError(error)}`}`,
         ));
+    const where = {
+      workerId: this.workerId,
+      leaseMs: options.settings.leaseMs,
+      secretKey: options.secretKey ?? channelSecretKey(),
+    };
+    this.store =
+      "database" in options.storage
+        ? new ThreadStore({
+            ...where,
+            database: options.storage.database,
+            onFailure:
+              options.onStoreFailure ?? ((error) => this.log("database thread stopped", error)),
+          })
+        : new DatabaseStore({ ...where, db: options.storage.db, log: this.log });
   }
 
   /**
@@ -95,6 +109,12 @@ export class Dispatcher {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    try {
+      await this.store.ready();
+    } catch (error) {
+      this.running = false;
+      throw error;
+    }
     this.loopDone = this.loop();
     // Renewed three times per lease, so one late tick does not lose it.
     this.heartbeat = setInterval(() => void this.renew(), Math.max(50, this.settings.leaseMs / 3));
@@ -103,7 +123,7 @@ export class Dispatcher {
 
   private async renew(): Promise<void> {
     try {
-      await renewLeases(this.db, this.workerId, new Date(Date.now() + this.settings.leaseMs));
+      await this.store.renew();
     } catch (error) {
       this.log("could not renew leases", error);
     }
@@ -131,7 +151,7 @@ export class Dispatcher {
     this.wake();
     await this.loopDone;
     const unsent = this.queue.splice(0).map((webhook) => webhook.id);
-    await releaseClaims(this.db, this.workerId, unsent);
+    await this.store.release(unsent);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<"late">((resolve) => {
       timer = setTimeout(() => resolve("late"), this.settings.stopTimeoutMs);
@@ -144,7 +164,7 @@ export class Dispatcher {
     const abandoned = finished === "late" ? this.inFlight.size : 0;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
-    await this.recorder.flush();
+    await this.store.close();
     this.pool.close();
     return abandoned;
   }
@@ -152,11 +172,9 @@ export class Dispatcher {
   /** Resolves when nothing is due, in flight or unrecorded (tests and benchmarks wait on it). */
   async whenIdle(pollMs = 20): Promise<void> {
     for (;;) {
-      if (this.inFlight.size === 0 && this.queue.length === 0 && this.recorder.pending === 0) {
-        await this.recorder.flush();
-        const due = await this.db.webhook.count({
-          where: { status: { in: ["pending", "sending"] }, nextAttemptAt: { lte: new Date() } },
-        });
+      if (this.inFlight.size === 0 && this.queue.length === 0 && this.store.pending === 0) {
+        await this.store.flush();
+        const due = await this.store.countDue();
         if (due === 0 && this.inFlight.size === 0 && this.queue.length === 0) return;
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
@@ -216,39 +234,13 @@ export class Dispatcher {
     const full = [...this.heldByChannel]
       .filter(([, count]) => count >= channelLimit)
       .map(([channelId]) => channelId);
-    const rows = await claimDue(this.db, {
-      workerId: this.workerId,
-      now: new Date(),
-      leaseMs: this.settings.leaseMs,
+    const claimed = await this.store.claim({
       limit,
-      roomFor: (channelId) => channelLimit - (this.heldByChannel.get(channelId) ?? 0),
+      channelLimit,
+      held: Object.fromEntries(this.heldByChannel),
       skipChannels: full,
     });
-    if (rows.length === 0) return [];
-    // Channel settings are read at claim time: a channel switched off since is not sent to.
-    // Each channel's secret is opened here, once per claim, not once per webhook.
-    const channels = new Map<string, Channel>();
-    for (const channel of await this.db.channel.findMany({
-      where: { id: { in: [...new Set(rows.map((row) => row.channelId))] } },
-    })) {
-      try {
-        channels.set(channel.id, {
-          ...channel,
-          channelSecret: openChannelSecret(channel, this.secretKey),
-        });
-      } catch (error) {
-        // Start-up checks every secret opens, so only a row altered since gets here; its
-        // webhooks stay claimed until the next start. The error names the channel, not the value.
-        this.log(`channel ${channel.id}: secret cannot be opened, not sending`, error);
-      }
-    }
-    const claimed: ClaimedWebhook[] = [];
-    for (const row of rows.sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      const channel = channels.get(row.channelId);
-      if (!channel) continue;
-      adjust(this.heldByChannel, row.channelId, +1);
-      claimed.push({ ...row, channel });
-    }
+    for (const webhook of claimed) adjust(this.heldByChannel, webhook.channelId, +1);
     return claimed;
   }
 
@@ -334,10 +326,10 @@ export class Dispatcher {
 
   /**
    * Hands an outcome to the recorder without holding the sending slot while it commits; stop()
-   * and whenIdle() wait for the recorder.
+   * and whenIdle() wait for the store to commit it.
    */
   private keep(outcome: WebhookOutcome): void {
-    this.recorder
+    this.store
       .record(outcome)
       .catch((error) =>
         this.log(`outcome of webhook ${outcome.webhookId} was not recorded`, error),

@@ -93,7 +93,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
 
   function dispatcher(db: Db, schedule = "60,60,60,60") {
     const instance = new Dispatcher({
-      db,
+      storage: { db },
       settings: dispatchSettingsFromEnv({
         ...ALLOW_PRIVATE_TARGETS,
         WEBHOOK_POLL_INTERVAL_MS: "20",

@@ -32,9 +32,16 @@ export interface ClaimRequest {
   skipChannels: string[];
 }
 
-/** What can be claimed: pending and due, or "sending" under a lease that ran out (its worker died). */
-const claimable = (now: Date) => Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now})
-  OR ("status" = 'sending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})))`;
+/**
+ * Whether a row picked by id is still claimable: pending and due, or "sending" under a lease that
+ * ran out (its worker died). A CASE rather than an OR of the two: given an OR of conditions on the
+ * indexed status, SQLite reads every row of both statuses through that index instead of the few
+ * ids asked for (12 ms a claim with 20,000 pending, the dispatcher's bottleneck).
+ */
+const stillClaimable = (now: Date) => Prisma.sql`CASE "status"
+    WHEN 'pending' THEN "nextAttemptAt" <= ${now}
+    WHEN 'sending' THEN ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
+    ELSE false END`;
 
 /**
  * Claims due webhooks for `workerId`, oldest first, under a lease; any number of workers may
@@ -66,15 +73,29 @@ async function claimWith(
     : Prisma.empty;
   // Not this worker's own rows (one whose lease it failed to renew is still in its hands), and
   // not channels another worker serves: their rows are its to send.
-  const due = await tx.$queryRaw<{ id: string; channelId: string }[]>`
-    SELECT "id", "channelId" FROM "Webhook"
-    WHERE ${claimable(now)} ${skip}
+  const eligible = Prisma.sql`${skip}
       AND ("claimToken" IS NULL OR "claimToken" <> ${workerId})
       AND "channelId" NOT IN (
         SELECT "channelId" FROM "Webhook"
-        WHERE "status" = 'sending' AND "leaseUntil" >= ${now} AND "claimToken" <> ${workerId})
-    ORDER BY "nextAttemptAt" LIMIT ${limit * 2}
-    ${postgres ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty}`;
+        WHERE "status" = 'sending' AND "leaseUntil" >= ${now} AND "claimToken" <> ${workerId})`;
+  const lock = postgres ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  // Two statements, not one with an OR of the two kinds: each walks the (status, nextAttemptAt)
+  // index in order and stops at its LIMIT, where the OR had the database sort every due row.
+  // Leases that ran out come first: their webhooks were due before any pending one.
+  const wanted = limit * 2;
+  const expired = await tx.$queryRaw<{ id: string; channelId: string }[]>`
+    SELECT "id", "channelId" FROM "Webhook"
+    WHERE "status" = 'sending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now}) ${eligible}
+    ORDER BY "nextAttemptAt" LIMIT ${wanted} ${lock}`;
+  const due =
+    expired.length >= wanted
+      ? expired
+      : expired.concat(
+          await tx.$queryRaw<{ id: string; channelId: string }[]>`
+            SELECT "id", "channelId" FROM "Webhook"
+            WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} ${eligible}
+            ORDER BY "nextAttemptAt" LIMIT ${wanted - expired.length} ${lock}`,
+        );
   if (due.length === 0) return [];
   let channelIds = [...new Set(due.map((row) => row.channelId))];
   if (postgres) {
@@ -109,7 +130,7 @@ async function claimWith(
   const rows = await tx.$queryRaw<ClaimedRow[]>`
     UPDATE "Webhook" SET "status" = 'sending', "claimToken" = ${workerId},
       "leaseUntil" = ${leaseUntil}, "updatedAt" = ${now}
-    WHERE "id" IN (${Prisma.join(picked)}) AND ${claimable(now)}
+    WHERE "id" IN (${Prisma.join(picked)}) AND ${stillClaimable(now)}
     RETURNING "id", "channelId", "events", "attemptCount"`;
   return rows.map((row) => ({ ...row, attemptCount: Number(row.attemptCount) }));
 }

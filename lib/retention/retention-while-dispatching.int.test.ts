@@ -46,7 +46,7 @@ describe.each(TEST_PROVIDERS)("retention while dispatching on %s", (provider) =>
     });
 
     const dispatcher = new Dispatcher({
-      db,
+      storage: { database: config },
       settings: dispatchSettingsFromEnv({
         ...ALLOW_PRIVATE_TARGETS,
         WEBHOOK_POLL_INTERVAL_MS: "20",

@@ -25,7 +25,7 @@ describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
 
   async function dispatchAll(db: Db) {
     const dispatcher = new Dispatcher({
-      db,
+      storage: { db },
       settings: dispatchSettingsFromEnv({
         ...ALLOW_PRIVATE_TARGETS,
         WEBHOOK_POLL_INTERVAL_MS: "50",
