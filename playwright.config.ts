@@ -27,7 +27,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: "property/**",
+      testIgnore: ["property/**", "load/**"],
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -44,11 +44,18 @@ export default defineConfig({
       },
     },
     {
+      // Timings under a burst, with nothing else running: the load is the spec's own.
+      name: "load",
+      testMatch: "load/**/*.spec.ts",
+      workers: 1,
+      dependencies: ["chromium"],
+    },
+    {
       // Generated hostile requests, after every other spec: it fingerprints the whole database
       // to prove refused requests change nothing, so nothing else may write at the same time.
       name: "property",
       testMatch: "property/**/*.spec.ts",
-      dependencies: ["chromium"],
+      dependencies: ["load"],
     },
   ],
   webServer: {

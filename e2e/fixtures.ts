@@ -74,8 +74,14 @@ interface Fixtures {
 
 let counter = 0;
 
-/** Creates an operator on the e2e server's database, as an operator would by hand. */
-function createOperator(email: string): { email: string; password: string } {
+/**
+ * Creates an operator on the e2e server's database (or `databaseUrl`'s), as an operator would by
+ * hand.
+ */
+export function createOperator(
+  email: string,
+  databaseUrl = resolveE2eDatabaseUrl(Number(process.env.E2E_PORT ?? 3210)),
+): { email: string; password: string } {
   const output = execFileSync(
     process.execPath,
     [
@@ -89,7 +95,7 @@ function createOperator(email: string): { email: string; password: string } {
       encoding: "utf8",
       env: {
         ...process.env,
-        DATABASE_URL: resolveE2eDatabaseUrl(Number(process.env.E2E_PORT ?? 3210)),
+        DATABASE_URL: databaseUrl,
       },
     },
   );

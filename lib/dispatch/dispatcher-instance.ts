@@ -1,6 +1,5 @@
 import "server-only";
-import { type ChildProcess, fork } from "node:child_process";
-import path from "node:path";
+import { type ChildProcess, spawn } from "node:child_process";
 import { choiceSetting, type Env } from "../settings/read-env";
 
 // The console's dispatcher runs in a process of its own: `npm run worker`'s code, started and
@@ -17,6 +16,12 @@ const processWide = globalThis as typeof globalThis & {
 export function dispatcherEnabledFromEnv(env: Env = process.env): boolean {
   return choiceSetting(env, "WEBHOOK_DISPATCHER", { on: true, off: false }, true);
 }
+
+/**
+ * `npm run worker`, run from the project's directory. Kept out of the call, where the bundler
+ * would try to bundle the script as a module of the server.
+ */
+const WORKER_COMMAND = ["--conditions=react-server", "--import", "tsx", "scripts/worker.mts"];
 
 /** Restarts after an unexpected exit wait this long, doubling up to the maximum. */
 const FIRST_RESTART_DELAY_MS = 500;
@@ -51,8 +56,8 @@ export class DispatcherProcess {
 
   start(): void {
     const startedAt = Date.now();
-    const child = fork(path.join(process.cwd(), "scripts/worker.mts"), [], {
-      execArgv: ["--conditions=react-server", "--import", "tsx"],
+    const child = spawn(process.execPath, WORKER_COMMAND, {
+      cwd: process.cwd(),
       // WORKER_HEALTH_PORT is for workers of their own; this one is the console's.
       env: { ...process.env, WORKER_HEALTH_PORT: "" },
       stdio: ["ignore", "inherit", "inherit", "ipc"],

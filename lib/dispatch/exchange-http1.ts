@@ -23,7 +23,8 @@ export interface PooledRequestOptions extends http.RequestOptions {
 
 /**
  * POSTs the webhook over HTTP/1.1 and waits for the complete response within `timeoutMs`,
- * counted from the moment a connection is assigned. Rejects with an ExchangeFailure.
+ * counted from the request's last byte written (LINE's 2 seconds); writing it may take as long
+ * again. Rejects with an ExchangeFailure.
  */
 export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Http1Exchange) {
   return new Promise<{ status: number }>((resolve, reject) => {
@@ -58,7 +59,8 @@ export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Htt
           : new ExchangeFailure(error, request.reusedSocket, responseStarted),
       );
     };
-    request.on("socket", () => {
+    const startTimer = () => {
+      clearTimeout(timer);
       timer = setTimeout(
         () =>
           fail(
@@ -66,6 +68,12 @@ export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Htt
           ),
         timeoutMs,
       );
+    };
+    // Once a connection is assigned, for writing the request (a bot that does not read it);
+    // again from the last byte written, for the answer.
+    request.on("socket", startTimer);
+    request.on("finish", () => {
+      if (!settled) startTimer();
     });
     request.on("response", (response) => {
       responseStarted = true;

@@ -27,7 +27,7 @@ export function trackSession(session: http2.ClientHttp2Session): TrackedSession 
 
 /**
  * POSTs the webhook on an HTTP/2 session and waits for the complete response within
- * `timeoutMs`. Rejects with an ExchangeFailure.
+ * `timeoutMs` of the request's last byte written. Rejects with an ExchangeFailure.
  */
 export function exchangeHttp2(
   tracked: TrackedSession,
@@ -67,13 +67,19 @@ export function exchangeHttp2(
         );
       }
     };
-    const timer = setTimeout(
-      () =>
-        finish(
-          codedError(SenderCodes.requestTimeout, `no complete response within ${timeoutMs} ms`),
-        ),
-      timeoutMs,
-    );
+    let timer: NodeJS.Timeout | undefined;
+    // For writing the request, then again from its last byte written, for the answer.
+    const startTimer = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () =>
+          finish(
+            codedError(SenderCodes.requestTimeout, `no complete response within ${timeoutMs} ms`),
+          ),
+        timeoutMs,
+      );
+    };
+    startTimer();
     let stream: http2.ClientHttp2Stream;
     try {
       stream = session.request({
@@ -94,6 +100,9 @@ export function exchangeHttp2(
     session.on("goaway", onGoaway);
     stream.on("response", (headers) => {
       status = Number(headers[":status"] ?? 0);
+    });
+    stream.on("finish", () => {
+      if (!settled) startTimer();
     });
     stream.on("data", () => {});
     stream.on("end", () =>
