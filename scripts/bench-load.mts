@@ -60,9 +60,7 @@ function usage(problem: string): never {
 }
 
 const modes: Mode[] =
-  values.dispatcher === "both"
-    ? [...MODES]
-    : MODES.filter((mode) => mode === values.dispatcher).slice(0, 1);
+  values.dispatcher === "both" ? [...MODES] : MODES.filter((mode) => mode === values.dispatcher);
 if (modes.length === 0) usage("--dispatcher must be console, worker or both");
 if (values.database !== "sqlite" && values.database !== "postgres") {
   usage("--database must be sqlite or postgres");
