@@ -9,7 +9,6 @@
 // CPU profile of this process's main thread during the dispatch phase alone (open it in Chrome's
 // DevTools). Prints one JSON line with both rates and their ratio. A benchmark, not a test:
 // nothing here asserts.
-import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
@@ -30,6 +29,7 @@ import { buildWebhookRequest } from "../lib/dispatch/webhook-request";
 import { completeEvent, type StoredEvent } from "../lib/events/complete-event";
 import { newUlid } from "../lib/ids/new-ulid";
 import { createProvider } from "../lib/providers/create-provider";
+import { startKeepAliveBot } from "../lib/testing/keep-alive-bot";
 import { startPostgresServer } from "../lib/testing/postgres-server";
 import { startWorker } from "../lib/testing/worker-process";
 
@@ -48,28 +48,6 @@ const concurrency = Number(values.concurrency);
 const workerCount = Number(values.workers);
 const channelCount = Number(values.channels);
 
-// The bot: answers 200 "{}" to every POST, keep-alive, in its own process so that it does not
-// share an event loop with either sender.
-const BOT_SOURCE = `
-const http = require("node:http");
-const server = http.createServer((req, res) => {
-  req.resume();
-  req.on("end", () => { res.writeHead(200, { "content-type": "application/json" }); res.end("{}"); });
-});
-server.keepAliveTimeout = 60000;
-server.listen(0, "127.0.0.1", () => process.send(server.address().port));
-`;
-
-async function startBot(dir: string): Promise<{ url: string; stop: () => void }> {
-  const file = path.join(dir, "keep-alive-bot.cjs");
-  writeFileSync(file, BOT_SOURCE);
-  const child = fork(file, [], { stdio: "inherit" });
-  const port = await new Promise<number>((resolve) =>
-    child.once("message", (m) => resolve(Number(m))),
-  );
-  return { url: `http://127.0.0.1:${port}/webhook`, stop: () => child.kill() };
-}
-
 async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "bench-dispatch-"));
   // A throwaway database: a throwaway key, so no key file is written.
@@ -83,7 +61,7 @@ async function main() {
       : { provider: "sqlite", filePath: path.join(workDir, "bench.db") };
   await migrate(config);
   const db = createDbClient(config);
-  const bot = await startBot(workDir);
+  const bot = await startKeepAliveBot(workDir);
   try {
     const provider = await createProvider(db, { name: "Benchmark" }, "benchmark");
     const channels: Channel[] = [];

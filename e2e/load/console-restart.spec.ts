@@ -5,10 +5,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { type ConsoleProcess, startConsole } from "../../lib/testing/console-process";
 import { type CountingBot, startCountingBot } from "../../lib/testing/counting-bot";
+import { freePort } from "../../lib/testing/free-port";
 import { createOperator, expect, signedInRequest, test } from "../fixtures";
 import { ConsoleApi } from "../support/console-api";
-import { type ConsoleProcess, freePort, startConsole } from "../support/console-process";
 
 const PER_PHASE = 600;
 const PER_SECOND = 150;
@@ -20,14 +21,24 @@ test("a console killed or stopped during a burst loses no accepted event", async
   const dir = mkdtempSync(path.join(os.tmpdir(), "console-restart-"));
   const databaseUrl = `file:${path.join(dir, "console.db")}`;
   const port = await freePort();
-  // A short lease: were the dispatcher process killed with its console, its claims come back soon.
-  const env = { WEBHOOK_LEASE_MS: "3000", WEBHOOK_POLL_INTERVAL_MS: "200" };
-  let console_: ConsoleProcess | null = await startConsole(port, databaseUrl, env);
+  const env = {
+    DATABASE_URL: databaseUrl,
+    WEBHOOK_CONSOLE_SEED_DEMO: "0",
+    WEBHOOK_URL_REQUIRE_HTTPS: "false",
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+    SIGN_IN_LIMIT_PER_MINUTE: "600",
+    // A short lease: were the dispatcher process killed with its console, its claims come back
+    // soon.
+    WEBHOOK_LEASE_MS: "3000",
+    WEBHOOK_POLL_INTERVAL_MS: "200",
+  };
+  const start = () => startConsole(env, { port });
+  let console_: ConsoleProcess | null = await start();
   let bot: CountingBot | null = null;
   try {
     bot = await startCountingBot({ delayMs: 20 });
     const operator = createOperator(`restart-${Date.now().toString(36)}@e2e.test`, databaseUrl);
-    const request = await signedInRequest(playwright, console_.baseURL, operator);
+    const request = await signedInRequest(playwright, console_.url, operator);
     const api = new ConsoleApi(request);
     const provider = await api.createProvider("Restarts");
     const channel = await api.createChannel(provider.id, "Burst");
@@ -71,7 +82,7 @@ test("a console killed or stopped during a burst loses no accepted event", async
       await burst("killed", async () => {
         console_?.child.kill("SIGKILL");
         await console_?.exited;
-        console_ = await startConsole(port, databaseUrl, env);
+        console_ = await start();
       });
       await everyAcceptedReached();
     });
@@ -81,7 +92,7 @@ test("a console killed or stopped during a burst loses no accepted event", async
       await burst("stopped", async () => {
         console_?.child.kill("SIGTERM");
         exitCode = (await console_?.exited) ?? null;
-        console_ = await startConsole(port, databaseUrl, env);
+        console_ = await start();
       });
       expect(exitCode).toBe(0);
       await everyAcceptedReached();

@@ -3,9 +3,9 @@
 // global setup (lib/testing/global-setup.ts) and thrown away, data directory included, at the end.
 import { execFileSync } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port";
 
 export const POSTGRES_BIN_DIR = process.env.POSTGRES_BIN ?? "/usr/lib/postgresql/15/bin";
 
@@ -101,19 +101,4 @@ function runAsOwner(asRoot: boolean, program: string, args: string[]): void {
       cause: error,
     });
   }
-}
-
-/** A port that was free a moment ago; the OS picks it, so parallel runs do not collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === "object") resolve(address.port);
-        else reject(new Error("Could not find a free port"));
-      });
-    });
-  });
 }
