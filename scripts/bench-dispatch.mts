@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import os from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Agent, request } from "undici";
 import { openChannelSecret } from "../lib/channels/channel-secret";
@@ -101,6 +102,11 @@ async function main() {
       WEBHOOK_CHANNEL_CONCURRENCY: String(concurrency),
     };
     let dispatchSeconds: number;
+    /** The share of the phase each thread of this process's dispatcher was busy. */
+    let threadsBusy: { sending: number; database: number } | null = null;
+    // CPU used during each phase, in core-seconds: this process (all its threads) and the bot.
+    // Their sum over the wall time says how many of the machine's cores the phase kept busy.
+    const cpuAtStart = { sender: process.cpuUsage(), bot: bot.cpuSeconds() };
     if (workerCount > 0) {
       // Started first, then timed from the moment they all dispatch until every attempt is in.
       const workers = await Promise.all(
@@ -126,12 +132,18 @@ async function main() {
       });
       const profiler = values.profile ? await startProfiler() : null;
       const dispatchStarted = performance.now();
+      const mainLoopAtStart = performance.eventLoopUtilization();
       await dispatcher.start();
       await dispatcher.whenIdle(5);
       dispatchSeconds = (performance.now() - dispatchStarted) / 1000;
+      threadsBusy = {
+        sending: round(performance.eventLoopUtilization(mainLoopAtStart).utilization),
+        database: round(dispatcher.databaseThreadUtilization() ?? 0),
+      };
       if (profiler && values.profile) await profiler.stopInto(values.profile);
       await dispatcher.stop();
     }
+    const dispatchCpu = cpuSince(cpuAtStart, bot);
     const recorded = await db.deliveryAttempt.count({ where: { success: true } });
 
     // 2. A bare undici loop over the same signed payloads.
@@ -146,6 +158,7 @@ async function main() {
     const agent = new Agent({ connections: concurrency, pipelining: 1 });
     let next = 0;
     let ok = 0;
+    const baselineCpuAtStart = { sender: process.cpuUsage(), bot: bot.cpuSeconds() };
     const baselineStarted = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -164,6 +177,7 @@ async function main() {
       }),
     );
     const baselineSeconds = (performance.now() - baselineStarted) / 1000;
+    const baselineCpu = cpuSince(baselineCpuAtStart, bot);
     await agent.close();
 
     const dispatcherRate = total / dispatchSeconds;
@@ -179,11 +193,17 @@ async function main() {
           seconds: round(dispatchSeconds),
           webhooksPerSecond: round(dispatcherRate),
           attemptsRecorded: recorded,
+          // With --workers, the workers' CPU is not this process's: only the bot's is measured.
+          cpuSeconds: workerCount > 0 ? { bot: dispatchCpu.bot } : dispatchCpu,
+          coresBusy: workerCount > 0 ? null : coresBusy(dispatchCpu, dispatchSeconds),
+          threadsBusy,
         },
         bareUndici: {
           seconds: round(baselineSeconds),
           webhooksPerSecond: round(baselineRate),
           ok,
+          cpuSeconds: baselineCpu,
+          coresBusy: coresBusy(baselineCpu, baselineSeconds),
         },
         ratio: round(dispatcherRate / baselineRate),
       }),
@@ -197,6 +217,22 @@ async function main() {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
+
+function cpuSince(
+  start: { sender: NodeJS.CpuUsage; bot: number | null },
+  bot: { cpuSeconds(): number | null },
+) {
+  const used = process.cpuUsage(start.sender);
+  const botNow = bot.cpuSeconds();
+  return {
+    sender: round((used.user + used.system) / 1e6),
+    bot: botNow === null || start.bot === null ? null : round(botNow - start.bot),
+  };
+}
+
+function coresBusy(cpu: { sender: number; bot: number | null }, seconds: number) {
+  return cpu.bot === null ? null : round((cpu.sender + cpu.bot) / seconds);
+}
 
 /** The V8 profiler of this thread, through the inspector protocol (what --cpu-prof uses). */
 async function startProfiler() {

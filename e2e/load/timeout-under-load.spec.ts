@@ -75,9 +75,10 @@ test("answers within 2 s are successes while the console takes a burst", async (
       [DELAYS.late]: await channelFor("Answers in 2.3 s", DELAYS.late),
     };
 
-    // The burst, paced at PER_SECOND; every sixth tick also one event to each slow channel
-    // (30 each, spread over the burst's 17 seconds).
+    // The burst, paced at PER_SECOND at most; every 100th event also one to each slow channel
+    // (30 each, spread over the whole burst; the last a hundred events before its end).
     const started = performance.now();
+    const burstStartedAt = Date.now();
     const posts: Promise<unknown>[] = [];
     // Kept-open connections, as a busy client would use; Playwright's request opens one per
     // request.
@@ -112,9 +113,9 @@ test("answers within 2 s are successes while the console takes a burst", async (
     await Promise.all(posts);
     await pool.close();
     const burstSeconds = (performance.now() - started) / 1000;
+    const burstEndedAt = Date.now();
     expect(slowSent).toBe(SLOW_EACH);
-    // The pace held (a burst posted much slower would not be the load this is about).
-    // PACE expect(BURST / burstSeconds).toBeGreaterThan(PER_SECOND * 0.8);
+    const pace = BURST / burstSeconds;
 
     // Every webhook attempted once.
     await expect
@@ -142,6 +143,17 @@ test("answers within 2 s are successes while the console takes a burst", async (
     expect(worst(DELAYS.justInTime)).toBeLessThan(2000 - MARGIN_MS);
     expect(best(DELAYS.late)).toBeGreaterThan(DELAYS.late - 1);
 
+    // Every slow webhook was sent while the burst was being taken in: the console was under the
+    // load this is about when the answers came. (On 2 cores the console takes about 90 events a
+    // second signed in, so the burst runs at its limit rather than at PER_SECOND.)
+    for (const deliveries of Object.values(outcomes)) {
+      for (const delivery of deliveries) {
+        const sentAt = new Date(delivery.attemptedAt).getTime();
+        expect(sentAt).toBeGreaterThanOrEqual(burstStartedAt);
+        expect(sentAt).toBeLessThanOrEqual(burstEndedAt);
+      }
+    }
+
     const results = (delay: number) =>
       (outcomes[delay] ?? []).map((delivery) => (delivery.success ? "success" : delivery.reason));
     expect(results(DELAYS.inTime)).toEqual(Array(SLOW_EACH).fill("success"));
@@ -149,7 +161,7 @@ test("answers within 2 s are successes while the console takes a burst", async (
     expect(results(DELAYS.late)).toEqual(Array(SLOW_EACH).fill("request_timeout"));
     test.info().annotations.push({
       type: "measured",
-      description: `burst ${Math.round(BURST / burstSeconds)}/s; bot delays at worst ${[DELAYS.inTime, DELAYS.justInTime, DELAYS.late].map((d) => Math.round(worst(d))).join(", ")} ms`,
+      description: `burst ${Math.round(pace)}/s; bot delays at worst ${[DELAYS.inTime, DELAYS.justInTime, DELAYS.late].map((d) => Math.round(worst(d))).join(", ")} ms`,
     });
   } finally {
     bots.child.kill();

@@ -169,6 +169,14 @@ export class Dispatcher {
     return abandoned;
   }
 
+  /**
+   * How busy the database thread has been since it started (0 to 1), for the benchmark; null
+   * when the database work runs on this thread.
+   */
+  databaseThreadUtilization(): number | null {
+    return this.store instanceof ThreadStore ? this.store.utilization() : null;
+  }
+
   /** Resolves when nothing is due, in flight or unrecorded (tests and benchmarks wait on it). */
   async whenIdle(pollMs = 20): Promise<void> {
     for (;;) {

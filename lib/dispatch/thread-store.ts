@@ -119,6 +119,11 @@ export class ThreadStore implements DispatchStore {
       });
   }
 
+  /** How busy the database thread has been since it started, 0 to 1 (its event loop's use). */
+  utilization(): number {
+    return this.thread.performance.eventLoopUtilization().utilization;
+  }
+
   get pending(): number {
     return this.outbox.length + this.unacknowledged;
   }
