@@ -285,6 +285,26 @@ describe("readBodyText: bodies over 1 MB", () => {
     expect(error.message).toBe(LINE_BODY_TOO_LARGE_MESSAGE);
   });
 
+  it("answers a body cut off by the client (an aborted upload) with a 400, not a 500", async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"text":'));
+      },
+      pull(controller) {
+        controller.error(new Error("aborted"));
+      },
+    });
+    const request = new Request("http://localhost/", {
+      method: "POST",
+      body,
+      duplex: "half",
+    } as RequestInit);
+    await expect(readBodyText(request)).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "Request body incomplete: the client closed the connection",
+    });
+  });
+
   it("decodes UTF-8 split across chunks", async () => {
     const bytes = new TextEncoder().encode('{"name":"ボット"}');
     const body = new ReadableStream<Uint8Array>({

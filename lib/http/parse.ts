@@ -21,7 +21,13 @@ export async function readBodyText(
   const decoder = new TextDecoder();
   let text = "";
   let received = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+  // A client that goes away mid-body (a closed connection, an aborted upload) makes the read
+  // fail: its request was incomplete, a 400 that no one reads, not a server error to log.
+  const next = () =>
+    reader.read().catch(() => {
+      throw new InvalidInputError("Request body incomplete: the client closed the connection");
+    });
+  for (let read = await next(); !read.done; read = await next()) {
     received += read.value.byteLength;
     if (received > MAX_BODY_BYTES) {
       await reader.cancel().catch(() => {});
