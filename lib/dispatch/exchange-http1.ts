@@ -5,6 +5,7 @@ import { codedError } from "./coded-error";
 import { ExchangeFailure } from "./exchange-failure";
 import { PhaseError } from "./open-connection";
 import type { OutgoingWebhook } from "./outgoing-webhook";
+import { responseTimer } from "./response-timer";
 import type { WebhookTarget } from "./webhook-target";
 
 export type Http1Exchange = {
@@ -30,7 +31,7 @@ export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Htt
   return new Promise<{ status: number }>((resolve, reject) => {
     let settled = false;
     let responseStarted = false;
-    let timer: NodeJS.Timeout | undefined;
+    const timer = responseTimer(timeoutMs, (error) => fail(error));
     const options: PooledRequestOptions = {
       method: "POST",
       host: target.host,
@@ -50,7 +51,7 @@ export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Htt
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      timer.stop();
       request.destroy();
       // A fresh connection the agent failed to open keeps its own phase (DNS, connect, TLS).
       reject(
@@ -59,21 +60,11 @@ export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Htt
           : new ExchangeFailure(error, request.reusedSocket, responseStarted),
       );
     };
-    const startTimer = () => {
-      clearTimeout(timer);
-      timer = setTimeout(
-        () =>
-          fail(
-            codedError(SenderCodes.requestTimeout, `no complete response within ${timeoutMs} ms`),
-          ),
-        timeoutMs,
-      );
-    };
     // Once a connection is assigned, for writing the request (a bot that does not read it);
     // again from the last byte written, for the answer.
-    request.on("socket", startTimer);
+    request.on("socket", () => timer.start());
     request.on("finish", () => {
-      if (!settled) startTimer();
+      if (!settled) timer.start();
     });
     request.on("response", (response) => {
       responseStarted = true;
@@ -81,7 +72,7 @@ export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Htt
       response.on("end", () => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        timer.stop();
         resolve({ status: response.statusCode ?? 0 });
       });
       response.on("error", fail);

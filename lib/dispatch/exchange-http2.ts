@@ -3,6 +3,7 @@ import { SenderCodes } from "./classify-error";
 import { codedError } from "./coded-error";
 import { ExchangeFailure } from "./exchange-failure";
 import type { OutgoingWebhook } from "./outgoing-webhook";
+import { responseTimer } from "./response-timer";
 import type { WebhookTarget } from "./webhook-target";
 
 /** What we track per HTTP/2 session: GOAWAY tells which of our streams the server never took. */
@@ -44,7 +45,7 @@ export function exchangeHttp2(
     const finish = (error: unknown | null) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      timer.stop();
       session.off("close", onSessionClose);
       session.off("goaway", onGoaway);
       if (error === null) {
@@ -67,19 +68,9 @@ export function exchangeHttp2(
         );
       }
     };
-    let timer: NodeJS.Timeout | undefined;
     // For writing the request, then again from its last byte written, for the answer.
-    const startTimer = () => {
-      clearTimeout(timer);
-      timer = setTimeout(
-        () =>
-          finish(
-            codedError(SenderCodes.requestTimeout, `no complete response within ${timeoutMs} ms`),
-          ),
-        timeoutMs,
-      );
-    };
-    startTimer();
+    const timer = responseTimer(timeoutMs, (error) => finish(error));
+    timer.start();
     let stream: http2.ClientHttp2Stream;
     try {
       stream = session.request({
@@ -92,7 +83,7 @@ export function exchangeHttp2(
     } catch (error) {
       // The session was already going away (ERR_HTTP2_GOAWAY_SESSION) or gone.
       settled = true;
-      clearTimeout(timer);
+      timer.stop();
       reject(new ExchangeFailure(error, tracked.reused, false));
       return;
     }
@@ -102,7 +93,7 @@ export function exchangeHttp2(
       status = Number(headers[":status"] ?? 0);
     });
     stream.on("finish", () => {
-      if (!settled) startTimer();
+      if (!settled) timer.start();
     });
     stream.on("data", () => {});
     stream.on("end", () =>
