@@ -1,3 +1,4 @@
+import "server-only";
 import type { Channel } from "../db/client";
 import type { WebhookOutcome } from "./attempt-record";
 import type { ClaimedRow } from "./webhook-queue";
