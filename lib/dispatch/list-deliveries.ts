@@ -1,21 +1,76 @@
 import "server-only";
 import { findChannelOrThrow } from "../channels/find-channel";
-import type { Db } from "../db/client";
+import type { Db, Prisma } from "../db/client";
+import { InvalidInputError } from "../errors";
+import type { DeliveryResult } from "../shared/delivery-filters";
 
-export interface ListDeliveriesOptions {
+/** Which attempts to list; every filter given must hold (AND). */
+export interface DeliveryFilters {
+  /**
+   * success / failed: the attempt's own outcome. given_up / pending_redelivery: attempts of
+   * webhooks whose redelivery stopped, or that are waiting to be sent again.
+   */
+  result?: DeliveryResult;
+  /** LINE's reason and detail, as the error statistics name them. */
+  reason?: string;
+  detail?: string;
+  /** The HTTP status the bot answered (0: no answer). */
+  statusCode?: number;
+  /** attemptedAt ≥ from and < to. */
+  from?: Date;
+  to?: Date;
+  /** First sends or redeliveries only. */
+  redelivery?: boolean;
+  /** Attempts counted in the error statistics (what a statistics row counts). */
+  counted?: boolean;
+  /** Attempts whose webhook carried this webhookEventId. */
+  webhookEventId?: string;
+}
+
+export interface ListDeliveriesOptions extends DeliveryFilters {
   /** How many attempts, newest first. */
   limit: number;
   /** An attempt id: list attempts older than it (the previous page's `nextBefore`). */
   before?: string;
 }
 
-/** Delivery attempts of a channel, newest first; `nextBefore` continues the list. */
+function whereOf(channelId: string, query: ListDeliveriesOptions) {
+  if (query.from && query.to && query.from >= query.to) {
+    throw InvalidInputError.of("to", "must be after from");
+  }
+  const where: Prisma.DeliveryAttemptWhereInput = { channelId };
+  if (query.before) where.id = { lt: query.before };
+  if (query.result === "success") where.success = true;
+  if (query.result === "failed") where.success = false;
+  if (query.result === "given_up") where.webhook = { status: "given_up" };
+  // A redelivery is due: pending again after at least one attempt.
+  if (query.result === "pending_redelivery") {
+    where.webhook = { status: { in: ["pending", "sending"] }, attemptCount: { gt: 0 } };
+  }
+  if (query.reason !== undefined) where.reason = query.reason;
+  if (query.detail !== undefined) where.detail = query.detail;
+  if (query.statusCode !== undefined) where.statusCode = query.statusCode;
+  if (query.from || query.to) {
+    where.attemptedAt = {
+      ...(query.from ? { gte: query.from } : {}),
+      ...(query.to ? { lt: query.to } : {}),
+    };
+  }
+  if (query.redelivery !== undefined) where.isRedelivery = query.redelivery;
+  if (query.counted !== undefined) where.counted = query.counted;
+  // Stored as a JSON array of ULIDs: the quoted id matches exactly one element, never a part.
+  if (query.webhookEventId) where.eventIds = { contains: `"${query.webhookEventId}"` };
+  return where;
+}
+
+/** Delivery attempts of a channel, newest first, filtered; `nextBefore` continues the list. */
 export async function listDeliveries(db: Db, channelId: string, query: ListDeliveriesOptions) {
   await findChannelOrThrow(db, channelId);
   const rows = await db.deliveryAttempt.findMany({
-    where: { channelId, ...(query.before ? { id: { lt: query.before } } : {}) },
+    where: whereOf(channelId, query),
     orderBy: { id: "desc" },
     take: query.limit,
+    include: { webhook: { select: { status: true } } },
   });
   const deliveries = rows.map((row) => ({
     id: row.id,
@@ -32,6 +87,9 @@ export async function listDeliveries(db: Db, channelId: string, query: ListDeliv
     latencyMs: row.latencyMs,
     protocol: row.protocol,
     error: row.error,
+    counted: row.counted,
+    /** The webhook's state now: delivered, failed, given_up, pending (a redelivery due), ... */
+    webhookStatus: row.webhook.status,
   }));
   const last = deliveries.at(-1);
   return { deliveries, nextBefore: deliveries.length === query.limit && last ? last.id : null };

@@ -5,7 +5,8 @@ import { BUCKETS } from "../shared/time-buckets";
 import type { ErrorStatisticsOptions } from "../statistics/query-error-statistics";
 import { blankAsAbsent, queryInteger } from "./parse";
 
-const instant = z.preprocess(
+/** An instant in a query string: ISO 8601 with seconds and an offset; absent when empty. */
+export const queryInstant = z.preprocess(
   blankAsAbsent,
   z
     .string()
@@ -26,8 +27,8 @@ const MAX_PAGE = 1_000_000_000;
 
 /** The query string of the error statistics route handlers (JSON and TSV). */
 export const errorStatisticsInput = z.strictObject({
-  from: instant,
-  to: instant,
+  from: queryInstant,
+  to: queryInstant,
   bucket: z.preprocess(
     blankAsAbsent,
     z.enum(BUCKETS, { error: `must be one of ${BUCKETS.join(", ")}` }).optional(),
