@@ -79,6 +79,14 @@ test.describe("GET /api/channels/{id}/deliveries", () => {
       { query: "limit=-1", property: "limit" },
       { query: "before=not-an-id", property: "before" },
       { query: "offset=10", property: "offset" },
+      { query: "result=broken", property: "result" },
+      { query: "reason=timeout", property: "reason" },
+      { query: "statusCode=5xx", property: "statusCode" },
+      { query: "redelivery=yes", property: "redelivery" },
+      { query: "counted=1", property: "counted" },
+      { query: "webhookEventId=abc", property: "webhookEventId" },
+      { query: "from=2026-11-27", property: "from" },
+      { query: "from=2026-11-27T10:00:00Z&to=2026-11-27T09:00:00Z", property: "to" },
     ];
     for (const { query, property } of cases) {
       await test.step(query, async () => {
@@ -97,5 +105,33 @@ test.describe("GET /api/channels/{id}/deliveries", () => {
     const blank = await request.get(`/api/channels/${channel.id}/deliveries?before=&limit=`);
     expect(blank.status()).toBe(200);
     expect(await blank.json()).toEqual({ deliveries: [], nextBefore: null });
+  });
+
+  test("filters by outcome, reason and detail, and by webhookEventId", async ({
+    api,
+    request,
+    freshChannel: { channel },
+    demoBot,
+  }) => {
+    await api.pointAt(channel.id, demoBot);
+    const ok = await api.sendText(channel.id, "fine");
+    await api.waitForDeliveries(channel.id, 1);
+    demoBot.setMode("error500");
+    await api.sendText(channel.id, "broken");
+    const all = await api.waitForDeliveries(channel.id, 2);
+    const failed = await request.get(
+      `/api/channels/${channel.id}/deliveries?result=failed&reason=error_status_code&detail=500`,
+    );
+    expect(failed.status()).toBe(200);
+    const { deliveries } = (await failed.json()) as { deliveries: typeof all };
+    expect(deliveries.map((delivery) => [delivery.statusCode, delivery.webhookStatus])).toEqual([
+      [500, "failed"],
+    ]);
+    const byEvent = await request.get(
+      `/api/channels/${channel.id}/deliveries?webhookEventId=${ok.webhookEventIds[0]}`,
+    );
+    expect(
+      ((await byEvent.json()) as { deliveries: typeof all }).deliveries.map((d) => d.success),
+    ).toEqual([true]);
   });
 });
