@@ -4,6 +4,7 @@ const tabs = [
   { segment: "basics", label: "Basic settings" },
   { segment: "messaging-api", label: "Messaging API" },
   { segment: "statistics", label: "Statistics" },
+  { segment: "deliveries", label: "Deliveries" },
   { segment: "audit", label: "Audit log" },
 ];
 

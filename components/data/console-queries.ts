@@ -1,12 +1,13 @@
 // One queryOptions factory per resource; the same keys serve fetching and invalidation.
 // The answer types come from lib (type-only imports: those modules are server code), so the client
 // cannot drift from what the route handlers send.
-import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-access-token-status";
 import type { ChannelView } from "@/lib/channels/channel-view";
 import type { getChannelSecret } from "@/lib/channels/get-channel";
 import type { listDeliveries } from "@/lib/dispatch/list-deliveries";
 import type { ProviderDetail, ProviderSummary } from "@/lib/providers/provider-view";
+import { deliveriesPageUrl } from "@/lib/shared/delivery-filters";
 import type { FailureReason } from "@/lib/shared/failure-reasons";
 import { DEFAULT_RANGE_MS } from "@/lib/shared/statistics-range";
 import type { Bucket } from "@/lib/shared/time-buckets";
@@ -78,6 +79,19 @@ export const deliveriesQuery = (channelId: string, limit = 20) =>
     queryKey: [...deliveryKeys.list(channelId), limit] as const,
     queryFn: () => fetchJson<DeliveryList>(`/api/channels/${channelId}/deliveries?limit=${limit}`),
     refetchInterval: 3000,
+  });
+
+/**
+ * The deliveries explorer: the attempts matching `filterSearch` (its URL's filters), newest first,
+ * a page at a time ("Load older" asks for those before the last one shown).
+ */
+export const exploredDeliveriesQuery = (channelId: string, filterSearch: string, limit: number) =>
+  infiniteQueryOptions({
+    queryKey: [...deliveryKeys.list(channelId), "explorer", filterSearch] as const,
+    queryFn: ({ pageParam }) =>
+      fetchJson<DeliveryList>(deliveriesPageUrl(channelId, filterSearch, pageParam, limit)),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextBefore,
   });
 
 /** GET /api/channels/{id}/statistics/errors: totals, details, a chart series and LINE's table. */

@@ -3,3 +3,40 @@
 /** What became of an attempt, or of its webhook since. */
 export const DELIVERY_RESULTS = ["success", "failed", "given_up", "pending_redelivery"] as const;
 export type DeliveryResult = (typeof DELIVERY_RESULTS)[number];
+
+/** The explorer's filters as they appear in its URL and the API's query string. */
+export const DELIVERY_FILTER_PARAMS = [
+  "result",
+  "reason",
+  "detail",
+  "statusCode",
+  "from",
+  "to",
+  "redelivery",
+  "counted",
+  "webhookEventId",
+] as const;
+export type DeliveryFilterParam = (typeof DELIVERY_FILTER_PARAMS)[number];
+
+/** Only the filters of a query string, blanks left out: what the explorer's URL carries. */
+export function deliveryFilterSearch(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const name of DELIVERY_FILTER_PARAMS) {
+    const value = params[name]?.trim();
+    if (value) search.set(name, value);
+  }
+  return search.toString();
+}
+
+/** The API path of a page of the explorer: its filters, then the cursor. */
+export function deliveriesPageUrl(
+  channelId: string,
+  filterSearch: string,
+  before: string | null,
+  limit: number,
+): string {
+  const search = new URLSearchParams(filterSearch);
+  search.set("limit", String(limit));
+  if (before) search.set("before", before);
+  return `/api/channels/${encodeURIComponent(channelId)}/deliveries?${search}`;
+}

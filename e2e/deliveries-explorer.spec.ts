@@ -1,0 +1,46 @@
+import { expect, test } from "./fixtures";
+
+test.describe("Deliveries tab", () => {
+  test("lists every attempt and filters them through its URL", async ({
+    page,
+    api,
+    freshChannel: { channel },
+    demoBot,
+  }) => {
+    await api.pointAt(channel.id, demoBot);
+    const ok = await api.sendText(channel.id, "fine");
+    await api.waitForDeliveries(channel.id, 1);
+    demoBot.setMode("error500");
+    await api.sendText(channel.id, "broken");
+    await api.waitForDeliveries(channel.id, 2);
+
+    await page.goto(`/console/channel/${channel.id}/deliveries`);
+    await expect(page.getByRole("link", { name: "Deliveries" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    const rows = page.getByTestId("delivery");
+    await expect(rows).toHaveCount(2);
+
+    await page.getByLabel("Reason").selectOption("error_status_code");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/[?&]reason=error_status_code(&|$)/);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText("500");
+    await expect(rows.first()).toContainText("Failed");
+
+    // A link to one webhookEventId shows its attempt alone.
+    await page.goto(
+      `/console/channel/${channel.id}/deliveries?webhookEventId=${ok.webhookEventIds[0]}`,
+    );
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText("Success");
+
+    // A filter the API would refuse is named on the page, not a server error.
+    await page.goto(`/console/channel/${channel.id}/deliveries?statusCode=abc`);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "These filters cannot be used" }),
+    ).toContainText("statusCode: must be an HTTP status code in decimal digits");
+    await expect(rows).toHaveCount(0);
+  });
+});
