@@ -43,4 +43,31 @@ test.describe("Deliveries tab", () => {
     ).toContainText("statusCode: must be an HTTP status code in decimal digits");
     await expect(rows).toHaveCount(0);
   });
+
+  test("an error table row's count opens exactly the attempts it counts", async ({
+    page,
+    api,
+    freshChannel: { channel },
+    demoBot,
+    statistics,
+  }) => {
+    await api.pointAt(channel.id, demoBot, { errorStatisticsAggregation: true });
+    demoBot.setMode("error500");
+    for (let i = 0; i < 3; i++) await api.sendText(channel.id, `broken ${i}`);
+    await api.waitForDeliveries(channel.id, 3);
+
+    await statistics.goto();
+    const counts = statistics.errorsTable.getByRole("link", { name: /show the attempts/ });
+    await expect(counts.first()).toBeVisible();
+    const total = (await counts.allTextContents()).reduce((sum, text) => sum + Number(text), 0);
+    expect(total).toBe(3);
+    const first = Number(await counts.first().textContent());
+    await counts.first().click();
+    await expect(page).toHaveURL(/\/deliveries\?.*counted=true/);
+    await expect(page.getByTestId("delivery")).toHaveCount(first);
+    for (const row of await page.getByTestId("delivery").all()) {
+      await expect(row).toContainText("error_status_code");
+      await expect(row).toContainText("500");
+    }
+  });
 });

@@ -104,6 +104,7 @@ export function ErrorStatistics({
             />
             <h3 className="pt-2 text-sm font-semibold">Errors by minute</h3>
             <WebhookErrorsTable
+              channelId={channelId}
               rows={data.rows}
               emptyText={`No rows${withReason} on this page.`}
               onPage={(page) => setFilters({ page })}

@@ -1,6 +1,7 @@
 import type { ErrorStatisticsView } from "@/components/data/console-queries";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
+import { errorRowFilterSearch } from "@/lib/shared/delivery-filters";
 import { UTC9_LABEL } from "@/lib/shared/utc9";
 
 /**
@@ -8,10 +9,13 @@ import { UTC9_LABEL } from "@/lib/shared/utc9";
  * are the first and last error in the window; the API gives them already in UTC+9.
  */
 export function WebhookErrorsTable({
+  channelId,
   rows,
   emptyText,
   onPage,
 }: {
+  /** Each row's count links to the channel's Deliveries tab filtered to exactly its attempts. */
+  channelId: string;
   rows: ErrorStatisticsView["rows"];
   emptyText: string;
   onPage: (page: number) => void;
@@ -46,7 +50,15 @@ export function WebhookErrorsTable({
                 <Td className="font-mono text-xs">{row.end}</Td>
                 <Td className="font-mono text-xs">{row.reason}</Td>
                 <Td>{row.detail}</Td>
-                <Td className="text-right tabular-nums">{row.errors}</Td>
+                <Td className="text-right tabular-nums">
+                  <a
+                    className="underline"
+                    href={`/console/channel/${encodeURIComponent(channelId)}/deliveries?${errorRowFilterSearch(row)}`}
+                    aria-label={`${row.errors} ${row.reason} ${row.detail} errors from ${row.start}: show the attempts`}
+                  >
+                    {row.errors}
+                  </a>
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 // The deliveries explorer's vocabulary, shared by its query string and its page.
+import { formatUtc9Date, formatUtc9Time } from "./utc9";
 
 /** What became of an attempt, or of its webhook since. */
 export const DELIVERY_RESULTS = ["success", "failed", "given_up", "pending_redelivery"] as const;
@@ -39,4 +40,31 @@ export function deliveriesPageUrl(
   search.set("limit", String(limit));
   if (before) search.set("before", before);
   return `/api/channels/${encodeURIComponent(channelId)}/deliveries?${search}`;
+}
+
+/** A row of LINE's error table: its day, first and last error (UTC+9), reason and detail. */
+export interface ErrorRowRef {
+  date: string;
+  start: string;
+  end: string;
+  reason: string;
+  detail: string;
+}
+
+/**
+ * The explorer's filters for exactly the attempts an error table row counts: counted in the
+ * statistics, its reason and detail, from its first error's second up to (not including) the
+ * second after its last. A row is one 60-second window, so that span holds no other window's.
+ */
+export function errorRowFilterSearch(row: ErrorRowRef): string {
+  const lastSecond = Date.parse(`${row.date}T${row.end}+09:00`);
+  const after = new Date(lastSecond + 1000);
+  return new URLSearchParams({
+    result: "failed",
+    reason: row.reason,
+    detail: row.detail,
+    from: `${row.date}T${row.start}+09:00`,
+    to: `${formatUtc9Date(after)}T${formatUtc9Time(after)}+09:00`,
+    counted: "true",
+  }).toString();
 }
