@@ -11,9 +11,6 @@ import { DELIVERY_RESULTS } from "@/lib/shared/delivery-filters";
 import { FAILURE_REASONS } from "@/lib/shared/failure-reasons";
 import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 
-/** Attempts per page, on the server's first page and the browser's next ones. */
-export const EXPLORER_PAGE_SIZE = 50;
-
 const RESULT_LABELS: Record<(typeof DELIVERY_RESULTS)[number], string> = {
   success: "Success",
   failed: "Failed",

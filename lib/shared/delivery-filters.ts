@@ -1,6 +1,9 @@
 // The deliveries explorer's vocabulary, shared by its query string and its page.
 import { formatUtc9Date, formatUtc9Time } from "./utc9";
 
+/** Attempts per explorer page, on the server's first page and the browser's next ones. */
+export const EXPLORER_PAGE_SIZE = 50;
+
 /** What became of an attempt, or of its webhook since. */
 export const DELIVERY_RESULTS = ["success", "failed", "given_up", "pending_redelivery"] as const;
 export type DeliveryResult = (typeof DELIVERY_RESULTS)[number];

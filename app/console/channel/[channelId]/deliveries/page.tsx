@@ -1,13 +1,14 @@
-import {
-  DeliveriesExplorer,
-  EXPLORER_PAGE_SIZE,
-} from "@/components/deliveries/deliveries-explorer";
+import { DeliveriesExplorer } from "@/components/deliveries/deliveries-explorer";
 import { db } from "@/lib/db/client";
 import { listDeliveries } from "@/lib/dispatch/list-deliveries";
 import { InvalidInputError } from "@/lib/errors";
 import { loadChannel } from "@/lib/http/page-data";
 import { listDeliveriesInput } from "@/lib/http/page-input";
-import { DELIVERY_FILTER_PARAMS, deliveryFilterSearch } from "@/lib/shared/delivery-filters";
+import {
+  DELIVERY_FILTER_PARAMS,
+  deliveryFilterSearch,
+  EXPLORER_PAGE_SIZE,
+} from "@/lib/shared/delivery-filters";
 
 export const metadata = { title: "Deliveries" };
 
