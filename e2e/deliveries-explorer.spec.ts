@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { sendSuccessThen500 } from "./support/delivery-mix";
 
 test.describe("Deliveries tab", () => {
   test("lists every attempt and filters them through its URL", async ({
@@ -7,12 +8,7 @@ test.describe("Deliveries tab", () => {
     freshChannel: { channel },
     demoBot,
   }) => {
-    await api.pointAt(channel.id, demoBot);
-    const ok = await api.sendText(channel.id, "fine");
-    await api.waitForDeliveries(channel.id, 1);
-    demoBot.setMode("error500");
-    await api.sendText(channel.id, "broken");
-    await api.waitForDeliveries(channel.id, 2);
+    const ok = await sendSuccessThen500(api, channel.id, demoBot);
 
     await page.goto(`/console/channel/${channel.id}/deliveries`);
     await expect(page.getByRole("link", { name: "Deliveries" })).toHaveAttribute(

@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type ReactNode, useId } from "react";
 import { type DeliveryList, exploredDeliveriesQuery } from "@/components/data/console-queries";
+import { AttemptCells } from "@/components/deliveries/attempt-cells";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -221,13 +222,7 @@ export function DeliveriesExplorer({
                       )}
                     </Td>
                     <Td className="font-mono text-xs">{delivery.reason ?? "—"}</Td>
-                    <Td title={delivery.error ?? undefined}>{delivery.detail ?? "—"}</Td>
-                    <Td className="font-mono text-xs">{delivery.statusCode || "—"}</Td>
-                    <Td className="font-mono text-xs">{delivery.latencyMs} ms</Td>
-                    <Td className="text-xs">
-                      {delivery.attemptNumber}
-                      {delivery.isRedelivery ? " (redelivery)" : ""}
-                    </Td>
+                    <AttemptCells delivery={delivery} />
                     <Td className="text-xs">{delivery.webhookStatus}</Td>
                     <Td className="break-all font-mono text-xs">
                       {delivery.webhookEventIds.join(", ")}

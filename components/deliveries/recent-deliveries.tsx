@@ -2,8 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { type DeliveryView, deliveriesQuery } from "@/components/data/console-queries";
+import { AttemptCells } from "@/components/deliveries/attempt-cells";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { Td } from "@/components/ui/table";
 import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 
 function Outcome({ delivery }: { delivery: DeliveryView }) {
@@ -41,23 +43,15 @@ export function RecentDeliveries({ channelId }: { channelId: string }) {
             </thead>
             <tbody>
               {data.deliveries.map((delivery) => (
-                <tr key={delivery.id} className="border-t border-line align-top">
-                  <td className="py-1.5 pr-3 whitespace-nowrap font-mono text-xs">
+                <tr key={delivery.id}>
+                  <Td className="whitespace-nowrap font-mono text-xs">
                     {formatUtc9(new Date(delivery.attemptedAt))}
-                  </td>
-                  <td className="py-1.5 pr-3">
+                  </Td>
+                  <Td>
                     <Outcome delivery={delivery} />
-                  </td>
-                  <td className="py-1.5 pr-3" title={delivery.error ?? undefined}>
-                    {delivery.detail ?? "—"}
-                  </td>
-                  <td className="py-1.5 pr-3 font-mono text-xs">{delivery.statusCode || "—"}</td>
-                  <td className="py-1.5 pr-3 font-mono text-xs">{delivery.latencyMs} ms</td>
-                  <td className="py-1.5 pr-3 text-xs">
-                    {delivery.attemptNumber}
-                    {delivery.isRedelivery ? " (redelivery)" : ""}
-                  </td>
-                  <td className="py-1.5 font-mono text-xs">{delivery.protocol ?? "—"}</td>
+                  </Td>
+                  <AttemptCells delivery={delivery} />
+                  <Td className="font-mono text-xs">{delivery.protocol ?? "—"}</Td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import { expect, test } from "../fixtures";
-import { expectErrorResponse } from "../support/console-api";
+import { type DeliveryList, expectErrorResponse } from "../support/console-api";
+import { sendSuccessThen500 } from "../support/delivery-mix";
 import { MALFORMED_IDS, notAJsonObject, sendJson, sendRawJson, UNKNOWN_ID } from "./bad-input";
 
 // Only the input contract of these two handlers: what they refuse, and that a refusal stores
@@ -113,25 +114,20 @@ test.describe("GET /api/channels/{id}/deliveries", () => {
     freshChannel: { channel },
     demoBot,
   }) => {
-    await api.pointAt(channel.id, demoBot);
-    const ok = await api.sendText(channel.id, "fine");
-    await api.waitForDeliveries(channel.id, 1);
-    demoBot.setMode("error500");
-    await api.sendText(channel.id, "broken");
-    const all = await api.waitForDeliveries(channel.id, 2);
+    const ok = await sendSuccessThen500(api, channel.id, demoBot);
     const failed = await request.get(
       `/api/channels/${channel.id}/deliveries?result=failed&reason=error_status_code&detail=500`,
     );
     expect(failed.status()).toBe(200);
-    const { deliveries } = (await failed.json()) as { deliveries: typeof all };
+    const { deliveries } = (await failed.json()) as DeliveryList;
     expect(deliveries.map((delivery) => [delivery.statusCode, delivery.webhookStatus])).toEqual([
       [500, "failed"],
     ]);
     const byEvent = await request.get(
       `/api/channels/${channel.id}/deliveries?webhookEventId=${ok.webhookEventIds[0]}`,
     );
-    expect(
-      ((await byEvent.json()) as { deliveries: typeof all }).deliveries.map((d) => d.success),
-    ).toEqual([true]);
+    expect(((await byEvent.json()) as DeliveryList).deliveries.map((d) => d.success)).toEqual([
+      true,
+    ]);
   });
 });

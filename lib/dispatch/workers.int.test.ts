@@ -102,8 +102,21 @@ describe("workers sharing one PostgreSQL database", () => {
           })
         ).map((row) => row.claimToken),
       );
-    const mid = await holders();
-    const sharing = started.filter((worker) => mid.has(worker.workerId)).length;
+    // Which workers hold claims changes from one moment to the next (a worker between two claims
+    // of its channels holds none): watched for a while, more than one must have held some.
+    const seen = new Set<string | null>();
+    let mid = new Set<string | null>();
+    await expect
+      .poll(
+        async () => {
+          mid = await holders();
+          for (const token of mid) seen.add(token);
+          return started.filter((worker) => seen.has(worker.workerId)).length;
+        },
+        { timeout: 20_000, interval: 20 },
+      )
+      .toBeGreaterThan(1);
+    const sharing = started.filter((worker) => seen.has(worker.workerId)).length;
     // Killed while it holds claims, which no one else may touch until their leases run out.
     const victim = started.find((worker) => mid.has(worker.workerId)) ?? started[0];
     const held = () =>
@@ -118,7 +131,7 @@ describe("workers sharing one PostgreSQL database", () => {
     expect(eventIds.filter((id) => !unique.has(id))).toEqual([]);
     const duplicates = target.received.length - unique.size;
     console.log(
-      `[workers] ${eventIds.length} events, ${target.received.length} received, ${duplicates} duplicates (sent again after the kill); ${sharing} of ${started.length} workers held claims mid-burst; the killed one held ${orphaned}, taken over by the others`,
+      `[workers] ${eventIds.length} events, ${target.received.length} received, ${duplicates} duplicates (sent again after the kill); ${sharing} of ${started.length} workers held claims during the burst; the killed one held ${orphaned}, taken over by the others`,
     );
     // The work was shared, and every webhook the killed worker held was finished by another.
     expect(sharing).toBeGreaterThan(1);
