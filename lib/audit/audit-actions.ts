@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "invitation.created",
   "invitation.revoked",
   "invitation.accepted",
+  "webhooks.redelivered_now",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -58,6 +59,10 @@ const SUMMARIES: Readonly<Record<AuditAction, (detail: AuditDetail) => string>> 
   "invitation.created": (d) => `Invited ${shown(d.email)} as ${shown(d.role)}`,
   "invitation.revoked": (d) => `Revoked the invitation of ${shown(d.email)}`,
   "invitation.accepted": (d) => `${shown(d.email)} accepted the invitation as ${shown(d.role)}`,
+  "webhooks.redelivered_now": (d) =>
+    d.count === 1
+      ? `Redelivered webhook ${shown(d.webhookIds)} now`
+      : `Redelivered ${shown(d.count)} webhooks now: ${shown(d.webhookIds)}`,
 };
 
 /** One line in plain words, as the audit tab shows it. */

@@ -37,11 +37,26 @@ export async function updateChannel(
     const updated = await tx.channel.update({ where: { id: channelId }, data: input });
     await recordAudit(tx, ...auditedChanges(current, updated, actor));
     if (input.webhookRedelivery === false || input.useWebhook === false) {
-      // Turning Webhook redelivery (or Use webhook) off cancels the redeliveries waiting.
+      // Turning Webhook redelivery (or Use webhook) off cancels the redeliveries waiting. An
+      // operator's "Redeliver now" does not depend on Webhook redelivery; Use webhook off
+      // leaves its webhook as it was before (the dispatcher does the same when it finds it off).
       await tx.webhook.updateMany({
-        where: { channelId, status: "pending", attemptCount: { gt: 0 } },
+        where: {
+          channelId,
+          status: "pending",
+          attemptCount: { gt: 0 },
+          manualRedeliveryFrom: null,
+        },
         data: { status: "cancelled" },
       });
+      if (input.useWebhook === false) {
+        for (const from of ["failed", "given_up"] as const) {
+          await tx.webhook.updateMany({
+            where: { channelId, status: "pending", manualRedeliveryFrom: from },
+            data: { status: from, manualRedeliveryFrom: null },
+          });
+        }
+      }
     }
     return updated;
   });

@@ -9,6 +9,9 @@ export type WebhookStatus =
   | "given_up"
   | "cancelled";
 
+/** What an operator can redeliver now, and what it returns to when that attempt fails too. */
+export type ManualRedeliveryFrom = Extract<WebhookStatus, "failed" | "given_up">;
+
 /** One attempt as stored (DeliveryAttempt row). */
 export interface AttemptRecord {
   id: string;

@@ -290,14 +290,17 @@ export class Dispatcher {
   private async attempt(webhook: ClaimedWebhook): Promise<void> {
     const { channel } = webhook;
     // Settings may have changed since the events were accepted; LINE sends nothing then, and a
-    // redelivery is only sent while Webhook redelivery is still on.
+    // redelivery is only sent while Webhook redelivery is still on. An operator's "Redeliver
+    // now" does not depend on that setting; without a webhook to send to, its webhook is left
+    // as it was.
+    const manual = webhook.manualRedeliveryFrom;
     const redelivering = webhook.attemptCount > 0;
     if (
       !channel.useWebhook ||
       !channel.webhookUrl ||
-      (redelivering && !channel.webhookRedelivery)
+      (redelivering && !manual && !channel.webhookRedelivery)
     ) {
-      this.keep({ webhookId: webhook.id, status: "cancelled" });
+      this.keep({ webhookId: webhook.id, status: manual ?? "cancelled" });
       return;
     }
     const events = JSON.parse(webhook.events) as StoredEvent[];
@@ -327,6 +330,7 @@ export class Dispatcher {
       ...outcomeAfter(webhook.id, result, attempt, {
         redelivery: channel.webhookRedelivery,
         schedule: this.settings.redeliverySchedule,
+        manualRedeliveryFrom: manual,
       }),
       countable: channel.useWebhook && channel.errorStatisticsAggregation,
     });

@@ -33,6 +33,26 @@ function attempt(attemptNumber: number): AttemptRecord {
 }
 
 describe("outcomeAfter", () => {
+  it("puts a failed Redeliver now back where it was, with no automatic redelivery", () => {
+    for (const from of ["failed", "given_up"] as const) {
+      for (const redelivery of [false, true]) {
+        const outcome = outcomeAfter("w1", failed, attempt(2), {
+          redelivery,
+          schedule,
+          manualRedeliveryFrom: from,
+        });
+        expect(outcome).toEqual({ webhookId: "w1", status: from, attempt: attempt(2) });
+      }
+      expect(
+        outcomeAfter("w1", delivered, attempt(2), {
+          redelivery: true,
+          schedule,
+          manualRedeliveryFrom: from,
+        }).status,
+      ).toBe("delivered");
+    }
+  });
+
   it("delivers on success, whatever the redelivery setting", () => {
     for (const redelivery of [false, true]) {
       expect(outcomeAfter("w1", delivered, attempt(1), { redelivery, schedule })).toMatchObject({

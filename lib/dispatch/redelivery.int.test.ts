@@ -2,9 +2,6 @@
 // webhook middleware fails N times, then succeeds; the same events come back with
 // deliveryContext.isRedelivery; toggles and restarts behave as LINE's console promises.
 import { fork } from "node:child_process";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { middleware, type webhook } from "@line/bot-sdk";
 import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { getChannelSecret } from "../channels/get-channel";
@@ -13,51 +10,10 @@ import type { Db } from "../db/client";
 import { enqueueEvents } from "../events/enqueue-events";
 import { createProvider } from "../providers/create-provider";
 import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
+import { sdkBot } from "../testing/sdk-bot";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { dispatchSettingsFromEnv } from "./dispatch-settings";
 import { Dispatcher } from "./dispatcher";
-
-interface Received {
-  webhookEventId: string;
-  timestamp: number;
-  isRedelivery: boolean;
-}
-
-/** A bot using @line/bot-sdk's middleware (signature check) that answers 500 `failures` times. */
-async function sdkBot(channelSecret: string, failures: number) {
-  const received: Received[] = [];
-  const rejected: unknown[] = [];
-  const check = middleware({ channelSecret });
-  const server = http.createServer((request, response) => {
-    check(request as never, response as never, (error?: unknown) => {
-      if (error) {
-        rejected.push(error);
-        response.writeHead(401).end();
-        return;
-      }
-      const body = (request as unknown as { body: webhook.CallbackRequest }).body;
-      for (const event of body.events) {
-        received.push({
-          webhookEventId: event.webhookEventId,
-          timestamp: event.timestamp,
-          isRedelivery: event.deliveryContext.isRedelivery,
-        });
-      }
-      response.writeHead(received.length <= failures ? 500 : 200).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`,
-    received,
-    rejected,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
   const database = useTestDatabase(provider);

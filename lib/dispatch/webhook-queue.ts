@@ -5,13 +5,15 @@
 // and why: docs/adr/0007-raw-sql-on-the-dispatch-hot-path.md.
 import "server-only";
 import { type Db, dialectOf, Prisma, type SqlRunner } from "../db/client";
-import type { AttemptRecord, WebhookStatus } from "./attempt-record";
+import type { AttemptRecord, ManualRedeliveryFrom, WebhookStatus } from "./attempt-record";
 
 export interface ClaimedRow {
   id: string;
   channelId: string;
   events: string;
   attemptCount: number;
+  /** An operator's "Redeliver now": the status to return to if it fails (Webhook model). */
+  manualRedeliveryFrom: ManualRedeliveryFrom | null;
 }
 
 export interface ClaimRequest {
@@ -131,7 +133,7 @@ async function claimWith(
     UPDATE "Webhook" SET "status" = 'sending', "claimToken" = ${workerId},
       "leaseUntil" = ${leaseUntil}, "updatedAt" = ${now}
     WHERE "id" IN (${Prisma.join(picked)}) AND ${stillClaimable(now)}
-    RETURNING "id", "channelId", "events", "attemptCount"`;
+    RETURNING "id", "channelId", "events", "attemptCount", "manualRedeliveryFrom"`;
   return rows.map((row) => ({ ...row, attemptCount: Number(row.attemptCount) }));
 }
 
@@ -175,7 +177,8 @@ export function insertAttempts(db: SqlRunner, attempts: AttemptRecord[]) {
 
 /**
  * Sets the status of many webhooks at once, counting an attempt for each when `attempted`, and
- * ends their claims; with `nextAttemptAt`, also when they are due again (a redelivery). Only
+ * ends their claims (and any "Redeliver now" they were sent for); with `nextAttemptAt`, also when
+ * they are due again (a redelivery). Only
  * webhooks `workerId` still holds change: one whose lease ran out and another worker took is
  * that worker's to record.
  */
@@ -201,7 +204,7 @@ export function setStatus(
   const due = nextAttemptAt ? Prisma.sql`, "nextAttemptAt" = ${nextAttemptAt}` : Prisma.empty;
   return db.$executeRaw`
     UPDATE "Webhook" SET "status" = ${status}, "claimToken" = NULL, "leaseUntil" = NULL,
-      "updatedAt" = ${now} ${count} ${due}
+      "manualRedeliveryFrom" = NULL, "updatedAt" = ${now} ${count} ${due}
     WHERE "id" IN (${Prisma.join(ids)}) AND "claimToken" = ${workerId}`;
 }
 

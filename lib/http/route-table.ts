@@ -53,6 +53,7 @@ export const ROUTE_HANDLERS: Readonly<Record<string, MethodAccess>> = {
   },
   "/api/channels/[channelId]/audit": { GET: { channel: "read" } },
   "/api/channels/[channelId]/deliveries": { GET: { channel: "read" } },
+  "/api/channels/[channelId]/deliveries/redeliver": { POST: { channel: "configure" } },
   "/api/channels/[channelId]/events": { POST: { channel: "configure", channelToken: true } },
   "/api/channels/[channelId]/secret": { GET: { channel: "manage" }, POST: { channel: "manage" } },
   "/api/channels/[channelId]/statistics/errors": { GET: { channel: "read" } },

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Webhook" ADD COLUMN "manualRedeliveryFrom" TEXT;
+
