@@ -67,3 +67,37 @@ test.describe("Deliveries tab", () => {
     }
   });
 });
+
+test("Redeliver now sends a selected failed webhook again and its new attempt shows", async ({
+  page,
+  api,
+  freshChannel: { channel },
+  demoBot,
+}) => {
+  await api.pointAt(channel.id, demoBot);
+  demoBot.setMode("error500");
+  const sent = await api.sendText(channel.id, "please retry");
+  await api.waitForDeliveries(channel.id, 1);
+  demoBot.setMode("ok");
+
+  await page.goto(`/console/channel/${channel.id}/deliveries`);
+  const rows = page.getByTestId("delivery");
+  await expect(rows).toHaveCount(1);
+  const redeliver = page.getByRole("button", { name: "Redeliver now" });
+  await expect(redeliver).toBeDisabled();
+  await page.getByRole("checkbox", { name: `Select webhook ${sent.webhookId}` }).check();
+  await redeliver.click();
+  await expect(page.getByText("Queued for redelivery")).toBeVisible();
+
+  // The list refreshes itself: the new attempt, a redelivery, succeeded.
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Success");
+  await expect(rows.first()).toContainText("2 (redelivery)");
+  await expect(rows.first()).toContainText("delivered");
+  expect(demoBot.recentEvents()).toEqual([
+    { webhookEventId: sent.webhookEventIds[0], isRedelivery: false },
+    { webhookEventId: sent.webhookEventIds[0], isRedelivery: true },
+  ]);
+  // A delivered webhook has nothing left to redeliver.
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+});

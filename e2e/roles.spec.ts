@@ -128,6 +128,14 @@ test("a Viewer sees statistics and deliveries, cannot change a setting, and the 
     expect(
       (await asViewer.post(`/api/channels/${channel.id}/events`, { data: { text: "x" } })).status(),
     ).toBe(403);
+    const [seen] = (await api.deliveries(channel.id)).deliveries;
+    expect(
+      (
+        await asViewer.post(`/api/channels/${channel.id}/deliveries/redeliver`, {
+          data: { webhookIds: [seen?.webhookId] },
+        })
+      ).status(),
+    ).toBe(403);
   } finally {
     await context.close();
   }

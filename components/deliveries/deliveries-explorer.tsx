@@ -1,15 +1,17 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { type ReactNode, useId } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { type DeliveryList, exploredDeliveriesQuery } from "@/components/data/console-queries";
 import { AttemptCells } from "@/components/deliveries/attempt-cells";
+import { RedeliverNowButton } from "@/components/deliveries/redeliver-now-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DELIVERY_RESULTS } from "@/lib/shared/delivery-filters";
 import { FAILURE_REASONS } from "@/lib/shared/failure-reasons";
+import { isRedeliverable } from "@/lib/shared/redeliver-now";
 import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 
 const RESULT_LABELS: Record<(typeof DELIVERY_RESULTS)[number], string> = {
@@ -46,6 +48,7 @@ export function DeliveriesExplorer({
   initialPage,
   problems,
   pageSize,
+  canConfigure,
 }: {
   channelId: string;
   filters: Record<string, string | undefined>;
@@ -54,14 +57,27 @@ export function DeliveriesExplorer({
   initialPage: DeliveryList | null;
   problems: string[];
   pageSize: number;
+  /** Whether the operator may redeliver (Members and Admins). */
+  canConfigure: boolean;
 }) {
+  // After "Redeliver now" the list refreshes itself for a while, so the new attempts show up
+  // without a reload; otherwise it stays as read (the filters describe a moment).
+  const [watchUntil, setWatchUntil] = useState(0);
   const list = useInfiniteQuery({
     ...exploredDeliveriesQuery(channelId, filterSearch, pageSize),
     initialData: initialPage ? { pages: [initialPage], pageParams: [null] } : undefined,
     enabled: initialPage !== null,
     staleTime: 0,
+    refetchInterval: () => (Date.now() < watchUntil ? 1000 : false),
   });
   const deliveries = list.data?.pages.flatMap((page) => page.deliveries) ?? [];
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (webhookId: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(webhookId)) next.add(webhookId);
+      return next;
+    });
   return (
     <div className="grid gap-6">
       <Card title="Filters">
@@ -189,12 +205,33 @@ export function DeliveriesExplorer({
             <p className="text-sm text-muted">No delivery attempts match these filters.</p>
           )}
           {deliveries.length > 0 && (
+            <div className="flex flex-wrap items-center gap-3">
+              <RedeliverNowButton
+                channelId={channelId}
+                webhookIds={[...selected]}
+                canConfigure={canConfigure}
+                onQueued={() => {
+                  setSelected(new Set());
+                  setWatchUntil(Date.now() + 20_000);
+                }}
+              />
+              <span className="text-xs text-muted">
+                {selected.size === 0
+                  ? "Select failed or given-up webhooks to send them again now."
+                  : `${selected.size} selected.`}
+              </span>
+            </div>
+          )}
+          {deliveries.length > 0 && (
             <Table
               label="Deliveries"
               caption={`Every attempt, newest first. Times in ${UTC9_LABEL}.${filters.counted === "true" ? " Only attempts counted in the error statistics." : ""}`}
             >
               <thead>
                 <tr>
+                  <Th>
+                    <span className="sr-only">Select</span>
+                  </Th>
                   <Th>Time ({UTC9_LABEL})</Th>
                   <Th>Result</Th>
                   <Th>Reason</Th>
@@ -209,6 +246,17 @@ export function DeliveriesExplorer({
               <tbody>
                 {deliveries.map((delivery) => (
                   <tr key={delivery.id} data-testid="delivery">
+                    <Td>
+                      {isRedeliverable(delivery.webhookStatus) && (
+                        <input
+                          type="checkbox"
+                          aria-label={`Select webhook ${delivery.webhookId}`}
+                          checked={selected.has(delivery.webhookId)}
+                          disabled={!canConfigure}
+                          onChange={() => toggle(delivery.webhookId)}
+                        />
+                      )}
+                    </Td>
                     <Td className="whitespace-nowrap font-mono text-xs">
                       <time dateTime={delivery.attemptedAt}>
                         {formatUtc9(new Date(delivery.attemptedAt))}

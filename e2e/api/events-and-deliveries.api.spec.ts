@@ -131,3 +131,81 @@ test.describe("GET /api/channels/{id}/deliveries", () => {
     ]);
   });
 });
+
+test.describe("POST /api/channels/{id}/deliveries/redeliver", () => {
+  test("refuses what it cannot do, naming why, and changes nothing", async ({
+    api,
+    request,
+    freshChannel: { channel },
+    demoBot,
+  }) => {
+    const ok = await sendSuccessThen500(api, channel.id, demoBot);
+    const url = `/api/channels/${channel.id}/deliveries/redeliver`;
+    const before = await api.deliveries(channel.id, { limit: 200 });
+    const failed = before.deliveries.find((delivery) => !delivery.success);
+    if (!failed) throw new Error("the 500 was not recorded");
+
+    const empty = await request.post(url, { data: { webhookIds: [] } });
+    await expectErrorResponse(empty, 400);
+    expect((await empty.json()).message).toBe("webhookIds: must name at least one webhook");
+    const tooMany = await request.post(url, {
+      data: { webhookIds: Array(101).fill(failed.webhookId) },
+    });
+    expect((await tooMany.json()).message).toBe("webhookIds: must name at most 100 webhooks");
+    for (const { body, message } of notAJsonObject) {
+      const refused = await sendRawJson(request, "POST", url, body);
+      await expectErrorResponse(refused, 400);
+      expect((await refused.json()).message).toMatch(message);
+    }
+    await expectErrorResponse(
+      await request.post(`/api/channels/${UNKNOWN_ID}/deliveries/redeliver`, {
+        data: { webhookIds: [failed.webhookId] },
+      }),
+      404,
+    );
+    const unknown = await request.post(url, {
+      data: { webhookIds: [failed.webhookId, "01ARZ3NDEKTSV4RRFFQ69G5FAV"] },
+    });
+    await expectErrorResponse(unknown, 404);
+    expect((await unknown.json()).message).toBe('Webhook "01ARZ3NDEKTSV4RRFFQ69G5FAV" not found');
+    const delivered = await request.post(url, {
+      data: { webhookIds: [failed.webhookId, ok.webhookId] },
+    });
+    await expectErrorResponse(delivered, 409);
+    expect((await delivered.json()).message).toContain("is delivered");
+
+    expect(await api.deliveries(channel.id, { limit: 200 })).toEqual(before);
+    expect(demoBot.recentEvents()).toHaveLength(2);
+  });
+
+  test("sends a failed webhook again at once, marked as a redelivery", async ({
+    api,
+    request,
+    freshChannel: { channel },
+    demoBot,
+  }) => {
+    await api.pointAt(channel.id, demoBot);
+    demoBot.setMode("error500");
+    const sent = await api.sendText(channel.id, "again, please");
+    const [failed] = await api.waitForDeliveries(channel.id, 1);
+    demoBot.setMode("ok");
+
+    const queued = await request.post(`/api/channels/${channel.id}/deliveries/redeliver`, {
+      data: { webhookIds: [failed?.webhookId] },
+    });
+    expect(queued.status()).toBe(202);
+    expect(await queued.json()).toEqual({ webhookIds: [sent.webhookId] });
+    const [latest] = await api.waitForDeliveries(channel.id, 2);
+    expect(latest).toMatchObject({
+      webhookId: sent.webhookId,
+      attemptNumber: 2,
+      isRedelivery: true,
+      success: true,
+      webhookStatus: "delivered",
+    });
+    expect(demoBot.recentEvents()).toEqual([
+      { webhookEventId: sent.webhookEventIds[0], isRedelivery: false },
+      { webhookEventId: sent.webhookEventIds[0], isRedelivery: true },
+    ]);
+  });
+});

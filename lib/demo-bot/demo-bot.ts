@@ -24,8 +24,18 @@ export interface DemoBot {
   mode(): DemoBotMode;
   setMode(mode: DemoBotMode): void;
   stats(): { received: number; validSignatures: number; invalidSignatures: number };
+  /** The events of the latest validly signed webhooks, oldest first (at most RECENT_EVENTS). */
+  recentEvents(): ReceivedEvent[];
   close(): Promise<void>;
 }
+
+/** One event as a bot sees it: enough to tell a redelivery from a first send. */
+export interface ReceivedEvent {
+  webhookEventId: string;
+  isRedelivery: boolean;
+}
+
+const RECENT_EVENTS = 100;
 
 type AnyRequest = http.IncomingMessage | http2.Http2ServerRequest;
 type AnyResponse = http.ServerResponse | http2.Http2ServerResponse;
@@ -40,6 +50,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
   let mode: DemoBotMode = options.initialMode ?? "ok";
   const stats = { received: 0, validSignatures: 0, invalidSignatures: 0 };
+  const recent: ReceivedEvent[] = [];
   const log = options.log ?? (() => {});
   const sockets = new Set<Socket>();
 
@@ -60,6 +71,7 @@ export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
       response.writeHead(401, { "content-type": "text/plain" }).end("invalid signature");
       return;
     }
+    remember(recent, body);
     switch (now) {
       case "slowish":
         await sleep(1500);
@@ -183,6 +195,7 @@ export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
       mode = next;
     },
     stats: () => ({ ...stats }),
+    recentEvents: () => recent.map((event) => ({ ...event })),
     close: async () => {
       await tls?.close();
       await new Promise<void>((resolve) => {
@@ -205,4 +218,26 @@ function controlPage(current: DemoBotMode): string {
 <h1>Demo bot</h1><p>Current mode: <strong>${current}</strong>. Webhooks go to <code>POST /webhook</code>.</p>
 <ul style="list-style:none;padding:0;line-height:2">${rows}</ul>
 <script>async function setMode(mode){await fetch('/control',{method:'POST',body:JSON.stringify({mode})});location.reload()}</script>`;
+}
+
+/** Keeps the events of a signed webhook body (LINE's shape) in `recent`, dropping the oldest. */
+function remember(recent: ReceivedEvent[], body: string): void {
+  let events: unknown;
+  try {
+    events = (JSON.parse(body) as { events?: unknown }).events;
+  } catch {
+    return;
+  }
+  if (!Array.isArray(events)) return;
+  for (const event of events as {
+    webhookEventId?: unknown;
+    deliveryContext?: { isRedelivery?: unknown };
+  }[]) {
+    if (typeof event?.webhookEventId !== "string") continue;
+    recent.push({
+      webhookEventId: event.webhookEventId,
+      isRedelivery: event.deliveryContext?.isRedelivery === true,
+    });
+  }
+  recent.splice(0, Math.max(0, recent.length - RECENT_EVENTS));
 }

@@ -9,6 +9,7 @@ import {
   deliveryFilterSearch,
   EXPLORER_PAGE_SIZE,
 } from "@/lib/shared/delivery-filters";
+import { roleCan } from "@/lib/shared/provider-roles";
 
 export const metadata = { title: "Deliveries" };
 
@@ -23,7 +24,7 @@ export default async function DeliveriesPage({
 }) {
   const { channelId } = await params;
   // loadChannel checks the operator may read the channel before its attempts are read.
-  const { channel } = await loadChannel(channelId);
+  const { channel, role } = await loadChannel(channelId);
   const given = await searchParams;
   // The filters only (a repeated parameter keeps its last value, as the API reads it).
   const filters = Object.fromEntries(
@@ -52,6 +53,7 @@ export default async function DeliveriesPage({
       initialPage={initialPage}
       problems={problems}
       pageSize={EXPLORER_PAGE_SIZE}
+      canConfigure={roleCan(role, "configure")}
     />
   );
 }
