@@ -4,7 +4,9 @@
 // bulk, with their rollups, to get there fast: scripts/bench-stats-data.mts), then measures the
 // errors route handler for the whole range, signed in as the console is (p50/p95 over --runs),
 // next to the same answer computed by plain GROUP BY queries over the raw attempts
-// (scripts/bench-stats-baseline.mts), and checks that the two answers agree. SQLite by default, a
+// (scripts/bench-stats-baseline.mts), and checks that the two answers agree. It also times the
+// deliveries explorer's route over the same attempts: its first page, and a first page filtered
+// by reason and detail (the rarest detail, the most rows to skip without its index). SQLite by default, a
 // file in a temporary directory (--keep keeps it); `--database postgres` starts a throwaway
 // PostgreSQL cluster for the run. Prints one JSON line. A benchmark, not a test.
 import { randomBytes } from "node:crypto";
@@ -14,6 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { GET as listDeliveriesRoute } from "../app/api/channels/[channelId]/deliveries/route";
 import { GET } from "../app/api/channels/[channelId]/statistics/errors/route";
 import { auth } from "../lib/auth/auth";
 import { createOperator } from "../lib/auth/operators";
@@ -34,6 +37,7 @@ import {
   fillPlan,
   fillPostgres,
   fillSqlite,
+  RAREST_FAILURE,
   seedChannel,
 } from "./bench-stats-data.mjs";
 
@@ -191,6 +195,23 @@ async function main(target: Target) {
     await baseline.close();
   }
 
+  // 3. The deliveries explorer's pages, as the console asks for them (50 rows).
+  const explorer = `http://localhost/api/channels/${CHANNEL_ID}/deliveries?limit=50`;
+  const explorerPage = (search: string) =>
+    timed(runs, WARM_UPS, async () => {
+      const response = await listDeliveriesRoute(
+        new Request(`${explorer}${search}`, { headers: { cookie } }),
+        { params: Promise.resolve({ channelId: CHANNEL_ID }) },
+      );
+      if (!response.ok)
+        throw new Error(`route answered ${response.status}: ${await response.text()}`);
+      return ((await response.json()) as { deliveries: unknown[] }).deliveries.length;
+    });
+  const firstPage = await explorerPage("");
+  const filteredPage = await explorerPage(
+    `&reason=could_not_connect&detail=${encodeURIComponent(RAREST_FAILURE)}`,
+  );
+
   const disagreements = differences(handler.result, raw.result);
   for (const line of disagreements.slice(0, 20)) console.error(line);
   if (disagreements.length > 0) process.exitCode = 1;
@@ -216,6 +237,14 @@ async function main(target: Target) {
         errorsCounted: raw.result.byReason.reduce((sum, row) => sum + Number(row.n), 0),
       },
       ratioP50: round(raw.p50 / handler.p50),
+      explorerFirstPage: { runs, p50ms: round(firstPage.p50), p95ms: round(firstPage.p95) },
+      explorerReasonDetailPage: {
+        detail: RAREST_FAILURE,
+        runs,
+        p50ms: round(filteredPage.p50),
+        p95ms: round(filteredPage.p95),
+        rows: filteredPage.result,
+      },
       answersAgree: disagreements.length === 0,
     }),
   );
