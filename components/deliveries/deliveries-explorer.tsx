@@ -1,9 +1,10 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { type ReactNode, useId, useState } from "react";
+import { useState } from "react";
 import { type DeliveryList, exploredDeliveriesQuery } from "@/components/data/console-queries";
 import { AttemptCells } from "@/components/deliveries/attempt-cells";
+import { SelectField, TextInputField } from "@/components/deliveries/filter-fields";
 import { RedeliverNowButton } from "@/components/deliveries/redeliver-now-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,22 +21,6 @@ const RESULT_LABELS: Record<(typeof DELIVERY_RESULTS)[number], string> = {
   given_up: "Given up (redelivery stopped)",
   pending_redelivery: "Pending redelivery",
 };
-
-const fieldClass =
-  "mt-1 block w-full rounded-md border border-line bg-white px-3 py-1.5 text-sm outline-none focus:ring-2 focus:ring-line-green/30";
-
-/** A label and its control, tied by id: `children` renders the control with the id given. */
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children(id)}
-    </div>
-  );
-}
 
 /**
  * Every attempt of the channel, newest first, filtered by what its URL says: a plain GET form, so
@@ -82,109 +67,62 @@ export function DeliveriesExplorer({
     <div className="grid gap-6">
       <Card title="Filters">
         <form method="get" className="grid gap-3 py-3 sm:grid-cols-3" aria-label="Filters">
-          <Field label="Result">
-            {(id) => (
-              <select
-                id={id}
-                name="result"
-                defaultValue={filters.result ?? ""}
-                className={fieldClass}
-              >
-                <option value="">Any</option>
-                {DELIVERY_RESULTS.map((result) => (
-                  <option key={result} value={result}>
-                    {RESULT_LABELS[result]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Reason">
-            {(id) => (
-              <select
-                id={id}
-                name="reason"
-                defaultValue={filters.reason ?? ""}
-                className={fieldClass}
-              >
-                <option value="">Any</option>
-                {FAILURE_REASONS.map((reason) => (
-                  <option key={reason} value={reason}>
-                    {reason}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Detail">
-            {(id) => (
-              <input
-                id={id}
-                name="detail"
-                defaultValue={filters.detail ?? ""}
-                placeholder="Connection failed, 500, …"
-                className={fieldClass}
-              />
-            )}
-          </Field>
-          <Field label="HTTP status">
-            {(id) => (
-              <input
-                id={id}
-                name="statusCode"
-                inputMode="numeric"
-                defaultValue={filters.statusCode ?? ""}
-                placeholder="500 (0: no answer)"
-                className={fieldClass}
-              />
-            )}
-          </Field>
-          <Field label={`From (${UTC9_LABEL} or any offset)`}>
-            {(id) => (
-              <input
-                id={id}
-                name="from"
-                defaultValue={filters.from ?? ""}
-                placeholder="2026-11-27T09:00:00+09:00"
-                className={fieldClass}
-              />
-            )}
-          </Field>
-          <Field label="To">
-            {(id) => (
-              <input
-                id={id}
-                name="to"
-                defaultValue={filters.to ?? ""}
-                placeholder="2026-11-27T10:00:00+09:00"
-                className={fieldClass}
-              />
-            )}
-          </Field>
-          <Field label="Sent as">
-            {(id) => (
-              <select
-                id={id}
-                name="redelivery"
-                defaultValue={filters.redelivery ?? ""}
-                className={fieldClass}
-              >
-                <option value="">First send or redelivery</option>
-                <option value="false">First send</option>
-                <option value="true">Redelivery</option>
-              </select>
-            )}
-          </Field>
-          <Field label="webhookEventId">
-            {(id) => (
-              <input
-                id={id}
-                name="webhookEventId"
-                defaultValue={filters.webhookEventId ?? ""}
-                className={`${fieldClass} font-mono`}
-              />
-            )}
-          </Field>
+          <SelectField
+            label="Result"
+            name="result"
+            value={filters.result}
+            options={[
+              ["", "Any"],
+              ...DELIVERY_RESULTS.map((result) => [result, RESULT_LABELS[result]] as const),
+            ]}
+          />
+          <SelectField
+            label="Reason"
+            name="reason"
+            value={filters.reason}
+            options={[["", "Any"], ...FAILURE_REASONS.map((reason) => [reason, reason] as const)]}
+          />
+          <TextInputField
+            label="Detail"
+            name="detail"
+            value={filters.detail}
+            placeholder="Connection failed, 500, …"
+          />
+          <TextInputField
+            label="HTTP status"
+            name="statusCode"
+            value={filters.statusCode}
+            placeholder="500 (0: no answer)"
+            inputMode="numeric"
+          />
+          <TextInputField
+            label={`From (${UTC9_LABEL} or any offset)`}
+            name="from"
+            value={filters.from}
+            placeholder="2026-11-27T09:00:00+09:00"
+          />
+          <TextInputField
+            label="To"
+            name="to"
+            value={filters.to}
+            placeholder="2026-11-27T10:00:00+09:00"
+          />
+          <SelectField
+            label="Sent as"
+            name="redelivery"
+            value={filters.redelivery}
+            options={[
+              ["", "First send or redelivery"],
+              ["false", "First send"],
+              ["true", "Redelivery"],
+            ]}
+          />
+          <TextInputField
+            label="webhookEventId"
+            name="webhookEventId"
+            value={filters.webhookEventId}
+            monospace
+          />
           {filters.counted && <input type="hidden" name="counted" value={filters.counted} />}
           <div className="flex items-end gap-2">
             <Button type="submit" variant="primary">
