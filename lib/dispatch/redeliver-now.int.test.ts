@@ -10,11 +10,10 @@ import type { Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
 import { enqueueEvents } from "../events/enqueue-events";
 import { createProvider } from "../providers/create-provider";
-import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { sdkBot } from "../testing/sdk-bot";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
-import { dispatchSettingsFromEnv } from "./dispatch-settings";
-import { Dispatcher } from "./dispatcher";
+import { testDispatcher } from "../testing/test-dispatcher";
+import type { Dispatcher } from "./dispatcher";
 import { redeliverNow } from "./redeliver-now";
 
 const OPERATOR = "operator@example.com";
@@ -49,18 +48,7 @@ describe.each(TEST_PROVIDERS)("Redeliver now on %s", (provider) => {
   }
 
   async function startDispatcher(db: Db, schedule: string) {
-    const sender = new Dispatcher({
-      storage: { db },
-      settings: dispatchSettingsFromEnv({
-        ...ALLOW_PRIVATE_TARGETS,
-        WEBHOOK_POLL_INTERVAL_MS: "20",
-        WEBHOOK_REDELIVERY_SCHEDULE_MS: schedule,
-      }),
-      log: () => {},
-    });
-    stops.push(async () => {
-      await sender.stop();
-    });
+    const sender = testDispatcher({ db }, stops, { WEBHOOK_REDELIVERY_SCHEDULE_MS: schedule });
     await sender.start();
     return sender;
   }

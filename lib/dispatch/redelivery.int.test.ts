@@ -12,8 +12,7 @@ import { createProvider } from "../providers/create-provider";
 import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { sdkBot } from "../testing/sdk-bot";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
-import { dispatchSettingsFromEnv } from "./dispatch-settings";
-import { Dispatcher } from "./dispatcher";
+import { testDispatcher } from "../testing/test-dispatcher";
 
 describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
   const database = useTestDatabase(provider);
@@ -47,21 +46,8 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
     return { channel: created, bot };
   }
 
-  function dispatcher(db: Db, schedule = "60,60,60,60") {
-    const instance = new Dispatcher({
-      storage: { db },
-      settings: dispatchSettingsFromEnv({
-        ...ALLOW_PRIVATE_TARGETS,
-        WEBHOOK_POLL_INTERVAL_MS: "20",
-        WEBHOOK_REDELIVERY_SCHEDULE_MS: schedule,
-      }),
-      log: () => {},
-    });
-    stops.push(async () => {
-      await instance.stop();
-    });
-    return instance;
-  }
+  const dispatcher = (db: Db, schedule = "60,60,60,60") =>
+    testDispatcher({ db }, stops, { WEBHOOK_REDELIVERY_SCHEDULE_MS: schedule });
 
   it("sends the same event again until the bot takes it, marked as a redelivery", async () => {
     const { db } = database();

@@ -4,13 +4,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
-import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
-import { Dispatcher } from "../dispatch/dispatcher";
 import { enqueueEvents } from "../events/enqueue-events";
 import { insertAgedAttempts, insertAgedWebhook, instantsFrom } from "../testing/aged-rows";
-import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
+import { testDispatcher } from "../testing/test-dispatcher";
 import { runRetention } from "./run-retention";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -45,17 +43,7 @@ describe.each(TEST_PROVIDERS)("retention while dispatching on %s", (provider) =>
       times: instantsFrom(new Date(old.getTime() - OLD_ATTEMPTS * 1000), OLD_ATTEMPTS, 1000),
     });
 
-    const dispatcher = new Dispatcher({
-      storage: { database: config },
-      settings: dispatchSettingsFromEnv({
-        ...ALLOW_PRIVATE_TARGETS,
-        WEBHOOK_POLL_INTERVAL_MS: "20",
-      }),
-      log: () => {},
-    });
-    stops.push(async () => {
-      await dispatcher.stop();
-    });
+    const dispatcher = testDispatcher({ database: config }, stops);
     await dispatcher.start();
 
     // Events keep arriving, one webhook every 10 ms, for as long as the pass runs.
