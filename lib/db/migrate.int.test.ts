@@ -29,6 +29,26 @@ async function query<Row>(config: DatabaseConfig, sql: string): Promise<Row[]> {
   }
 }
 
+/** Runs statements against the database outside Prisma (rows a client of an older schema wrote). */
+async function execute(config: DatabaseConfig, statements: string[]): Promise<void> {
+  if (config.provider === "sqlite") {
+    const sqlite = new Database(config.filePath);
+    try {
+      for (const sql of statements) sqlite.exec(sql);
+    } finally {
+      sqlite.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  try {
+    for (const sql of statements) await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 const tableNamesSql: Record<Provider, string> = {
   sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
   postgres:
@@ -165,6 +185,45 @@ describe.each(TEST_PROVIDERS)("migrate on %s", (provider) => {
       addMigration("99990101000000_broken_fixed", "SELECT 1;");
       rmSync(path.join(migrationsDir, "99990101000000_broken"), { recursive: true });
       expect((await migrate(database.config)).applied).toContain("99990101000000_broken_fixed");
+    });
+
+    it("indexes the events of webhooks stored before the event index existed", async () => {
+      const index = "20261127213214_webhook_event_index";
+      const later = loadMigrations(provider)
+        .map((m) => m.name)
+        .filter((name) => name >= index);
+      const aside = path.join(prismaDir, "aside");
+      mkdirSync(aside);
+      for (const name of later) {
+        cpSync(path.join(migrationsDir, name), path.join(aside, name), { recursive: true });
+        rmSync(path.join(migrationsDir, name), { recursive: true });
+      }
+      await migrate(database.config);
+      const events = (ids: string[]) =>
+        JSON.stringify(ids.map((id) => ({ type: "message", webhookEventId: id })));
+      await execute(database.config, [
+        `INSERT INTO "Provider" ("id", "name") VALUES ('1000000000', 'P')`,
+        `INSERT INTO "Channel" ("id", "providerId", "name", "channelSecret", "botUserId",
+          "updatedAt") VALUES ('2000000000', '1000000000', 'C', 's', 'U1', CURRENT_TIMESTAMP)`,
+        `INSERT INTO "Webhook" ("id", "channelId", "events", "status", "updatedAt") VALUES
+          ('01JWEBHOOK0000000000000001', '2000000000', '${events(["01JEVENT000000000000000001", "01JEVENT000000000000000002"])}', 'delivered', CURRENT_TIMESTAMP),
+          ('01JWEBHOOK0000000000000002', '2000000000', '${events(["01JEVENT000000000000000003"])}', 'pending', CURRENT_TIMESTAMP),
+          ('01JWEBHOOK0000000000000003', '2000000000', '[]', 'failed', CURRENT_TIMESTAMP)`,
+      ]);
+      for (const name of later)
+        cpSync(path.join(aside, name), path.join(migrationsDir, name), { recursive: true });
+
+      expect((await migrate(database.config)).applied).toEqual(later);
+      expect(
+        await query(
+          database.config,
+          `SELECT "webhookEventId", "webhookId" FROM "WebhookEvent" ORDER BY "webhookEventId"`,
+        ),
+      ).toEqual([
+        { webhookEventId: "01JEVENT000000000000000001", webhookId: "01JWEBHOOK0000000000000001" },
+        { webhookEventId: "01JEVENT000000000000000002", webhookId: "01JWEBHOOK0000000000000001" },
+        { webhookEventId: "01JEVENT000000000000000003", webhookId: "01JWEBHOOK0000000000000002" },
+      ]);
     });
   });
 });

@@ -52,6 +52,7 @@ async function seed(db: Db, channelId: string): Promise<Row[]> {
     const attempts = 1 + Math.floor(next() * 5);
     await db.webhook.update({ where: { id: webhookId }, data: { attemptCount: attempts } });
     const eventId = newUlid(START + w * 60_000);
+    await db.webhookEvent.create({ data: { webhookEventId: eventId, webhookId } });
     for (let a = 0; a < attempts; a++) {
       const at = START + Math.floor(next() * 7 * 24 * 3600_000);
       const outcome = OUTCOMES[Math.floor(next() * OUTCOMES.length)] as (typeof OUTCOMES)[number];
@@ -124,8 +125,9 @@ describe.each(TEST_PROVIDERS)("the deliveries explorer on %s", (provider) => {
     const channel = await createChannel(db, providerId, { name: "Bot" }, "tester");
     const other = await createChannel(db, providerId, { name: "Other bot" }, "tester");
     const rows = await seed(db, channel.id);
-    // Another channel's attempts never show.
-    await seed(db, other.id);
+    // Another channel's attempts never show, not even searched by one of its events.
+    const otherRows = await seed(db, other.id);
+    const foreignEvent = JSON.parse((otherRows[3] as Row).eventIds)[0] as string;
     const someEvent = JSON.parse((rows[17] as Row).eventIds)[0] as string;
     const day = (n: number) => new Date(START + n * 24 * 3600_000);
     const cases: DeliveryFilters[] = [
@@ -157,6 +159,10 @@ describe.each(TEST_PROVIDERS)("the deliveries explorer on %s", (provider) => {
           expected,
         );
       }
+    }
+    // An event of another channel's webhook, and one no webhook carried: nothing.
+    for (const webhookEventId of [foreignEvent, newUlid(START)]) {
+      expect(await allPages(db, channel.id, { webhookEventId }, 7)).toEqual([]);
     }
   }, 120_000);
 

@@ -58,16 +58,30 @@ function whereOf(channelId: string, query: ListDeliveriesOptions) {
   }
   if (query.redelivery !== undefined) where.isRedelivery = query.redelivery;
   if (query.counted !== undefined) where.counted = query.counted;
-  // Stored as a JSON array of ULIDs: the quoted id matches exactly one element, never a part.
-  if (query.webhookEventId) where.eventIds = { contains: `"${query.webhookEventId}"` };
   return where;
+}
+
+/**
+ * The webhook that carried an event, through the event index (one row per event): every attempt
+ * of that webhook sent the event, and no other attempt did.
+ */
+async function webhookCarrying(db: Db, webhookEventId: string): Promise<string | null> {
+  const row = await db.webhookEvent.findUnique({ where: { webhookEventId } });
+  return row?.webhookId ?? null;
 }
 
 /** Delivery attempts of a channel, newest first, filtered; `nextBefore` continues the list. */
 export async function listDeliveries(db: Db, channelId: string, query: ListDeliveriesOptions) {
   await findChannelOrThrow(db, channelId);
+  const where = whereOf(channelId, query);
+  if (query.webhookEventId) {
+    const webhookId = await webhookCarrying(db, query.webhookEventId);
+    if (!webhookId) return { deliveries: [], nextBefore: null };
+    // Another channel's webhook matches nothing here: the channel is part of `where`.
+    where.webhookId = webhookId;
+  }
   const rows = await db.deliveryAttempt.findMany({
-    where: whereOf(channelId, query),
+    where,
     orderBy: { id: "desc" },
     take: query.limit,
     include: { webhook: { select: { status: true } } },

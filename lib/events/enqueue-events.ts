@@ -44,6 +44,7 @@ export async function enqueueEvents(
       events: JSON.stringify(events),
       status: "pending",
       nextAttemptAt: new Date(now),
+      eventIndex: { createMany: { data: webhookEventIds.map((id) => ({ webhookEventId: id })) } },
     },
   });
   return { queued: true, webhookId: webhook.id, webhookEventIds };

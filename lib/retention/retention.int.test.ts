@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { type Db, dialectOf, Prisma } from "../db/client";
 import { parseStatisticsRequest } from "../http/parse-statistics-request";
+import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
 import { queryErrorStatistics } from "../statistics/query-error-statistics";
 import {
@@ -74,6 +75,10 @@ async function seed(db: Db) {
   await failures("2026-08-29T11:59:59Z", 1); // its minute goes, its hour stays
   await failures("2026-08-29T12:00:00Z", 1); // both stay
   await failures("2026-11-20T00:00:00Z", 30); // recent: 30 minutes, 1 hour
+  // The event index goes with its webhook.
+  for (const webhookId of [oldFailed, recent]) {
+    await db.webhookEvent.create({ data: { webhookEventId: newUlid(), webhookId } });
+  }
   return {
     channelId,
     oldFailed,
@@ -94,6 +99,7 @@ async function remaining(db: Db) {
     ),
     minuteRollups: await db.errorRollup.count(),
     hourRollups: await db.errorRollupHour.count(),
+    indexedEvents: await db.webhookEvent.count(),
   };
 }
 
@@ -205,6 +211,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
       webhooks: [rows.oldPending, rows.oldSending, rows.atCutoff, rows.recent].sort(),
       minuteRollups: 1 + 30,
       hourRollups: 3 + 2 + 1,
+      indexedEvents: 1,
     });
     const left = await db.deliveryAttempt.findMany({ where: { webhookId: rows.atCutoff } });
     expect(left.map((attempt) => attempt.attemptedAt)).toEqual([at("2026-11-13T12:34:56.789Z")]);
