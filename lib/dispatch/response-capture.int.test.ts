@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import {
   type HttpBehaviour,
+  type HttpsBotOptions,
   type LocalPki,
   mintLocalPki,
   startDnsServer,
@@ -59,7 +60,7 @@ async function httpBot(behaviour: HttpBehaviour) {
   return bot;
 }
 
-async function httpsBot(behaviour: HttpBehaviour, alpn?: string[]) {
+async function httpsBot(behaviour: HttpBehaviour, alpn?: HttpsBotOptions["alpn"]) {
   const bot = await startHttpsBot({ behaviour, ...(alpn ? { alpn } : {}) });
   cleanups.push(() => bot.close());
   return bot;
