@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { type ReactNode, useId } from "react";
 import { type DeliveryList, exploredDeliveriesQuery } from "@/components/data/console-queries";
 import { AttemptCells } from "@/components/deliveries/attempt-cells";
@@ -191,7 +192,7 @@ export function DeliveriesExplorer({
           {deliveries.length > 0 && (
             <Table
               label="Deliveries"
-              caption={`Every attempt, newest first. Times in ${UTC9_LABEL}.${filters.counted === "true" ? " Only attempts counted in the error statistics." : ""}`}
+              caption={`Every attempt, newest first. Times in ${UTC9_LABEL}; a time opens the webhook's request and attempts.${filters.counted === "true" ? " Only attempts counted in the error statistics." : ""}`}
             >
               <thead>
                 <tr>
@@ -210,9 +211,16 @@ export function DeliveriesExplorer({
                 {deliveries.map((delivery) => (
                   <tr key={delivery.id} data-testid="delivery">
                     <Td className="whitespace-nowrap font-mono text-xs">
-                      <time dateTime={delivery.attemptedAt}>
-                        {formatUtc9(new Date(delivery.attemptedAt))}
-                      </time>
+                      {/* A real link: the detail opens by keyboard, in a new tab, or by URL. */}
+                      <Link
+                        href={`/console/channel/${channelId}/deliveries/${delivery.webhookId}#attempt-${delivery.attemptNumber}`}
+                        aria-label={`Details of attempt ${delivery.attemptNumber} at ${formatUtc9(new Date(delivery.attemptedAt))}`}
+                        className="underline"
+                      >
+                        <time dateTime={delivery.attemptedAt}>
+                          {formatUtc9(new Date(delivery.attemptedAt))}
+                        </time>
+                      </Link>
                     </Td>
                     <Td>
                       {delivery.success ? (

@@ -1,0 +1,16 @@
+import { WebhookDetailView } from "@/components/deliveries/webhook-detail";
+import { loadWebhookDetail } from "@/lib/http/page-data";
+
+export const metadata = { title: "Webhook" };
+
+/** One webhook of the Deliveries tab: its request as sent and every attempt (a linkable page). */
+export default async function WebhookDetailPage({
+  params,
+}: {
+  params: Promise<{ channelId: string; webhookId: string }>;
+}) {
+  const { channelId, webhookId } = await params;
+  // Checks the operator may read the channel before the webhook is read.
+  const detail = await loadWebhookDetail(channelId, webhookId);
+  return <WebhookDetailView channelId={channelId} detail={detail} />;
+}
