@@ -1,17 +1,16 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { type ReactNode, useId } from "react";
 import { type DeliveryList, exploredDeliveriesQuery } from "@/components/data/console-queries";
-import { AttemptCells } from "@/components/deliveries/attempt-cells";
+import { AttemptCells, AttemptTimeCell } from "@/components/deliveries/attempt-cells";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DELIVERY_RESULTS } from "@/lib/shared/delivery-filters";
 import { FAILURE_REASONS } from "@/lib/shared/failure-reasons";
-import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
+import { UTC9_LABEL } from "@/lib/shared/utc9";
 
 const RESULT_LABELS: Record<(typeof DELIVERY_RESULTS)[number], string> = {
   success: "Success",
@@ -210,18 +209,7 @@ export function DeliveriesExplorer({
               <tbody>
                 {deliveries.map((delivery) => (
                   <tr key={delivery.id} data-testid="delivery">
-                    <Td className="whitespace-nowrap font-mono text-xs">
-                      {/* A real link: the detail opens by keyboard, in a new tab, or by URL. */}
-                      <Link
-                        href={`/console/channel/${channelId}/deliveries/${delivery.webhookId}#attempt-${delivery.attemptNumber}`}
-                        aria-label={`Details of attempt ${delivery.attemptNumber} at ${formatUtc9(new Date(delivery.attemptedAt))}`}
-                        className="underline"
-                      >
-                        <time dateTime={delivery.attemptedAt}>
-                          {formatUtc9(new Date(delivery.attemptedAt))}
-                        </time>
-                      </Link>
-                    </Td>
+                    <AttemptTimeCell channelId={channelId} delivery={delivery} />
                     <Td>
                       {delivery.success ? (
                         <span className="font-medium text-line-green-dark">Success</span>
