@@ -66,6 +66,63 @@ test.describe("Deliveries tab", () => {
       await expect(row).toContainText("500");
     }
   });
+
+  test("a row opens its webhook: the request body and the bot's answer", async ({
+    page,
+    api,
+    freshChannel: { channel },
+    demoBot,
+  }) => {
+    await sendSuccessThen500(api, channel.id, demoBot);
+    await page.goto(`/console/channel/${channel.id}/deliveries?result=failed`);
+    const rows = page.getByTestId("delivery");
+    await expect(rows).toHaveCount(1);
+    // The row's link, by keyboard as an operator without a mouse would.
+    await rows
+      .first()
+      .getByRole("link", { name: /Details of attempt 1/ })
+      .focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/deliveries\/[0-9A-Z]{26}#attempt-1$/);
+
+    const requestBody = page.getByRole("region", { name: "Request body" });
+    await expect(requestBody).toContainText('"text": "broken"');
+    await expect(requestBody).toContainText('"isRedelivery": false');
+    await expect(page.getByRole("table", { name: "Request headers" })).toContainText(
+      "x-line-signature",
+    );
+    await expect(
+      page.getByRole("status").filter({ hasText: "x-line-signature matches" }),
+    ).toBeVisible();
+
+    const attempt = page.getByRole("region", { name: /^Attempt 1/ });
+    await expect(attempt).toContainText("Failed");
+    await expect(attempt).toContainText("error_status_code");
+    await expect(attempt.getByRole("region", { name: "Response body" })).toContainText(
+      "demo bot: internal error",
+    );
+    await expect(attempt.getByRole("table", { name: "Timings of attempt 1" })).toContainText("ms");
+
+    // Redeliver now from the webhook's page: the page shows the new attempt, a redelivery the
+    // bot took.
+    demoBot.setMode("ok");
+    await page.getByRole("button", { name: "Redeliver now" }).click();
+    const second = page.getByRole("region", { name: /^Attempt 2/ });
+    await expect(second).toContainText("Success");
+    await expect(second).toContainText("Yes");
+    const [, resent] = demoBot.recentEvents().slice(-2);
+    expect(resent).toEqual({
+      webhookEventId: expect.any(String),
+      isRedelivery: true,
+    });
+    expect(
+      demoBot.recentEvents().filter((e) => e.webhookEventId === resent?.webhookEventId),
+    ).toEqual([
+      { webhookEventId: resent?.webhookEventId, isRedelivery: false },
+      { webhookEventId: resent?.webhookEventId, isRedelivery: true },
+    ]);
+    await expect(page.getByRole("button", { name: "Redeliver now" })).toHaveCount(0);
+  });
 });
 
 test("Redeliver now sends a selected failed webhook again and its new attempt shows", async ({

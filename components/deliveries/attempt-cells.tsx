@@ -1,5 +1,32 @@
+import Link from "next/link";
 import type { DeliveryView } from "@/components/data/console-queries";
 import { Td } from "@/components/ui/table";
+import { formatUtc9 } from "@/lib/shared/utc9";
+
+/**
+ * When the attempt was made (UTC+9), as a link to its webhook's detail: a real link, so it opens
+ * by keyboard, in a new tab, or from a copied URL.
+ */
+export function AttemptTimeCell({
+  channelId,
+  delivery,
+}: {
+  channelId: string;
+  delivery: DeliveryView;
+}) {
+  const time = formatUtc9(new Date(delivery.attemptedAt));
+  return (
+    <Td className="whitespace-nowrap font-mono text-xs">
+      <Link
+        href={`/console/channel/${channelId}/deliveries/${delivery.webhookId}#attempt-${delivery.attemptNumber}`}
+        aria-label={`Details of attempt ${delivery.attemptNumber} at ${time}`}
+        className="underline"
+      >
+        <time dateTime={delivery.attemptedAt}>{time}</time>
+      </Link>
+    </Td>
+  );
+}
 
 /**
  * The cells every list of attempts shows alike: LINE's detail (the underlying error on hover),

@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { type DeliveryList, exploredDeliveriesQuery } from "@/components/data/console-queries";
-import { AttemptCells } from "@/components/deliveries/attempt-cells";
+import { AttemptCells, AttemptTimeCell } from "@/components/deliveries/attempt-cells";
 import { SelectField, TextInputField } from "@/components/deliveries/filter-fields";
 import { RedeliverNowButton } from "@/components/deliveries/redeliver-now-button";
 import { Alert } from "@/components/ui/alert";
@@ -13,7 +13,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { DELIVERY_RESULTS } from "@/lib/shared/delivery-filters";
 import { FAILURE_REASONS } from "@/lib/shared/failure-reasons";
 import { isRedeliverable } from "@/lib/shared/redeliver-now";
-import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
+import { UTC9_LABEL } from "@/lib/shared/utc9";
 
 const RESULT_LABELS: Record<(typeof DELIVERY_RESULTS)[number], string> = {
   success: "Success",
@@ -163,7 +163,7 @@ export function DeliveriesExplorer({
           {deliveries.length > 0 && (
             <Table
               label="Deliveries"
-              caption={`Every attempt, newest first. Times in ${UTC9_LABEL}.${filters.counted === "true" ? " Only attempts counted in the error statistics." : ""}`}
+              caption={`Every attempt, newest first. Times in ${UTC9_LABEL}; a time opens the webhook's request and attempts.${filters.counted === "true" ? " Only attempts counted in the error statistics." : ""}`}
             >
               <thead>
                 <tr>
@@ -195,11 +195,7 @@ export function DeliveriesExplorer({
                         />
                       )}
                     </Td>
-                    <Td className="whitespace-nowrap font-mono text-xs">
-                      <time dateTime={delivery.attemptedAt}>
-                        {formatUtc9(new Date(delivery.attemptedAt))}
-                      </time>
-                    </Td>
+                    <AttemptTimeCell channelId={channelId} delivery={delivery} />
                     <Td>
                       {delivery.success ? (
                         <span className="font-medium text-line-green-dark">Success</span>

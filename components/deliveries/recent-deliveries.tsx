@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { type DeliveryView, deliveriesQuery } from "@/components/data/console-queries";
-import { AttemptCells } from "@/components/deliveries/attempt-cells";
+import { AttemptCells, AttemptTimeCell } from "@/components/deliveries/attempt-cells";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Td } from "@/components/ui/table";
-import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
+import { UTC9_LABEL } from "@/lib/shared/utc9";
 
 function Outcome({ delivery }: { delivery: DeliveryView }) {
   if (delivery.success) {
@@ -44,9 +44,7 @@ export function RecentDeliveries({ channelId }: { channelId: string }) {
             <tbody>
               {data.deliveries.map((delivery) => (
                 <tr key={delivery.id}>
-                  <Td className="whitespace-nowrap font-mono text-xs">
-                    {formatUtc9(new Date(delivery.attemptedAt))}
-                  </Td>
+                  <AttemptTimeCell channelId={channelId} delivery={delivery} />
                   <Td>
                     <Outcome delivery={delivery} />
                   </Td>

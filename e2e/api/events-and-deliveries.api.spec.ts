@@ -1,3 +1,4 @@
+import type { WebhookDetail } from "../../lib/dispatch/get-webhook-detail";
 import { expect, test } from "../fixtures";
 import { type DeliveryList, expectErrorResponse } from "../support/console-api";
 import { sendSuccessThen500 } from "../support/delivery-mix";
@@ -207,5 +208,74 @@ test.describe("POST /api/channels/{id}/deliveries/redeliver", () => {
       { webhookEventId: sent.webhookEventIds[0], isRedelivery: false },
       { webhookEventId: sent.webhookEventIds[0], isRedelivery: true },
     ]);
+  });
+});
+
+test.describe("GET /api/channels/{id}/webhooks/{webhookId}", () => {
+  test("answers 404 for an unknown or malformed id and for another channel's webhook", async ({
+    request,
+    api,
+    freshChannel: { provider, channel },
+    demoBot,
+  }) => {
+    await api.pointAt(channel.id, demoBot);
+    await api.sendText(channel.id, "mine");
+    const [mine] = await api.waitForDeliveries(channel.id, 1);
+    const other = await api.createChannel(provider.id, `${channel.name} (other)`);
+    for (const [channelId, webhookId] of [
+      [other.id, mine?.webhookId],
+      [channel.id, "01J00000000000000000000000"],
+      [channel.id, "not-a-webhook"],
+      [UNKNOWN_ID, mine?.webhookId],
+    ]) {
+      await test.step(`${channelId}/${webhookId}`, async () => {
+        const error = await expectErrorResponse(
+          await request.get(`/api/channels/${channelId}/webhooks/${webhookId}`),
+          404,
+        );
+        expect(error.message).toMatch(/^(Webhook|Channel) .* not found$/);
+      });
+    }
+  });
+
+  test("shows a failed webhook's request as sent and the bot's answer", async ({
+    request,
+    api,
+    freshChannel: { channel },
+    demoBot,
+  }) => {
+    await sendSuccessThen500(api, channel.id, demoBot);
+    const { deliveries } = await api.deliveries(channel.id);
+    const failed = deliveries.find((delivery) => !delivery.success);
+    if (!failed) throw new Error("no failed delivery");
+    const response = await request.get(`/api/channels/${channel.id}/webhooks/${failed.webhookId}`);
+    expect(response.status()).toBe(200);
+    const detail = (await response.json()) as WebhookDetail;
+    expect(detail.webhook).toMatchObject({
+      id: failed.webhookId,
+      status: "failed",
+      webhookEventIds: failed.webhookEventIds,
+    });
+    expect(detail.request).toMatchObject({
+      url: failed.url,
+      isRedelivery: false,
+      signatureMatchesCurrentSecret: true,
+      headers: { "user-agent": "LineBotWebhook/2.0", "x-line-signature": expect.any(String) },
+    });
+    expect(JSON.parse(detail.request.body)).toMatchObject({
+      events: [{ type: "message", message: { type: "text", text: "broken" } }],
+    });
+    expect(detail.attempts).toHaveLength(1);
+    expect(detail.attempts[0]).toMatchObject({
+      success: false,
+      reason: "error_status_code",
+      detail: "500",
+      statusCode: 500,
+      protocol: "http/1.1",
+      // The demo bot's answer in mode error500 (lib/demo-bot/demo-bot.ts).
+      responseExcerpt: "demo bot: internal error",
+      responseTruncated: false,
+      timings: { tlsMs: null, responseMs: expect.any(Number) },
+    });
   });
 });

@@ -63,6 +63,7 @@ test.describe("path ids that are not valid percent-encoding", () => {
         ["POST", `/api/channels/${id}/access-token`],
         ["POST", `/api/channels/${id}/events`, '{"text":"hi"}'],
         ["GET", `/api/channels/${id}/deliveries`],
+        ["GET", `/api/channels/${id}/webhooks/${id}`],
         ["POST", `/api/channels/${id}/webhook/verify`, "{}"],
         ["GET", `/api/channels/${id}/statistics/errors`],
         ["GET", `/api/channels/${id}/statistics/errors.tsv`],
@@ -118,6 +119,10 @@ const ROUTES: { path: (channel: ChannelView) => string; allow: string }[] = [
   { path: (c) => `/api/channels/${c.id}/access-token`, allow: "GET, HEAD, OPTIONS, POST" },
   { path: (c) => `/api/channels/${c.id}/events`, allow: "OPTIONS, POST" },
   { path: (c) => `/api/channels/${c.id}/deliveries`, allow: "GET, HEAD, OPTIONS" },
+  {
+    path: (c) => `/api/channels/${c.id}/webhooks/01J00000000000000000000000`,
+    allow: "GET, HEAD, OPTIONS",
+  },
   { path: (c) => `/api/channels/${c.id}/webhook/verify`, allow: "OPTIONS, POST" },
   { path: (c) => `/api/channels/${c.id}/statistics/errors`, allow: "GET, HEAD, OPTIONS" },
   { path: (c) => `/api/channels/${c.id}/statistics/errors.tsv`, allow: "GET, HEAD, OPTIONS" },

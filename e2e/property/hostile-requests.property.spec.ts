@@ -165,6 +165,7 @@ function requests(ids: { channelId: string; providerId: string; accessToken: str
     ["/api/channels/{id}/secret", ["GET", "POST"]],
     ["/api/channels/{id}/events", ["POST"]],
     ["/api/channels/{id}/deliveries", ["GET"]],
+    ["/api/channels/{id}/webhooks/{id}", ["GET"]],
     ["/api/channels/{id}/webhook/verify", ["POST"]],
     ["/api/channels/{id}/access-token", ["GET", "POST"]],
     ["/api/channels/{id}/statistics/errors", ["GET"]],

@@ -13,6 +13,7 @@ import { enqueueEvents } from "../events/enqueue-events";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
 import { deleteProvider, renameProvider } from "../providers/manage-provider";
+import { NO_ATTEMPT_DETAIL } from "../testing/aged-rows";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { listAudit } from "./list-audit";
 
@@ -52,6 +53,7 @@ function failedOutcome(webhookId: string, channelId: string): WebhookOutcome {
       latencyMs: 1,
       protocol: null,
       error: "ECONNREFUSED",
+      ...NO_ATTEMPT_DETAIL,
       counted: false,
     },
   };

@@ -29,6 +29,19 @@ export interface AttemptRecord {
   latencyMs: number;
   protocol: string | null;
   error: string | null;
+  /** JSON object of the headers sent (content-type, user-agent, x-line-signature); not the body. */
+  requestHeaders: string | null;
+  /** JSON object of the response headers (lower-case names); null when no answer arrived. */
+  responseHeaders: string | null;
+  /** The first 4096 bytes of the response body as UTF-8; null when no answer arrived. */
+  responseExcerpt: string | null;
+  /** The response body was longer than the excerpt. */
+  responseTruncated: boolean;
+  /** Phase times in ms; null where this attempt had no such phase (see response-capture.ts). */
+  dnsMs: number | null;
+  connectMs: number | null;
+  tlsMs: number | null;
+  responseMs: number | null;
   /** Counted in error statistics; decided when the attempt is written (see write()). */
   counted: boolean;
 }

@@ -48,7 +48,7 @@ class WebhookAgent extends http.Agent {
     options: PooledRequestOptions,
     callback: (error: Error | null, socket?: net.Socket) => void,
   ): undefined => {
-    openConnection(options.webhookTarget, this.connectOptions).then(
+    openConnection(options.webhookTarget, this.connectOptions, options.connectTimings).then(
       (connection) => {
         if (connection.protocol === "http/1.1") return callback(null, connection.socket);
         // The server now prefers HTTP/2: make the sender start over through the HTTP/2 path.

@@ -14,6 +14,7 @@ import { sendOptionsFrom } from "./dispatch-settings";
 import type { ClaimedWebhook, DispatchStore } from "./dispatch-store";
 import { outcomeAfter, resultColumns } from "./redelivery-policy";
 import { type SendOptions, sendWebhook } from "./send-webhook";
+import { storedHeaders } from "./stored-response";
 import { ThreadStore } from "./thread-store";
 import { buildWebhookRequest } from "./webhook-request";
 
@@ -323,6 +324,9 @@ export class Dispatcher {
       eventIds: JSON.stringify(events.map((event) => event.webhookEventId)),
       attemptNumber,
       isRedelivery,
+      // The signature as sent: the detail view checks it against the body rebuilt from the
+      // stored events (the body itself is not stored twice).
+      requestHeaders: storedHeaders(request.headers),
       ...resultColumns(result),
       counted: false,
     };

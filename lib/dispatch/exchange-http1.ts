@@ -5,6 +5,7 @@ import { codedError } from "./coded-error";
 import { ExchangeFailure } from "./exchange-failure";
 import { PhaseError } from "./open-connection";
 import type { OutgoingWebhook } from "./outgoing-webhook";
+import type { PhaseTimings, ResponseCapture } from "./response-capture";
 import { responseTimer } from "./response-timer";
 import type { WebhookTarget } from "./webhook-target";
 
@@ -12,6 +13,8 @@ export type Http1Exchange = {
   target: WebhookTarget;
   webhook: OutgoingWebhook;
   timeoutMs: number;
+  /** Receives the timings, headers and the start of the body as they come. */
+  capture: ResponseCapture;
 } & (
   | { /** Keep-alive pool: it picks or opens the connection. */ agent: http.Agent; socket?: never }
   | { /** A fresh connection, closed after this one exchange. */ socket: net.Socket; agent?: never }
@@ -20,6 +23,12 @@ export type Http1Exchange = {
 /** Extra request option our agent reads in createConnection (see connection-pool.ts). */
 export interface PooledRequestOptions extends http.RequestOptions {
   webhookTarget: WebhookTarget;
+  /**
+   * Where a connection the agent opens for this request puts its phase times. The agent creates
+   * a connection for the very request that asked for it (no free one, no socket limit), so these
+   * are this attempt's; a reused connection leaves them null.
+   */
+  connectTimings: PhaseTimings;
 }
 
 /**
@@ -27,7 +36,14 @@ export interface PooledRequestOptions extends http.RequestOptions {
  * counted from the request's last byte written (LINE's 2 seconds); writing it may take as long
  * again. Rejects with an ExchangeFailure.
  */
-export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Http1Exchange) {
+export function exchangeHttp1({
+  target,
+  webhook,
+  timeoutMs,
+  capture,
+  agent,
+  socket,
+}: Http1Exchange) {
   return new Promise<{ status: number }>((resolve, reject) => {
     let settled = false;
     let responseStarted = false;
@@ -45,6 +61,7 @@ export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Htt
         connection: agent ? "keep-alive" : "close",
       },
       webhookTarget: target,
+      connectTimings: capture.timings,
       ...(agent ? { agent } : { createConnection: () => socket as net.Socket }),
     };
     const request = http.request(options);
@@ -52,6 +69,7 @@ export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Htt
       if (settled) return;
       settled = true;
       timer.stop();
+      capture.finished();
       request.destroy();
       // A fresh connection the agent failed to open keeps its own phase (DNS, connect, TLS).
       reject(
@@ -62,17 +80,24 @@ export function exchangeHttp1({ target, webhook, timeoutMs, agent, socket }: Htt
     };
     // Once a connection is assigned, for writing the request (a bot that does not read it);
     // again from the last byte written, for the answer.
-    request.on("socket", () => timer.start());
+    request.on("socket", () => {
+      capture.handedToConnection();
+      timer.start();
+    });
     request.on("finish", () => {
       if (!settled) timer.start();
     });
     request.on("response", (response) => {
       responseStarted = true;
-      response.on("data", () => {});
+      capture.headersFrom(response.headers);
+      // Read to the end whatever its length (the exchange completes as before); only the first
+      // bytes are kept.
+      response.on("data", (chunk: Buffer) => capture.chunk(chunk));
       response.on("end", () => {
         if (settled) return;
         settled = true;
         timer.stop();
+        capture.finished();
         resolve({ status: response.statusCode ?? 0 });
       });
       response.on("error", fail);

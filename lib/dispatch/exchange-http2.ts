@@ -3,6 +3,7 @@ import { SenderCodes } from "./classify-error";
 import { codedError } from "./coded-error";
 import { ExchangeFailure } from "./exchange-failure";
 import type { OutgoingWebhook } from "./outgoing-webhook";
+import type { ResponseCapture } from "./response-capture";
 import { responseTimer } from "./response-timer";
 import type { WebhookTarget } from "./webhook-target";
 
@@ -35,6 +36,7 @@ export function exchangeHttp2(
   target: WebhookTarget,
   webhook: OutgoingWebhook,
   timeoutMs: number,
+  capture: ResponseCapture,
 ) {
   const { session } = tracked;
   return new Promise<{ status: number }>((resolve, reject) => {
@@ -46,6 +48,7 @@ export function exchangeHttp2(
       if (settled) return;
       settled = true;
       timer.stop();
+      capture.finished();
       session.off("close", onSessionClose);
       session.off("goaway", onGoaway);
       if (error === null) {
@@ -72,6 +75,7 @@ export function exchangeHttp2(
     const timer = responseTimer(timeoutMs, (error) => finish(error));
     timer.start();
     let stream: http2.ClientHttp2Stream;
+    capture.handedToConnection();
     try {
       stream = session.request({
         ":method": "POST",
@@ -84,6 +88,7 @@ export function exchangeHttp2(
       // The session was already going away (ERR_HTTP2_GOAWAY_SESSION) or gone.
       settled = true;
       timer.stop();
+      capture.finished();
       reject(new ExchangeFailure(error, tracked.reused, false));
       return;
     }
@@ -91,11 +96,13 @@ export function exchangeHttp2(
     session.on("goaway", onGoaway);
     stream.on("response", (headers) => {
       status = Number(headers[":status"] ?? 0);
+      capture.headersFrom(headers);
     });
     stream.on("finish", () => {
       if (!settled) timer.start();
     });
-    stream.on("data", () => {});
+    // Read to the end whatever its length; only the first bytes are kept.
+    stream.on("data", (chunk: Buffer) => capture.chunk(chunk));
     stream.on("end", () =>
       finish(
         status ? null : codedError(SenderCodes.sessionClosed, "stream ended without a response"),

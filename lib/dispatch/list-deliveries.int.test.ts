@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
-import { insertAgedWebhook } from "../testing/aged-rows";
+import { insertAgedWebhook, NO_ATTEMPT_DETAIL } from "../testing/aged-rows";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import type { AttemptRecord, WebhookStatus } from "./attempt-record";
 import { type DeliveryFilters, listDeliveries } from "./list-deliveries";
@@ -69,6 +69,7 @@ async function seed(db: Db, channelId: string): Promise<Row[]> {
         latencyMs: 10,
         protocol: "http/1.1",
         error: null,
+        ...NO_ATTEMPT_DETAIL,
         counted: !outcome.success && next() < 0.7,
         webhookStatus: status,
         webhookAttempts: attempts,

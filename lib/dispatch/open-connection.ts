@@ -3,6 +3,7 @@ import tls from "node:tls";
 import { type DispatchPhase, SenderCodes } from "./classify-error";
 import { codedError } from "./coded-error";
 import type { HostResolver } from "./resolve-host";
+import { msSince, type PhaseTimings } from "./response-capture";
 import { targetRefusal } from "./target-address";
 import type { WebhookTarget } from "./webhook-target";
 
@@ -37,11 +38,24 @@ export interface ConnectOptions {
   allowPrivateTargets: boolean;
 }
 
-async function inPhase<T>(phase: DispatchPhase, run: () => Promise<T>): Promise<T> {
+const TIMING_OF = { dns: "dnsMs", connect: "connectMs", tls: "tlsMs" } as const;
+
+/**
+ * Runs one step of opening a connection; its time, success or failure, goes into `timings`
+ * (the attempt detail shows where the time went, and where it broke).
+ */
+async function inPhase<T>(
+  phase: keyof typeof TIMING_OF,
+  run: () => Promise<T>,
+  timings: PhaseTimings | undefined,
+): Promise<T> {
+  const started = performance.now();
   try {
     return await run();
   } catch (error) {
     throw error instanceof PhaseError ? error : new PhaseError(phase, error);
+  } finally {
+    if (timings) timings[TIMING_OF[phase]] = msSince(started);
   }
 }
 
@@ -52,20 +66,33 @@ async function inPhase<T>(phase: DispatchPhase, run: () => Promise<T>): Promise<
  * The address check judges the very address the socket is then opened to, after resolution and
  * for every new connection (pooled ones included), so neither the URL's spelling nor a DNS answer
  * that changes between checks (rebinding) can lead past it (ADR 11).
+ *
+ * `timings`, when given, receives the time of each step taken (an IP literal takes no DNS step).
  */
 export async function openConnection(
   target: WebhookTarget,
   options: ConnectOptions,
+  timings?: PhaseTimings,
 ): Promise<OpenConnection> {
-  const { address, family } = await inPhase("dns", () => options.resolve(target.host));
+  const { address, family } = net.isIP(target.host)
+    ? await inPhase("dns", () => options.resolve(target.host), undefined)
+    : await inPhase("dns", () => options.resolve(target.host), timings);
   if (!options.allowPrivateTargets) {
     const refusal = targetRefusal(target.host, address);
     if (refusal) throw new PhaseError("connect", codedError(SenderCodes.privateTarget, refusal));
   }
   const deadline = Date.now() + options.connectTimeoutMs;
-  const socket = await inPhase("connect", () => tcpConnect(address, family, target.port, deadline));
+  const socket = await inPhase(
+    "connect",
+    () => tcpConnect(address, family, target.port, deadline),
+    timings,
+  );
   if (!target.secure) return { socket, protocol: "http/1.1" };
-  const secure = await inPhase("tls", () => tlsHandshake(socket, target, options.ca, deadline));
+  const secure = await inPhase(
+    "tls",
+    () => tlsHandshake(socket, target, options.ca, deadline),
+    timings,
+  );
   const negotiated = secure.alpnProtocol;
   // No ALPN answer at all: the server predates ALPN and speaks HTTP/1.1.
   if (negotiated === "h2") return { socket: secure, protocol: "h2" };

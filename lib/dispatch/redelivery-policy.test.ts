@@ -6,7 +6,19 @@ import type { SendResult } from "./send-webhook";
 const attemptedAt = new Date("2026-11-27T00:00:00.000Z");
 const schedule = [10_000, 30_000];
 
-const delivered: SendResult = { ok: true, status: 200, latencyMs: 40, protocol: "http/1.1" };
+const nothingCaptured = {
+  responseHeaders: {},
+  responseExcerpt: "",
+  responseTruncated: false,
+  timings: { dnsMs: null, connectMs: null, tlsMs: null, responseMs: null },
+};
+const delivered: SendResult = {
+  ok: true,
+  status: 200,
+  latencyMs: 40,
+  protocol: "http/1.1",
+  ...nothingCaptured,
+};
 const failed: SendResult = {
   ok: false,
   reason: "error_status_code",
@@ -15,6 +27,10 @@ const failed: SendResult = {
   status: 500,
   latencyMs: 250,
   protocol: "h2",
+  ...nothingCaptured,
+  responseHeaders: { "content-type": "text/plain", "x-trace": "a\u0000b" },
+  responseExcerpt: "boom\u0000!",
+  timings: { dnsMs: 1, connectMs: 2, tlsMs: 3, responseMs: 4 },
 };
 
 function attempt(attemptNumber: number): AttemptRecord {
@@ -27,6 +43,7 @@ function attempt(attemptNumber: number): AttemptRecord {
     eventIds: "[]",
     attemptNumber,
     isRedelivery: attemptNumber > 1,
+    requestHeaders: null,
     ...resultColumns(failed),
     counted: false,
   };
@@ -97,6 +114,31 @@ describe("resultColumns", () => {
       latencyMs: 250,
       protocol: "h2",
       error: "HTTP 500",
+      responseHeaders: '{"content-type":"text/plain","x-trace":"a\ufffdb"}',
+      responseExcerpt: "boom\ufffd!",
+      responseTruncated: false,
+      dnsMs: 1,
+      connectMs: 2,
+      tlsMs: 3,
+      responseMs: 4,
+    });
+  });
+
+  it("stores no excerpt when no answer arrived, and an empty one for an empty body", () => {
+    const unanswered: SendResult = {
+      ...failed,
+      reason: "could_not_connect",
+      detail: "Connection failed",
+      status: 0,
+      responseHeaders: {},
+      responseExcerpt: "",
+    };
+    expect(resultColumns(unanswered)).toMatchObject({
+      responseHeaders: null,
+      responseExcerpt: null,
+    });
+    expect(resultColumns({ ...failed, responseExcerpt: "" })).toMatchObject({
+      responseExcerpt: "",
     });
   });
 
@@ -109,6 +151,13 @@ describe("resultColumns", () => {
       latencyMs: 40,
       protocol: "http/1.1",
       error: null,
+      responseHeaders: null,
+      responseExcerpt: "",
+      responseTruncated: false,
+      dnsMs: null,
+      connectMs: null,
+      tlsMs: null,
+      responseMs: null,
     });
   });
 });

@@ -3,9 +3,16 @@
 // docs/adr/0009-webhook-redelivery.md).
 import type { AttemptRecord, ManualRedeliveryFrom, WebhookOutcome } from "./attempt-record";
 import type { SendResult } from "./send-webhook";
+import { storableText, storedHeaders } from "./stored-response";
 
-/** The attempt row's columns for a send result: success, or reason and detail, status, latency. */
+/**
+ * The attempt row's columns for a send result: success, or reason and detail, status, latency;
+ * what the bot answered (headers, the start of the body) and where the time went.
+ */
 export function resultColumns(result: SendResult) {
+  const responseHeaders = storedHeaders(result.responseHeaders);
+  // No headers means no answer arrived: then there is no body either, not an empty one.
+  const answered = responseHeaders !== null || result.status !== 0;
   return {
     success: result.ok,
     reason: result.ok ? null : result.reason,
@@ -14,6 +21,13 @@ export function resultColumns(result: SendResult) {
     latencyMs: result.latencyMs,
     protocol: result.protocol,
     error: result.ok ? null : result.error,
+    responseHeaders,
+    responseExcerpt: answered ? storableText(result.responseExcerpt) : null,
+    responseTruncated: result.responseTruncated,
+    dnsMs: result.timings.dnsMs,
+    connectMs: result.timings.connectMs,
+    tlsMs: result.timings.tlsMs,
+    responseMs: result.timings.responseMs,
   };
 }
 

@@ -7,6 +7,7 @@ import { exchangeHttp1 } from "./exchange-http1";
 import { exchangeHttp2, trackSession } from "./exchange-http2";
 import { type ConnectOptions, openConnection, PhaseError } from "./open-connection";
 import type { OutgoingWebhook } from "./outgoing-webhook";
+import { type CapturedResponse, ResponseCapture } from "./response-capture";
 import { parseWebhookTarget, type WebhookTarget } from "./webhook-target";
 
 export type { OutgoingWebhook } from "./outgoing-webhook";
@@ -18,7 +19,7 @@ export interface SendOptions extends ConnectOptions {
   pool?: ConnectionPool;
 }
 
-interface Attempted {
+interface Attempted extends CapturedResponse {
   /** HTTP status, 0 when no response arrived. */
   status: number;
   latencyMs: number;
@@ -70,6 +71,8 @@ export async function sendWebhook(
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let protocol: string | null = null;
+  // What the last try saw (a resend on a fresh connection starts a new one).
+  let capture = new ResponseCapture();
   try {
     let target: WebhookTarget;
     try {
@@ -82,13 +85,16 @@ export async function sendWebhook(
     };
     let status: number;
     try {
-      status = await deliver(target, webhook, options, { reuse: true, onProtocol });
+      status = await deliver(target, webhook, options, { reuse: true, onProtocol, capture });
     } catch (error) {
       if (!worthRetrying(error)) throw error;
       options.pool?.forget(target);
-      status = await deliver(target, webhook, options, { reuse: false, onProtocol });
+      capture = new ResponseCapture();
+      status = await deliver(target, webhook, options, { reuse: false, onProtocol, capture });
     }
-    if (status >= 200 && status < 300) return { ok: true, status, latencyMs: elapsed(), protocol };
+    if (status >= 200 && status < 300) {
+      return { ok: true, status, latencyMs: elapsed(), protocol, ...capture.result() };
+    }
     return {
       ok: false,
       ...errorStatusCode(status),
@@ -96,6 +102,7 @@ export async function sendWebhook(
       latencyMs: elapsed(),
       protocol,
       error: `HTTP ${status}`,
+      ...capture.result(),
     };
   } catch (error) {
     const [phase, cause] =
@@ -111,6 +118,7 @@ export async function sendWebhook(
       latencyMs: elapsed(),
       protocol,
       error: describeError(cause),
+      ...capture.result(),
     };
   }
 }
@@ -120,33 +128,39 @@ async function deliver(
   target: WebhookTarget,
   webhook: OutgoingWebhook,
   options: SendOptions,
-  { reuse, onProtocol }: { reuse: boolean; onProtocol: (protocol: string) => void },
+  {
+    reuse,
+    onProtocol,
+    capture,
+  }: { reuse: boolean; onProtocol: (protocol: string) => void; capture: ResponseCapture },
 ): Promise<number> {
   const { pool, requestTimeoutMs: timeoutMs } = options;
   if (pool && reuse) {
     const session = target.secure ? pool.liveSession(target) : undefined;
     if (session) {
       onProtocol("h2");
-      return (await exchangeHttp2(session, target, webhook, timeoutMs)).status;
+      return (await exchangeHttp2(session, target, webhook, timeoutMs, capture)).status;
     }
     if (pool.protocolOf(target) === "http/1.1") {
       onProtocol("http/1.1");
-      return (await exchangeHttp1({ target, webhook, timeoutMs, agent: pool.agent })).status;
+      return (await exchangeHttp1({ target, webhook, timeoutMs, capture, agent: pool.agent }))
+        .status;
     }
   }
-  const connection = await openConnection(target, options);
+  const connection = await openConnection(target, options, capture.timings);
   onProtocol(connection.protocol);
   pool?.rememberProtocol(target, connection.protocol);
   if (connection.protocol === "http/1.1") {
     // The first connection to an origin (or the retry after a stale one) is used once; later
     // webhooks go through the pool's agent, which opens its own keep-alive connections.
-    return (await exchangeHttp1({ target, webhook, timeoutMs, socket: connection.socket })).status;
+    return (await exchangeHttp1({ target, webhook, timeoutMs, capture, socket: connection.socket }))
+      .status;
   }
   const tracked = pool
     ? pool.adoptSession(target, connection.socket)
     : trackSession(http2.connect(target.url.origin, { createConnection: () => connection.socket }));
   try {
-    return (await exchangeHttp2(tracked, target, webhook, timeoutMs)).status;
+    return (await exchangeHttp2(tracked, target, webhook, timeoutMs, capture)).status;
   } finally {
     if (pool) tracked.reused = true;
     else tracked.session.close();

@@ -166,12 +166,13 @@ export function releaseClaims(db: SqlRunner, workerId: string, ids: string[]) {
 export function insertAttempts(db: SqlRunner, attempts: AttemptRecord[]) {
   const values = attempts.map(
     (a) =>
-      Prisma.sql`(${a.id}, ${a.webhookId}, ${a.channelId}, ${a.attemptedAt}, ${a.url}, ${a.eventIds}, ${a.attemptNumber}, ${a.isRedelivery}, ${a.success}, ${a.reason}, ${a.detail}, ${a.statusCode}, ${a.latencyMs}, ${a.protocol}, ${a.error}, ${a.counted})`,
+      Prisma.sql`(${a.id}, ${a.webhookId}, ${a.channelId}, ${a.attemptedAt}, ${a.url}, ${a.eventIds}, ${a.attemptNumber}, ${a.isRedelivery}, ${a.success}, ${a.reason}, ${a.detail}, ${a.statusCode}, ${a.latencyMs}, ${a.protocol}, ${a.error}, ${a.counted}, ${a.requestHeaders}, ${a.responseHeaders}, ${a.responseExcerpt}, ${a.responseTruncated}, ${a.dnsMs}, ${a.connectMs}, ${a.tlsMs}, ${a.responseMs})`,
   );
   return db.$executeRaw`
     INSERT INTO "DeliveryAttempt" ("id", "webhookId", "channelId", "attemptedAt", "url", "eventIds",
       "attemptNumber", "isRedelivery", "success", "reason", "detail", "statusCode", "latencyMs",
-      "protocol", "error", "counted")
+      "protocol", "error", "counted", "requestHeaders", "responseHeaders", "responseExcerpt",
+      "responseTruncated", "dnsMs", "connectMs", "tlsMs", "responseMs")
     VALUES ${Prisma.join(values)}`;
 }
 

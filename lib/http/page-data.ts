@@ -7,6 +7,7 @@ import { authorizeChannel, authorizeProvider } from "../access/authorize";
 import { currentOperator } from "../access/current-operator";
 import { getChannelWithProvider } from "../channels/get-channel";
 import { db } from "../db/client";
+import { getWebhookDetail } from "../dispatch/get-webhook-detail";
 import { DomainError } from "../errors";
 import { getProvider } from "../providers/get-provider";
 import { listProviders } from "../providers/list-providers";
@@ -44,6 +45,12 @@ export const loadChannel = cache(async (channelId: string) => {
   const { channel, provider } = await orNotFound(getChannelWithProvider(db(), channelId));
   return { channel, provider, role: role ?? "viewer" };
 });
+
+/** One webhook of a channel with its attempts, or the 404 page (unknown, or another channel's). */
+export async function loadWebhookDetail(channelId: string, webhookId: string) {
+  const { channel } = await loadChannel(channelId);
+  return orNotFound(getWebhookDetail(db(), channel.id, webhookId));
+}
 
 /** The provider with its channels and the operator's role, or the 404 page (as for channels). */
 export const loadProvider = cache(async (providerId: string) => {

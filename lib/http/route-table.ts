@@ -59,6 +59,7 @@ export const ROUTE_HANDLERS: Readonly<Record<string, MethodAccess>> = {
   "/api/channels/[channelId]/statistics/errors": { GET: { channel: "read" } },
   "/api/channels/[channelId]/statistics/errors.tsv": { GET: { channel: "read" } },
   "/api/channels/[channelId]/webhook/verify": { POST: { channel: "configure" } },
+  "/api/channels/[channelId]/webhooks/[webhookId]": { GET: { channel: "read" } },
   "/v2/[...path]": {
     GET: LINE_TOKEN,
     HEAD: LINE_TOKEN,

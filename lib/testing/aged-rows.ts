@@ -23,6 +23,18 @@ export async function insertAgedWebhook(
   return id;
 }
 
+/** The attempt-detail columns of an attempt that kept none (made before they were stored). */
+export const NO_ATTEMPT_DETAIL = {
+  requestHeaders: null,
+  responseHeaders: null,
+  responseExcerpt: null,
+  responseTruncated: false,
+  dnsMs: null,
+  connectMs: null,
+  tlsMs: null,
+  responseMs: null,
+} satisfies Partial<AttemptRecord>;
+
 /** One failed attempt of the webhook at each of `times`, with ids made from them (ULIDs). */
 export async function insertAgedAttempts(
   db: Db,
@@ -45,6 +57,15 @@ export async function insertAgedAttempts(
       latencyMs: 5,
       protocol: "http/1.1",
       error: null,
+      // What the attempt detail shows: in the same row, so retention deletes it with the row.
+      requestHeaders: '{"x-line-signature":"aged"}',
+      responseHeaders: '{"content-type":"text/plain"}',
+      responseExcerpt: "Internal Server Error",
+      responseTruncated: false,
+      dnsMs: null,
+      connectMs: 1,
+      tlsMs: 2,
+      responseMs: 3,
       counted: false,
     }),
   );
