@@ -25,9 +25,10 @@ describe("delivery rows", () => {
     });
   });
 
-  it("leave empty what an empty bucket does not have", () => {
+  it("are the buckets with attempts, newest first, in the TSV as in the table", () => {
     const empty = {
       ...point,
+      bucketStart: "2026-11-27T16:00:00.000Z",
       attempts: 0,
       successes: 0,
       successRate: null,
@@ -35,9 +36,16 @@ describe("delivery rows", () => {
       p95: null,
       p99: null,
     };
-    expect(toDeliveryTsv([empty])).toBe(
+    const failed = {
+      ...empty,
+      bucketStart: "2026-11-27T17:00:00.000Z",
+      attempts: 2,
+      successRate: 0,
+    };
+    expect(toDeliveryTsv([point, empty, failed])).toBe(
       "Date\tStart\tAttempts\tSuccesses\tSuccess rate (%)\tp50 (ms)\tp95 (ms)\tp99 (ms)\n" +
-        "2026-11-28\t00:00:00\t0\t0\t\t\t\t\n",
+        "2026-11-28\t02:00:00\t2\t0\t0.00\t\t\t\n" +
+        "2026-11-28\t00:00:00\t8\t6\t75.00\t42\t120\t1235\n",
     );
   });
 });

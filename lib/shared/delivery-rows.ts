@@ -60,11 +60,18 @@ export function toDeliveryRow(point: DeliveryPoint): DeliveryRow {
 export const deliveryTsvHeader =
   "Date\tStart\tAttempts\tSuccesses\tSuccess rate (%)\tp50 (ms)\tp95 (ms)\tp99 (ms)";
 
-/** The header and one line per bucket, oldest first, every line ended by "\n". */
+/** The table's rows: buckets with attempts, newest first (as the errors table reads). */
+export function deliveryRows(points: readonly DeliveryPoint[]): DeliveryRow[] {
+  return points
+    .filter((point) => point.attempts > 0)
+    .map(toDeliveryRow)
+    .reverse();
+}
+
+/** The table as TSV: the header and one line per row, every line ended by "\n". */
 export function toDeliveryTsv(points: readonly DeliveryPoint[]): string {
-  const lines = points.map((point) => {
-    const row = toDeliveryRow(point);
-    return [
+  const lines = deliveryRows(points).map((row) =>
+    [
       row.date,
       row.start,
       row.attempts,
@@ -73,7 +80,7 @@ export function toDeliveryTsv(points: readonly DeliveryPoint[]): string {
       row.p50,
       row.p95,
       row.p99,
-    ].join("\t");
-  });
+    ].join("\t"),
+  );
   return [deliveryTsvHeader, ...lines].map((line) => `${line}\n`).join("");
 }
