@@ -2,17 +2,45 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useId } from "react";
 import { channelQuery } from "@/components/data/console-queries";
 import { Alert } from "@/components/ui/alert";
 import type { ChannelView } from "@/lib/channels/channel-view";
 import type { RetentionWindows } from "@/lib/shared/retention-windows";
+import { DeliveryStatistics } from "./delivery-statistics";
 import { ErrorStatistics } from "./error-statistics";
 import { retentionSentence } from "./retention-notes";
 
-const views = [{ value: "errors", label: "Errors" }] as const;
+const views = [
+  { value: "errors", label: "Errors" },
+  { value: "deliveries", label: "Success rate and latency" },
+] as const;
+type View = (typeof views)[number]["value"];
 
-/** The Statistics tab: a drop-down chooses what to show; "Errors" is webhook error statistics. */
+/**
+ * Which view the URL asks for (`?view=deliveries`), so a view can be linked to; anything else is
+ * the default, Errors. The period and bucket parameters are shared by both views.
+ */
+function useStatisticsView() {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const view: View = views.find((v) => v.value === searchParams.get("view"))?.value ?? "errors";
+  const setView = (next: View) => {
+    const params = new URLSearchParams(searchParams.toString());
+    if (next === "errors") params.delete("view");
+    else params.set("view", next);
+    const query = params.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  };
+  return [view, setView] as const;
+}
+
+/**
+ * The Statistics tab: a drop-down chooses what to show: "Errors" (webhook error statistics) or
+ * "Success rate and latency" (every attempt's outcome and latency).
+ */
 export function StatisticsView({
   initialChannel,
   retention,
@@ -26,6 +54,7 @@ export function StatisticsView({
     initialData: initialChannel,
   });
   const selectId = useId();
+  const [view, setView] = useStatisticsView();
   const aggregating = channel.useWebhook && channel.errorStatisticsAggregation;
 
   return (
@@ -36,7 +65,8 @@ export function StatisticsView({
         </label>
         <select
           id={selectId}
-          defaultValue="errors"
+          value={view}
+          onChange={(event) => setView(event.target.value as View)}
           className="rounded-md border border-line bg-white px-3 py-1.5 text-sm"
         >
           {views.map((view) => (
@@ -46,37 +76,62 @@ export function StatisticsView({
           ))}
         </select>
       </div>
-      <ErrorStatistics
-        channelId={channel.id}
-        retention={retention}
-        intro={
-          <div className="space-y-3 text-sm">
-            <p>
-              Error statistics show webhooks that were actually sent and failed, grouped by reason
-              and detail. Times are shown in UTC+9. Requests made to verify a webhook URL are never
-              counted.
-            </p>
-            <p className="text-muted">{retentionSentence(retention)}</p>
-            {aggregating ? (
-              <Alert tone="success">Error statistics aggregation is on for this channel.</Alert>
-            ) : (
-              <Alert>
-                Error statistics aggregation is off, so failed webhooks are not being counted. To
-                turn it on, open the{" "}
-                <Link
-                  className="font-medium underline"
-                  href={`/console/channel/${channel.id}/messaging-api`}
-                >
-                  Messaging API
-                </Link>{" "}
-                tab, turn on <strong>Use webhook</strong>, then{" "}
-                <strong>Error statistics aggregation</strong>. Errors counted while it was on are
-                still shown below.
-              </Alert>
-            )}
-          </div>
-        }
-      />
+      {view === "deliveries" ? (
+        <DeliveryStatistics
+          channelId={channel.id}
+          retention={retention}
+          intro={
+            <div className="space-y-3 text-sm">
+              <p>
+                Every attempt to send a webhook (first deliveries and redeliveries) made while{" "}
+                <strong>Use webhook</strong> was on: how many were made, how many succeeded, and how
+                long the successful ones took. Times are shown in UTC+9. These are not error
+                statistics: the <strong>Error statistics aggregation</strong> setting does not apply
+                to them.
+              </p>
+              <p className="text-muted">{retentionSentence(retention)}</p>
+              {!channel.useWebhook && (
+                <Alert>
+                  Use webhook is off, so no attempts are being made or counted. Attempts counted
+                  while it was on are still shown below.
+                </Alert>
+              )}
+            </div>
+          }
+        />
+      ) : (
+        <ErrorStatistics
+          channelId={channel.id}
+          retention={retention}
+          intro={
+            <div className="space-y-3 text-sm">
+              <p>
+                Error statistics show webhooks that were actually sent and failed, grouped by reason
+                and detail. Times are shown in UTC+9. Requests made to verify a webhook URL are
+                never counted.
+              </p>
+              <p className="text-muted">{retentionSentence(retention)}</p>
+              {aggregating ? (
+                <Alert tone="success">Error statistics aggregation is on for this channel.</Alert>
+              ) : (
+                <Alert>
+                  Error statistics aggregation is off, so failed webhooks are not being counted. To
+                  turn it on, open the{" "}
+                  <Link
+                    className="font-medium underline"
+                    href={`/console/channel/${channel.id}/messaging-api`}
+                  >
+                    Messaging API
+                  </Link>{" "}
+                  tab, turn on <strong>Use webhook</strong>, then{" "}
+                  <strong>Error statistics aggregation</strong>. Errors counted while it was on are
+                  still shown below.
+                </Alert>
+              )}
+            </div>
+          }
+        />
+      )}
     </div>
   );
 }
