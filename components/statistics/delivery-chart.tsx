@@ -46,8 +46,8 @@ function tooltipValue(value: unknown, name: unknown) {
 
 /**
  * Latency percentiles (left axis, ms) and the success rate (right axis, %) per bucket. A bucket
- * without attempts has no point: the line breaks there instead of dropping to zero. Purely
- * presentational.
+ * without attempts has no point: the line breaks there instead of dropping to zero (a zero would
+ * read as instant answers or a 0 % rate). Purely presentational.
  */
 export function DeliveryChart({
   series,
@@ -96,14 +96,14 @@ export function DeliveryChart({
           domain={[0, 100]}
           tick={{ fontSize: 11, fill: AXIS_TEXT }}
           tickFormatter={(value: number) => `${value} %`}
-          width={48}
+          width={60}
         />
         <Tooltip
           labelFormatter={tooltipLabel(bucket)}
           formatter={tooltipValue}
           contentStyle={{ fontSize: 12, borderRadius: 6 }}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
         {DELIVERY_LINES.map((line) => (
           <Line
             key={line.key}
@@ -112,7 +112,8 @@ export function DeliveryChart({
             name={line.name}
             stroke={line.color}
             strokeWidth={line.axis === "rate" ? 2 : 1.5}
-            dot={false}
+            // Small dots: a bucket between two empty ones has no line to show it otherwise.
+            dot={{ r: 1.5, fill: line.color }}
             connectNulls={false}
             isAnimationActive={false}
           />
