@@ -244,6 +244,58 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
     expect([...hourly.values()].reduce((sum, n) => sum + n, 0)).toBe(all.length);
   });
 
+  it("day buckets are UTC+9 days, each the sum of its hours and the minutes at the range's ends", async () => {
+    const { db } = database();
+    const channel = await newChannel(db);
+    const random = prng(9);
+    // 2 days 22 h 50 min, from 10:25 UTC (19:25 UTC+9): four UTC+9 days, ragged at both ends.
+    const from = at("2026-11-25T10:25:00Z");
+    const span = 70 * HOUR + 50 * MINUTE;
+    const attempts = randomAttempts(random, [channel.id], 20_000, from, span);
+    for (let i = 0; i < attempts.length; i += 4000) {
+      await db.$transaction((tx) => upsertDeliveryRollups(tx, attempts.slice(i, i + 4000)));
+    }
+    const url = `http://localhost/?${new URLSearchParams({
+      from: from.toISOString(),
+      to: new Date(from.getTime() + span).toISOString(),
+      bucket: "day",
+    })}`;
+    const { query, range, kept } = parseDeliveryStatisticsRequest(
+      new Request(url),
+      at("2026-11-29T00:00:00Z"),
+      null,
+    );
+    const stats = await queryDeliveryStatistics(db, channel.id, query, range, kept);
+    expect(stats.series.map((point) => point.bucketStart)).toEqual([
+      "2026-11-24T15:00:00.000Z",
+      "2026-11-25T15:00:00.000Z",
+      "2026-11-26T15:00:00.000Z",
+      "2026-11-27T15:00:00.000Z",
+    ]);
+    for (const point of stats.series) {
+      const start = Date.parse(point.bucketStart);
+      const day = attempts.filter(
+        (a) => a.attemptedAt.getTime() >= start && a.attemptedAt.getTime() < start + 24 * HOUR,
+      );
+      const sorted = day
+        .filter((a) => a.success)
+        .map((a) => a.latencyMs)
+        .sort((a, b) => a - b);
+      expect(point.attempts).toBe(day.length);
+      expect(point.successes).toBe(sorted.length);
+      for (const [name, q] of [
+        ["p50", 0.5],
+        ["p99", 0.99],
+      ] as const) {
+        const exact = exactQuantile(sorted, q) as number;
+        expect(Math.abs((point[name] as number) - exact)).toBeLessThanOrEqual(
+          RELATIVE_ERROR * exact + 1e-9,
+        );
+      }
+    }
+    expect(stats.totals.attempts).toBe(attempts.length);
+  });
+
   describe("percentiles over 100,000 latencies", () => {
     it.each(Object.entries(DISTRIBUTIONS))(
       "%s: within α of the exact nearest-rank ones, per hour and over the range",
