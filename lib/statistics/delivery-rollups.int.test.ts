@@ -296,6 +296,23 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
     expect(stats.totals.attempts).toBe(attempts.length);
   });
 
+  it.each<Record<string, string>>([
+    { from: "0001-01-01T00:00:00Z", to: "0001-03-31T00:00:00Z", bucket: "day" },
+    { from: "0001-01-01T09:00:00+09:00", to: "0001-01-01T10:00:00+09:00", bucket: "minute" },
+    { from: "9999-10-03T00:00:00Z", to: "9999-12-31T23:59:59.999Z" },
+  ])("answers the ranges at the edges of what the API accepts: %o", async (ask) => {
+    const { db } = database();
+    const channel = await newChannel(db);
+    const url = `http://localhost/?${new URLSearchParams(ask)}`;
+    const parsed = parseDeliveryStatisticsRequest(new Request(url), at("2026-11-27T12:00:00Z"));
+    // As the route handlers call it: with retention's cutoffs (the defaults) and without.
+    for (const kept of [parsed.kept, null]) {
+      const stats = await queryDeliveryStatistics(db, channel.id, parsed.query, parsed.range, kept);
+      expect(stats.totals.attempts).toBe(0);
+      expect(stats.series.length).toBeGreaterThan(0);
+    }
+  });
+
   describe("percentiles over 100,000 latencies", () => {
     it.each(Object.entries(DISTRIBUTIONS))(
       "%s: within α of the exact nearest-rank ones, per hour and over the range",
