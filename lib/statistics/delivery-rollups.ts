@@ -82,20 +82,39 @@ export async function upsertDeliveryRollups(
 ): Promise<void> {
   const minutes = histogramDeltas(attempts, rollupWindowStart);
   const hours = histogramDeltas(attempts, rollupHourStart);
-  if (minutes.length === 0) return;
-  const values = (deltas: HistogramDelta[]) =>
-    Prisma.join(deltas.map((d) => Prisma.sql`(${d.channelId}, ${d.at}, ${d.bucket}, ${d.count})`));
-  // The minute table first, then the hour table, in every writer (the order of locks again).
-  await tx.$executeRaw`
-    INSERT INTO "DeliveryRollup" ("channelId", "windowStart", "bucket", "count")
-    VALUES ${values(minutes)}
-    ON CONFLICT ("channelId", "windowStart", "bucket") DO UPDATE SET
-      "count" = "DeliveryRollup"."count" + excluded."count"`;
-  await tx.$executeRaw`
-    INSERT INTO "DeliveryRollupHour" ("channelId", "hourStart", "bucket", "count")
-    VALUES ${values(hours)}
-    ON CONFLICT ("channelId", "hourStart", "bucket") DO UPDATE SET
-      "count" = "DeliveryRollupHour"."count" + excluded."count"`;
+  // The minute table first, then the hour table, in every writer (the order of locks again);
+  // chunks keep the sorted order and each statement well under SQLite's 32,766 parameters.
+  for (const chunk of chunks(minutes)) {
+    await tx.$executeRaw`
+      INSERT INTO "DeliveryRollup" ("channelId", "windowStart", "bucket", "count")
+      VALUES ${values(chunk)}
+      ON CONFLICT ("channelId", "windowStart", "bucket") DO UPDATE SET
+        "count" = "DeliveryRollup"."count" + excluded."count"`;
+  }
+  for (const chunk of chunks(hours)) {
+    await tx.$executeRaw`
+      INSERT INTO "DeliveryRollupHour" ("channelId", "hourStart", "bucket", "count")
+      VALUES ${values(chunk)}
+      ON CONFLICT ("channelId", "hourStart", "bucket") DO UPDATE SET
+        "count" = "DeliveryRollupHour"."count" + excluded."count"`;
+  }
+}
+
+/** Rows per INSERT: four parameters each. */
+const ROWS_PER_STATEMENT = 2000;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  }
+  return out;
+}
+
+function values(deltas: HistogramDelta[]) {
+  return Prisma.join(
+    deltas.map((d) => Prisma.sql`(${d.channelId}, ${d.at}, ${d.bucket}, ${d.count})`),
+  );
 }
 
 /** Which of the channels have Use webhook on, now (in the caller's transaction). */
