@@ -4,6 +4,7 @@
 // from them are within the histogram's relative error of exact ones over 100,000 latencies.
 import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
+import { deleteChannel } from "../channels/delete-channel";
 import { updateChannel } from "../channels/update-channel";
 import { createDbClient, type Db } from "../db/client";
 import type { WebhookOutcome } from "../dispatch/attempt-record";
@@ -198,6 +199,21 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
     const { minutes, hours } = await tiers(db);
     expect(minutes.map((row) => row.count)).toEqual([1]);
     expect(hours.map((row) => row.count)).toEqual([1]);
+  });
+
+  it("go with their channel when it is deleted", async () => {
+    const { db } = database();
+    const [gone, kept] = [await newChannel(db), await newChannel(db)];
+    const attempt = (channelId: string) => ({
+      channelId,
+      attemptedAt: at("2026-11-27T08:00:00Z"),
+      success: true,
+      latencyMs: 25,
+    });
+    await upsertDeliveryRollups(db, [attempt(gone.id), attempt(kept.id)]);
+    await deleteChannel(db, gone.id, "tester@example.com");
+    expect((await db.deliveryRollup.findMany()).map((row) => row.channelId)).toEqual([kept.id]);
+    expect((await db.deliveryRollupHour.findMany()).map((row) => row.channelId)).toEqual([kept.id]);
   });
 
   it("stay exact over several batches from concurrent transactions, and minutes sum to hours", async () => {
