@@ -11,6 +11,7 @@ import { deliveriesPageUrl } from "@/lib/shared/delivery-filters";
 import type { FailureReason } from "@/lib/shared/failure-reasons";
 import { DEFAULT_RANGE_MS } from "@/lib/shared/statistics-range";
 import type { Bucket } from "@/lib/shared/time-buckets";
+import type { DeliveryStatistics } from "@/lib/statistics/query-delivery-statistics";
 import type { ErrorStatistics } from "@/lib/statistics/query-error-statistics";
 import { ApiError, fetchJson } from "./fetch-json";
 
@@ -155,6 +156,38 @@ export const errorStatisticsQuery = (channelId: string, request: ErrorStatistics
       });
       return fetchJson<ErrorStatisticsView>(
         `/api/channels/${channelId}/statistics/errors?${search}`,
+      );
+    },
+    refetchInterval: (query) => (isClientError(query.state.error) ? false : 5000),
+    retry: (failureCount, error) => !isClientError(error) && failureCount < 2,
+    placeholderData: keepPreviousData,
+  });
+
+/** GET /api/channels/{id}/statistics/deliveries: success rate and latency, totals and series. */
+export type DeliveryStatisticsView = DeliveryStatistics;
+
+/** What the success rate and latency view asks for: the same range and bucket as the errors'. */
+export type DeliveryStatisticsRequest = Pick<ErrorStatisticsRequest, "range" | "bucket">;
+
+export const deliveryStatisticsKeys = {
+  all: (channelId: string) => ["channels", channelId, "statistics", "deliveries"] as const,
+};
+
+/** The TSV download of the success rate and latency table for the same range and bucket. */
+export const deliveryStatisticsTsvUrl = (
+  channelId: string,
+  filters: { from: string; to: string; bucket?: Bucket },
+) => `/api/channels/${channelId}/statistics/deliveries.tsv?${searchOf(filters)}`;
+
+/** Success rate and latency, refreshed every 5 s like the error statistics. */
+export const deliveryStatisticsQuery = (channelId: string, request: DeliveryStatisticsRequest) =>
+  queryOptions({
+    queryKey: [...deliveryStatisticsKeys.all(channelId), request] as const,
+    queryFn: () => {
+      const { from, to } = resolveStatisticsRange(request.range);
+      const search = searchOf({ from, to, bucket: request.bucket });
+      return fetchJson<DeliveryStatisticsView>(
+        `/api/channels/${channelId}/statistics/deliveries?${search}`,
       );
     },
     refetchInterval: (query) => (isClientError(query.state.error) ? false : 5000),

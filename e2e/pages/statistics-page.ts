@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The Statistics tab of a channel, on its Errors view. */
+/** The Statistics tab of a channel: its Errors view and its Success rate and latency view. */
 export class StatisticsPage {
   /** The drop-down that chooses what the tab shows. */
   readonly view: Locator;
@@ -11,6 +11,11 @@ export class StatisticsPage {
   /** LINE's table: one row per minute, reason and detail. */
   readonly errorsTable: Locator;
   readonly downloadTsvLink: Locator;
+  /** Success rate and latency: the totals over the period ("Attempts 4", ...). */
+  readonly deliveryTotals: Locator;
+  readonly deliveryChart: Locator;
+  /** Success rate and latency: one row per bucket with attempts. */
+  readonly deliveryTable: Locator;
 
   constructor(
     readonly page: Page,
@@ -22,6 +27,9 @@ export class StatisticsPage {
     this.details = page.getByRole("table", { name: "Errors by reason and detail" });
     this.errorsTable = page.getByRole("table", { name: "Webhook errors" });
     this.downloadTsvLink = page.getByRole("link", { name: "Download TSV file" });
+    this.deliveryTotals = page.getByLabel("Totals for the period");
+    this.deliveryChart = page.getByRole("img", { name: "Success rate and latency over time" });
+    this.deliveryTable = page.getByRole("table", { name: "Success rate and latency by period" });
   }
 
   get url(): string {

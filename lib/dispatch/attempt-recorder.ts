@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db, DbTransaction } from "../db/client";
+import { recordDeliveryRollups } from "../statistics/delivery-rollups";
 import { aggregatingChannels, rollupDeltas, upsertRollups } from "../statistics/error-rollups";
 import type { WebhookOutcome, WebhookStatus } from "./attempt-record";
 import { existingWebhookIds, insertAttempts, setStatus } from "./webhook-queue";
@@ -130,6 +131,8 @@ export class AttemptRecorder {
         ),
       );
     }
+    // Success rate and latency: every attempt of a channel with Use webhook on (ADR 19).
+    await recordDeliveryRollups(tx, attempts);
   }
 
   /**

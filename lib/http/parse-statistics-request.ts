@@ -1,9 +1,11 @@
+import type { z } from "zod";
 import { InvalidInputError } from "../errors";
 import { retentionWindowsFromEnv } from "../retention/retention-settings";
 import { type RetentionWindows, retentionCutoffs } from "../shared/retention-windows";
 import { completeRange, instantProblem, rangeProblem } from "../shared/statistics-range";
+import type { Bucket } from "../shared/time-buckets";
 import { parseSearchParams } from "./parse";
-import { errorStatisticsInput } from "./statistics-input";
+import { deliveryStatisticsInput, errorStatisticsInput } from "./statistics-input";
 
 /**
  * Query string → validated options and range; any problem is a 400 naming the parameter. The
@@ -17,7 +19,25 @@ export function parseStatisticsRequest(
   now = new Date(),
   windows: RetentionWindows | null = retentionWindowsFromEnv(),
 ) {
-  const query = parseSearchParams(request, errorStatisticsInput);
+  return parseRangeRequest(request, errorStatisticsInput, now, windows);
+}
+
+/** The same for the success rate and latency statistics, whose query has no reason or page. */
+export function parseDeliveryStatisticsRequest(
+  request: Request,
+  now = new Date(),
+  windows: RetentionWindows | null = retentionWindowsFromEnv(),
+) {
+  return parseRangeRequest(request, deliveryStatisticsInput, now, windows);
+}
+
+function parseRangeRequest<Q extends { from?: Date; to?: Date; bucket?: Bucket }>(
+  request: Request,
+  schema: z.ZodType<Q>,
+  now: Date,
+  windows: RetentionWindows | null,
+) {
+  const query = parseSearchParams(request, schema);
   const problem =
     (query.from && instantProblem("from", query.from)) ||
     (query.to && instantProblem("to", query.to)) ||

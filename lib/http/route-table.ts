@@ -56,6 +56,8 @@ export const ROUTE_HANDLERS: Readonly<Record<string, MethodAccess>> = {
   "/api/channels/[channelId]/deliveries/redeliver": { POST: { channel: "configure" } },
   "/api/channels/[channelId]/events": { POST: { channel: "configure", channelToken: true } },
   "/api/channels/[channelId]/secret": { GET: { channel: "manage" }, POST: { channel: "manage" } },
+  "/api/channels/[channelId]/statistics/deliveries": { GET: { channel: "read" } },
+  "/api/channels/[channelId]/statistics/deliveries.tsv": { GET: { channel: "read" } },
   "/api/channels/[channelId]/statistics/errors": { GET: { channel: "read" } },
   "/api/channels/[channelId]/statistics/errors.tsv": { GET: { channel: "read" } },
   "/api/channels/[channelId]/webhook/verify": { POST: { channel: "configure" } },

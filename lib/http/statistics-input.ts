@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FAILURE_REASONS } from "../shared/failure-reasons";
 import { INSTANT_EXAMPLE, parseInstant } from "../shared/statistics-range";
 import { BUCKETS } from "../shared/time-buckets";
+import type { DeliveryStatisticsOptions } from "../statistics/query-delivery-statistics";
 import type { ErrorStatisticsOptions } from "../statistics/query-error-statistics";
 import { blankAsAbsent, queryInteger } from "./parse";
 
@@ -25,14 +26,16 @@ export const queryInstant = z.preprocess(
 /** More pages than any 90-day range has rows; it keeps the row offset a safe integer. */
 const MAX_PAGE = 1_000_000_000;
 
+const queryBucket = z.preprocess(
+  blankAsAbsent,
+  z.enum(BUCKETS, { error: `must be one of ${BUCKETS.join(", ")}` }).optional(),
+);
+
 /** The query string of the error statistics route handlers (JSON and TSV). */
 export const errorStatisticsInput = z.strictObject({
   from: queryInstant,
   to: queryInstant,
-  bucket: z.preprocess(
-    blankAsAbsent,
-    z.enum(BUCKETS, { error: `must be one of ${BUCKETS.join(", ")}` }).optional(),
-  ),
+  bucket: queryBucket,
   reason: z.preprocess(
     blankAsAbsent,
     z.enum(FAILURE_REASONS, { error: `must be one of ${FAILURE_REASONS.join(", ")}` }).optional(),
@@ -41,3 +44,13 @@ export const errorStatisticsInput = z.strictObject({
   pageSize: queryInteger({ min: 1, max: 200, fallback: 50 }),
 }) satisfies z.ZodType<ErrorStatisticsOptions & { from?: Date; to?: Date }>;
 export type ErrorStatisticsInput = z.infer<typeof errorStatisticsInput>;
+
+/**
+ * The query string of the success rate and latency route handlers (JSON and TSV): the range and
+ * bucket only; a reason or page would be ignored, so it is refused instead.
+ */
+export const deliveryStatisticsInput = z.strictObject({
+  from: queryInstant,
+  to: queryInstant,
+  bucket: queryBucket,
+}) satisfies z.ZodType<DeliveryStatisticsOptions & { from?: Date; to?: Date }>;

@@ -82,11 +82,37 @@ const hourRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
       ORDER BY "hourStart" LIMIT ${limit}`,
   );
 
-export type RetentionKind = "attempts" | "webhooks" | "minuteRollups" | "hourRollups";
+/** Per-minute latency histograms (success rate and latency) of windows before `cutoff`. */
+const deliveryMinuteRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
+  deleteSelected(
+    dialect,
+    "DeliveryRollup",
+    Prisma.sql`FROM "DeliveryRollup" WHERE "windowStart" < ${cutoff}
+      ORDER BY "windowStart" LIMIT ${limit}`,
+  );
+
+/** Hourly latency histograms of hours that started before `cutoff`. */
+const deliveryHourRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
+  deleteSelected(
+    dialect,
+    "DeliveryRollupHour",
+    Prisma.sql`FROM "DeliveryRollupHour" WHERE "hourStart" < ${cutoff}
+      ORDER BY "hourStart" LIMIT ${limit}`,
+  );
+
+export type RetentionKind =
+  | "attempts"
+  | "webhooks"
+  | "minuteRollups"
+  | "hourRollups"
+  | "deliveryMinuteRollups"
+  | "deliveryHourRollups";
 
 /**
  * What a pass deletes, in this order: attempts before the webhooks they belong to (a webhook
- * goes only once it has none left), then each statistics tier by its own window.
+ * goes only once it has none left), then each statistics tier by its own window. The success
+ * rate and latency tiers share the error statistics' windows (per-minute, hourly), so both kinds
+ * of statistics reach back equally far.
  */
 export const DELETIONS: readonly {
   kind: RetentionKind;
@@ -98,4 +124,10 @@ export const DELETIONS: readonly {
   { kind: "webhooks", cutoff: (c) => c.attempts, batch: webhooks },
   { kind: "minuteRollups", cutoff: (c) => c.minuteRollups, batch: minuteRollups },
   { kind: "hourRollups", cutoff: (c) => c.hourRollups, batch: hourRollups },
+  {
+    kind: "deliveryMinuteRollups",
+    cutoff: (c) => c.minuteRollups,
+    batch: deliveryMinuteRollups,
+  },
+  { kind: "deliveryHourRollups", cutoff: (c) => c.hourRollups, batch: deliveryHourRollups },
 ];

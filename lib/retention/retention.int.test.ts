@@ -4,9 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { type Db, dialectOf, Prisma } from "../db/client";
-import { parseStatisticsRequest } from "../http/parse-statistics-request";
+import {
+  parseDeliveryStatisticsRequest,
+  parseStatisticsRequest,
+} from "../http/parse-statistics-request";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
+import { upsertDeliveryRollups } from "../statistics/delivery-rollups";
+import { queryDeliveryStatistics } from "../statistics/query-delivery-statistics";
 import { queryErrorStatistics } from "../statistics/query-error-statistics";
 import {
   insertAgedAttempts,
@@ -68,8 +73,15 @@ async function seed(db: Db) {
     times: instantsFrom(at("2026-11-25T23:00:00Z"), 3, 20 * MINUTE),
   });
 
-  const failures = (first: string, count: number) =>
-    insertAgedFailures(db, { channelId, times: instantsFrom(at(first), count, MINUTE) });
+  // Each failure also counted in the latency histograms: one row per minute and per hour there too.
+  const failures = async (first: string, count: number) => {
+    const times = instantsFrom(at(first), count, MINUTE);
+    await insertAgedFailures(db, { channelId, times });
+    await upsertDeliveryRollups(
+      db,
+      times.map((attemptedAt) => ({ channelId, attemptedAt, success: false, latencyMs: 0 })),
+    );
+  };
   await failures("2025-06-01T00:00:00Z", 120); // before both rollup windows: 120 minutes, 2 hours
   await failures("2026-08-01T00:00:00Z", 150); // hourly only: 150 minutes go, 3 hours stay
   await failures("2026-08-29T11:59:59Z", 1); // its minute goes, its hour stays
@@ -100,6 +112,8 @@ async function remaining(db: Db) {
     minuteRollups: await db.errorRollup.count(),
     hourRollups: await db.errorRollupHour.count(),
     indexedEvents: await db.webhookEvent.count(),
+    deliveryMinuteRollups: await db.deliveryRollup.count(),
+    deliveryHourRollups: await db.deliveryRollupHour.count(),
   };
 }
 
@@ -163,6 +177,13 @@ async function statistics(db: Db, channelId: string, query: Record<string, strin
   return queryErrorStatistics(db, channelId, parsed.query, parsed.range, parsed.kept);
 }
 
+/** The success rate and latency answer for a range, likewise. */
+async function deliveryStatistics(db: Db, channelId: string, query: Record<string, string>) {
+  const url = `http://localhost/?${new URLSearchParams(query)}`;
+  const parsed = parseDeliveryStatisticsRequest(new Request(url), now, windows);
+  return queryDeliveryStatistics(db, channelId, parsed.query, parsed.range, parsed.kept);
+}
+
 describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
   const database = useTestDatabase(provider);
 
@@ -177,6 +198,10 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
     ];
     const before = await Promise.all(ranges.map(kept));
     expect(before.map((answer) => answer.totals.all)).toEqual([30, 2, 150]);
+    const keptDeliveries = (query: Record<string, string>) =>
+      deliveryStatistics(db, rows.channelId, query);
+    const deliveriesBefore = await Promise.all(ranges.map(keptDeliveries));
+    expect(deliveriesBefore.map((answer) => answer.totals.attempts)).toEqual([30, 2, 150]);
 
     const sizes: { kind: RetentionKind; deleted: number }[] = [];
     const pass = await runRetention(db, config, {
@@ -192,9 +217,23 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
     expect(pass).toMatchObject({
       ran: true,
       interrupted: false,
-      deleted: { attempts: 261, webhooks: 3, minuteRollups: 271, hourRollups: 2 },
+      deleted: {
+        attempts: 261,
+        webhooks: 3,
+        minuteRollups: 271,
+        hourRollups: 2,
+        deliveryMinuteRollups: 271,
+        deliveryHourRollups: 2,
+      },
       // A batch deletes at most 100 rows; a kind is done at the first batch that deletes fewer.
-      batches: { attempts: 3, webhooks: 1, minuteRollups: 3, hourRollups: 1 },
+      batches: {
+        attempts: 3,
+        webhooks: 1,
+        minuteRollups: 3,
+        hourRollups: 1,
+        deliveryMinuteRollups: 3,
+        deliveryHourRollups: 1,
+      },
     });
     expect(sizes.map((batch) => `${batch.kind}:${batch.deleted}`)).toEqual([
       "attempts:100",
@@ -205,6 +244,10 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
       "minuteRollups:100",
       "minuteRollups:71",
       "hourRollups:2",
+      "deliveryMinuteRollups:100",
+      "deliveryMinuteRollups:100",
+      "deliveryMinuteRollups:71",
+      "deliveryHourRollups:2",
     ]);
     expect(await remaining(db)).toEqual({
       attempts: 1 + 3,
@@ -212,17 +255,34 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
       minuteRollups: 1 + 30,
       hourRollups: 3 + 2 + 1,
       indexedEvents: 1,
+      deliveryMinuteRollups: 1 + 30,
+      deliveryHourRollups: 3 + 2 + 1,
     });
     const left = await db.deliveryAttempt.findMany({ where: { webhookId: rows.atCutoff } });
     expect(left.map((attempt) => attempt.attemptedAt)).toEqual([at("2026-11-13T12:34:56.789Z")]);
 
     // The statistics of every range answer as before: what the queries read is what was kept.
     expect(await Promise.all(ranges.map(kept))).toEqual(before);
+    expect(await Promise.all(ranges.map(keptDeliveries))).toEqual(deliveriesBefore);
 
     const again = await runRetention(db, config, { windows, now, batchSize: 100 });
     expect(again).toMatchObject({
-      deleted: { attempts: 0, webhooks: 0, minuteRollups: 0, hourRollups: 0 },
-      batches: { attempts: 1, webhooks: 1, minuteRollups: 1, hourRollups: 1 },
+      deleted: {
+        attempts: 0,
+        webhooks: 0,
+        minuteRollups: 0,
+        hourRollups: 0,
+        deliveryMinuteRollups: 0,
+        deliveryHourRollups: 0,
+      },
+      batches: {
+        attempts: 1,
+        webhooks: 1,
+        minuteRollups: 1,
+        hourRollups: 1,
+        deliveryMinuteRollups: 1,
+        deliveryHourRollups: 1,
+      },
     });
   });
 

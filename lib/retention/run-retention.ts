@@ -47,6 +47,8 @@ const zeroCounts = (): RetentionCounts => ({
   webhooks: 0,
   minuteRollups: 0,
   hourRollups: 0,
+  deliveryMinuteRollups: 0,
+  deliveryHourRollups: 0,
 });
 
 /**

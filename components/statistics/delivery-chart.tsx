@@ -1,0 +1,124 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import type { DeliveryPoint } from "@/lib/shared/delivery-rows";
+import { BUCKET_MS, type Bucket } from "@/lib/shared/time-buckets";
+import { formatUtc9Date, formatUtc9Time, UTC9_LABEL } from "@/lib/shared/utc9";
+
+// The theme's colours (app/globals.css @theme), so the chart matches the rest of the console.
+const GRID = "var(--color-line)";
+const AXIS_TEXT = "var(--color-muted)";
+
+/** The lines, their axis and colour: latency on the left (ms), the success rate on the right (%). */
+export const DELIVERY_LINES = [
+  { key: "p50", name: "p50 latency", axis: "ms", color: "var(--color-latency-p50)" },
+  { key: "p95", name: "p95 latency", axis: "ms", color: "var(--color-latency-p95)" },
+  { key: "p99", name: "p99 latency", axis: "ms", color: "var(--color-latency-p99)" },
+  { key: "successRate", name: "Success rate", axis: "rate", color: "var(--color-line-green)" },
+] as const;
+
+const hhmm = (instant: Date) => formatUtc9Time(instant).slice(0, 5);
+
+function tickFormatter(bucket: Bucket, spansDays: boolean) {
+  return (iso: string) => {
+    const instant = new Date(iso);
+    if (bucket === "day") return formatUtc9Date(instant).slice(5);
+    return spansDays ? `${formatUtc9Date(instant).slice(5)} ${hhmm(instant)}` : hhmm(instant);
+  };
+}
+
+function tooltipLabel(bucket: Bucket) {
+  return (label: unknown) => {
+    const instant = new Date(String(label));
+    if (Number.isNaN(instant.getTime())) return "";
+    if (bucket === "day") return `${formatUtc9Date(instant)} (${UTC9_LABEL})`;
+    const end = new Date(instant.getTime() + BUCKET_MS[bucket]);
+    return `${formatUtc9Date(instant)} ${hhmm(instant)}–${hhmm(end)} (${UTC9_LABEL})`;
+  };
+}
+
+function tooltipValue(value: unknown, name: unknown) {
+  if (typeof value !== "number") return ["–", String(name)];
+  return name === "Success rate"
+    ? [`${value.toFixed(2)} %`, name]
+    : [`${Math.round(value)} ms`, String(name)];
+}
+
+/**
+ * Latency percentiles (left axis, ms) and the success rate (right axis, %) per bucket. A bucket
+ * without attempts has no point: the line breaks there instead of dropping to zero (a zero would
+ * read as instant answers or a 0 % rate). Purely presentational.
+ */
+export function DeliveryChart({
+  series,
+  bucket,
+}: {
+  series: readonly DeliveryPoint[];
+  bucket: Bucket;
+}) {
+  const data = series.map((point) => ({
+    ...point,
+    successRate: point.successRate === null ? null : point.successRate * 100,
+  }));
+  const first = series.at(0)?.bucketStart;
+  const last = series.at(-1)?.bucketStart;
+  const spansDays =
+    first !== undefined &&
+    last !== undefined &&
+    formatUtc9Date(new Date(first)) !== formatUtc9Date(new Date(last));
+
+  return (
+    <div role="img" aria-label="Success rate and latency over time" className="h-72 w-full">
+      <LineChart
+        responsive
+        data={data}
+        accessibilityLayer={false}
+        style={{ width: "100%", height: "100%" }}
+        margin={{ top: 8, right: 0, bottom: 0, left: 0 }}
+      >
+        <CartesianGrid vertical={false} stroke={GRID} />
+        <XAxis
+          dataKey="bucketStart"
+          tickFormatter={tickFormatter(bucket, spansDays)}
+          tick={{ fontSize: 11, fill: AXIS_TEXT }}
+          minTickGap={24}
+        />
+        <YAxis
+          yAxisId="ms"
+          orientation="left"
+          tick={{ fontSize: 11, fill: AXIS_TEXT }}
+          tickFormatter={(value: number) => `${value} ms`}
+          width={64}
+        />
+        <YAxis
+          yAxisId="rate"
+          orientation="right"
+          domain={[0, 100]}
+          tick={{ fontSize: 11, fill: AXIS_TEXT }}
+          tickFormatter={(value: number) => `${value} %`}
+          width={60}
+        />
+        <Tooltip
+          labelFormatter={tooltipLabel(bucket)}
+          formatter={tooltipValue}
+          contentStyle={{ fontSize: 12, borderRadius: 6 }}
+        />
+        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
+        {DELIVERY_LINES.map((line) => (
+          <Line
+            key={line.key}
+            yAxisId={line.axis}
+            dataKey={line.key}
+            name={line.name}
+            stroke={line.color}
+            strokeWidth={line.axis === "rate" ? 2 : 1.5}
+            // Small dots: a bucket between two empty ones has no line to show it otherwise.
+            dot={{ r: 1.5, fill: line.color }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </div>
+  );
+}

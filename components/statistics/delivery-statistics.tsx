@@ -1,0 +1,127 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import {
+  deliveryStatisticsQuery,
+  deliveryStatisticsTsvUrl,
+} from "@/components/data/console-queries";
+import { Alert } from "@/components/ui/alert";
+import { buttonClassName } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { formatLatency, formatSuccessRate } from "@/lib/shared/delivery-rows";
+import type { RetentionWindows } from "@/lib/shared/retention-windows";
+import { rangeProblem } from "@/lib/shared/statistics-range";
+import { UTC9_LABEL } from "@/lib/shared/utc9";
+import { DeliveryChart } from "./delivery-chart";
+import { DeliveryTable } from "./delivery-table";
+import { rangeOf, toInstants, toRequest } from "./error-filters";
+import { PeriodPicker } from "./period-picker";
+import { olderPeriodNotes } from "./retention-notes";
+import { useErrorFilters } from "./use-error-filters";
+import { formatUtc9Minute } from "./utc9-input";
+
+const bucketNames = { minute: "per minute", hour: "per hour", day: "per day" };
+
+/**
+ * The "Success rate and latency" card: the same period picker (and URL filters) as the errors,
+ * totals over the period, a chart and a table per bucket, and the TSV download of that table.
+ */
+export function DeliveryStatistics({
+  channelId,
+  intro,
+  retention,
+}: {
+  channelId: string;
+  intro: ReactNode;
+  /** How long each kind of data is kept (the server's settings); null when retention is off. */
+  retention: RetentionWindows | null;
+}) {
+  const [filters, setFilters] = useErrorFilters();
+  const { range: requested, bucket } = toRequest(filters);
+  const { data, error, isPending, isPlaceholderData } = useQuery(
+    deliveryStatisticsQuery(channelId, { range: requested, ...(bucket ? { bucket } : {}) }),
+  );
+  const range = data && !isPlaceholderData ? data.range : rangeOf(filters);
+  const validRange = rangeProblem(toInstants(range)) === null;
+  const tsvUrl = deliveryStatisticsTsvUrl(channelId, {
+    from: range.from,
+    to: range.to,
+    bucket: data?.range.bucket ?? bucket,
+  });
+  const totals = data?.totals;
+
+  return (
+    <Card
+      title="Success rate and latency"
+      actions={
+        validRange && (
+          <a href={tsvUrl} download className={buttonClassName("secondary")}>
+            Download TSV file
+          </a>
+        )
+      }
+    >
+      <div className="space-y-4 py-4">
+        {intro}
+        <PeriodPicker filters={filters} range={range} retention={retention} onChange={setFilters} />
+        <p className="text-xs text-muted">
+          {formatUtc9Minute(range.from)} – {formatUtc9Minute(range.to)} ({UTC9_LABEL})
+          {data && `, ${bucketNames[data.range.bucket]}`}
+          {isPlaceholderData && " · Updating…"}
+        </p>
+        {data &&
+          !isPlaceholderData &&
+          olderPeriodNotes(data.range, data.retention, retention).map((note) => (
+            <Alert key={note}>{note}</Alert>
+          ))}
+        {error && (
+          <Alert tone="error">Could not load success rate and latency: {error.message}</Alert>
+        )}
+        {isPending && !error && (
+          <p className="text-sm text-muted">Loading success rate and latency…</p>
+        )}
+        {data && totals && totals.attempts === 0 && (
+          <p className="rounded-md bg-surface px-3 py-8 text-center text-sm text-muted">
+            No attempts in this period
+          </p>
+        )}
+        {data && totals && totals.attempts > 0 && (
+          <>
+            <dl
+              aria-label="Totals for the period"
+              className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5"
+            >
+              <Total label="Attempts" value={totals.attempts.toLocaleString("en-US")} />
+              <Total label="Success rate" value={`${formatSuccessRate(totals.successRate)} %`} />
+              <Total label="p50 latency" value={latencyText(totals.p50)} />
+              <Total label="p95 latency" value={latencyText(totals.p95)} />
+              <Total label="p99 latency" value={latencyText(totals.p99)} />
+            </dl>
+            <p className="text-xs text-muted">
+              Latency is measured on successful attempts only. The percentiles come from latency
+              histograms and are within ±{Math.round(data.relativeError * 100)} % of the exact
+              value.
+            </p>
+            <DeliveryChart series={data.series} bucket={data.range.bucket} />
+            <h3 className="pt-2 text-sm font-semibold">
+              Attempts, success rate and latency {bucketNames[data.range.bucket]}
+            </h3>
+            <DeliveryTable series={data.series} emptyText="No attempts in this period." />
+          </>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+const latencyText = (ms: number | null) => (ms === null ? "–" : `${formatLatency(ms)} ms`);
+
+function Total({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-md bg-surface px-3 py-2">
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className="font-semibold tabular-nums">{value}</dd>
+    </div>
+  );
+}

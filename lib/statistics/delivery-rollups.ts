@@ -1,0 +1,125 @@
+// Success rate and latency statistics are kept as histogram rollups: per channel and 60-second
+// window (DeliveryRollup) and per hour (DeliveryRollupHour), one row per latency bucket
+// (latency-histogram.ts), failures in their own bucket. Rows hold counts only, so concurrent
+// writers add to them exactly and any set of rows sums to the histogram of its attempts.
+import "server-only";
+import { Prisma, type SqlRunner } from "../db/client";
+import { rollupHourStart, rollupWindowStart } from "./error-rollups";
+import { FAILURE_BUCKET, latencyBucket } from "./latency-histogram";
+
+/** An attempt, as far as these statistics care. */
+export interface DeliveredAttempt {
+  channelId: string;
+  attemptedAt: Date;
+  success: boolean;
+  latencyMs: number;
+}
+
+export interface HistogramDelta {
+  channelId: string;
+  /** A window start (per-minute rows) or an hour start (hourly rows). */
+  at: Date;
+  bucket: number;
+  count: number;
+}
+
+/** The histogram bucket an attempt is counted in. */
+export function deliveryBucket(attempt: Pick<DeliveredAttempt, "success" | "latencyMs">): number {
+  // Integer milliseconds are what the attempt row stores; round anything finer the same way.
+  return attempt.success
+    ? latencyBucket(Math.max(0, Math.round(attempt.latencyMs)))
+    : FAILURE_BUCKET;
+}
+
+/**
+ * Folds attempts into one delta per row they touch, for the tier whose time `startOf` gives,
+ * sorted by (channel, time, bucket): every writer upserts in that one order, so two
+ * transactions adding to the same rows wait for each other instead of deadlocking on PostgreSQL.
+ */
+export function histogramDeltas(
+  attempts: readonly DeliveredAttempt[],
+  startOf: (instant: Date) => Date = rollupWindowStart,
+): HistogramDelta[] {
+  const deltas = new Map<string, HistogramDelta>();
+  for (const attempt of attempts) {
+    const at = startOf(attempt.attemptedAt);
+    const bucket = deliveryBucket(attempt);
+    const key = JSON.stringify([attempt.channelId, at.getTime(), bucket]);
+    const delta = deltas.get(key);
+    if (delta) delta.count++;
+    else deltas.set(key, { channelId: attempt.channelId, at, bucket, count: 1 });
+  }
+  return [...deltas.values()].sort(
+    (a, b) =>
+      (a.channelId < b.channelId ? -1 : a.channelId > b.channelId ? 1 : 0) ||
+      a.at.getTime() - b.at.getTime() ||
+      a.bucket - b.bucket,
+  );
+}
+
+/**
+ * Counts attempts into the histogram rollups, per minute then per hour. Call it inside the
+ * transaction that inserts the attempts (lib/dispatch/attempt-recorder.ts), so the rollups and
+ * the attempts are committed together or not at all. Only attempts of channels that have Use
+ * webhook on, read in that transaction, are counted: these are delivery statistics, not error
+ * statistics, so Error statistics aggregation does not matter.
+ */
+export async function recordDeliveryRollups(
+  tx: SqlRunner,
+  attempts: readonly DeliveredAttempt[],
+): Promise<void> {
+  if (attempts.length === 0) return;
+  const on = await channelsUsingWebhook(tx, [...new Set(attempts.map((a) => a.channelId))]);
+  const counted = attempts.filter((attempt) => on.has(attempt.channelId));
+  if (counted.length === 0) return;
+  await upsertDeliveryRollups(tx, counted);
+}
+
+/** Adds attempts to both tiers without looking at the channel's settings (tests seed with it). */
+export async function upsertDeliveryRollups(
+  tx: SqlRunner,
+  attempts: readonly DeliveredAttempt[],
+): Promise<void> {
+  const minutes = histogramDeltas(attempts, rollupWindowStart);
+  const hours = histogramDeltas(attempts, rollupHourStart);
+  // The minute table first, then the hour table, in every writer (the order of locks again);
+  // chunks keep the sorted order and each statement well under SQLite's 32,766 parameters.
+  for (const chunk of chunks(minutes)) {
+    await tx.$executeRaw`
+      INSERT INTO "DeliveryRollup" ("channelId", "windowStart", "bucket", "count")
+      VALUES ${values(chunk)}
+      ON CONFLICT ("channelId", "windowStart", "bucket") DO UPDATE SET
+        "count" = "DeliveryRollup"."count" + excluded."count"`;
+  }
+  for (const chunk of chunks(hours)) {
+    await tx.$executeRaw`
+      INSERT INTO "DeliveryRollupHour" ("channelId", "hourStart", "bucket", "count")
+      VALUES ${values(chunk)}
+      ON CONFLICT ("channelId", "hourStart", "bucket") DO UPDATE SET
+        "count" = "DeliveryRollupHour"."count" + excluded."count"`;
+  }
+}
+
+/** Rows per INSERT: four parameters each. */
+const ROWS_PER_STATEMENT = 2000;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  }
+  return out;
+}
+
+function values(deltas: HistogramDelta[]) {
+  return Prisma.join(
+    deltas.map((d) => Prisma.sql`(${d.channelId}, ${d.at}, ${d.bucket}, ${d.count})`),
+  );
+}
+
+/** Which of the channels have Use webhook on, now (in the caller's transaction). */
+async function channelsUsingWebhook(db: SqlRunner, channelIds: string[]): Promise<Set<string>> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Channel" WHERE "id" IN (${Prisma.join(channelIds)}) AND "useWebhook" = ${true}`;
+  return new Set(rows.map((row) => row.id));
+}
