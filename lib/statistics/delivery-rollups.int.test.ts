@@ -15,6 +15,7 @@ import { enqueueEvents } from "../events/enqueue-events";
 import { parseDeliveryStatisticsRequest } from "../http/parse-statistics-request";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
+import { NO_ATTEMPT_DETAIL } from "../testing/aged-rows";
 import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
@@ -188,6 +189,7 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
         protocol: "http/1.1",
         error: null,
         counted: false,
+        ...NO_ATTEMPT_DETAIL,
       },
     });
     const recorder = new AttemptRecorder(db, "test-worker");
