@@ -72,9 +72,9 @@ export function DeliveryStatistics({
         </p>
         {data &&
           !isPlaceholderData &&
-          olderPeriodNotes(data.range, data.retention, retention).map((note) => (
-            <Alert key={note}>{note}</Alert>
-          ))}
+          olderPeriodNotes(data.range, data.retention, retention, "no minute buckets").map(
+            (note) => <Alert key={note}>{note}</Alert>,
+          )}
         {error && (
           <Alert tone="error">Could not load success rate and latency: {error.message}</Alert>
         )}

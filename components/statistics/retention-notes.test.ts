@@ -20,6 +20,12 @@ describe("the Statistics tab's retention notes", () => {
     expect(olderPeriodNotes({ from: "2026-08-29T11:00:00.000Z" }, kept, windows)).toEqual([
       "Per-minute statistics are kept 90 days: before 2026-08-29 21:00 (UTC+9) this period has hourly counts only, from the start of the hour, and no rows in the table by minute.",
     ]);
+    // The success-rate view has no LINE table: it loses minute buckets only.
+    expect(
+      olderPeriodNotes({ from: "2026-08-29T11:00:00.000Z" }, kept, windows, "no minute buckets"),
+    ).toEqual([
+      "Per-minute statistics are kept 90 days: before 2026-08-29 21:00 (UTC+9) this period has hourly counts only, from the start of the hour, and no minute buckets.",
+    ]);
     const both = olderPeriodNotes({ from: "2025-01-01T00:00:00.000Z" }, kept, windows);
     expect(both).toHaveLength(2);
     expect(both[1]).toBe(

@@ -34,11 +34,13 @@ export function olderPeriodNotes(
   range: { from: string },
   kept: KeptFrom | null,
   windows: RetentionWindows | null,
+  /** What the view loses by minute: LINE's table rows (Errors), or only minute buckets. */
+  byMinute = "no rows in the table by minute",
 ): string[] {
   const from = Date.parse(range.from);
   if (!kept || !windows || from >= Date.parse(kept.perMinuteFrom)) return [];
   const notes = [
-    `Per-minute statistics are kept ${days(windows.minuteRollupsDays)}: before ${formatUtc9Minute(kept.perMinuteFrom)} (${UTC9_LABEL}) this period has hourly counts only, from the start of the hour, and no rows in the table by minute.`,
+    `Per-minute statistics are kept ${days(windows.minuteRollupsDays)}: before ${formatUtc9Minute(kept.perMinuteFrom)} (${UTC9_LABEL}) this period has hourly counts only, from the start of the hour, and ${byMinute}.`,
   ];
   if (from < Date.parse(kept.hourlyFrom)) {
     notes.push(
