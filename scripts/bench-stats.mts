@@ -17,18 +17,22 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { GET as listDeliveriesRoute } from "../app/api/channels/[channelId]/deliveries/route";
+import { GET as deliveryStatisticsRoute } from "../app/api/channels/[channelId]/statistics/deliveries/route";
 import { GET } from "../app/api/channels/[channelId]/statistics/errors/route";
 import { auth } from "../lib/auth/auth";
 import { createOperator } from "../lib/auth/operators";
 import { db } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
+import type { DeliveryStatistics } from "../lib/statistics/query-delivery-statistics";
 import type { ErrorStatistics } from "../lib/statistics/query-error-statistics";
 import { startPostgresServer } from "../lib/testing/postgres-server";
 import {
   type Baseline,
+  deliveryDifferences,
   differences,
   postgresBaseline,
   type RawCounts,
+  type RawDeliveries,
   sqliteBaseline,
 } from "./bench-stats-baseline.mjs";
 import {
@@ -168,6 +172,7 @@ async function main(target: Target) {
   await target.fill(plan);
   const fillSeconds = (performance.now() - fillStarted) / 1000;
   const rollupRows = await db().errorRollup.count();
+  const deliveryRollupRows = await db().deliveryRollup.count();
   const databaseBytes = await target.sizeBytes();
 
   // 1. The route handler, as the console calls it (session check and JSON included).
@@ -185,17 +190,33 @@ async function main(target: Target) {
     return (await response.json()) as ErrorStatistics;
   });
 
-  // 2. The same answer from the raw attempts with plain GROUP BY; each run takes seconds, so no
-  // warm-up beyond the first run's.
+  // 2. The success rate and latency view's route handler, the same way, per day.
+  const deliveryUrl = `http://localhost/api/channels/${CHANNEL_ID}/statistics/deliveries?from=${from}&to=${to}&bucket=day`;
+  const deliveryHandler = await timed(runs, WARM_UPS, async () => {
+    const response = await deliveryStatisticsRoute(
+      new Request(deliveryUrl, { headers: { cookie } }),
+      { params: Promise.resolve({ channelId: CHANNEL_ID }) },
+    );
+    if (!response.ok)
+      throw new Error(`route answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as DeliveryStatistics;
+  });
+
+  // 3. Both answers from the raw attempts, with plain GROUP BY (and window functions for the
+  // exact percentiles); each run takes seconds, so no warm-up beyond the first run's.
   const baseline = await target.baseline();
   let raw: Awaited<ReturnType<typeof timed<RawCounts>>>;
+  let rawDeliveries: Awaited<ReturnType<typeof timed<RawDeliveries>>>;
   try {
     raw = await timed(baselineRuns, 0, () => baseline.run(CHANNEL_ID, plan.startMs, plan.nowMs));
+    rawDeliveries = await timed(baselineRuns, 0, () =>
+      baseline.deliveries(CHANNEL_ID, plan.startMs, plan.nowMs),
+    );
   } finally {
     await baseline.close();
   }
 
-  // 3. The deliveries explorer's pages, as the console asks for them (50 rows).
+  // 4. The deliveries explorer's pages, as the console asks for them (50 rows).
   const explorer = `http://localhost/api/channels/${CHANNEL_ID}/deliveries?limit=50`;
   const explorerPage = (search: string) =>
     timed(runs, WARM_UPS, async () => {
@@ -214,13 +235,17 @@ async function main(target: Target) {
 
   const disagreements = differences(handler.result, raw.result);
   for (const line of disagreements.slice(0, 20)) console.error(line);
-  if (disagreements.length > 0) process.exitCode = 1;
+  const deliveryDisagreements = deliveryDifferences(deliveryHandler.result, rawDeliveries.result);
+  for (const line of deliveryDisagreements.slice(0, 20)) console.error(`deliveries: ${line}`);
+  if (disagreements.length > 0 || deliveryDisagreements.length > 0) process.exitCode = 1;
+  const deliveryTotals = deliveryHandler.result.totals;
   console.log(
     JSON.stringify({
       database: target.provider,
       attempts: total,
       days,
       rollupRows,
+      deliveryRollupRows,
       databaseMiB: Math.round(databaseBytes / 1024 / 1024),
       fillSeconds: round(fillSeconds),
       routeHandler: {
@@ -246,6 +271,27 @@ async function main(target: Target) {
         rows: filteredPage.result,
       },
       answersAgree: disagreements.length === 0,
+      deliveryRoute: {
+        runs,
+        p50ms: round(deliveryHandler.p50),
+        p95ms: round(deliveryHandler.p95),
+        attempts: deliveryTotals.attempts,
+        successRate: deliveryTotals.successRate,
+        latencyP50ms: deliveryTotals.p50 === null ? null : round(deliveryTotals.p50),
+        latencyP95ms: deliveryTotals.p95 === null ? null : round(deliveryTotals.p95),
+        latencyP99ms: deliveryTotals.p99 === null ? null : round(deliveryTotals.p99),
+        seriesPoints: deliveryHandler.result.series.length,
+      },
+      deliveryRawQuery: {
+        runs: baselineRuns,
+        p50ms: round(rawDeliveries.p50),
+        p95ms: round(rawDeliveries.p95),
+        latencyP50ms: rawDeliveries.result.latency?.p50 ?? null,
+        latencyP95ms: rawDeliveries.result.latency?.p95 ?? null,
+        latencyP99ms: rawDeliveries.result.latency?.p99 ?? null,
+      },
+      deliveryRatioP50: round(rawDeliveries.p50 / deliveryHandler.p50),
+      deliveryAnswersAgree: deliveryDisagreements.length === 0,
     }),
   );
 }
