@@ -1,14 +1,22 @@
 // npm run bench:stats -- [--database sqlite|postgres] [--attempts 10000000] [--days 30]
 //   [--runs 30] [--baseline-runs 3] [--keep]
-// Fills a fresh database with `--days` of failed attempts for one channel (written directly in
-// bulk, with their rollups, to get there fast: scripts/bench-stats-data.mts), then measures the
-// errors route handler for the whole range, signed in as the console is (p50/p95 over --runs),
-// next to the same answer computed by plain GROUP BY queries over the raw attempts
-// (scripts/bench-stats-baseline.mts), and checks that the two answers agree. It also times the
-// deliveries explorer's route over the same attempts: its first page, and a first page filtered
-// by reason and detail (the rarest detail, the most rows to skip without its index). SQLite by default, a
+// Fills a fresh database with `--days` of attempts for one channel, 80 % successes with skewed
+// latencies (4 ms to 1.7 s) and 20 % failures of ten kinds, written directly in bulk with every
+// rollup the dispatcher would have written (error rollups, latency histograms; both tiers) to get
+// there fast: scripts/bench-stats-data.mts. Then, signed in as the console is (p50/p95 over
+// --runs after warm-ups), it measures for the whole range:
+// - the errors route handler, next to the same answer computed by plain GROUP BY queries over
+//   the raw attempts, and checks that the two answers agree (answersAgree);
+// - the success rate and latency route handler per day, next to attempts and successes per day
+//   by GROUP BY and exact nearest-rank p50/p95/p99 per day and overall by window functions over
+//   the raw attempts, and checks that the counts are equal and every percentile within the
+//   histogram's relative error (deliveryAnswersAgree);
+// (both baselines in scripts/bench-stats-baseline.mts, --baseline-runs each) and the deliveries
+// explorer's route over the same attempts: its first page, and a first page filtered by reason
+// and detail (the rarest detail, the most rows to skip without its index). SQLite by default, a
 // file in a temporary directory (--keep keeps it); `--database postgres` starts a throwaway
-// PostgreSQL cluster for the run. Prints one JSON line. A benchmark, not a test.
+// PostgreSQL cluster for the run. Prints one JSON line; exits with 1 if either answer disagrees
+// with its baseline. A benchmark, not a test.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -17,18 +25,22 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { GET as listDeliveriesRoute } from "../app/api/channels/[channelId]/deliveries/route";
+import { GET as deliveryStatisticsRoute } from "../app/api/channels/[channelId]/statistics/deliveries/route";
 import { GET } from "../app/api/channels/[channelId]/statistics/errors/route";
 import { auth } from "../lib/auth/auth";
 import { createOperator } from "../lib/auth/operators";
 import { db } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
+import type { DeliveryStatistics } from "../lib/statistics/query-delivery-statistics";
 import type { ErrorStatistics } from "../lib/statistics/query-error-statistics";
 import { startPostgresServer } from "../lib/testing/postgres-server";
 import {
   type Baseline,
+  deliveryDifferences,
   differences,
   postgresBaseline,
   type RawCounts,
+  type RawDeliveries,
   sqliteBaseline,
 } from "./bench-stats-baseline.mjs";
 import {
@@ -168,6 +180,7 @@ async function main(target: Target) {
   await target.fill(plan);
   const fillSeconds = (performance.now() - fillStarted) / 1000;
   const rollupRows = await db().errorRollup.count();
+  const deliveryRollupRows = await db().deliveryRollup.count();
   const databaseBytes = await target.sizeBytes();
 
   // 1. The route handler, as the console calls it (session check and JSON included).
@@ -185,17 +198,33 @@ async function main(target: Target) {
     return (await response.json()) as ErrorStatistics;
   });
 
-  // 2. The same answer from the raw attempts with plain GROUP BY; each run takes seconds, so no
-  // warm-up beyond the first run's.
+  // 2. The success rate and latency view's route handler, the same way, per day.
+  const deliveryUrl = `http://localhost/api/channels/${CHANNEL_ID}/statistics/deliveries?from=${from}&to=${to}&bucket=day`;
+  const deliveryHandler = await timed(runs, WARM_UPS, async () => {
+    const response = await deliveryStatisticsRoute(
+      new Request(deliveryUrl, { headers: { cookie } }),
+      { params: Promise.resolve({ channelId: CHANNEL_ID }) },
+    );
+    if (!response.ok)
+      throw new Error(`route answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as DeliveryStatistics;
+  });
+
+  // 3. Both answers from the raw attempts, with plain GROUP BY (and window functions for the
+  // exact percentiles); each run takes seconds, so no warm-up beyond the first run's.
   const baseline = await target.baseline();
   let raw: Awaited<ReturnType<typeof timed<RawCounts>>>;
+  let rawDeliveries: Awaited<ReturnType<typeof timed<RawDeliveries>>>;
   try {
     raw = await timed(baselineRuns, 0, () => baseline.run(CHANNEL_ID, plan.startMs, plan.nowMs));
+    rawDeliveries = await timed(baselineRuns, 0, () =>
+      baseline.deliveries(CHANNEL_ID, plan.startMs, plan.nowMs),
+    );
   } finally {
     await baseline.close();
   }
 
-  // 3. The deliveries explorer's pages, as the console asks for them (50 rows).
+  // 4. The deliveries explorer's pages, as the console asks for them (50 rows).
   const explorer = `http://localhost/api/channels/${CHANNEL_ID}/deliveries?limit=50`;
   const explorerPage = (search: string) =>
     timed(runs, WARM_UPS, async () => {
@@ -214,13 +243,17 @@ async function main(target: Target) {
 
   const disagreements = differences(handler.result, raw.result);
   for (const line of disagreements.slice(0, 20)) console.error(line);
-  if (disagreements.length > 0) process.exitCode = 1;
+  const deliveryDisagreements = deliveryDifferences(deliveryHandler.result, rawDeliveries.result);
+  for (const line of deliveryDisagreements.slice(0, 20)) console.error(`deliveries: ${line}`);
+  if (disagreements.length > 0 || deliveryDisagreements.length > 0) process.exitCode = 1;
+  const deliveryTotals = deliveryHandler.result.totals;
   console.log(
     JSON.stringify({
       database: target.provider,
       attempts: total,
       days,
       rollupRows,
+      deliveryRollupRows,
       databaseMiB: Math.round(databaseBytes / 1024 / 1024),
       fillSeconds: round(fillSeconds),
       routeHandler: {
@@ -246,6 +279,27 @@ async function main(target: Target) {
         rows: filteredPage.result,
       },
       answersAgree: disagreements.length === 0,
+      deliveryRoute: {
+        runs,
+        p50ms: round(deliveryHandler.p50),
+        p95ms: round(deliveryHandler.p95),
+        attempts: deliveryTotals.attempts,
+        successRate: deliveryTotals.successRate,
+        latencyP50ms: deliveryTotals.p50 === null ? null : round(deliveryTotals.p50),
+        latencyP95ms: deliveryTotals.p95 === null ? null : round(deliveryTotals.p95),
+        latencyP99ms: deliveryTotals.p99 === null ? null : round(deliveryTotals.p99),
+        seriesPoints: deliveryHandler.result.series.length,
+      },
+      deliveryRawQuery: {
+        runs: baselineRuns,
+        p50ms: round(rawDeliveries.p50),
+        p95ms: round(rawDeliveries.p95),
+        latencyP50ms: rawDeliveries.result.latency?.p50 ?? null,
+        latencyP95ms: rawDeliveries.result.latency?.p95 ?? null,
+        latencyP99ms: rawDeliveries.result.latency?.p99 ?? null,
+      },
+      deliveryRatioP50: round(rawDeliveries.p50 / deliveryHandler.p50),
+      deliveryAnswersAgree: deliveryDisagreements.length === 0,
     }),
   );
 }
