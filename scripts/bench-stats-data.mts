@@ -137,7 +137,8 @@ const report = (done: number, total: number) =>
 // --- SQLite: a loop in this process, one transaction per chunk --------------------------------
 
 /**
- * Writes the attempts and both tiers of both rollups, folding each minute's and each hour's
+ * Writes the attempts and every tier of both rollups (the latency histograms' days last, from
+ * their hours), folding each minute's and each hour's
  * attempts as it goes: error rollups count the failures (all counted: the channel aggregates),
  * the latency histograms every attempt (the channel uses its webhook), as the dispatcher does.
  */
@@ -221,6 +222,12 @@ export function fillSqlite(sqlite: Database.Database, plan: FillPlan): void {
     flushWindow();
     flushHour();
   })();
+  // The daily tier from the hours, as the migration that added it does (UTC+9 days).
+  sqlite.exec(`INSERT INTO "DeliveryRollupDay" (channelId, dayStart, bucket, count)
+    SELECT channelId,
+      strftime('%Y-%m-%dT%H:%M:%f+00:00', hourStart, '+9 hours', 'start of day', '-9 hours'),
+      bucket, SUM(count)
+    FROM "DeliveryRollupHour" GROUP BY 1, 2, 3`);
   process.stderr.write("\n");
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
 }
@@ -279,6 +286,11 @@ const HOUR_HISTOGRAMS_SQL = `
 INSERT INTO "DeliveryRollupHour" ("channelId", "hourStart", "bucket", "count")
 SELECT "channelId", date_trunc('hour', "windowStart"), "bucket", SUM("count")
 FROM "DeliveryRollup" GROUP BY 1, 2, 3`;
+const DAY_HISTOGRAMS_SQL = `
+INSERT INTO "DeliveryRollupDay" ("channelId", "dayStart", "bucket", "count")
+SELECT "channelId", date_trunc('day', "hourStart" + interval '9 hours') - interval '9 hours',
+  "bucket", SUM("count")
+FROM "DeliveryRollupHour" GROUP BY 1, 2, 3`;
 
 export async function fillPostgres(url: string, plan: FillPlan): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -312,10 +324,11 @@ export async function fillPostgres(url: string, plan: FillPlan): Promise<void> {
       [...LATENCY_BUCKETS.values()],
     ]);
     await client.query(HOUR_HISTOGRAMS_SQL);
+    await client.query(DAY_HISTOGRAMS_SQL);
     // A console's database has been vacuumed and analysed by autovacuum long before anyone reads
     // 30 days of it; without this, the first measured runs would set hint bits and plan blind.
     await client.query(`VACUUM ANALYZE "DeliveryAttempt", "ErrorRollup", "ErrorRollupHour",
-      "DeliveryRollup", "DeliveryRollupHour"`);
+      "DeliveryRollup", "DeliveryRollupHour", "DeliveryRollupDay"`);
   } finally {
     await client.end();
   }

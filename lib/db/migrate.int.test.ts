@@ -187,21 +187,68 @@ describe.each(TEST_PROVIDERS)("migrate on %s", (provider) => {
       expect((await migrate(database.config)).applied).toContain("99990101000000_broken_fixed");
     });
 
-    it("indexes the events of webhooks stored before the event index existed", async () => {
-      const index = "20261127213214_webhook_event_index";
+    /**
+     * Migrates to just before `name`, writes rows as a client of that schema would, then runs the
+     * rest: the names of the migrations applied in the second run.
+     */
+    async function migrateAcross(name: string, statements: string[]): Promise<string[]> {
       const later = loadMigrations(provider)
         .map((m) => m.name)
-        .filter((name) => name >= index);
+        .filter((migration) => migration >= name);
       const aside = path.join(prismaDir, "aside");
       mkdirSync(aside);
-      for (const name of later) {
-        cpSync(path.join(migrationsDir, name), path.join(aside, name), { recursive: true });
-        rmSync(path.join(migrationsDir, name), { recursive: true });
+      for (const migration of later) {
+        cpSync(path.join(migrationsDir, migration), path.join(aside, migration), {
+          recursive: true,
+        });
+        rmSync(path.join(migrationsDir, migration), { recursive: true });
       }
       await migrate(database.config);
+      await execute(database.config, statements);
+      for (const migration of later) {
+        cpSync(path.join(aside, migration), path.join(migrationsDir, migration), {
+          recursive: true,
+        });
+      }
+      const { applied } = await migrate(database.config);
+      expect(applied).toEqual(later);
+      return applied;
+    }
+
+    it("adds up the days of hourly latency histograms stored before the daily tier existed", async () => {
+      // Text as the SQLite client stores instants; PostgreSQL reads the same literal.
+      const instant = (iso: string) =>
+        provider === "sqlite" ? `'${iso.replace("Z", "+00:00")}'` : `'${iso}'`;
+      await migrateAcross("20261127221150_delivery_day_rollups", [
+        `INSERT INTO "Provider" ("id", "name") VALUES ('1000000000', 'P')`,
+        `INSERT INTO "Channel" ("id", "providerId", "name", "channelSecret", "botUserId",
+          "updatedAt") VALUES ('2000000000', '1000000000', 'C', 's', 'U1', CURRENT_TIMESTAMP)`,
+        // 14:00 UTC is 23:00 in UTC+9 (the day of the 26th there); 15:00 UTC starts the 27th.
+        `INSERT INTO "DeliveryRollupHour" ("channelId", "hourStart", "bucket", "count") VALUES
+          ('2000000000', ${instant("2026-11-26T14:00:00.000Z")}, -1, 2),
+          ('2000000000', ${instant("2026-11-26T14:00:00.000Z")}, 7, 3),
+          ('2000000000', ${instant("2026-11-26T01:00:00.000Z")}, 7, 4),
+          ('2000000000', ${instant("2026-11-26T15:00:00.000Z")}, 7, 5)`,
+      ]);
+      const client = createDbClient(database.config);
+      try {
+        const days = await client.deliveryRollupDay.findMany({
+          orderBy: [{ dayStart: "asc" }, { bucket: "asc" }],
+        });
+        expect(days.map((d) => [d.dayStart.toISOString(), d.bucket, d.count])).toEqual([
+          ["2026-11-25T15:00:00.000Z", -1, 2],
+          ["2026-11-25T15:00:00.000Z", 7, 7],
+          ["2026-11-26T15:00:00.000Z", 7, 5],
+        ]);
+      } finally {
+        await client.$disconnect();
+      }
+    });
+
+    it("indexes the events of webhooks stored before the event index existed", async () => {
       const events = (ids: string[]) =>
         JSON.stringify(ids.map((id) => ({ type: "message", webhookEventId: id })));
-      await execute(database.config, [
+      await migrateAcross("20261127213214_webhook_event_index", [
         `INSERT INTO "Provider" ("id", "name") VALUES ('1000000000', 'P')`,
         `INSERT INTO "Channel" ("id", "providerId", "name", "channelSecret", "botUserId",
           "updatedAt") VALUES ('2000000000', '1000000000', 'C', 's', 'U1', CURRENT_TIMESTAMP)`,
@@ -210,10 +257,6 @@ describe.each(TEST_PROVIDERS)("migrate on %s", (provider) => {
           ('01JWEBHOOK0000000000000002', '2000000000', '${events(["01JEVENT000000000000000003"])}', 'pending', CURRENT_TIMESTAMP),
           ('01JWEBHOOK0000000000000003', '2000000000', '[]', 'failed', CURRENT_TIMESTAMP)`,
       ]);
-      for (const name of later)
-        cpSync(path.join(aside, name), path.join(migrationsDir, name), { recursive: true });
-
-      expect((await migrate(database.config)).applied).toEqual(later);
       expect(
         await query(
           database.config,

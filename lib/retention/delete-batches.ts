@@ -100,19 +100,32 @@ const deliveryHourRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
       ORDER BY "hourStart" LIMIT ${limit}`,
   );
 
+/**
+ * Daily latency histograms of UTC+9 days that started before `cutoff` (the hourly one): the
+ * statistics read a day that straddles the cutoff from its hours, never from this row.
+ */
+const deliveryDayRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
+  deleteSelected(
+    dialect,
+    "DeliveryRollupDay",
+    Prisma.sql`FROM "DeliveryRollupDay" WHERE "dayStart" < ${cutoff}
+      ORDER BY "dayStart" LIMIT ${limit}`,
+  );
+
 export type RetentionKind =
   | "attempts"
   | "webhooks"
   | "minuteRollups"
   | "hourRollups"
   | "deliveryMinuteRollups"
-  | "deliveryHourRollups";
+  | "deliveryHourRollups"
+  | "deliveryDayRollups";
 
 /**
  * What a pass deletes, in this order: attempts before the webhooks they belong to (a webhook
  * goes only once it has none left), then each statistics tier by its own window. The success
  * rate and latency tiers share the error statistics' windows (per-minute, hourly), so both kinds
- * of statistics reach back equally far.
+ * of statistics reach back equally far; their daily tier goes with the hourly one.
  */
 export const DELETIONS: readonly {
   kind: RetentionKind;
@@ -130,4 +143,5 @@ export const DELETIONS: readonly {
     batch: deliveryMinuteRollups,
   },
   { kind: "deliveryHourRollups", cutoff: (c) => c.hourRollups, batch: deliveryHourRollups },
+  { kind: "deliveryDayRollups", cutoff: (c) => c.hourRollups, batch: deliveryDayRollups },
 ];

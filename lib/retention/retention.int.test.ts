@@ -73,7 +73,8 @@ async function seed(db: Db) {
     times: instantsFrom(at("2026-11-25T23:00:00Z"), 3, 20 * MINUTE),
   });
 
-  // Each failure also counted in the latency histograms: one row per minute and per hour there too.
+  // Each failure also counted in the latency histograms: one row per minute, hour and UTC+9 day
+  // there too (the days: 2025-06-01, 2026-08-01, 2026-08-29 for both of its failures, 2026-11-20).
   const failures = async (first: string, count: number) => {
     const times = instantsFrom(at(first), count, MINUTE);
     await insertAgedFailures(db, { channelId, times });
@@ -114,6 +115,7 @@ async function remaining(db: Db) {
     indexedEvents: await db.webhookEvent.count(),
     deliveryMinuteRollups: await db.deliveryRollup.count(),
     deliveryHourRollups: await db.deliveryRollupHour.count(),
+    deliveryDayRollups: await db.deliveryRollupDay.count(),
   };
 }
 
@@ -224,6 +226,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
         hourRollups: 2,
         deliveryMinuteRollups: 271,
         deliveryHourRollups: 2,
+        deliveryDayRollups: 1,
       },
       // A batch deletes at most 100 rows; a kind is done at the first batch that deletes fewer.
       batches: {
@@ -233,6 +236,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
         hourRollups: 1,
         deliveryMinuteRollups: 3,
         deliveryHourRollups: 1,
+        deliveryDayRollups: 1,
       },
     });
     expect(sizes.map((batch) => `${batch.kind}:${batch.deleted}`)).toEqual([
@@ -248,6 +252,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
       "deliveryMinuteRollups:100",
       "deliveryMinuteRollups:71",
       "deliveryHourRollups:2",
+      "deliveryDayRollups:1",
     ]);
     expect(await remaining(db)).toEqual({
       attempts: 1 + 3,
@@ -257,6 +262,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
       indexedEvents: 1,
       deliveryMinuteRollups: 1 + 30,
       deliveryHourRollups: 3 + 2 + 1,
+      deliveryDayRollups: 3,
     });
     const left = await db.deliveryAttempt.findMany({ where: { webhookId: rows.atCutoff } });
     expect(left.map((attempt) => attempt.attemptedAt)).toEqual([at("2026-11-13T12:34:56.789Z")]);
@@ -274,6 +280,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
         hourRollups: 0,
         deliveryMinuteRollups: 0,
         deliveryHourRollups: 0,
+        deliveryDayRollups: 0,
       },
       batches: {
         attempts: 1,
@@ -282,6 +289,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
         hourRollups: 1,
         deliveryMinuteRollups: 1,
         deliveryHourRollups: 1,
+        deliveryDayRollups: 1,
       },
     });
   });
@@ -366,7 +374,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
     expect(passes[0]).toMatchObject({ ran: true, deleted: { attempts: 1, webhooks: 1 } });
     expect(passes[1]).toMatchObject({ ran: true, deleted: { attempts: 0, webhooks: 0 } });
     expect(logged).toEqual([
-      "deleted 1 attempts, 1 webhooks, 0 per-minute and 0 hourly statistics rows",
+      "deleted 1 attempts, 1 webhooks, 0 per-minute, 0 hourly and 0 daily statistics rows",
     ]);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(passes).toHaveLength(count);

@@ -49,6 +49,7 @@ const zeroCounts = (): RetentionCounts => ({
   hourRollups: 0,
   deliveryMinuteRollups: 0,
   deliveryHourRollups: 0,
+  deliveryDayRollups: 0,
 });
 
 /**

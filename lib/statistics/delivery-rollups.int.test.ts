@@ -19,7 +19,12 @@ import { NO_ATTEMPT_DETAIL } from "../testing/aged-rows";
 import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
-import { type DeliveredAttempt, histogramDeltas, upsertDeliveryRollups } from "./delivery-rollups";
+import {
+  type DeliveredAttempt,
+  histogramDeltas,
+  rollupDayStart,
+  upsertDeliveryRollups,
+} from "./delivery-rollups";
 import { rollupHourStart } from "./error-rollups";
 import { exactQuantile, RELATIVE_ERROR } from "./latency-histogram";
 import { queryDeliveryStatistics } from "./query-delivery-statistics";
@@ -83,7 +88,18 @@ async function tiers(db: Db) {
   const hourly = new Map(
     hours.map((row) => [key(row.channelId, row.hourStart, row.bucket), row.count]),
   );
-  return { minutes, hours, minutesByHour, hourly };
+  const hoursByDay = new Map<string, number>();
+  for (const row of hours) {
+    const k = key(row.channelId, rollupDayStart(row.hourStart), row.bucket);
+    hoursByDay.set(k, (hoursByDay.get(k) ?? 0) + row.count);
+  }
+  const daily = new Map(
+    (await db.deliveryRollupDay.findMany()).map((row) => [
+      key(row.channelId, row.dayStart, row.bucket),
+      row.count,
+    ]),
+  );
+  return { minutes, hours, minutesByHour, hourly, hoursByDay, daily };
 }
 
 /** What the attempts should have made of the per-minute tier, by (channel, minute, bucket). */
@@ -218,7 +234,7 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
     expect((await db.deliveryRollupHour.findMany()).map((row) => row.channelId)).toEqual([kept.id]);
   });
 
-  it("stay exact over several batches from concurrent transactions, and minutes sum to hours", async () => {
+  it("stay exact over several batches from concurrent transactions: minutes sum to hours, hours to days", async () => {
     const { db, config } = database();
     const channels = [(await newChannel(db)).id, (await newChannel(db)).id];
     const random = prng(11);
@@ -248,7 +264,7 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
     }
 
     const all = writers.flat(2);
-    const { minutes, minutesByHour, hourly } = await tiers(db);
+    const { minutes, minutesByHour, hourly, hoursByDay, daily } = await tiers(db);
     const expected = expectedMinutes(all);
     expect(
       new Map(
@@ -259,6 +275,9 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
       ),
     ).toEqual(expected);
     expect(hourly).toEqual(minutesByHour);
+    // The range crosses 15:00 UTC, a UTC+9 midnight: two days.
+    expect(new Set([...daily.keys()].map((k) => JSON.parse(k)[1])).size).toBe(2);
+    expect(daily).toEqual(hoursByDay);
     expect([...hourly.values()].reduce((sum, n) => sum + n, 0)).toBe(all.length);
   });
 
@@ -352,8 +371,9 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
           await db.$transaction((tx) => upsertDeliveryRollups(tx, batch));
         }
 
-        const { minutesByHour, hourly } = await tiers(db);
+        const { minutesByHour, hourly, hoursByDay, daily } = await tiers(db);
         expect(hourly).toEqual(minutesByHour);
+        expect(daily).toEqual(hoursByDay);
 
         const ask = async (bucket: "hour" | "day") => {
           const url = `http://localhost/?${new URLSearchParams({

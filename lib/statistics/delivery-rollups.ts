@@ -1,9 +1,11 @@
 // Success rate and latency statistics are kept as histogram rollups: per channel and 60-second
-// window (DeliveryRollup) and per hour (DeliveryRollupHour), one row per latency bucket
+// window (DeliveryRollup), per hour (DeliveryRollupHour) and per UTC+9 day (DeliveryRollupDay),
+// one row per latency bucket
 // (latency-histogram.ts), failures in their own bucket. Rows hold counts only, so concurrent
 // writers add to them exactly and any set of rows sums to the histogram of its attempts.
 import "server-only";
 import { Prisma, type SqlRunner } from "../db/client";
+import { bucketStart } from "../shared/time-buckets";
 import { rollupHourStart, rollupWindowStart } from "./error-rollups";
 import { FAILURE_BUCKET, latencyBucket } from "./latency-histogram";
 
@@ -17,7 +19,7 @@ export interface DeliveredAttempt {
 
 export interface HistogramDelta {
   channelId: string;
-  /** A window start (per-minute rows) or an hour start (hourly rows). */
+  /** A window start (per-minute rows), an hour start (hourly rows) or a UTC+9 day's start. */
   at: Date;
   bucket: number;
   count: number;
@@ -57,8 +59,11 @@ export function histogramDeltas(
   );
 }
 
+/** The UTC+9 calendar day an instant falls in (its start: 15:00 UTC the day before). */
+export const rollupDayStart = (instant: Date): Date => bucketStart(instant, "day");
+
 /**
- * Counts attempts into the histogram rollups, per minute then per hour. Call it inside the
+ * Counts attempts into the histogram rollups, per minute, per hour and per day. Call it inside the
  * transaction that inserts the attempts (lib/dispatch/attempt-recorder.ts), so the rollups and
  * the attempts are committed together or not at all. Only attempts of channels that have Use
  * webhook on, read in that transaction, are counted: these are delivery statistics, not error
@@ -75,14 +80,15 @@ export async function recordDeliveryRollups(
   await upsertDeliveryRollups(tx, counted);
 }
 
-/** Adds attempts to both tiers without looking at the channel's settings (tests seed with it). */
+/** Adds attempts to every tier without looking at the channel's settings (tests seed with it). */
 export async function upsertDeliveryRollups(
   tx: SqlRunner,
   attempts: readonly DeliveredAttempt[],
 ): Promise<void> {
   const minutes = histogramDeltas(attempts, rollupWindowStart);
   const hours = histogramDeltas(attempts, rollupHourStart);
-  // The minute table first, then the hour table, in every writer (the order of locks again);
+  const days = histogramDeltas(attempts, rollupDayStart);
+  // Minutes, then hours, then days, in every writer (the order of locks again);
   // chunks keep the sorted order and each statement well under SQLite's 32,766 parameters.
   for (const chunk of chunks(minutes)) {
     await tx.$executeRaw`
@@ -97,6 +103,13 @@ export async function upsertDeliveryRollups(
       VALUES ${values(chunk)}
       ON CONFLICT ("channelId", "hourStart", "bucket") DO UPDATE SET
         "count" = "DeliveryRollupHour"."count" + excluded."count"`;
+  }
+  for (const chunk of chunks(days)) {
+    await tx.$executeRaw`
+      INSERT INTO "DeliveryRollupDay" ("channelId", "dayStart", "bucket", "count")
+      VALUES ${values(chunk)}
+      ON CONFLICT ("channelId", "dayStart", "bucket") DO UPDATE SET
+        "count" = "DeliveryRollupDay"."count" + excluded."count"`;
   }
 }
 

@@ -31,13 +31,19 @@ export interface DeliveryStatisticsOptions {
 
 const later = (a: Date, b: Date | undefined) => (b && b > a ? b : a);
 
+/** The first start of a `bucket` at or after `instant`. */
+function ceilTo(instant: Date, bucket: Bucket): Date {
+  const start = bucketStart(instant, bucket);
+  return start < instant ? new Date(start.getTime() + BUCKET_MS[bucket]) : start;
+}
+
 /**
- * The SELECTs that read a range's histogram rows: whole hours from the hourly tier and the
- * minutes at either end (or everything, for minute buckets or a range without a whole hour)
- * from the per-minute tier, each tier from its retention cutoff on only (`kept`), as the error
- * statistics do (query-error-statistics.ts), so both answer the same range the same way.
- * For day buckets, each day's hours are summed per histogram bucket in the database: 90 days
- * then return about 90 × the buckets in use rows instead of 24 times as many.
+ * The SELECTs that read a range's histogram rows: whole UTC+9 days from the daily tier (day
+ * buckets only), whole hours around them from the hourly tier, and the minutes at either end (or
+ * everything, for minute buckets or a range without a whole hour) from the per-minute tier; each
+ * tier from its retention cutoff on only (`kept`; days are kept as long as hours), as the error
+ * statistics do (query-error-statistics.ts), so both answer the same range the same way. A
+ * 30-day view reads about 30 rows per latency bucket in use, not 720.
  */
 function histogramRowsSql(
   channelId: string,
@@ -45,8 +51,7 @@ function histogramRowsSql(
   bucket: Bucket,
   kept: RetentionCutoffs | null,
 ): Prisma.Sql | null {
-  const fromHour = rollupHourStart(range.from);
-  const fullFrom = fromHour < range.from ? new Date(fromHour.getTime() + BUCKET_MS.hour) : fromHour;
+  const fullFrom = ceilTo(range.from, "hour");
   const fullTo = rollupHourStart(range.to);
   const useHours = bucket !== "minute" && fullFrom < fullTo;
   const spans: [Date, Date][] = useHours
@@ -58,19 +63,21 @@ function histogramRowsSql(
   const parts: Prisma.Sql[] = [];
   const hoursFrom = later(fullFrom, kept?.hourRollups);
   if (useHours && hoursFrom < fullTo) {
-    if (bucket === "day") {
-      // One SELECT per day, each an index range: a UTC+9 day is 24 whole UTC hours, and
-      // MIN("hourStart") names a time within it (a CASE over days would test every row).
-      for (const [start, end] of daySpans(hoursFrom, fullTo)) {
-        parts.push(Prisma.sql`SELECT MIN("hourStart") AS "at", "bucket",
-            CAST(SUM("count") AS INTEGER) AS "count"
-          FROM "DeliveryRollupHour"
-          WHERE "channelId" = ${channelId} AND "hourStart" >= ${start} AND "hourStart" < ${end}
-          GROUP BY "bucket"`);
-      }
-    } else {
+    let hourSpans: [Date, Date][] = [[hoursFrom, fullTo]];
+    const daysFrom = ceilTo(hoursFrom, "day");
+    const daysTo = bucketStart(fullTo, "day");
+    if (bucket === "day" && daysFrom < daysTo) {
+      parts.push(Prisma.sql`SELECT "dayStart" AS "at", "bucket", "count" FROM "DeliveryRollupDay"
+        WHERE "channelId" = ${channelId} AND "dayStart" >= ${daysFrom} AND "dayStart" < ${daysTo}`);
+      hourSpans = [
+        [hoursFrom, daysFrom],
+        [daysTo, fullTo],
+      ];
+    }
+    for (const [start, end] of hourSpans) {
+      if (start >= end) continue;
       parts.push(Prisma.sql`SELECT "hourStart" AS "at", "bucket", "count" FROM "DeliveryRollupHour"
-        WHERE "channelId" = ${channelId} AND "hourStart" >= ${hoursFrom} AND "hourStart" < ${fullTo}`);
+        WHERE "channelId" = ${channelId} AND "hourStart" >= ${start} AND "hourStart" < ${end}`);
     }
   }
   // One SELECT per span: an OR of ranges would keep SQLite from using the primary key's index.
@@ -83,20 +90,12 @@ function histogramRowsSql(
   return parts.length ? Prisma.join(parts, " UNION ALL ") : null;
 }
 
-/** [from, to) cut at UTC+9 midnights. */
-function daySpans(from: Date, to: Date): [Date, Date][] {
-  return bucketStarts(from, to, "day").map((day): [Date, Date] => {
-    const end = new Date(day.getTime() + BUCKET_MS.day);
-    return [later(day, from), end < to ? end : to];
-  });
-}
-
 /**
  * Success rate and latency of a channel's attempts over a range, from the histogram rollups only
  * (delivery-rollups.ts): per UTC+9-aligned bucket (zero-filled) and over the whole range,
  * attempts, successes, the success rate and p50/p95/p99 of the successes' latency in ms, each
- * within `relativeError` of the exact nearest-rank percentile. Day buckets are sums of their 24
- * hours. Retention (`kept`) is applied as for the error statistics.
+ * within `relativeError` of the exact nearest-rank percentile. Day buckets read the daily tier
+ * (sums of their 24 hours, written with them). Retention (`kept`) is applied as for the error statistics.
  */
 export async function queryDeliveryStatistics(
   db: Db,
