@@ -2,8 +2,9 @@
 
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { DeliveryPoint } from "@/lib/shared/delivery-rows";
-import { BUCKET_MS, type Bucket } from "@/lib/shared/time-buckets";
-import { formatUtc9Date, formatUtc9Time, UTC9_LABEL } from "@/lib/shared/utc9";
+import type { Bucket } from "@/lib/shared/time-buckets";
+import { formatUtc9Date } from "@/lib/shared/utc9";
+import { tickFormatter, tooltipLabel } from "./chart-time-labels";
 
 // The theme's colours (app/globals.css @theme), so the chart matches the rest of the console.
 const GRID = "var(--color-line)";
@@ -16,26 +17,6 @@ export const DELIVERY_LINES = [
   { key: "p99", name: "p99 latency", axis: "ms", color: "var(--color-latency-p99)" },
   { key: "successRate", name: "Success rate", axis: "rate", color: "var(--color-line-green)" },
 ] as const;
-
-const hhmm = (instant: Date) => formatUtc9Time(instant).slice(0, 5);
-
-function tickFormatter(bucket: Bucket, spansDays: boolean) {
-  return (iso: string) => {
-    const instant = new Date(iso);
-    if (bucket === "day") return formatUtc9Date(instant).slice(5);
-    return spansDays ? `${formatUtc9Date(instant).slice(5)} ${hhmm(instant)}` : hhmm(instant);
-  };
-}
-
-function tooltipLabel(bucket: Bucket) {
-  return (label: unknown) => {
-    const instant = new Date(String(label));
-    if (Number.isNaN(instant.getTime())) return "";
-    if (bucket === "day") return `${formatUtc9Date(instant)} (${UTC9_LABEL})`;
-    const end = new Date(instant.getTime() + BUCKET_MS[bucket]);
-    return `${formatUtc9Date(instant)} ${hhmm(instant)}–${hhmm(end)} (${UTC9_LABEL})`;
-  };
-}
 
 function tooltipValue(value: unknown, name: unknown) {
   if (typeof value !== "number") return ["–", String(name)];

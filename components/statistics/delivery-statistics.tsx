@@ -7,21 +7,17 @@ import {
   deliveryStatisticsTsvUrl,
 } from "@/components/data/console-queries";
 import { Alert } from "@/components/ui/alert";
-import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatLatency, formatSuccessRate } from "@/lib/shared/delivery-rows";
 import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { rangeProblem } from "@/lib/shared/statistics-range";
-import { UTC9_LABEL } from "@/lib/shared/utc9";
 import { DeliveryChart } from "./delivery-chart";
 import { DeliveryTable } from "./delivery-table";
 import { rangeOf, toInstants, toRequest } from "./error-filters";
+import { BUCKET_NAMES, PeriodLine, TsvDownload } from "./period-line";
 import { PeriodPicker } from "./period-picker";
 import { olderPeriodNotes } from "./retention-notes";
 import { useErrorFilters } from "./use-error-filters";
-import { formatUtc9Minute } from "./utc9-input";
-
-const bucketNames = { minute: "per minute", hour: "per hour", day: "per day" };
 
 /**
  * The "Success rate and latency" card: the same period picker (and URL filters) as the errors,
@@ -52,24 +48,11 @@ export function DeliveryStatistics({
   const totals = data?.totals;
 
   return (
-    <Card
-      title="Success rate and latency"
-      actions={
-        validRange && (
-          <a href={tsvUrl} download className={buttonClassName("secondary")}>
-            Download TSV file
-          </a>
-        )
-      }
-    >
+    <Card title="Success rate and latency" actions={validRange && <TsvDownload href={tsvUrl} />}>
       <div className="space-y-4 py-4">
         {intro}
         <PeriodPicker filters={filters} range={range} retention={retention} onChange={setFilters} />
-        <p className="text-xs text-muted">
-          {formatUtc9Minute(range.from)} – {formatUtc9Minute(range.to)} ({UTC9_LABEL})
-          {data && `, ${bucketNames[data.range.bucket]}`}
-          {isPlaceholderData && " · Updating…"}
-        </p>
+        <PeriodLine range={range} bucket={data?.range.bucket} updating={isPlaceholderData} />
         {data &&
           !isPlaceholderData &&
           olderPeriodNotes(data.range, data.retention, retention, "no minute buckets").map(
@@ -105,7 +88,7 @@ export function DeliveryStatistics({
             </p>
             <DeliveryChart series={data.series} bucket={data.range.bucket} />
             <h3 className="pt-2 text-sm font-semibold">
-              Attempts, success rate and latency {bucketNames[data.range.bucket]}
+              Attempts, success rate and latency {BUCKET_NAMES[data.range.bucket]}
             </h3>
             <DeliveryTable series={data.series} emptyText="No attempts in this period." />
           </>

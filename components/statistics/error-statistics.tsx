@@ -4,23 +4,19 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { errorStatisticsQuery, errorStatisticsTsvUrl } from "@/components/data/console-queries";
 import { Alert } from "@/components/ui/alert";
-import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { rangeProblem } from "@/lib/shared/statistics-range";
-import { UTC9_LABEL } from "@/lib/shared/utc9";
 import { DetailsTable } from "./details-table";
 import { rangeOf, toInstants, toRequest } from "./error-filters";
 import { ErrorsChart } from "./errors-chart";
+import { PeriodLine, TsvDownload } from "./period-line";
 import { PeriodPicker } from "./period-picker";
 import { REASON_COLORS } from "./reason-colors";
 import { ReasonSummary } from "./reason-summary";
 import { olderPeriodNotes } from "./retention-notes";
 import { useErrorFilters } from "./use-error-filters";
-import { formatUtc9Minute } from "./utc9-input";
 import { WebhookErrorsTable } from "./webhook-errors-table";
-
-const bucketNames = { minute: "per minute", hour: "per hour", day: "per day" };
 
 /**
  * The "Webhook errors" card: period, per-reason summary, chart, the reason/detail table and
@@ -50,24 +46,11 @@ export function ErrorStatistics({
   });
 
   return (
-    <Card
-      title="Webhook errors"
-      actions={
-        validRange && (
-          <a href={tsvUrl} download className={buttonClassName("secondary")}>
-            Download TSV file
-          </a>
-        )
-      }
-    >
+    <Card title="Webhook errors" actions={validRange && <TsvDownload href={tsvUrl} />}>
       <div className="space-y-4 py-4">
         {intro}
         <PeriodPicker filters={filters} range={range} retention={retention} onChange={setFilters} />
-        <p className="text-xs text-muted">
-          {formatUtc9Minute(range.from)} – {formatUtc9Minute(range.to)} ({UTC9_LABEL})
-          {data && `, ${bucketNames[data.range.bucket]}`}
-          {isPlaceholderData && " · Updating…"}
-        </p>
+        <PeriodLine range={range} bucket={data?.range.bucket} updating={isPlaceholderData} />
         {data &&
           !isPlaceholderData &&
           olderPeriodNotes(data.range, data.retention, retention).map((note) => (

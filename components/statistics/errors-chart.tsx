@@ -1,8 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { BUCKET_MS, type Bucket, type SeriesPoint } from "@/lib/shared/time-buckets";
-import { formatUtc9Date, formatUtc9Time, UTC9_LABEL } from "@/lib/shared/utc9";
+import type { Bucket, SeriesPoint } from "@/lib/shared/time-buckets";
+import { formatUtc9Date } from "@/lib/shared/utc9";
+import { tickFormatter, tooltipLabel } from "./chart-time-labels";
 
 interface ErrorsChartProps<K extends string> {
   /** The API's series: one point per bucket start (ISO), a count for every key. */
@@ -18,26 +19,6 @@ interface ErrorsChartProps<K extends string> {
 const GRID = "var(--color-line)";
 const AXIS_TEXT = "var(--color-muted)";
 const CURSOR = "var(--color-surface)";
-
-const hhmm = (instant: Date) => formatUtc9Time(instant).slice(0, 5);
-
-function tickFormatter(bucket: Bucket, spansDays: boolean) {
-  return (iso: string) => {
-    const instant = new Date(iso);
-    if (bucket === "day") return formatUtc9Date(instant).slice(5);
-    return spansDays ? `${formatUtc9Date(instant).slice(5)} ${hhmm(instant)}` : hhmm(instant);
-  };
-}
-
-function tooltipLabel(bucket: Bucket) {
-  return (label: unknown) => {
-    const instant = new Date(String(label));
-    if (Number.isNaN(instant.getTime())) return "";
-    if (bucket === "day") return `${formatUtc9Date(instant)} (${UTC9_LABEL})`;
-    const end = new Date(instant.getTime() + BUCKET_MS[bucket]);
-    return `${formatUtc9Date(instant)} ${hhmm(instant)}–${hhmm(end)} (${UTC9_LABEL})`;
-  };
-}
 
 /** Stacked bars of errors per bucket, one colour per key. Purely presentational. */
 export function ErrorsChart<K extends string>({
