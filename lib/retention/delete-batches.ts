@@ -64,53 +64,24 @@ const webhooks = (dialect: Dialect, cutoff: Date, limit: number) =>
       LIMIT ${limit}`,
   );
 
-/** Per-minute error statistics (LINE's rows) of windows that started before `cutoff`. */
-const minuteRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
-  deleteSelected(
-    dialect,
-    "ErrorRollup",
-    Prisma.sql`FROM "ErrorRollup" WHERE "windowStart" < ${cutoff}
-      ORDER BY "windowStart" LIMIT ${limit}`,
-  );
-
-/** Hourly error statistics of hours that started before `cutoff`. */
-const hourRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
-  deleteSelected(
-    dialect,
-    "ErrorRollupHour",
-    Prisma.sql`FROM "ErrorRollupHour" WHERE "hourStart" < ${cutoff}
-      ORDER BY "hourStart" LIMIT ${limit}`,
-  );
-
-/** Per-minute latency histograms (success rate and latency) of windows before `cutoff`. */
-const deliveryMinuteRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
-  deleteSelected(
-    dialect,
-    "DeliveryRollup",
-    Prisma.sql`FROM "DeliveryRollup" WHERE "windowStart" < ${cutoff}
-      ORDER BY "windowStart" LIMIT ${limit}`,
-  );
-
-/** Hourly latency histograms of hours that started before `cutoff`. */
-const deliveryHourRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
-  deleteSelected(
-    dialect,
-    "DeliveryRollupHour",
-    Prisma.sql`FROM "DeliveryRollupHour" WHERE "hourStart" < ${cutoff}
-      ORDER BY "hourStart" LIMIT ${limit}`,
-  );
-
 /**
- * Daily latency histograms of UTC+9 days that started before `cutoff` (the hourly one): the
- * statistics read a day that straddles the cutoff from its hours, never from this row.
+ * Statistics rows of a time slot (a minute, hour or day) that started before `cutoff`, oldest
+ * first, through the table's index on that column. Every rollup tier is deleted this way:
+ * - ErrorRollup / DeliveryRollup by `windowStart`, with the per-minute cutoff;
+ * - ErrorRollupHour / DeliveryRollupHour by `hourStart`, with the hourly one;
+ * - DeliveryRollupDay by `dayStart`, with the hourly one too: the statistics read a UTC+9 day
+ *   that straddles that cutoff from its hours, never from its day row.
  */
-const deliveryDayRollups = (dialect: Dialect, cutoff: Date, limit: number) =>
-  deleteSelected(
-    dialect,
-    "DeliveryRollupDay",
-    Prisma.sql`FROM "DeliveryRollupDay" WHERE "dayStart" < ${cutoff}
-      ORDER BY "dayStart" LIMIT ${limit}`,
-  );
+const startedBefore =
+  (table: string, column: string) => (dialect: Dialect, cutoff: Date, limit: number) => {
+    const start = Prisma.raw(`"${column}"`);
+    return deleteSelected(
+      dialect,
+      table,
+      Prisma.sql`FROM ${Prisma.raw(`"${table}"`)} WHERE ${start} < ${cutoff}
+        ORDER BY ${start} LIMIT ${limit}`,
+    );
+  };
 
 export type RetentionKind =
   | "attempts"
@@ -135,13 +106,29 @@ export const DELETIONS: readonly {
 }[] = [
   { kind: "attempts", cutoff: (c) => c.attempts, batch: attempts },
   { kind: "webhooks", cutoff: (c) => c.attempts, batch: webhooks },
-  { kind: "minuteRollups", cutoff: (c) => c.minuteRollups, batch: minuteRollups },
-  { kind: "hourRollups", cutoff: (c) => c.hourRollups, batch: hourRollups },
+  {
+    kind: "minuteRollups",
+    cutoff: (c) => c.minuteRollups,
+    batch: startedBefore("ErrorRollup", "windowStart"),
+  },
+  {
+    kind: "hourRollups",
+    cutoff: (c) => c.hourRollups,
+    batch: startedBefore("ErrorRollupHour", "hourStart"),
+  },
   {
     kind: "deliveryMinuteRollups",
     cutoff: (c) => c.minuteRollups,
-    batch: deliveryMinuteRollups,
+    batch: startedBefore("DeliveryRollup", "windowStart"),
   },
-  { kind: "deliveryHourRollups", cutoff: (c) => c.hourRollups, batch: deliveryHourRollups },
-  { kind: "deliveryDayRollups", cutoff: (c) => c.hourRollups, batch: deliveryDayRollups },
+  {
+    kind: "deliveryHourRollups",
+    cutoff: (c) => c.hourRollups,
+    batch: startedBefore("DeliveryRollupHour", "hourStart"),
+  },
+  {
+    kind: "deliveryDayRollups",
+    cutoff: (c) => c.hourRollups,
+    batch: startedBefore("DeliveryRollupDay", "dayStart"),
+  },
 ];
