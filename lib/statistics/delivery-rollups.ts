@@ -80,36 +80,29 @@ export async function recordDeliveryRollups(
   await upsertDeliveryRollups(tx, counted);
 }
 
+/** The tiers, in the order every writer upserts them (the order of locks again). */
+const TIERS = [
+  { table: "DeliveryRollup", column: "windowStart", startOf: rollupWindowStart },
+  { table: "DeliveryRollupHour", column: "hourStart", startOf: rollupHourStart },
+  { table: "DeliveryRollupDay", column: "dayStart", startOf: rollupDayStart },
+] as const;
+
 /** Adds attempts to every tier without looking at the channel's settings (tests seed with it). */
 export async function upsertDeliveryRollups(
   tx: SqlRunner,
   attempts: readonly DeliveredAttempt[],
 ): Promise<void> {
-  const minutes = histogramDeltas(attempts, rollupWindowStart);
-  const hours = histogramDeltas(attempts, rollupHourStart);
-  const days = histogramDeltas(attempts, rollupDayStart);
-  // Minutes, then hours, then days, in every writer (the order of locks again);
-  // chunks keep the sorted order and each statement well under SQLite's 32,766 parameters.
-  for (const chunk of chunks(minutes)) {
-    await tx.$executeRaw`
-      INSERT INTO "DeliveryRollup" ("channelId", "windowStart", "bucket", "count")
-      VALUES ${values(chunk)}
-      ON CONFLICT ("channelId", "windowStart", "bucket") DO UPDATE SET
-        "count" = "DeliveryRollup"."count" + excluded."count"`;
-  }
-  for (const chunk of chunks(hours)) {
-    await tx.$executeRaw`
-      INSERT INTO "DeliveryRollupHour" ("channelId", "hourStart", "bucket", "count")
-      VALUES ${values(chunk)}
-      ON CONFLICT ("channelId", "hourStart", "bucket") DO UPDATE SET
-        "count" = "DeliveryRollupHour"."count" + excluded."count"`;
-  }
-  for (const chunk of chunks(days)) {
-    await tx.$executeRaw`
-      INSERT INTO "DeliveryRollupDay" ("channelId", "dayStart", "bucket", "count")
-      VALUES ${values(chunk)}
-      ON CONFLICT ("channelId", "dayStart", "bucket") DO UPDATE SET
-        "count" = "DeliveryRollupDay"."count" + excluded."count"`;
+  for (const { table, column, startOf } of TIERS) {
+    const name = Prisma.raw(`"${table}"`);
+    const start = Prisma.raw(`"${column}"`);
+    // Chunks keep the sorted order and each statement well under SQLite's 32,766 parameters.
+    for (const chunk of chunks(histogramDeltas(attempts, startOf))) {
+      await tx.$executeRaw`
+        INSERT INTO ${name} ("channelId", ${start}, "bucket", "count")
+        VALUES ${values(chunk)}
+        ON CONFLICT ("channelId", ${start}, "bucket") DO UPDATE SET
+          "count" = ${name}."count" + excluded."count"`;
+    }
   }
 }
 
