@@ -22,6 +22,8 @@ const settingNames: Record<keyof ChannelPatch, string> = {
   useWebhook: "Use webhook",
   webhookRedelivery: "Webhook redelivery",
   errorStatisticsAggregation: "Error statistics aggregation",
+  notificationEmail: "Email address",
+  errorNotification: "Error notification",
 };
 
 /** The Webhook settings card. A Viewer sees every setting, with the controls off. */

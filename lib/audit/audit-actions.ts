@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   "use_webhook.changed",
   "webhook_redelivery.changed",
   "error_statistics_aggregation.changed",
+  "notification_email.changed",
+  "error_notification.changed",
   "channel_secret.revealed",
   "channel_secret.reissued",
   "access_token.issued",
@@ -49,6 +51,8 @@ const SUMMARIES: Readonly<Record<AuditAction, (detail: AuditDetail) => string>> 
   "webhook_redelivery.changed": (d) => `Webhook redelivery: ${change(d, onOff)}`,
   "error_statistics_aggregation.changed": (d) =>
     `Error statistics aggregation: ${change(d, onOff)}`,
+  "notification_email.changed": (d) => `Email address: ${change(d)}`,
+  "error_notification.changed": (d) => `Error notification: ${change(d, onOff)}`,
   "channel_secret.revealed": () => "Revealed the channel secret",
   "channel_secret.reissued": () => "Reissued the channel secret",
   "access_token.issued": (d) =>

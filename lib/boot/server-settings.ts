@@ -7,6 +7,7 @@ import { secretKeySettingFromEnv } from "../crypto/secret-key";
 import { resolveDatabaseConfig } from "../db/config";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { dispatcherEnabledFromEnv } from "../dispatch/dispatcher-instance";
+import { notificationSettingsFromEnv } from "../notifications/notification-settings";
 import { retentionSettingsFromEnv } from "../retention/retention-settings";
 import { httpServerSettingsFromEnv } from "../settings/http-server-settings";
 import { booleanSetting, type Env, optionalSetting } from "../settings/read-env";
@@ -28,6 +29,8 @@ export function serverSettingsFromEnv(env: Env = process.env) {
     dispatcherEnabled: dispatcherEnabledFromEnv(env),
     /** RETENTION, RETENTION_*_DAYS, RETENTION_INTERVAL_MS: what the retention job deletes, how often. */
     retention: retentionSettingsFromEnv(env),
+    /** SMTP_URL, NOTIFICATION_FROM, NOTIFICATION_COOLDOWN_MS, NOTIFICATION_RETRY_MS. */
+    notifications: notificationSettingsFromEnv(env),
     verifyLimitPerHour: verifyLimitPerHourFromEnv(env),
     signInLimitPerMinute: signInLimitPerMinuteFromEnv(env),
     endpointLimitPerMinute: endpointLimitPerMinuteFromEnv(env),

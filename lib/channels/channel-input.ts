@@ -28,6 +28,15 @@ export type CreateChannelInput = z.infer<typeof createChannelInput>;
 
 const flag = z.boolean({ error: "must be true or false" });
 
+/** Basic settings' "Email address": where error notifications go; `null` (or "") clears it. */
+const notificationEmailInput = z
+  .string({ error: "must be a string or null" })
+  .trim()
+  .max(254, "must be at most 254 characters")
+  .nullable()
+  .transform((value) => (value === "" ? null : value))
+  .pipe(z.email({ error: "must be an email address" }).nullable());
+
 /** A partial update of a channel's settings; unknown properties are refused, not ignored. */
 export const updateChannelInput = z
   .strictObject({
@@ -37,8 +46,22 @@ export const updateChannelInput = z
     useWebhook: flag.optional(),
     webhookRedelivery: flag.optional(),
     errorStatisticsAggregation: flag.optional(),
+    notificationEmail: notificationEmailInput.optional(),
+    errorNotification: flag.optional(),
   })
   .refine((input) => Object.keys(input).length > 0, {
     message: "must change at least one setting",
   });
 export type UpdateChannelInput = z.infer<typeof updateChannelInput>;
+
+/** Settings only an Admin changes (the rest of an update needs a Member). */
+const ADMIN_SETTINGS = [
+  "name",
+  "description",
+  "notificationEmail",
+  "errorNotification",
+] as const satisfies readonly (keyof UpdateChannelInput)[];
+
+export function changesAdminSettings(input: UpdateChannelInput): boolean {
+  return ADMIN_SETTINGS.some((field) => input[field] !== undefined);
+}

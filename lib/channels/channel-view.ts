@@ -16,6 +16,8 @@ export function toChannelView(channel: Channel) {
     useWebhook: channel.useWebhook,
     webhookRedelivery: channel.webhookRedelivery,
     errorStatisticsAggregation: channel.errorStatisticsAggregation,
+    notificationEmail: channel.notificationEmail,
+    errorNotification: channel.errorNotification,
     createdAt: channel.createdAt.toISOString(),
     updatedAt: channel.updatedAt.toISOString(),
   };

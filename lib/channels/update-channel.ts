@@ -71,6 +71,8 @@ const AUDITED = [
   ["useWebhook", "use_webhook.changed"],
   ["webhookRedelivery", "webhook_redelivery.changed"],
   ["errorStatisticsAggregation", "error_statistics_aggregation.changed"],
+  ["notificationEmail", "notification_email.changed"],
+  ["errorNotification", "error_notification.changed"],
 ] as const satisfies readonly (readonly [keyof UpdateChannelInput, AuditRecord["action"]])[];
 
 /** One entry per setting whose value changed: old → new. Setting a value it had is no change. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ListAuditOptions } from "../audit/list-audit";
 import type { ListDeliveriesOptions } from "../dispatch/list-deliveries";
+import type { ListNotificationsOptions } from "../notifications/list-notifications";
 import { DELIVERY_RESULTS } from "../shared/delivery-filters";
 import { FAILURE_REASONS } from "../shared/failure-reasons";
 import { blankAsAbsent, queryInteger } from "./parse";
@@ -74,3 +75,7 @@ export const listDeliveriesInput = ulidPageInput("an attempt").extend({
 
 /** The query string of GET /api/channels/{id}/audit and /api/providers/{id}/audit. */
 export const listAuditInput = ulidPageInput("an entry") satisfies z.ZodType<ListAuditOptions>;
+
+export const listNotificationsInput = ulidPageInput(
+  "a notification",
+) satisfies z.ZodType<ListNotificationsOptions>;

@@ -43,7 +43,8 @@ export const ROUTE_HANDLERS: Readonly<Record<string, MethodAccess>> = {
   },
   "/api/channels/[channelId]": {
     GET: { channel: "read" },
-    // Renaming needs "manage" as well: the handler asks for it when the body renames.
+    // The name, description and error notification need "manage" as well: the handler asks for
+    // it when the body changes them (changesAdminSettings in lib/channels/channel-input.ts).
     PATCH: { channel: "configure" },
     DELETE: { channel: "manage" },
   },
@@ -52,6 +53,7 @@ export const ROUTE_HANDLERS: Readonly<Record<string, MethodAccess>> = {
     POST: { channel: "manage" },
   },
   "/api/channels/[channelId]/audit": { GET: { channel: "read" } },
+  "/api/channels/[channelId]/notifications": { GET: { channel: "read" } },
   "/api/channels/[channelId]/deliveries": { GET: { channel: "read" } },
   "/api/channels/[channelId]/deliveries/redeliver": { POST: { channel: "configure" } },
   "/api/channels/[channelId]/events": { POST: { channel: "configure", channelToken: true } },

@@ -1,6 +1,6 @@
 import { actorLabel } from "@/lib/access/actor";
 import { requireGrantPermission } from "@/lib/access/guard-request";
-import { updateChannelInput } from "@/lib/channels/channel-input";
+import { changesAdminSettings, updateChannelInput } from "@/lib/channels/channel-input";
 import { deleteChannel } from "@/lib/channels/delete-channel";
 import { getChannel } from "@/lib/channels/get-channel";
 import { updateChannel } from "@/lib/channels/update-channel";
@@ -12,12 +12,10 @@ export const GET = route<{ channelId: string }>(async (_request, { channelId }) 
   Response.json(await getChannel(db(), channelId)),
 );
 
-/** Webhook settings need a Member; renaming and the description, an Admin. */
+/** Webhook settings need a Member; the name, description and error notification, an Admin. */
 export const PATCH = route<{ channelId: string }>(async (request, { channelId }, grant) => {
   const input = await parseJsonBody(request, updateChannelInput);
-  if (input.name !== undefined || input.description !== undefined) {
-    requireGrantPermission(grant, "manage");
-  }
+  if (changesAdminSettings(input)) requireGrantPermission(grant, "manage");
   return Response.json(await updateChannel(db(), channelId, input, actorLabel(grant.actor)));
 });
 
