@@ -9,6 +9,8 @@ import { resolveDatabaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { Dispatcher } from "../dispatch/dispatcher";
+import { notificationSettingsFromEnv } from "../notifications/notification-settings";
+import { startNotifier } from "../notifications/start-notifier";
 import { retentionSettingsFromEnv } from "../retention/retention-settings";
 import { startRetention } from "../retention/start-retention";
 import { type Env, InvalidSettingError, portSetting } from "../settings/read-env";
@@ -54,6 +56,8 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
   await dispatcher.start();
   console.log(`[worker] ${dispatcher.workerId} dispatching (${database.provider})`);
   const retention = startRetention(db, database, settings.retention);
+  // Error notification emails: made and sent beside the dispatching, never in its way (ADR 20).
+  const notifier = startNotifier(db, settings.notifications);
   const health =
     healthPort === null
       ? null
@@ -66,6 +70,7 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
     console.log(`[worker] ${why}: no more claims; finishing what is in flight`);
     health?.close();
     await retention.stop();
+    await notifier.stop();
     const abandoned = await dispatcher.stop();
     if (abandoned > 0) {
       console.log(`[worker] left ${abandoned} in flight to their leases (another worker resends)`);
@@ -92,6 +97,7 @@ function readSettings(env: NodeJS.ProcessEnv) {
     secretKey: secretKeySettingFromEnv(env, database),
     healthPort: healthPortFromEnv(env),
     retention: retentionSettingsFromEnv(env),
+    notifications: notificationSettingsFromEnv(env),
   };
 }
 

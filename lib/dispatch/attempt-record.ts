@@ -58,4 +58,10 @@ export interface WebhookOutcome {
    * this attempt; a failure is counted only if they still are when it is written.
    */
   countable?: boolean;
+  /**
+   * Webhook redelivery used up its schedule on this attempt: the webhook is given up for good,
+   * which the channel's error notification reports (not set when an operator's single
+   * "Redeliver now" attempt fails and the webhook returns to given up).
+   */
+  redeliveryStopped?: boolean;
 }

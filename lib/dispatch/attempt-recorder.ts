@@ -1,8 +1,10 @@
 import "server-only";
 import type { Db, DbTransaction } from "../db/client";
-import { recordDeliveryRollups } from "../statistics/delivery-rollups";
-import { aggregatingChannels, rollupDeltas, upsertRollups } from "../statistics/error-rollups";
+import { dueDeltas, recordNotificationsDue } from "../notifications/notifications-due";
+import { upsertDeliveryRollups } from "../statistics/delivery-rollups";
+import { rollupDeltas, upsertRollups } from "../statistics/error-rollups";
 import type { WebhookOutcome, WebhookStatus } from "./attempt-record";
+import { channelsUsingWebhook, type WebhookChannelFlags } from "./channel-flags";
 import { existingWebhookIds, insertAttempts, setStatus } from "./webhook-queue";
 
 const MAX_BATCH = 256;
@@ -103,7 +105,9 @@ export class AttemptRecorder {
       groups.set(key, group);
     }
     const now = new Date();
-    await this.decideCounting(tx, outcomes);
+    // Every decision below depends on Use webhook being on now, in this transaction.
+    const using = await channelsUsingWebhook(tx, [...new Set(attempts.map((a) => a.channelId))]);
+    decideCounting(outcomes, using);
     if (attempts.length) await insertAttempts(tx, attempts);
     const { workerId } = this;
     for (const group of groups.values()) await setStatus(tx, { ...group, now, workerId });
@@ -132,20 +136,29 @@ export class AttemptRecorder {
       );
     }
     // Success rate and latency: every attempt of a channel with Use webhook on (ADR 19).
-    await recordDeliveryRollups(tx, attempts);
-  }
-
-  /**
-   * Error statistics count an attempt only if, when it was made, the channel had Use webhook and
-   * Error statistics aggregation on: on at claim time (`countable`) and still on now, inside the
-   * transaction that writes it. Turning aggregation on therefore never counts attempts already
-   * under way, and turning it off stops counting at once.
-   */
-  private async decideCounting(tx: DbTransaction, outcomes: WebhookOutcome[]): Promise<void> {
-    const failed = outcomes.flatMap((outcome) =>
-      outcome.attempt && !outcome.attempt.success && outcome.countable ? [outcome.attempt] : [],
+    const delivered = attempts.filter((attempt) => using.has(attempt.channelId));
+    if (delivered.length) await upsertDeliveryRollups(tx, delivered);
+    // Error notification: what the next emails will report, stored with what it reports (ADR 20).
+    await recordNotificationsDue(
+      tx,
+      dueDeltas(outcomes.filter((o) => o.attempt && using.get(o.attempt.channelId)?.notifying)),
     );
-    const aggregating = await aggregatingChannels(tx, [...new Set(failed.map((a) => a.channelId))]);
-    for (const attempt of failed) attempt.counted = aggregating.has(attempt.channelId);
+  }
+}
+
+/**
+ * Error statistics count an attempt only if, when it was made, the channel had Use webhook and
+ * Error statistics aggregation on: on at claim time (`countable`) and still on now, inside the
+ * transaction that writes it. Turning aggregation on therefore never counts attempts already
+ * under way, and turning it off stops counting at once.
+ */
+function decideCounting(
+  outcomes: readonly WebhookOutcome[],
+  using: ReadonlyMap<string, WebhookChannelFlags>,
+): void {
+  for (const { attempt, countable } of outcomes) {
+    if (attempt && !attempt.success && countable) {
+      attempt.counted = using.get(attempt.channelId)?.aggregating ?? false;
+    }
   }
 }

@@ -55,7 +55,9 @@ export function outcomeAfter(
   if (manualRedeliveryFrom) return { webhookId, status: manualRedeliveryFrom, attempt };
   if (!redelivery) return { webhookId, status: "failed", attempt };
   const delay = schedule[attempt.attemptNumber - 1];
-  if (delay === undefined) return { webhookId, status: "given_up", attempt };
+  if (delay === undefined) {
+    return { webhookId, status: "given_up", attempt, redeliveryStopped: true };
+  }
   return {
     webhookId,
     status: "pending",

@@ -62,24 +62,6 @@ export function histogramDeltas(
 /** The UTC+9 calendar day an instant falls in (its start: 15:00 UTC the day before). */
 export const rollupDayStart = (instant: Date): Date => bucketStart(instant, "day");
 
-/**
- * Counts attempts into the histogram rollups, per minute, per hour and per day. Call it inside the
- * transaction that inserts the attempts (lib/dispatch/attempt-recorder.ts), so the rollups and
- * the attempts are committed together or not at all. Only attempts of channels that have Use
- * webhook on, read in that transaction, are counted: these are delivery statistics, not error
- * statistics, so Error statistics aggregation does not matter.
- */
-export async function recordDeliveryRollups(
-  tx: SqlRunner,
-  attempts: readonly DeliveredAttempt[],
-): Promise<void> {
-  if (attempts.length === 0) return;
-  const on = await channelsUsingWebhook(tx, [...new Set(attempts.map((a) => a.channelId))]);
-  const counted = attempts.filter((attempt) => on.has(attempt.channelId));
-  if (counted.length === 0) return;
-  await upsertDeliveryRollups(tx, counted);
-}
-
 /** The tiers, in the order every writer upserts them (the order of locks again). */
 const TIERS = [
   { table: "DeliveryRollup", column: "windowStart", startOf: rollupWindowStart },
@@ -87,7 +69,12 @@ const TIERS = [
   { table: "DeliveryRollupDay", column: "dayStart", startOf: rollupDayStart },
 ] as const;
 
-/** Adds attempts to every tier without looking at the channel's settings (tests seed with it). */
+/**
+ * Counts attempts into the histogram rollups, per minute, per hour and per day. The recorder
+ * calls it inside the transaction that inserts the attempts, with those of channels that have
+ * Use webhook on (lib/dispatch/attempt-recorder.ts): these are delivery statistics, not error
+ * statistics, so Error statistics aggregation does not matter. Tests seed with it directly.
+ */
 export async function upsertDeliveryRollups(
   tx: SqlRunner,
   attempts: readonly DeliveredAttempt[],
@@ -121,11 +108,4 @@ function values(deltas: HistogramDelta[]) {
   return Prisma.join(
     deltas.map((d) => Prisma.sql`(${d.channelId}, ${d.at}, ${d.bucket}, ${d.count})`),
   );
-}
-
-/** Which of the channels have Use webhook on, now (in the caller's transaction). */
-async function channelsUsingWebhook(db: SqlRunner, channelIds: string[]): Promise<Set<string>> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Channel" WHERE "id" IN (${Prisma.join(channelIds)}) AND "useWebhook" = ${true}`;
-  return new Set(rows.map((row) => row.id));
 }

@@ -154,16 +154,3 @@ async function upsertMinuteRollups(db: SqlRunner, deltas: RollupDelta[]): Promis
   }
   return created;
 }
-
-/** Which of the channels have Use webhook and Error statistics aggregation both on, now. */
-export async function aggregatingChannels(
-  db: SqlRunner,
-  channelIds: string[],
-): Promise<Set<string>> {
-  if (channelIds.length === 0) return new Set();
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Channel"
-    WHERE "id" IN (${Prisma.join(channelIds)})
-      AND "useWebhook" = ${true} AND "errorStatisticsAggregation" = ${true}`;
-  return new Set(rows.map((row) => row.id));
-}

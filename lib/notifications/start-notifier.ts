@@ -1,0 +1,90 @@
+import "server-only";
+import type { Db } from "../db/client";
+import { describeError } from "../logging/describe-error";
+import { channelsWithNotificationsDue, composeNotification } from "./compose-notification";
+import { type MailTransport, SMTP_TIMEOUTS, smtpTransport } from "./mail-transport";
+import type { NotificationSettings } from "./notification-settings";
+import { sendDueNotifications } from "./send-notifications";
+
+export interface NotifierJob {
+  /** No further pass; resolves once a pass under way has ended. */
+  stop(): Promise<void>;
+}
+
+export interface NotifierOptions {
+  /** How often it looks for due notifications and queued emails. */
+  pollMs?: number;
+  /** How long a claimed email is left to its sender (longer than one send can take). */
+  leaseMs?: number;
+  /** Instead of SMTP_URL's server (tests count what a transport is handed). */
+  transport?: MailTransport;
+  logError?: (message: string) => void;
+}
+
+/** Longer than every bound on one send together (mail-transport.ts). */
+const DEFAULT_LEASE_MS =
+  2 *
+  (SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout + SMTP_TIMEOUTS.socketTimeout);
+
+/**
+ * Makes and sends error notification emails in the background of a dispatcher process (ADR 20):
+ * each pass makes the emails whose cooldown has run out from what the recorder stored as due,
+ * then sends the queued ones. It never touches the dispatch path: it has its own timer, reads
+ * only what was committed, and a slow or failing mail server delays nothing but its own emails.
+ * Passes never overlap; its timer does not keep the process alive.
+ */
+export function startNotifier(
+  db: Db,
+  settings: NotificationSettings,
+  {
+    pollMs = 1000,
+    leaseMs = DEFAULT_LEASE_MS,
+    transport = settings.smtpUrl ? smtpTransport(settings.smtpUrl) : undefined,
+    logError = (message) => console.error(`[notifications] ${message}`),
+  }: NotifierOptions = {},
+): NotifierJob {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const compose = { ...settings, smtpConfigured: transport !== undefined };
+
+  const pass = async () => {
+    try {
+      for (const { channelId, kind } of await channelsWithNotificationsDue(db)) {
+        if (stopped) return;
+        await composeNotification(db, channelId, kind, compose);
+      }
+      if (transport) {
+        await sendDueNotifications(
+          db,
+          transport,
+          { from: settings.from, retryMs: settings.retryMs, leaseMs },
+          () => stopped,
+        );
+      }
+    } catch (error) {
+      // The database is away, or a write raced another worker's: the next pass tries again.
+      logError(`pass failed: ${describeError(error)}`);
+    }
+  };
+
+  const schedule = () => {
+    timer = setTimeout(() => {
+      timer = null;
+      running = pass().then(() => {
+        if (!stopped) schedule();
+      });
+    }, pollMs);
+    timer.unref();
+  };
+  schedule();
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      transport?.close();
+    },
+  };
+}
