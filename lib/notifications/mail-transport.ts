@@ -13,16 +13,18 @@ export interface MailTransport {
   close(): void;
 }
 
-/** Bounds on one send: a mail server that stalls fails the attempt, to be retried later. */
-export const SMTP_TIMEOUTS = {
-  connectionTimeout: 15_000,
-  greetingTimeout: 15_000,
-  socketTimeout: 30_000,
-} as const;
-
-/** SMTP through nodemailer, one connection per message (emails are few; nothing to keep open). */
-export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
+/**
+ * SMTP through nodemailer, one connection per message (emails are few; nothing to keep open).
+ * Each step (connecting, the greeting, every reply) waits at most `timeoutMs`: a mail server that
+ * stalls fails the send, which is retried later.
+ */
+export function smtpTransport(url: string, timeoutMs: number): MailTransport {
+  const transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
   return {
     async send(message) {
       await transporter.sendMail(message);

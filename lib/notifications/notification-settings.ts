@@ -14,6 +14,8 @@ export interface NotificationSettings {
    * in the console's outbox only.
    */
   smtpUrl: string | null;
+  /** SMTP_TIMEOUT_MS: the longest wait for the mail server at each step of one send. */
+  smtpTimeoutMs: number;
   /** NOTIFICATION_FROM: the From of every email. */
   from: string;
   /** NOTIFICATION_COOLDOWN_MS: at most one email of a kind per channel in this time. */
@@ -42,6 +44,7 @@ export function notificationSettingsFromEnv(env: Env = process.env): Notificatio
     smtpUrl: secretSetting(env, "SMTP_URL", "an smtp:// or smtps:// URL", (raw) =>
       /^smtps?:\/\/[^/\s]+/i.test(raw) && URL.canParse(raw) ? raw : null,
     ),
+    smtpTimeoutMs: intSettingBetween(env, "SMTP_TIMEOUT_MS", 30_000, { min: 100, max: 600_000 }),
     from,
     cooldownMs: intSettingBetween(env, "NOTIFICATION_COOLDOWN_MS", 600_000, {
       min: 0,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { describeError } from "../logging/describe-error";
 import { channelsWithNotificationsDue, composeNotification } from "./compose-notification";
-import { type MailTransport, SMTP_TIMEOUTS, smtpTransport } from "./mail-transport";
+import { type MailTransport, smtpTransport } from "./mail-transport";
 import type { NotificationSettings } from "./notification-settings";
 import { sendDueNotifications } from "./send-notifications";
 
@@ -14,17 +14,10 @@ export interface NotifierJob {
 export interface NotifierOptions {
   /** How often it looks for due notifications and queued emails. */
   pollMs?: number;
-  /** How long a claimed email is left to its sender (longer than one send can take). */
-  leaseMs?: number;
   /** Instead of SMTP_URL's server (tests count what a transport is handed). */
   transport?: MailTransport;
   logError?: (message: string) => void;
 }
-
-/** Longer than every bound on one send together (mail-transport.ts). */
-const DEFAULT_LEASE_MS =
-  2 *
-  (SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout + SMTP_TIMEOUTS.socketTimeout);
 
 /**
  * Makes and sends error notification emails in the background of a dispatcher process (ADR 20):
@@ -38,8 +31,9 @@ export function startNotifier(
   settings: NotificationSettings,
   {
     pollMs = 1000,
-    leaseMs = DEFAULT_LEASE_MS,
-    transport = settings.smtpUrl ? smtpTransport(settings.smtpUrl) : undefined,
+    transport = settings.smtpUrl
+      ? smtpTransport(settings.smtpUrl, settings.smtpTimeoutMs)
+      : undefined,
     logError = (message) => console.error(`[notifications] ${message}`),
   }: NotifierOptions = {},
 ): NotifierJob {
@@ -47,6 +41,9 @@ export function startNotifier(
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   const compose = { ...settings, smtpConfigured: transport !== undefined };
+  // Longer than one send can take (connect, greeting, the replies to each command, each bounded
+  // by SMTP_TIMEOUT_MS), so only a sender that died leaves its email to another.
+  const leaseMs = 10 * settings.smtpTimeoutMs;
 
   const pass = async () => {
     try {
