@@ -2,7 +2,6 @@
 // an email made later reads exactly what was recorded, whatever restarts in between.
 import "server-only";
 import { Prisma, type SqlRunner } from "../db/client";
-import type { WebhookOutcome } from "../dispatch/attempt-record";
 import type { NotificationKind } from "./list-notifications";
 
 /** One NotificationDue row's share of a batch of outcomes. */
@@ -18,6 +17,28 @@ export interface DueDelta {
   lastAt: Date;
 }
 
+/**
+ * What dueDeltas reads of one recorded outcome. The dispatcher's WebhookOutcome fits it; it is
+ * spelled out here so that this folder does not import the dispatcher that calls it.
+ */
+export interface RecordedOutcome {
+  attempt?: Pick<
+    FailedAttempt,
+    "channelId" | "webhookId" | "attemptedAt" | "success" | "reason" | "detail"
+  >;
+  /** Webhook redelivery used up its schedule on this attempt. */
+  redeliveryStopped?: boolean;
+}
+
+interface FailedAttempt {
+  channelId: string;
+  webhookId: string;
+  attemptedAt: Date;
+  success: boolean;
+  reason: string | null;
+  detail: string | null;
+}
+
 const UNCLASSIFIED = { reason: "unclassified", detail: "Unclassified webhook dispatch error" };
 
 /**
@@ -25,7 +46,7 @@ const UNCLASSIFIED = { reason: "unclassified", detail: "Unclassified webhook dis
  * redelivery stopped into its own, sorted by key: every writer upserts in that order, so two
  * transactions adding to the same rows wait for each other instead of deadlocking on PostgreSQL.
  */
-export function dueDeltas(outcomes: readonly WebhookOutcome[]): DueDelta[] {
+export function dueDeltas(outcomes: readonly RecordedOutcome[]): DueDelta[] {
   const deltas = new Map<string, DueDelta>();
   const add = (delta: DueDelta) => {
     const key = dueKey(delta);

@@ -83,8 +83,23 @@ const startedBefore =
     );
   };
 
+/**
+ * Error notification emails made before `cutoff` and done with (sent, failed or kept in the
+ * outbox), oldest first by their ULID, which is made from the time they were made.
+ */
+const notifications = (dialect: Dialect, cutoff: Date, limit: number) =>
+  deleteSelected(
+    dialect,
+    "Notification",
+    Prisma.sql`FROM "Notification"
+      WHERE "id" < ${smallestUlidAt(cutoff.getTime())} AND "createdAt" < ${cutoff}
+        AND "status" IN ('sent', 'failed', 'outbox')
+      ORDER BY "id" LIMIT ${limit}`,
+  );
+
 export type RetentionKind =
   | "attempts"
+  | "notifications"
   | "webhooks"
   | "minuteRollups"
   | "hourRollups"
@@ -106,6 +121,8 @@ export const DELETIONS: readonly {
 }[] = [
   { kind: "attempts", cutoff: (c) => c.attempts, batch: attempts },
   { kind: "webhooks", cutoff: (c) => c.attempts, batch: webhooks },
+  // The outbox reports the attempts: it is kept as long as they are.
+  { kind: "notifications", cutoff: (c) => c.attempts, batch: notifications },
   {
     kind: "minuteRollups",
     cutoff: (c) => c.minuteRollups,

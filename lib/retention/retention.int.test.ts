@@ -92,6 +92,28 @@ async function seed(db: Db) {
   for (const webhookId of [oldFailed, recent]) {
     await db.webhookEvent.create({ data: { webhookEventId: newUlid(), webhookId } });
   }
+  // Error notification emails: done with ones older than the attempts window go; one still to
+  // send stays whatever its age, as does one made at the cutoff.
+  const notification = (status: string, iso: string) =>
+    db.notification.create({
+      data: {
+        id: newUlid(at(iso).getTime()),
+        channelId,
+        kind: "error",
+        dedupeKey: `error:${channelId}:${iso}`,
+        recipients: "[]",
+        subject: "Messaging API",
+        text: "",
+        status,
+        createdAt: at(iso),
+      },
+    });
+  await notification("sent", "2026-11-01T00:00:00Z");
+  await notification("outbox", "2026-11-02T00:00:00Z");
+  await notification("failed", "2026-11-13T12:34:56.788Z");
+  await notification("queued", "2026-10-01T00:00:00Z");
+  await notification("sent", "2026-11-13T12:34:56.789Z");
+  await notification("outbox", "2026-11-26T00:00:00Z");
   return {
     channelId,
     oldFailed,
@@ -110,6 +132,7 @@ async function remaining(db: Db) {
     webhooks: (await db.webhook.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map(
       (row) => row.id,
     ),
+    notifications: await db.notification.count(),
     minuteRollups: await db.errorRollup.count(),
     hourRollups: await db.errorRollupHour.count(),
     indexedEvents: await db.webhookEvent.count(),
@@ -222,6 +245,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
       deleted: {
         attempts: 261,
         webhooks: 3,
+        notifications: 3,
         minuteRollups: 271,
         hourRollups: 2,
         deliveryMinuteRollups: 271,
@@ -232,6 +256,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
       batches: {
         attempts: 3,
         webhooks: 1,
+        notifications: 1,
         minuteRollups: 3,
         hourRollups: 1,
         deliveryMinuteRollups: 3,
@@ -244,6 +269,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
       "attempts:100",
       "attempts:61",
       "webhooks:3",
+      "notifications:3",
       "minuteRollups:100",
       "minuteRollups:100",
       "minuteRollups:71",
@@ -257,6 +283,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
     expect(await remaining(db)).toEqual({
       attempts: 1 + 3,
       webhooks: [rows.oldPending, rows.oldSending, rows.atCutoff, rows.recent].sort(),
+      notifications: 3,
       minuteRollups: 1 + 30,
       hourRollups: 3 + 2 + 1,
       indexedEvents: 1,
@@ -276,6 +303,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
       deleted: {
         attempts: 0,
         webhooks: 0,
+        notifications: 0,
         minuteRollups: 0,
         hourRollups: 0,
         deliveryMinuteRollups: 0,
@@ -285,6 +313,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
       batches: {
         attempts: 1,
         webhooks: 1,
+        notifications: 1,
         minuteRollups: 1,
         hourRollups: 1,
         deliveryMinuteRollups: 1,
@@ -374,7 +403,7 @@ describe.each(TEST_PROVIDERS)("retention on %s", (provider) => {
     expect(passes[0]).toMatchObject({ ran: true, deleted: { attempts: 1, webhooks: 1 } });
     expect(passes[1]).toMatchObject({ ran: true, deleted: { attempts: 0, webhooks: 0 } });
     expect(logged).toEqual([
-      "deleted 1 attempts, 1 webhooks, 0 per-minute, 0 hourly and 0 daily statistics rows",
+      "deleted 1 attempts, 1 webhooks, 0 notification emails, 0 per-minute, 0 hourly and 0 daily statistics rows",
     ]);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(passes).toHaveLength(count);

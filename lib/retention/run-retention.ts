@@ -44,6 +44,7 @@ export type RetentionPass =
 
 const zeroCounts = (): RetentionCounts => ({
   attempts: 0,
+  notifications: 0,
   webhooks: 0,
   minuteRollups: 0,
   hourRollups: 0,

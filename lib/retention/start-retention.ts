@@ -62,7 +62,7 @@ export function startRetention(
         const { deleted } = result;
         if (Object.values(deleted).some((count) => count > 0)) {
           log(
-            `deleted ${deleted.attempts} attempts, ${deleted.webhooks} webhooks, ${deleted.minuteRollups + deleted.deliveryMinuteRollups} per-minute, ${deleted.hourRollups + deleted.deliveryHourRollups} hourly and ${deleted.deliveryDayRollups} daily statistics rows`,
+            `deleted ${deleted.attempts} attempts, ${deleted.webhooks} webhooks, ${deleted.notifications} notification emails, ${deleted.minuteRollups + deleted.deliveryMinuteRollups} per-minute, ${deleted.hourRollups + deleted.deliveryHourRollups} hourly and ${deleted.deliveryDayRollups} daily statistics rows`,
           );
         }
       }
