@@ -12,6 +12,7 @@ import type { ChannelView } from "@/lib/channels/channel-view";
 import { type ProviderRole, roleCan } from "@/lib/shared/provider-roles";
 import { ChannelSecret, MaskedChannelSecret } from "./channel-secret";
 import { DeleteChannel } from "./delete-channel";
+import { ErrorNotificationSettings } from "./error-notification-settings";
 
 export function BasicSettings({
   initialChannel,
@@ -54,6 +55,7 @@ export function BasicSettings({
           toInput={(description) => ({ description })}
           testId="channel-description"
         />
+        <ErrorNotificationSettings channel={channel} canManage={isAdmin} />
         <SettingRow
           label="Channel secret"
           help="Signs every webhook (x-line-signature). Keep it private; reissue it if it leaks."

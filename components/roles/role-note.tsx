@@ -8,7 +8,8 @@ export const VIEWER_NOTE = "Viewers can see settings but not change them.";
 export const ADMIN_ONLY = {
   channelSecret: "Only Admins can see or reissue the channel secret.",
   accessToken: "Only Admins can issue or reissue the channel access token.",
-  channelDetails: "Only Admins can rename, describe or delete this channel.",
+  channelDetails:
+    "Only Admins can rename, describe or delete this channel, or change its error notifications.",
   createChannel: "Only Admins can create channels in this provider.",
   members: "Only Admins can add, change or remove members.",
   provider: "Only Admins can rename or delete this provider.",

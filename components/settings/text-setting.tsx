@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
 import { SettingRow } from "@/components/ui/card";
 import { InlineTextEdit, type InlineTextEditProps } from "@/components/ui/inline-text-edit";
 
@@ -19,6 +20,8 @@ type TextSettingProps<Input> = Omit<
   mutation: SaveTextMutation<Input>;
   /** The mutation's input for the typed value, `(name) => ({ name })` say. */
   toInput: (value: string) => Input;
+  /** Said under the row's label: what the setting is for. */
+  help?: ReactNode;
 };
 
 /**
@@ -26,10 +29,10 @@ type TextSettingProps<Input> = Omit<
  * (the layout's heading and breadcrumb, the tab's initial data), so the page is refreshed once the
  * value is saved.
  */
-export function TextSetting<Input>({ mutation, toInput, ...edit }: TextSettingProps<Input>) {
+export function TextSetting<Input>({ mutation, toInput, help, ...edit }: TextSettingProps<Input>) {
   const router = useRouter();
   return (
-    <SettingRow label={edit.label}>
+    <SettingRow label={edit.label} help={help}>
       <InlineTextEdit
         {...edit}
         saving={mutation.isPending}
