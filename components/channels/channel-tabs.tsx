@@ -5,6 +5,7 @@ const tabs = [
   { segment: "messaging-api", label: "Messaging API" },
   { segment: "statistics", label: "Statistics" },
   { segment: "deliveries", label: "Deliveries" },
+  { segment: "notifications", label: "Notifications" },
   { segment: "audit", label: "Audit log" },
 ];
 
