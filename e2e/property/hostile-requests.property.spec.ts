@@ -73,6 +73,8 @@ const KNOWN_KEYS = [
   "useWebhook",
   "webhookRedelivery",
   "errorStatisticsAggregation",
+  "notificationEmail",
+  "errorNotification",
   "text",
   "userId",
   "events",
