@@ -235,6 +235,27 @@ describe.each(TEST_PROVIDERS)("Error notification emails on %s", (provider) => {
     expect(await db.notification.count({ where: { channelId: channel.id } })).toBe(1);
   });
 
+  it("keeps sending webhooks while the mail server holds an email without answering", async () => {
+    const { db } = database();
+    const smtp = await mailServer();
+    smtp.setMode("stall");
+    const { channel, sender } = await setUp(db);
+    notifier(db, { SMTP_URL: smtp.url, SMTP_TIMEOUT_MS: "60000" });
+    await send(db, channel.id, sender, 1);
+    // The notifier is now waiting on the mail server, in the dispatcher's process.
+    await expect.poll(() => smtp.offered(), { timeout: 5000 }).toBe(1);
+
+    await send(db, channel.id, sender, 20);
+    expect(await failedAttempts(db, channel.id)).toHaveLength(21);
+    const { notifications } = await listNotifications(db, channel.id, { limit: 10 });
+    expect(notifications).toMatchObject([{ status: "sending" }]);
+    expect(smtp.received).toHaveLength(0);
+    // What failed meanwhile waits for the next email, in its cooldown.
+    expect(await db.notificationDue.findMany({ select: { kind: true, count: true } })).toEqual([
+      { kind: "error", count: 20 },
+    ]);
+  });
+
   it("keeps the email in the outbox when no mail server is configured", async () => {
     const { db } = database();
     const { channel, sender } = await setUp(db);

@@ -7,7 +7,11 @@ import type { NotificationSettings } from "./notification-settings";
 import { sendDueNotifications } from "./send-notifications";
 
 export interface NotifierJob {
-  /** No further pass; resolves once a pass under way has ended. */
+  /**
+   * No further pass; resolves once a pass under way has ended, or after `stopWaitMs` if it is
+   * still waiting on the mail server: the email it was sending keeps its lease and is sent again
+   * after it, by this process's successor or another worker.
+   */
   stop(): Promise<void>;
 }
 
@@ -17,6 +21,8 @@ export interface NotifierOptions {
   /** Instead of SMTP_URL's server (tests count what a transport is handed). */
   transport?: MailTransport;
   logError?: (message: string) => void;
+  /** The longest stop() waits for a pass under way (a stalled mail server must not hold it). */
+  stopWaitMs?: number;
 }
 
 /**
@@ -35,6 +41,7 @@ export function startNotifier(
       ? smtpTransport(settings.smtpUrl, settings.smtpTimeoutMs)
       : undefined,
     logError = (message) => console.error(`[notifications] ${message}`),
+    stopWaitMs = 2000,
   }: NotifierOptions = {},
 ): NotifierJob {
   let stopped = false;
@@ -80,7 +87,14 @@ export function startNotifier(
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      let waited: NodeJS.Timeout | undefined;
+      await Promise.race([
+        running,
+        new Promise((resolve) => {
+          waited = setTimeout(resolve, stopWaitMs);
+        }),
+      ]);
+      clearTimeout(waited);
       transport?.close();
     },
   };
