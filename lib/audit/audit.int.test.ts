@@ -95,6 +95,31 @@ describe.each(TEST_PROVIDERS)("the audit log on %s", (provider) => {
     expect(entries.at(-1)?.action).toBe("channel.created");
   });
 
+  it("records the error notification settings: the email address and the switch", async () => {
+    const { db } = database();
+    const { channelId } = await channelWithWebhook(db);
+    await updateChannel(
+      db,
+      channelId,
+      { notificationEmail: "team@example.com", errorNotification: true },
+      ADMIN,
+    );
+    await updateChannel(db, channelId, { notificationEmail: null, errorNotification: true }, ADMIN);
+
+    const { entries } = await listAudit(db, { channelId }, { limit: 3 });
+    expect(entries.map(({ action, summary }) => ({ action, summary }))).toEqual([
+      {
+        action: "notification_email.changed",
+        summary: "Email address: team@example.com → (none)",
+      },
+      { action: "error_notification.changed", summary: "Error notification: off → on" },
+      {
+        action: "notification_email.changed",
+        summary: "Email address: (none) → team@example.com",
+      },
+    ]);
+  });
+
   it("records reveals and reissues of the secret and token issues, newest first, in pages", async () => {
     const { db } = database();
     const { channelId } = await channelWithWebhook(db);

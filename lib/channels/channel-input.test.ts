@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseWebhookTarget } from "../dispatch/webhook-target";
 import { InvalidSettingError } from "../settings/read-env";
-import { updateChannelInput } from "./channel-input";
+import { changesAdminSettings, updateChannelInput } from "./channel-input";
 import { webhookUrlPolicyFromEnv } from "./webhook-url-policy";
 
 /** A valid https URL of exactly `length` characters. */
@@ -106,5 +106,50 @@ describe("webhookUrl in a channel update", () => {
       port,
       path,
     });
+  });
+});
+
+describe("the error notification settings in a channel update", () => {
+  const parse = (body: unknown) => updateChannelInput.safeParse(body);
+  const problem = (body: unknown) => {
+    const result = parse(body);
+    return result.success
+      ? null
+      : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  };
+
+  it("stores the email address trimmed; an empty one or null clears it", () => {
+    expect(parse({ notificationEmail: "  team@example.com " }).data).toEqual({
+      notificationEmail: "team@example.com",
+    });
+    expect(parse({ notificationEmail: "" }).data).toEqual({ notificationEmail: null });
+    expect(parse({ notificationEmail: null }).data).toEqual({ notificationEmail: null });
+  });
+
+  it.each([
+    ["not an address", "notificationEmail: must be an email address"],
+    ["team@example.com\r\nBcc: all@example.com", "notificationEmail: must be an email address"],
+    ["a@b@example.com", "notificationEmail: must be an email address"],
+    [`${"a".repeat(243)}@example.com`, "notificationEmail: must be at most 254 characters"],
+    [42, "notificationEmail: must be a string or null"],
+  ])("refuses %j, naming the field", (notificationEmail, message) => {
+    expect(problem({ notificationEmail })).toEqual([message]);
+  });
+
+  it("takes Error notification as true or false only", () => {
+    expect(parse({ errorNotification: true }).data).toEqual({ errorNotification: true });
+    expect(problem({ errorNotification: "on" })).toEqual([
+      "errorNotification: must be true or false",
+    ]);
+  });
+
+  it("makes both an Admin's settings, as the name is; the webhook settings stay a Member's", () => {
+    const admin = (body: unknown) => changesAdminSettings(updateChannelInput.parse(body));
+    expect(admin({ notificationEmail: "team@example.com" })).toBe(true);
+    expect(admin({ notificationEmail: "" })).toBe(true);
+    expect(admin({ errorNotification: false })).toBe(true);
+    expect(admin({ name: "Bot" })).toBe(true);
+    expect(admin({ useWebhook: true, webhookRedelivery: true })).toBe(false);
+    expect(admin({ webhookUrl: null, errorStatisticsAggregation: false })).toBe(false);
   });
 });
