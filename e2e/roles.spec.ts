@@ -1,28 +1,13 @@
 // Provider roles in the browser: who sees what, what each role is refused, the audit log, and an
 // invitation from an Admin to a new operator who then signs in (README, "Operators, sign-in and
 // roles"; ADR 14).
-import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { MessagingApiPage } from "./pages/messaging-api-page";
 import { StatisticsPage } from "./pages/statistics-page";
 import type { ProviderRole } from "./support/console-api";
+import { signedInBrowser } from "./support/signed-in-browser";
 
 type Credentials = { email: string; password: string };
-
-/** A browser of its own, signed in as `operator` through the sign-in endpoint. */
-async function signedInBrowser(
-  browser: Browser,
-  baseURL: string | undefined,
-  operator: Credentials,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
-  const response = await context.request.post("/api/auth/sign-in/email", {
-    data: operator,
-    headers: { origin: new URL(baseURL ?? "").origin },
-  });
-  expect(response.status(), `sign in as ${operator.email}`).toBe(200);
-  return { context, page: await context.newPage() };
-}
 
 /** Makes the fixture's fresh operator a member of the provider with `role`. */
 async function join(

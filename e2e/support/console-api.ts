@@ -7,6 +7,7 @@ import type { listDeliveries } from "../../lib/dispatch/list-deliveries";
 import type { EventInput } from "../../lib/events/event-input";
 import type { ErrorBody } from "../../lib/http/respond";
 import type { MemberList } from "../../lib/members/list-members";
+import type { NotificationList } from "../../lib/notifications/list-notifications";
 import type {
   ProviderDetail,
   ProviderSummary,
@@ -27,6 +28,7 @@ export type {
   ErrorStatistics,
   EventInput,
   MemberList,
+  NotificationList,
   ProviderDetail,
   ProviderRole,
   ProviderSummary,
@@ -256,6 +258,11 @@ export class ConsoleApi {
       )
       .toBe(count);
     return latest;
+  }
+
+  /** The channel's error notification emails (its outbox), newest first. */
+  async notifications(channelId: string): Promise<NotificationList> {
+    return ok(await this.request.get(`/api/channels/${channelId}/notifications`));
   }
 
   async errorStatistics(
