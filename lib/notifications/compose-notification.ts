@@ -3,7 +3,7 @@ import type { Db, DbTransaction } from "../db/client";
 import { newUlid } from "../ids/new-ulid";
 import type { NotificationKind, NotificationStatus } from "./list-notifications";
 import { type Email, errorEmail, redeliveryStoppedEmail } from "./notification-email";
-import { byDueKey } from "./notifications-due";
+import { byDueKey, type DueDelta } from "./notifications-due";
 
 export interface ComposeSettings {
   cooldownMs: number;
@@ -91,14 +91,8 @@ async function claimCooldown(
   return claimed > 0;
 }
 
-interface DueRow {
-  reason: string;
-  detail: string;
-  webhookId: string;
-  count: number;
-  firstAt: Date;
-  lastAt: Date;
-}
+/** A due row as taken: its key within the channel and kind, and what it adds up. */
+type DueRow = Omit<DueDelta, "channelId" | "kind">;
 
 /**
  * Deletes and returns the channel's due rows of this kind, one at a time in the recorder's lock

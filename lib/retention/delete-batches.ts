@@ -32,19 +32,25 @@ function deleteSelected(dialect: Dialect, table: string, rows: Prisma.Sql) {
 }
 
 /**
- * Delivery attempts made before `cutoff`. The primary key is a ULID made from `attemptedAt`
- * (lib/dispatch/dispatcher.ts), so the primary key's index finds them by age: no index on
- * `attemptedAt` has to be kept up on the dispatcher's busiest table. `attemptedAt` is checked
- * too, so a row whose id says otherwise is kept rather than deleted early.
+ * Rows made before `cutoff` whose primary key is a ULID made from the time they were made, so
+ * the primary key's index finds them by age: no index on the time column has to be kept up (the
+ * attempts are the dispatcher's busiest table). The time column is checked too, so a row whose
+ * id says otherwise is kept rather than deleted early. `only` narrows the rows further.
  */
-const attempts = (dialect: Dialect, cutoff: Date, limit: number) =>
-  deleteSelected(
-    dialect,
-    "DeliveryAttempt",
-    Prisma.sql`FROM "DeliveryAttempt"
-      WHERE "id" < ${smallestUlidAt(cutoff.getTime())} AND "attemptedAt" < ${cutoff}
-      ORDER BY "id" LIMIT ${limit}`,
-  );
+const madeBefore =
+  (table: string, madeAt: string, only: Prisma.Sql = Prisma.empty) =>
+  (dialect: Dialect, cutoff: Date, limit: number) =>
+    deleteSelected(
+      dialect,
+      table,
+      Prisma.sql`FROM ${Prisma.raw(`"${table}"`)}
+        WHERE "id" < ${smallestUlidAt(cutoff.getTime())} AND ${Prisma.raw(`"${madeAt}"`)} < ${cutoff}
+          ${only}
+        ORDER BY "id" LIMIT ${limit}`,
+    );
+
+/** Delivery attempts (their ULID is made from `attemptedAt`, lib/dispatch/dispatcher.ts). */
+const attempts = madeBefore("DeliveryAttempt", "attemptedAt");
 
 /**
  * Finished webhooks last changed before `cutoff` that have no attempt left (their attempts go
@@ -83,19 +89,12 @@ const startedBefore =
     );
   };
 
-/**
- * Error notification emails made before `cutoff` and done with (sent, failed or kept in the
- * outbox), oldest first by their ULID, which is made from the time they were made.
- */
-const notifications = (dialect: Dialect, cutoff: Date, limit: number) =>
-  deleteSelected(
-    dialect,
-    "Notification",
-    Prisma.sql`FROM "Notification"
-      WHERE "id" < ${smallestUlidAt(cutoff.getTime())} AND "createdAt" < ${cutoff}
-        AND "status" IN ('sent', 'failed', 'outbox')
-      ORDER BY "id" LIMIT ${limit}`,
-  );
+/** Error notification emails done with: sent, failed or kept in the outbox (not those to send). */
+const notifications = madeBefore(
+  "Notification",
+  "createdAt",
+  Prisma.sql`AND "status" IN ('sent', 'failed', 'outbox')`,
+);
 
 export type RetentionKind =
   | "attempts"
