@@ -3,8 +3,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type AuditLog as AuditLogPage, auditLogQuery } from "@/components/data/audit-queries";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { LoadOlder } from "@/components/ui/load-older";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 import type { AuditScope } from "./audit-paging";
@@ -66,13 +66,7 @@ export function AuditLog({
         {log.error && (
           <Alert tone="error">The audit log could not be loaded: {log.error.message}</Alert>
         )}
-        {log.hasNextPage && (
-          <div>
-            <Button disabled={log.isFetchingNextPage} onClick={() => log.fetchNextPage()}>
-              {log.isFetchingNextPage ? "Loading…" : "Load older"}
-            </Button>
-          </div>
-        )}
+        <LoadOlder pages={log} />
       </div>
     </Card>
   );

@@ -9,6 +9,7 @@ import { RedeliverNowButton } from "@/components/deliveries/redeliver-now-button
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { LoadOlder } from "@/components/ui/load-older";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DELIVERY_RESULTS } from "@/lib/shared/delivery-filters";
 import { FAILURE_REASONS } from "@/lib/shared/failure-reasons";
@@ -217,13 +218,7 @@ export function DeliveriesExplorer({
           {list.error && (
             <Alert tone="error">Deliveries could not be loaded: {list.error.message}</Alert>
           )}
-          {list.hasNextPage && (
-            <div>
-              <Button disabled={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                {list.isFetchingNextPage ? "Loading…" : "Load older"}
-              </Button>
-            </div>
-          )}
+          <LoadOlder pages={list} />
         </div>
       </Card>
     </div>

@@ -4,8 +4,8 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type NotificationList, notificationsQuery } from "@/components/data/notification-queries";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { LoadOlder } from "@/components/ui/load-older";
 import { UTC9_LABEL } from "@/lib/shared/utc9";
 import { NotificationEmail } from "./notification-email";
 
@@ -62,13 +62,7 @@ export function NotificationOutbox({
         {outbox.error && (
           <Alert tone="error">The emails could not be loaded: {outbox.error.message}</Alert>
         )}
-        {outbox.hasNextPage && (
-          <div>
-            <Button disabled={outbox.isFetchingNextPage} onClick={() => outbox.fetchNextPage()}>
-              {outbox.isFetchingNextPage ? "Loading…" : "Load older"}
-            </Button>
-          </div>
-        )}
+        <LoadOlder pages={outbox} />
       </div>
     </Card>
   );

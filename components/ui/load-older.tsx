@@ -1,0 +1,25 @@
+"use client";
+
+import { Button } from "./button";
+
+/** What LoadOlder needs of an infinite query (react-query's `useInfiniteQuery` result fits). */
+interface OlderPages {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/**
+ * "Load older" under a list read newest first, a page at a time (audit log, deliveries,
+ * notifications); nothing once the oldest page is shown.
+ */
+export function LoadOlder({ pages }: { pages: OlderPages }) {
+  if (!pages.hasNextPage) return null;
+  return (
+    <div>
+      <Button disabled={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
+        {pages.isFetchingNextPage ? "Loading…" : "Load older"}
+      </Button>
+    </div>
+  );
+}
