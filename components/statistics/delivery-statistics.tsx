@@ -11,9 +11,9 @@ import { Card } from "@/components/ui/card";
 import { formatLatency, formatSuccessRate } from "@/lib/shared/delivery-rows";
 import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { rangeProblem } from "@/lib/shared/statistics-range";
-import { DeliveryChart } from "./delivery-chart";
 import { DeliveryTable } from "./delivery-table";
 import { rangeOf, toInstants, toRequest } from "./error-filters";
+import { LazyDeliveryChart } from "./lazy-charts";
 import { BUCKET_NAMES, PeriodLine, TsvDownload } from "./period-line";
 import { PeriodPicker } from "./period-picker";
 import { olderPeriodNotes } from "./retention-notes";
@@ -86,7 +86,7 @@ export function DeliveryStatistics({
               histograms and are within ±{Math.round(data.relativeError * 100)} % of the exact
               value.
             </p>
-            <DeliveryChart series={data.series} bucket={data.range.bucket} />
+            <LazyDeliveryChart series={data.series} bucket={data.range.bucket} />
             <h3 className="pt-2 text-sm font-semibold">
               Attempts, success rate and latency {BUCKET_NAMES[data.range.bucket]}
             </h3>

@@ -9,7 +9,7 @@ import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { rangeProblem } from "@/lib/shared/statistics-range";
 import { DetailsTable } from "./details-table";
 import { rangeOf, toInstants, toRequest } from "./error-filters";
-import { ErrorsChart } from "./errors-chart";
+import { LazyErrorsChart } from "./lazy-charts";
 import { PeriodLine, TsvDownload } from "./period-line";
 import { PeriodPicker } from "./period-picker";
 import { REASON_COLORS } from "./reason-colors";
@@ -73,7 +73,7 @@ export function ErrorStatistics({
               selected={filters.reason}
               onSelect={(reason) => setFilters({ reason })}
             />
-            <ErrorsChart
+            <LazyErrorsChart
               series={data.series}
               keys={data.reasons}
               colors={REASON_COLORS}
