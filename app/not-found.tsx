@@ -12,7 +12,7 @@ export default function NotFound() {
       </p>
       <Link
         href="/console"
-        className="mt-6 inline-block rounded-md bg-line-green px-4 py-2 font-medium text-white hover:bg-line-green-dark"
+        className="mt-6 inline-block rounded-md bg-line-green-dark px-4 py-2 font-medium text-white hover:bg-line-green-darker"
       >
         Back to providers
       </Link>

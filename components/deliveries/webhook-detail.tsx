@@ -42,8 +42,18 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-const preClass =
-  "max-h-96 overflow-auto whitespace-pre-wrap break-all rounded-md border border-line bg-surface p-3 font-mono text-xs";
+/** A body shown as sent, scrolling past 24rem, inside a section named by its heading. */
+function ScrollableBody({ children }: { children: string }) {
+  return (
+    <pre
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take focus so a keyboard can scroll it (WCAG 2.1.1).
+      tabIndex={0}
+      className="max-h-96 overflow-auto whitespace-pre-wrap break-all rounded-md border border-line bg-surface p-3 font-mono text-xs focus-visible:outline-2 focus-visible:outline-line-green-dark"
+    >
+      {children}
+    </pre>
+  );
+}
 
 function ms(value: number | null): string {
   return value === null ? "—" : `${value} ms`;
@@ -154,7 +164,7 @@ function AttemptSection({ attempt }: { attempt: Attempt }) {
           <h4 id={`${headingId}-body`} className="mb-1 text-sm font-medium">
             Response body
           </h4>
-          <pre className={preClass}>{attempt.responseExcerpt || "(empty)"}</pre>
+          <ScrollableBody>{attempt.responseExcerpt || "(empty)"}</ScrollableBody>
           {attempt.responseTruncated && (
             <p className="mt-1 text-xs text-muted">
               Truncated at 4 KB: only the first 4096 bytes of the body are stored.
@@ -235,7 +245,7 @@ export function WebhookDetailView({
               {request.bodyBytes} bytes as sent (without the indentation shown here), rebuilt from
               the stored events.
             </p>
-            <pre className={preClass}>{request.body}</pre>
+            <ScrollableBody>{request.body}</ScrollableBody>
           </section>
         </div>
       </Card>

@@ -11,7 +11,7 @@ export async function ConsoleHeader() {
         <Link href="/console" className="flex items-center gap-2 font-semibold">
           <span
             aria-hidden
-            className="grid size-7 place-items-center rounded-md bg-line-green text-xs font-bold text-white"
+            className="grid size-7 place-items-center rounded-md bg-line-green-dark text-xs font-bold text-white"
           >
             W
           </span>

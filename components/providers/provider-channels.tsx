@@ -33,7 +33,7 @@ export function ProviderChannels({
               >
                 <span
                   aria-hidden
-                  className="grid size-10 shrink-0 place-items-center rounded-full bg-line-green font-bold text-white"
+                  className="grid size-10 shrink-0 place-items-center rounded-full bg-line-green-dark font-bold text-white"
                 >
                   {channel.name.slice(0, 1).toUpperCase()}
                 </span>

@@ -30,13 +30,15 @@ export function ReasonSummary({
       {reasons.map((reason) => {
         const count = counts[reason] ?? 0;
         const share = sharePercent(count, total);
+        const shownCount = count.toLocaleString("en-US");
         const pressed = selected === reason;
         return (
           <li key={reason}>
             <button
               type="button"
               aria-pressed={pressed}
-              aria-label={`${reason} ${count} (${share})`}
+              // The name is the visible text, spaced as it reads: "could_not_connect 2 (40%)".
+              aria-label={`${reason} ${shownCount} (${share})`}
               title={pressed ? "Show all reasons" : `Show only ${reason}`}
               onClick={() => onSelect(pressed ? undefined : reason)}
               className={`w-full rounded-md border px-3 py-2 text-left transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-line-green ${
@@ -52,9 +54,9 @@ export function ReasonSummary({
                   style={{ backgroundColor: colors[reason] }}
                 />
                 {reason}
-              </span>
+              </span>{" "}
               <span className="mt-1 flex items-baseline gap-2">
-                <span className="text-xl font-semibold">{count.toLocaleString("en-US")}</span>
+                <span className="text-xl font-semibold">{shownCount}</span>{" "}
                 <span className="text-xs text-muted">({share})</span>
               </span>
             </button>

@@ -3,7 +3,8 @@ import type { ButtonHTMLAttributes } from "react";
 type Variant = "primary" | "secondary" | "danger";
 
 const variants: Record<Variant, string> = {
-  primary: "bg-line-green text-white hover:bg-line-green-dark disabled:bg-line-green/50",
+  primary:
+    "bg-line-green-dark text-white hover:bg-line-green-darker disabled:bg-line-green-dark/50",
   secondary: "border border-line bg-white text-ink hover:bg-surface disabled:text-muted",
   danger: "bg-danger text-white hover:bg-danger/90 disabled:bg-danger/50",
 };

@@ -34,7 +34,7 @@ export function SegmentedControl<V extends string>({
           <label
             key={option.value}
             title={option.hint}
-            className="relative border-line border-l first:border-l-0 has-checked:bg-line-green has-checked:text-white has-disabled:cursor-not-allowed has-disabled:text-muted/60 has-focus-visible:outline-2 has-focus-visible:-outline-offset-2 has-focus-visible:outline-line-green-dark"
+            className="relative border-line border-l first:border-l-0 has-checked:bg-line-green-dark has-checked:text-white has-disabled:cursor-not-allowed has-disabled:text-muted/60 has-focus-visible:outline-2 has-focus-visible:-outline-offset-2 has-focus-visible:outline-line-green-dark"
           >
             <input
               type="radio"

@@ -19,7 +19,7 @@ export default async function ChannelLayout({ children, params }: Props) {
       <div className="mb-6 flex items-center gap-3">
         <span
           aria-hidden
-          className="grid size-12 place-items-center rounded-full bg-line-green text-lg font-bold text-white"
+          className="grid size-12 place-items-center rounded-full bg-line-green-dark text-lg font-bold text-white"
         >
           {channel.name.slice(0, 1).toUpperCase()}
         </span>

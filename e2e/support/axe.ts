@@ -1,0 +1,30 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** The rules the console promises to meet: WCAG 2.0 and 2.1, levels A and AA. */
+const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
+
+/** One line per offending element: rule, impact, CSS target and axe's failure summary. */
+export function describeViolations(violations: AxeResults["violations"]): string {
+  return violations
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) =>
+          `${violation.id} (${violation.impact ?? "unknown"}) at ${node.target.join(" ")}: ${(
+            node.failureSummary ?? violation.help
+          ).replaceAll("\n", " ")}`,
+      ),
+    )
+    .join("\n");
+}
+
+/**
+ * Runs axe-core on the page as it is now (open dialogs included) and fails, naming each
+ * offending element, unless no WCAG 2 A or AA rule is broken.
+ */
+export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+  expect(describeViolations(results.violations), `axe on ${what}`).toBe("");
+}
