@@ -1,0 +1,85 @@
+// The console by keyboard alone: the channel tabs, the Statistics drop-down and period, a switch,
+// and a confirm dialog that keeps focus inside and gives it back when it closes.
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+
+/** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator, { backwards = false, max = 60 } = {}) {
+  for (let presses = 0; presses < max; presses += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+  }
+  await expect(target, `reached by ${max} presses of Tab`).toBeFocused();
+}
+
+test("tabs, the Statistics view and period, a switch and a confirm dialog, by keyboard only", async ({
+  page,
+  freshChannel: { channel },
+  basicSettings,
+  messagingApi,
+}) => {
+  await basicSettings.goto();
+  const tabs = page.getByRole("navigation", { name: "Channel settings" });
+
+  // Tabs: Statistics opens with Enter.
+  await tabTo(page, tabs.getByRole("link", { name: "Statistics" }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(`/console/channel/${channel.id}/statistics`);
+
+  // The view drop-down changes with the arrow keys.
+  const view = page.getByRole("combobox", { name: "Statistics" });
+  await tabTo(page, view);
+  await page.keyboard.press("ArrowDown");
+  await expect(view).toHaveValue("deliveries");
+  await expect(page).toHaveURL(/view=deliveries/);
+  await expect(
+    page.getByRole("heading", { level: 2, name: "Success rate and latency" }),
+  ).toBeVisible();
+  await view.focus();
+  await page.keyboard.press("ArrowUp");
+  await expect(view).toHaveValue("errors");
+
+  // The period is a radio group: Tab into it, arrows move the choice.
+  const period = page.getByRole("group", { name: "Period" });
+  await tabTo(page, period.getByRole("radio", { name: "Last 24 hours" }));
+  await page.keyboard.press("ArrowRight");
+  await expect(period.getByRole("radio", { name: "Last 7 days" })).toBeChecked();
+  await expect(period.getByRole("radio", { name: "Last 7 days" })).toBeFocused();
+
+  // A switch: Space turns it on, and a screen reader reads its name and state.
+  await messagingApi.goto();
+  const useWebhook = messagingApi.switch("Use webhook");
+  await tabTo(page, useWebhook);
+  const saved = page.waitForResponse(
+    (response) =>
+      response.request().method() === "PATCH" &&
+      response.url().endsWith(`/api/channels/${channel.id}`),
+  );
+  await page.keyboard.press("Space");
+  expect((await saved).status()).toBe(200);
+  await expect(useWebhook).toHaveAttribute("aria-checked", "true");
+  await expect(useWebhook).toBeFocused();
+
+  // A confirm dialog: focus moves in, Tab and Shift+Tab stay in, Escape closes it and focus
+  // returns to the button that opened it.
+  await basicSettings.goto();
+  const issue = basicSettings.issueSecretButton;
+  await tabTo(page, issue);
+  await page.keyboard.press("Enter");
+  const dialog = basicSettings.reissueSecretDialog;
+  await expect(dialog).toBeVisible();
+  const focusInDialog = () =>
+    dialog.evaluate((element) => element.contains(document.activeElement));
+  expect(await focusInDialog(), "focus moves into the dialog").toBe(true);
+  for (let presses = 0; presses < 6; presses += 1) {
+    await page.keyboard.press("Tab");
+    expect(await focusInDialog(), `focus in the dialog after Tab ${presses + 1}`).toBe(true);
+  }
+  for (let presses = 0; presses < 6; presses += 1) {
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusInDialog(), `focus in the dialog after Shift+Tab ${presses + 1}`).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(issue).toBeFocused();
+});
