@@ -122,6 +122,7 @@ test.describe("accessibility: no WCAG 2 A or AA violations", () => {
     freshChannel: { channel },
     demoBot: bot,
     statistics,
+    basicSettings,
   }) => {
     await api.updateChannel(channel.id, {
       notificationEmail: `${uniqueName("alerts").replaceAll(" ", "-").toLowerCase()}@e2e.test`,
@@ -159,6 +160,10 @@ test.describe("accessibility: no WCAG 2 A or AA violations", () => {
     await page.goto(`/console/channel/${channel.id}/audit`);
     await expect(page.getByRole("table").first()).toBeVisible();
     await expectNoAxeViolations(page, "a channel's audit log");
+
+    await basicSettings.goto();
+    await expect(basicSettings.errorNotificationSwitch).toHaveAttribute("aria-checked", "true");
+    await expectNoAxeViolations(page, "Basic settings with Error notification on");
 
     const notifications = new NotificationsPage(page, channel.id);
     await notifications.goto();
