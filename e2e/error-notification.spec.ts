@@ -22,6 +22,7 @@ test.describe("error notification emails", () => {
     page,
     workerOperator,
     uniqueName,
+    uniqueEmail,
     freshChannel: { channel },
     demoBot: bot,
     basicSettings,
@@ -30,7 +31,7 @@ test.describe("error notification emails", () => {
     // The name is the operator's text, and the email quotes it: it must show as text.
     const name = `${uniqueName("Alerts")} <img src=x onerror="document.title='pwned'">`;
     await api.updateChannel(channel.id, { name });
-    const address = `${uniqueName("alerts").replaceAll(" ", "-").toLowerCase()}@e2e.test`;
+    const address = uniqueEmail("alerts");
 
     await basicSettings.goto();
     await expect(basicSettings.notificationEmail).toHaveText("Not set");

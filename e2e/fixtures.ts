@@ -42,6 +42,8 @@ interface Fixtures {
   api: ConsoleApi;
   /** A name no other test (in any worker, in any run on this database) uses. */
   uniqueName: (prefix: string) => string;
+  /** An email address no other test uses, made from a unique name (`alerts-w0-…@e2e.test`). */
+  uniqueEmail: (prefix: string) => string;
   /**
    * A fresh operator account, made as an operator would make one (`npm run operator -- create`)
    * on the e2e server's database: public sign-up is off, so there is no API for it.
@@ -193,10 +195,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       return `${prefix} w${testInfo.workerIndex}-${run}-${counter}`;
     });
   },
-  operator: async ({ uniqueName }, use) => {
-    await use(
-      createOperator(`${uniqueName("operator").replaceAll(" ", "-").toLowerCase()}@e2e.test`),
-    );
+  uniqueEmail: async ({ uniqueName }, use) => {
+    await use((prefix) => `${uniqueName(prefix).replaceAll(" ", "-").toLowerCase()}@e2e.test`);
+  },
+  operator: async ({ uniqueEmail }, use) => {
+    await use(createOperator(uniqueEmail("operator")));
   },
   // There is no delete API, so nothing is cleaned up: each run starts on a fresh database
   // (see playwright.config.ts) and the unique names keep parallel tests apart.

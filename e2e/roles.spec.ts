@@ -163,10 +163,10 @@ test("an Admin invites a new operator, who sets a password on the link, signs in
   browser,
   baseURL,
   api,
-  uniqueName,
+  uniqueEmail,
   freshChannel: { provider },
 }) => {
-  const email = `${uniqueName("invited").replaceAll(" ", "-").toLowerCase()}@e2e.test`;
+  const email = uniqueEmail("invited");
   await page.goto(`/console/provider/${provider.id}/members`);
   await page.getByRole("textbox", { name: "Email" }).fill(email);
   await page.getByRole("combobox", { name: "Role", exact: true }).selectOption("member");

@@ -23,14 +23,10 @@ test.describe("accessibility: no WCAG 2 A or AA violations", () => {
     browser,
     baseURL,
     api,
-    uniqueName,
+    uniqueEmail,
     freshChannel: { provider },
   }) => {
-    const invited = await api.addMember(
-      provider.id,
-      `${uniqueName("invited").replaceAll(" ", "-").toLowerCase()}@e2e.test`,
-      "member",
-    );
+    const invited = await api.addMember(provider.id, uniqueEmail("invited"), "member");
 
     await page.goto("/console");
     await expect(page.getByRole("link", { name: provider.name })).toBeVisible();
@@ -118,14 +114,14 @@ test.describe("accessibility: no WCAG 2 A or AA violations", () => {
   test("a channel with failed webhooks: Statistics, Deliveries, a webhook, Audit log, Notifications", async ({
     page,
     api,
-    uniqueName,
+    uniqueEmail,
     freshChannel: { channel },
     demoBot: bot,
     statistics,
     basicSettings,
   }) => {
     await api.updateChannel(channel.id, {
-      notificationEmail: `${uniqueName("alerts").replaceAll(" ", "-").toLowerCase()}@e2e.test`,
+      notificationEmail: uniqueEmail("alerts"),
       errorNotification: true,
     });
     bot.setMode("ok");

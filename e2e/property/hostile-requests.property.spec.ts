@@ -259,6 +259,7 @@ test("no generated request gets a 5xx; refusals are JSON and change nothing; rol
   operator,
   requestAs,
   uniqueName,
+  uniqueEmail,
   freshChannel: { provider, channel },
 }) => {
   test.setTimeout(10 * 60_000);
@@ -270,7 +271,7 @@ test("no generated request gets a 5xx; refusals are JSON and change nothing; rol
     { name: "admin", cookie: sessionCookie },
   ];
   for (const role of ["member", "viewer"] as const) {
-    const email = `${uniqueName(role).replaceAll(" ", "-").toLowerCase()}@e2e.test`;
+    const email = uniqueEmail(role);
     const invited = await api.addMember(provider.id, email, role);
     if (!("invitation" in invited)) throw new Error(`${email} has no account yet`);
     const token = new URL(invited.invitation.inviteUrl).pathname.split("/").at(-1);
