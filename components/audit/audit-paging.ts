@@ -1,6 +1,8 @@
 // How the console pages through an audit log. Pure: the server pages read the first page with
 // the same size as the browser asks for the next ones.
 
+import { newestFirstPageUrl } from "@/components/data/newest-first-page-url";
+
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Whose log: a channel's own entries, or a provider's with its channels' included. */
@@ -16,7 +18,5 @@ export function auditPageUrl(
     "channelId" in scope
       ? `/api/channels/${encodeURIComponent(scope.channelId)}/audit`
       : `/api/providers/${encodeURIComponent(scope.providerId)}/audit`;
-  const search = new URLSearchParams({ limit: String(limit) });
-  if (before) search.set("before", before);
-  return `${base}?${search}`;
+  return newestFirstPageUrl(base, before, limit);
 }

@@ -1,6 +1,8 @@
 // How the console pages through a channel's error notification emails. Pure: the server page reads
 // the first page with the same size as the browser asks for the next ones.
 
+import { newestFirstPageUrl } from "@/components/data/newest-first-page-url";
+
 /** Emails carry their whole text, so a page holds fewer than the audit log's. */
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -10,7 +12,9 @@ export function notificationsPageUrl(
   before: string | null,
   limit = NOTIFICATIONS_PAGE_SIZE,
 ): string {
-  const search = new URLSearchParams({ limit: String(limit) });
-  if (before) search.set("before", before);
-  return `/api/channels/${encodeURIComponent(channelId)}/notifications?${search}`;
+  return newestFirstPageUrl(
+    `/api/channels/${encodeURIComponent(channelId)}/notifications`,
+    before,
+    limit,
+  );
 }

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { InvalidSettingError } from "../settings/read-env";
+import { settingRefusal } from "../testing/setting-refusal";
 import { notificationSettingsFromEnv } from "./notification-settings";
 import { MAX_SEND_ATTEMPTS, retryDelayMs } from "./send-notifications";
 
-function refusal(env: Record<string, string>): InvalidSettingError {
-  try {
-    notificationSettingsFromEnv(env);
-  } catch (error) {
-    if (error instanceof InvalidSettingError) return error;
-    throw error;
-  }
-  throw new Error(`accepted ${JSON.stringify(env)}`);
-}
+const refusal = (env: Record<string, string>) => settingRefusal(notificationSettingsFromEnv, env);
 
 describe("notification settings", () => {
   it("default to the outbox: no mail server, a 10-minute cooldown, retries from 30 s", () => {

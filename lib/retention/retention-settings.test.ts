@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { InvalidSettingError } from "../settings/read-env";
+import { settingRefusal } from "../testing/setting-refusal";
 import { retentionSettingsFromEnv, retentionWindowsFromEnv } from "./retention-settings";
 
-function refusal(env: Record<string, string>): InvalidSettingError {
-  try {
-    retentionSettingsFromEnv(env);
-  } catch (error) {
-    if (error instanceof InvalidSettingError) return error;
-    throw error;
-  }
-  throw new Error(`accepted ${JSON.stringify(env)}`);
-}
+const refusal = (env: Record<string, string>) => settingRefusal(retentionSettingsFromEnv, env);
 
 describe("retention settings", () => {
   it("default to on: attempts 14 days, per-minute statistics 90, hourly 400, every hour", () => {
