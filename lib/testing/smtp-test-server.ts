@@ -10,7 +10,6 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   messageId: string;
-  receivedAt: Date;
 }
 
 /** accept: 250; refuse: 451 (try again later); stall: read the message and never answer. */
@@ -45,7 +44,6 @@ export async function smtpTestServer() {
             subject: mail.subject ?? "",
             text: mail.text ?? "",
             messageId: mail.messageId ?? "",
-            receivedAt: new Date(),
           });
           callback();
         })
