@@ -1,4 +1,8 @@
 // @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// The request's language and messages come from lib/i18n/request.ts (no locale in the URL).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -13,4 +17,4 @@ const nextConfig = {
   ],
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/data/query-provider";
 import { ConsoleHeader } from "@/components/layout/console-header";
@@ -15,14 +17,19 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The request's language (lib/i18n/request.ts); client components get its messages from the
+  // provider, which takes them, the locale and the time zone from the request configuration.
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <QueryProvider>
-          <ConsoleHeader />
-          <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
-        </QueryProvider>
+        <NextIntlClientProvider>
+          <QueryProvider>
+            <ConsoleHeader />
+            <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+          </QueryProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );
