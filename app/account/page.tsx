@@ -1,20 +1,27 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SessionList } from "@/components/account/session-list";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { loadOperator } from "@/lib/http/page-data";
 
-export const metadata: Metadata = { title: "Account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.titles");
+  return { title: t("account") };
+}
 
 /** The signed-in operator's own account: their sessions and their password. */
 export default async function AccountPage() {
   // Without a session: the sign-in page, which comes back here after.
   const operator = await loadOperator();
+  const t = await getTranslations("pages");
   return (
     <>
-      <Breadcrumb items={[{ label: "Account" }]} />
-      <h1 className="text-2xl font-semibold">Account</h1>
-      <p className="mt-1 mb-6 text-sm text-muted">Signed in as {operator.email}</p>
+      <Breadcrumb items={[{ label: t("account.heading") }]} />
+      <h1 className="text-2xl font-semibold">{t("account.heading")}</h1>
+      <p className="mt-1 mb-6 text-sm text-muted">
+        {t("account.signedInAs", { email: operator.email })}
+      </p>
       <div className="grid gap-6">
         <SessionList />
         <ChangePasswordForm />

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentOperator } from "@/lib/access/current-operator";
 import { safeReturnPath } from "@/lib/shared/sign-in-return";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.titles");
+  return { title: t("signIn") };
+}
 
 type Props = { searchParams: Promise<{ next?: string | string[] }> };
 

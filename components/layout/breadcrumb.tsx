@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export interface Crumb {
   label: string;
@@ -7,9 +8,10 @@ export interface Crumb {
 
 /** `TOP > provider > channel`, as in LINE's console. The last crumb is the current page. */
 export function Breadcrumb({ items }: { items: Crumb[] }) {
-  const all: Crumb[] = [{ label: "TOP", href: "/console" }, ...items];
+  const t = useTranslations("pages.breadcrumb");
+  const all: Crumb[] = [{ label: t("top"), href: "/console" }, ...items];
   return (
-    <nav aria-label="Breadcrumb" className="mb-4 text-sm text-muted">
+    <nav aria-label={t("label")} className="mb-4 text-sm text-muted">
       <ol className="flex flex-wrap items-center gap-1">
         {all.map((crumb, index) => {
           const last = index === all.length - 1;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCreateChannel } from "@/components/data/use-create-channel";
 import { Button } from "@/components/ui/button";
@@ -12,9 +13,10 @@ export function CreateChannelForm({ providerId }: { providerId: string }) {
   const [description, setDescription] = useState("");
   const router = useRouter();
   const create = useCreateChannel(providerId);
+  const t = useTranslations("providers.createChannel");
 
   return (
-    <Card title="Create a Messaging API channel">
+    <Card title={t("title")}>
       <form
         className="grid gap-3 py-3"
         onSubmit={(event) => {
@@ -26,7 +28,7 @@ export function CreateChannelForm({ providerId }: { providerId: string }) {
         }}
       >
         <TextField
-          label="Channel name"
+          label={t("name")}
           value={name}
           maxLength={100}
           required
@@ -34,15 +36,15 @@ export function CreateChannelForm({ providerId }: { providerId: string }) {
           error={create.error?.message}
         />
         <TextField
-          label="Channel description"
+          label={t("description")}
           value={description}
           maxLength={500}
           onChange={(event) => setDescription(event.target.value)}
-          hint="Optional."
+          hint={t("optional")}
         />
         <div>
           <Button type="submit" variant="primary" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create channel"}
+            {create.isPending ? t("creating") : t("create")}
           </Button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCreateProvider } from "@/components/data/use-create-provider";
 import { Button } from "@/components/ui/button";
@@ -11,9 +12,10 @@ export function CreateProviderForm() {
   const [name, setName] = useState("");
   const router = useRouter();
   const create = useCreateProvider();
+  const t = useTranslations("providers.createProvider");
 
   return (
-    <Card title="Create a new provider">
+    <Card title={t("title")}>
       <form
         className="flex flex-wrap items-start gap-3 py-3"
         onSubmit={(event) => {
@@ -25,7 +27,7 @@ export function CreateProviderForm() {
         }}
       >
         <TextField
-          label="Provider name"
+          label={t("name")}
           className="min-w-64 flex-1"
           value={name}
           maxLength={100}
@@ -34,7 +36,7 @@ export function CreateProviderForm() {
           error={create.error?.message}
         />
         <Button type="submit" variant="primary" className="mt-6" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create"}
+          {create.isPending ? t("creating") : t("create")}
         </Button>
       </form>
     </Card>

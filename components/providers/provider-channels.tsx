@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useProviderDetail } from "@/components/data/use-provider-detail";
 import { ADMIN_ONLY, RoleNote } from "@/components/roles/role-note";
 import type { ProviderDetail } from "@/lib/providers/provider-view";
@@ -16,15 +17,16 @@ export function ProviderChannels({
   role: ProviderRole;
 }) {
   const provider = useProviderDetail(initialProvider);
+  const t = useTranslations("providers.channels");
   return (
     <div className="space-y-6">
-      <h2 className="text-lg font-semibold">Channels</h2>
+      <h2 className="text-lg font-semibold">{t("heading")}</h2>
       {provider.channels.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-muted">
-          This provider has no channels yet.
+          {t("empty")}
         </p>
       ) : (
-        <ul aria-label="Channels" className="grid gap-3 sm:grid-cols-3">
+        <ul aria-label={t("label")} className="grid gap-3 sm:grid-cols-3">
           {provider.channels.map((channel) => (
             <li key={channel.id}>
               <Link

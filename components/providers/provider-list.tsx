@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { providersQuery } from "@/components/data/console-queries";
 import { RoleBadge } from "@/components/roles/role-badge";
 import type { ProviderSummary } from "@/lib/providers/provider-view";
@@ -9,14 +10,15 @@ import { CreateProviderForm } from "./create-provider-form";
 
 export function ProviderList({ initialProviders }: { initialProviders: ProviderSummary[] }) {
   const { data: providers } = useQuery({ ...providersQuery(), initialData: initialProviders });
+  const t = useTranslations("providers.list");
   return (
     <div className="space-y-6">
       {providers.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-muted">
-          No providers yet. A provider groups the channels of one company or developer.
+          {t("empty")}
         </p>
       ) : (
-        <ul aria-label="Providers" className="grid gap-3 sm:grid-cols-2">
+        <ul aria-label={t("label")} className="grid gap-3 sm:grid-cols-2">
           {providers.map((provider) => (
             <li key={provider.id}>
               <Link
@@ -28,8 +30,7 @@ export function ProviderList({ initialProviders }: { initialProviders: ProviderS
                   <RoleBadge role={provider.role} testId="provider-role" />
                 </div>
                 <div className="mt-1 text-xs text-muted">
-                  ID {provider.id} · {provider.channelCount}{" "}
-                  {provider.channelCount === 1 ? "channel" : "channels"}
+                  {t("summary", { id: provider.id, count: provider.channelCount })}
                 </div>
               </Link>
             </li>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ChannelTabs } from "@/components/channels/channel-tabs";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
@@ -8,6 +9,7 @@ type Props = { children: ReactNode; params: Promise<{ channelId: string }> };
 export default async function ChannelLayout({ children, params }: Props) {
   const { channelId } = await params;
   const { channel, provider } = await loadChannel(channelId);
+  const t = await getTranslations("pages.channel");
   return (
     <>
       <Breadcrumb
@@ -25,7 +27,7 @@ export default async function ChannelLayout({ children, params }: Props) {
         </span>
         <div>
           <h1 className="text-2xl font-semibold">{channel.name}</h1>
-          <p className="text-sm text-muted">Messaging API · Channel ID {channel.id}</p>
+          <p className="text-sm text-muted">{t("subtitle", { id: channel.id })}</p>
         </div>
       </div>
       <ChannelTabs channelId={channel.id} />

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { ProviderTabs } from "@/components/providers/provider-tabs";
@@ -9,6 +10,7 @@ type Props = { children: ReactNode; params: Promise<{ providerId: string }> };
 export default async function ProviderLayout({ children, params }: Props) {
   const { providerId } = await params;
   const { provider, role } = await loadProvider(providerId);
+  const t = await getTranslations("pages.provider");
   return (
     <>
       <Breadcrumb items={[{ label: provider.name }]} />
@@ -17,7 +19,7 @@ export default async function ProviderLayout({ children, params }: Props) {
           <h1 className="text-2xl font-semibold break-words">{provider.name}</h1>
           <RoleBadge role={role} testId="provider-role" />
         </div>
-        <p className="mt-1 text-sm text-muted">Provider ID {provider.id}</p>
+        <p className="mt-1 text-sm text-muted">{t("id", { id: provider.id })}</p>
       </div>
       <ProviderTabs providerId={provider.id} />
       <div className="mt-6">{children}</div>

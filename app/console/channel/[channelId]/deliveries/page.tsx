@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DeliveriesExplorer } from "@/components/deliveries/deliveries-explorer";
 import { db } from "@/lib/db/client";
 import { listDeliveries } from "@/lib/dispatch/list-deliveries";
@@ -11,7 +13,10 @@ import {
 } from "@/lib/shared/delivery-filters";
 import { roleCan } from "@/lib/shared/provider-roles";
 
-export const metadata = { title: "Deliveries" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.titles");
+  return { title: t("deliveries") };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

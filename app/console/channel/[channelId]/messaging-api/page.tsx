@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ChannelAccessToken } from "@/components/channels/channel-access-token";
 import { WebhookSettings } from "@/components/channels/webhook-settings";
 import { RecentDeliveries } from "@/components/deliveries/recent-deliveries";
@@ -8,7 +10,10 @@ import { db } from "@/lib/db/client";
 import { loadChannel } from "@/lib/http/page-data";
 import { roleCan } from "@/lib/shared/provider-roles";
 
-export const metadata = { title: "Messaging API" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.titles");
+  return { title: t("messagingApi") };
+}
 
 export default async function MessagingApiPage({
   params,

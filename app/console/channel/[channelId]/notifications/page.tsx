@@ -1,10 +1,15 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { NotificationOutbox } from "@/components/notifications/notification-outbox";
 import { NOTIFICATIONS_PAGE_SIZE } from "@/components/notifications/notification-paging";
 import { db } from "@/lib/db/client";
 import { loadChannel } from "@/lib/http/page-data";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 
-export const metadata = { title: "Notifications" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.titles");
+  return { title: t("notifications") };
+}
 
 export default async function ChannelNotificationsPage({
   params,

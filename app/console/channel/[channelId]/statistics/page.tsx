@@ -1,8 +1,13 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { StatisticsView } from "@/components/statistics/statistics-view";
 import { loadChannel } from "@/lib/http/page-data";
 import { retentionWindowsFromEnv } from "@/lib/retention/retention-settings";
 
-export const metadata = { title: "Statistics" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.titles");
+  return { title: t("statistics") };
+}
 
 export default async function StatisticsPage({
   params,

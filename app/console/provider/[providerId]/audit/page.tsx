@@ -1,10 +1,15 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuditLog } from "@/components/audit/audit-log";
 import { AUDIT_PAGE_SIZE } from "@/components/audit/audit-paging";
 import { listAudit } from "@/lib/audit/list-audit";
 import { db } from "@/lib/db/client";
 import { loadProvider } from "@/lib/http/page-data";
 
-export const metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.titles");
+  return { title: t("auditLog") };
+}
 
 export default async function ProviderAuditPage({
   params,

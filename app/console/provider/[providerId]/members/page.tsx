@@ -1,9 +1,14 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { MembersPanel } from "@/components/members/members-panel";
 import { db } from "@/lib/db/client";
 import { loadOperator, loadProvider } from "@/lib/http/page-data";
 import { listMembers } from "@/lib/members/list-members";
 
-export const metadata = { title: "Members" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.titles");
+  return { title: t("members") };
+}
 
 export default async function ProviderMembersPage({
   params,

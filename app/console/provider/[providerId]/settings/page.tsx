@@ -1,7 +1,12 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ProviderSettings } from "@/components/providers/provider-settings";
 import { loadProvider } from "@/lib/http/page-data";
 
-export const metadata = { title: "Provider settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.titles");
+  return { title: t("providerSettings") };
+}
 
 export default async function ProviderSettingsPage({
   params,

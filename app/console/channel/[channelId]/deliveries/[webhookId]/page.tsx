@@ -1,8 +1,13 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { WebhookDetailView } from "@/components/deliveries/webhook-detail";
 import { loadChannel, loadWebhookDetail } from "@/lib/http/page-data";
 import { roleCan } from "@/lib/shared/provider-roles";
 
-export const metadata = { title: "Webhook" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.titles");
+  return { title: t("webhook") };
+}
 
 /** One webhook of the Deliveries tab: its request as sent and every attempt (a linkable page). */
 export default async function WebhookDetailPage({
