@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { channelQuery } from "@/components/data/console-queries";
 import { useUpdateChannel } from "@/components/data/use-update-channel";
 import { ADMIN_ONLY, RoleNote } from "@/components/roles/role-note";
@@ -28,38 +29,32 @@ export function BasicSettings({
   const rename = useUpdateChannel(channel.id, { optimistic: false });
   const describe = useUpdateChannel(channel.id, { optimistic: false });
   const isAdmin = roleCan(role, "manage");
+  const t = useTranslations("channels.basicSettings");
 
   return (
     <div className="space-y-6">
-      <SettingsCard
-        title="Basic settings"
-        canEdit={isAdmin}
-        readOnlyNote={ADMIN_ONLY.channelDetails}
-      >
-        <IdSetting label="Channel ID" id={channel.id} />
+      <SettingsCard title={t("title")} canEdit={isAdmin} readOnlyNote={ADMIN_ONLY.channelDetails}>
+        <IdSetting label={t("channelId")} id={channel.id} />
         <NameSetting
-          label="Channel name"
+          label={t("channelName")}
           name={channel.name}
           canEdit={isAdmin}
           rename={rename}
           testId="channel-name"
         />
         <TextSetting
-          label="Channel description"
+          label={t("channelDescription")}
           value={channel.description}
-          placeholder="Not set"
+          placeholder={t("notSet")}
           maxLength={500}
-          hint="Up to 500 characters. Leave empty to remove."
+          hint={t("descriptionHint")}
           canEdit={isAdmin}
           mutation={describe}
           toInput={(description) => ({ description })}
           testId="channel-description"
         />
         <ErrorNotificationSettings channel={channel} canManage={isAdmin} />
-        <SettingRow
-          label="Channel secret"
-          help="Signs every webhook (x-line-signature). Keep it private; reissue it if it leaks."
-        >
+        <SettingRow label={t("channelSecret")} help={t("channelSecretHelp")}>
           {isAdmin ? (
             <ChannelSecret channelId={channel.id} />
           ) : (
@@ -69,10 +64,7 @@ export function BasicSettings({
             </div>
           )}
         </SettingRow>
-        <SettingRow
-          label="Your user ID"
-          help="The bot's user ID. Webhooks carry it as destination."
-        >
+        <SettingRow label={t("yourUserId")} help={t("yourUserIdHelp")}>
           <span className="font-mono text-sm break-all">{channel.botUserId}</span>
         </SettingRow>
       </SettingsCard>

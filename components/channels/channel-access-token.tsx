@@ -1,18 +1,19 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type AccessTokenStatus, channelAccessTokenQuery } from "@/components/data/console-queries";
 import {
   type IssuedAccessToken,
   useIssueAccessToken,
 } from "@/components/data/use-issue-access-token";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { ADMIN_ONLY, RoleNote } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, SettingRow } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 
 /**
  * The long-lived channel access token: issue it, or reissue it (which revokes the old one). The
@@ -36,6 +37,8 @@ export function ChannelAccessToken({
   const [shown, setShown] = useState<IssuedAccessToken | null>(null);
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
   const issue = useIssueAccessToken(channelId);
+  const t = useTranslations("channels.accessToken");
+  const f = useConsoleFormat();
   const issueToken = () =>
     issue.mutate(undefined, {
       onSuccess: (issued) => {
@@ -54,17 +57,14 @@ export function ChannelAccessToken({
   };
 
   return (
-    <Card title="Channel access token (long-lived)">
-      <SettingRow
-        label="Channel access token"
-        help="Authorizes your bot server's calls to the Messaging API (Authorization: Bearer)."
-      >
+    <Card title={t("title")}>
+      <SettingRow label={t("label")} help={t("help")}>
         <div className="space-y-3">
           <div className="flex flex-wrap items-center gap-3">
             <span data-testid="access-token-status" className="text-sm">
               {status.issued && status.issuedAt
-                ? `Issued ${formatUtc9(new Date(status.issuedAt))} (${UTC9_LABEL})`
-                : "Not issued"}
+                ? t("issuedAt", { time: f.instant(status.issuedAt) })
+                : t("notIssued")}
             </span>
             {canManage && (
               <Button
@@ -72,7 +72,7 @@ export function ChannelAccessToken({
                 disabled={issue.isPending}
                 onClick={() => (status.issued ? setConfirming(true) : issueToken())}
               >
-                {status.issued ? "Reissue" : "Issue"}
+                {status.issued ? t("reissue") : t("issue")}
               </Button>
             )}
           </div>
@@ -87,26 +87,22 @@ export function ChannelAccessToken({
                   {shown.accessToken}
                 </code>
                 <Button onClick={() => copyToken(shown.accessToken)}>
-                  {copy === "copied" ? "Copied" : "Copy"}
+                  {copy === "copied" ? t("copied") : t("copy")}
                 </Button>
               </div>
-              <Alert tone="info">
-                Copy this token now: it will not be shown again. Only a hash of it is stored.
-              </Alert>
-              {copy === "failed" && (
-                <Alert tone="error">Could not copy; select the token and copy it by hand.</Alert>
-              )}
+              <Alert tone="info">{t("shownOnce")}</Alert>
+              {copy === "failed" && <Alert tone="error">{t("copyFailed")}</Alert>}
             </div>
           )}
           {issue.error && (
-            <Alert tone="error">Could not issue the token: {issue.error.message}</Alert>
+            <Alert tone="error">{t("issueFailed", { message: issue.error.message })}</Alert>
           )}
         </div>
       </SettingRow>
       <ConfirmDialog
         open={confirming}
-        title="Reissue the channel access token?"
-        confirmLabel="Reissue"
+        title={t("reissueTitle")}
+        confirmLabel={t("reissue")}
         confirmVariant="danger"
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
@@ -114,10 +110,7 @@ export function ChannelAccessToken({
           issueToken();
         }}
       >
-        <p>
-          The current channel access token stops working at once. Calls your bot server makes with
-          it will fail until you give it the new token.
-        </p>
+        <p>{t("reissueBody")}</p>
       </ConfirmDialog>
     </Card>
   );

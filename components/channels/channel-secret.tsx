@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { channelSecretQuery } from "@/components/data/console-queries";
 import { useReissueChannelSecret } from "@/components/data/use-reissue-channel-secret";
@@ -28,6 +29,8 @@ export function ChannelSecret({ channelId }: { channelId: string }) {
   const [confirming, setConfirming] = useState(false);
   const secret = useQuery({ ...channelSecretQuery(channelId), enabled: revealed });
   const reissue = useReissueChannelSecret(channelId);
+  const t = useTranslations("channels.channelSecret");
+  const common = useTranslations("common");
 
   return (
     <div className="space-y-2">
@@ -36,11 +39,13 @@ export function ChannelSecret({ channelId }: { channelId: string }) {
           data-testid="channel-secret"
           className="rounded bg-surface px-2 py-1 font-mono text-sm"
         >
-          {revealed ? (secret.data?.channelSecret ?? "Loading…") : MASK}
+          {revealed ? (secret.data?.channelSecret ?? common("loading")) : MASK}
         </code>
-        <Button onClick={() => setRevealed((value) => !value)}>{revealed ? "Hide" : "Show"}</Button>
+        <Button onClick={() => setRevealed((value) => !value)}>
+          {revealed ? t("hide") : t("show")}
+        </Button>
         <Button onClick={() => setConfirming(true)} disabled={reissue.isPending}>
-          Issue
+          {t("issue")}
         </Button>
       </div>
       {(secret.error || reissue.error) && (
@@ -48,8 +53,8 @@ export function ChannelSecret({ channelId }: { channelId: string }) {
       )}
       <ConfirmDialog
         open={confirming}
-        title="Reissue the channel secret?"
-        confirmLabel="Reissue"
+        title={t("reissueTitle")}
+        confirmLabel={t("reissue")}
         confirmVariant="danger"
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
@@ -57,10 +62,7 @@ export function ChannelSecret({ channelId }: { channelId: string }) {
           reissue.mutate(undefined, { onSuccess: () => setRevealed(true) });
         }}
       >
-        <p>
-          The current secret stops working at once. Webhooks are signed with the new secret from now
-          on, so your bot fails signature checks until you update it there too.
-        </p>
+        <p>{t("reissueBody")}</p>
       </ConfirmDialog>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { useUpdateChannel } from "@/components/data/use-update-channel";
 import { TextSetting } from "@/components/settings/text-setting";
@@ -23,47 +24,49 @@ export function ErrorNotificationSettings({
   const saveEmail = useUpdateChannel(channel.id, { optimistic: false });
   const toggle = useUpdateChannel(channel.id, { optimistic: true });
   const toggleHelpId = useId();
+  const t = useTranslations("channels.errorNotification");
   const notificationsHref = `/console/channel/${channel.id}/notifications`;
 
   return (
     <>
       <TextSetting
-        label="Email address"
+        label={t("emailAddress")}
         value={channel.notificationEmail ?? ""}
-        placeholder="Not set"
+        placeholder={t("notSet")}
         // The server's rule (an address, at most 254 characters) is checked there; its message
         // names the field, and is shown under it.
         maxLength={254}
-        hint="Optional. Leave empty to remove."
-        help="Receives the error notification emails of this channel, as every Admin of the channel does."
+        hint={t("emailHint")}
+        help={t("emailHelp")}
         canEdit={canManage}
         mutation={saveEmail}
         toInput={(typed) => ({ notificationEmail: typed })}
         testId="notification-email"
       />
       <SettingRow
-        label="Error notification"
+        label={t("label")}
         help={
           <span id={toggleHelpId}>
-            When on, the email address above and every Admin of this channel receive an email when
-            webhooks to your bot server fail or their redelivery stops. Each email is listed on the{" "}
-            <Link className="underline" href={notificationsHref}>
-              Notifications
-            </Link>{" "}
-            tab.
+            {t.rich("help", {
+              link: (chunks) => (
+                <Link className="underline" href={notificationsHref}>
+                  {chunks}
+                </Link>
+              ),
+            })}
           </span>
         }
       >
         <div className="space-y-2">
           <Switch
-            label="Error notification"
+            label={t("label")}
             checked={channel.errorNotification}
             disabled={!canManage}
             describedBy={toggleHelpId}
             onChange={(errorNotification) => toggle.mutate({ errorNotification })}
           />
           {toggle.error && (
-            <Alert tone="error">Could not save Error notification: {toggle.error.message}</Alert>
+            <Alert tone="error">{t("saveFailed", { message: toggle.error.message })}</Alert>
           )}
         </div>
       </SettingRow>

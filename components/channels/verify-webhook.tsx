@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useVerifyWebhook } from "@/components/data/use-verify-webhook";
 import { Button } from "@/components/ui/button";
 
@@ -11,19 +12,26 @@ import { Button } from "@/components/ui/button";
 export function VerifyWebhook({ channelId, disabled }: { channelId: string; disabled: boolean }) {
   const verify = useVerifyWebhook(channelId);
   const result = verify.data;
+  const t = useTranslations("channels.verify");
   return (
     <>
       <Button onClick={() => verify.mutate()} disabled={disabled || verify.isPending}>
-        {verify.isPending ? "Verifying…" : "Verify"}
+        {verify.isPending ? t("verifying") : t("verify")}
       </Button>
       <output aria-live="polite" className="basis-full text-sm">
         {verify.error && <span className="text-danger">{verify.error.message}</span>}
         {result?.success && (
-          <span className="font-medium text-line-green-dark">Success ({result.statusCode})</span>
+          <span className="font-medium text-line-green-dark">
+            {t("success", { status: String(result.statusCode) })}
+          </span>
         )}
         {result && !result.success && (
           <span className="text-danger">
-            Error: <span className="font-mono">{result.reason}</span> · {result.detail}
+            {t.rich("error", {
+              reason: result.reason,
+              detail: result.detail,
+              code: (chunks) => <span className="font-mono">{chunks}</span>,
+            })}
             {result.statusCode > 0 && ` · HTTP ${result.statusCode}`}
           </span>
         )}

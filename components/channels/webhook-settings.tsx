@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { channelQuery } from "@/components/data/console-queries";
 import { type ChannelPatch, useUpdateChannel } from "@/components/data/use-update-channel";
@@ -15,16 +16,21 @@ import { type ProviderRole, roleCan } from "@/lib/shared/provider-roles";
 import type { WebhookUrlPolicy } from "@/lib/shared/webhook-url";
 import { WebhookUrlField } from "./webhook-url-field";
 
-const settingNames: Record<keyof ChannelPatch, string> = {
-  name: "Channel name",
-  description: "Channel description",
-  webhookUrl: "Webhook URL",
-  useWebhook: "Use webhook",
-  webhookRedelivery: "Webhook redelivery",
-  errorStatisticsAggregation: "Error statistics aggregation",
-  notificationEmail: "Email address",
-  errorNotification: "Error notification",
-};
+/** The settings a failed save can name, each under `webhookSettings.settingNames`. */
+const SETTINGS: readonly (keyof ChannelPatch)[] = [
+  "name",
+  "description",
+  "webhookUrl",
+  "useWebhook",
+  "webhookRedelivery",
+  "errorStatisticsAggregation",
+  "notificationEmail",
+  "errorNotification",
+];
+
+function isSetting(key: string | undefined): key is keyof ChannelPatch {
+  return SETTINGS.includes(key as keyof ChannelPatch);
+}
 
 /** The Webhook settings card. A Viewer sees every setting, with the controls off. */
 export function WebhookSettings({
@@ -44,12 +50,13 @@ export function WebhookSettings({
   const [confirmingRedelivery, setConfirmingRedelivery] = useState(false);
   const aggregationHelpId = useId();
   const canConfigure = roleCan(role, "configure");
+  const t = useTranslations("channels.webhookSettings");
 
   const failedSetting = toggle.variables ? Object.keys(toggle.variables)[0] : undefined;
 
   return (
     <div className="space-y-6">
-      <Card title="Webhook settings">
+      <Card title={t("title")}>
         {!canConfigure && (
           <div className="pt-3">
             <RoleNote>{VIEWER_NOTE}</RoleNote>
@@ -63,23 +70,17 @@ export function WebhookSettings({
             canConfigure={canConfigure}
           />
         </SettingRow>
-        <SettingRow
-          label="Use webhook"
-          help="When off, events for this channel are not sent to the webhook URL."
-        >
+        <SettingRow label={t("useWebhook")} help={t("useWebhookHelp")}>
           <Switch
-            label="Use webhook"
+            label={t("useWebhook")}
             checked={channel.useWebhook}
             disabled={!canConfigure}
             onChange={(useWebhook) => toggle.mutate({ useWebhook })}
           />
         </SettingRow>
-        <SettingRow
-          label="Webhook redelivery"
-          help="Resend webhooks that your bot server failed to receive."
-        >
+        <SettingRow label={t("redelivery")} help={t("redeliveryHelp")}>
           <Switch
-            label="Webhook redelivery"
+            label={t("redelivery")}
             checked={channel.webhookRedelivery}
             disabled={!canConfigure}
             onChange={(on) =>
@@ -88,22 +89,22 @@ export function WebhookSettings({
           />
         </SettingRow>
         <SettingRow
-          label="Error statistics aggregation"
+          label={t("aggregation")}
           help={
             <span id={aggregationHelpId}>
-              Counts failed webhooks by reason for the{" "}
-              <Link className="underline" href={`/console/channel/${channel.id}/statistics`}>
-                Statistics
-              </Link>{" "}
-              tab.{" "}
-              {channel.useWebhook || !canConfigure
-                ? "Only webhooks sent while it is on are counted."
-                : "Turn on Use webhook to change this setting."}
+              {t.rich("aggregationHelp", {
+                note: channel.useWebhook || !canConfigure ? "counted" : "locked",
+                link: (chunks) => (
+                  <Link className="underline" href={`/console/channel/${channel.id}/statistics`}>
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </span>
           }
         >
           <Switch
-            label="Error statistics aggregation"
+            label={t("aggregation")}
             checked={channel.errorStatisticsAggregation}
             disabled={!canConfigure || !channel.useWebhook}
             describedBy={aggregationHelpId}
@@ -113,33 +114,35 @@ export function WebhookSettings({
         {toggle.error && (
           <div className="pb-4">
             <Alert tone="error">
-              Could not save{" "}
-              {failedSetting ? settingNames[failedSetting as keyof ChannelPatch] : "the setting"}:{" "}
-              {toggle.error.message}
+              {t("saveFailed", {
+                setting: isSetting(failedSetting)
+                  ? t(`settingNames.${failedSetting}`)
+                  : t("theSetting"),
+                message: toggle.error.message,
+              })}
             </Alert>
           </div>
         )}
       </Card>
       <ConfirmDialog
         open={confirmingRedelivery}
-        title="Turn on webhook redelivery?"
-        confirmLabel="Enable"
+        title={t("redeliveryConfirm.title")}
+        confirmLabel={t("redeliveryConfirm.confirm")}
         onCancel={() => setConfirmingRedelivery(false)}
         onConfirm={() => {
           setConfirmingRedelivery(false);
           toggle.mutate({ webhookRedelivery: true });
         }}
       >
-        <p>Before you enable webhook redelivery, make sure your bot server can handle it:</p>
+        <p>{t("redeliveryConfirm.intro")}</p>
         <ul className="list-disc space-y-1 pl-5">
           <li>
-            The same webhook may arrive more than once. Use <code>webhookEventId</code> to detect
-            duplicates.
+            {t.rich("redeliveryConfirm.duplicates", {
+              code: (chunks) => <code>{chunks}</code>,
+            })}
           </li>
-          <li>Redelivered webhooks may arrive in a different order from the original events.</li>
-          <li>
-            If redelivered webhooks flood the platform, redelivery can be stopped for the channel.
-          </li>
+          <li>{t("redeliveryConfirm.order")}</li>
+          <li>{t("redeliveryConfirm.flood")}</li>
         </ul>
       </ConfirmDialog>
     </div>

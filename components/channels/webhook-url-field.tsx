@@ -1,16 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useUpdateChannel } from "@/components/data/use-update-channel";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import {
-  LOOPBACK_HOSTS_TEXT,
   MAX_WEBHOOK_URL_LENGTH,
   type WebhookUrlPolicy,
   webhookUrlProblem,
 } from "@/lib/shared/webhook-url";
 import { VerifyWebhook } from "./verify-webhook";
+import { webhookUrlProblemMessage } from "./webhook-url-problem";
 
 interface WebhookUrlFieldProps {
   channelId: string;
@@ -32,12 +33,14 @@ export function WebhookUrlField({
   const [draft, setDraft] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
   const save = useUpdateChannel(channelId, { optimistic: false });
+  const t = useTranslations("channels.webhookUrl");
+  const common = useTranslations("common");
 
   if (!editing || !canConfigure) {
     return (
       <div className="flex flex-wrap items-center gap-2">
         <span data-testid="webhook-url" className="min-w-0 break-all font-mono text-sm">
-          {webhookUrl ?? <span className="font-sans text-muted">Not set</span>}
+          {webhookUrl ?? <span className="font-sans text-muted">{t("notSet")}</span>}
         </span>
         {/* Shown to a Viewer too, but off: the card's note says why. */}
         <Button
@@ -49,7 +52,7 @@ export function WebhookUrlField({
             setEditing(true);
           }}
         >
-          Edit
+          {common("edit")}
         </Button>
         {webhookUrl && <VerifyWebhook channelId={channelId} disabled={!canConfigure} />}
       </div>
@@ -60,7 +63,8 @@ export function WebhookUrlField({
     const value = draft.trim();
     const problem = value === "" ? null : webhookUrlProblem(value, urlPolicy);
     if (problem) {
-      setLocalError(`Webhook URL ${problem}`);
+      const { key, values } = webhookUrlProblemMessage(problem);
+      setLocalError(t(`problems.${key}`, values));
       return;
     }
     setLocalError(null);
@@ -83,26 +87,22 @@ export function WebhookUrlField({
         label="Webhook URL"
         type="url"
         inputMode="url"
-        placeholder={
-          requireHttps
-            ? "https://example.com/webhook"
-            : "https://example.com/webhook or http://localhost:8080/webhook"
-        }
+        placeholder={requireHttps ? "https://example.com/webhook" : t("placeholderHttpAllowed")}
         value={draft}
         autoFocus
         onChange={(event) => setDraft(event.target.value)}
         error={localError ?? save.error?.message}
         hint={
           requireHttps
-            ? `https only, up to ${MAX_WEBHOOK_URL_LENGTH} characters. Leave empty to remove.`
-            : `https; plain http only for ${LOOPBACK_HOSTS_TEXT}. Up to ${MAX_WEBHOOK_URL_LENGTH} characters. Leave empty to remove.`
+            ? t("hintHttpsOnly", { max: String(MAX_WEBHOOK_URL_LENGTH) })
+            : t("hintHttpAllowed", { max: String(MAX_WEBHOOK_URL_LENGTH) })
         }
       />
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Update"}
+          {save.isPending ? common("saving") : t("update")}
         </Button>
-        <Button onClick={() => setEditing(false)}>Cancel</Button>
+        <Button onClick={() => setEditing(false)}>{common("cancel")}</Button>
       </div>
     </form>
   );
