@@ -1,19 +1,19 @@
 import { ApiError } from "@/components/data/fetch-json";
 import { authErrorCode } from "./auth-api";
-import { PASSWORD_TOO_LONG, PASSWORD_TOO_SHORT } from "./password-rules";
+import { type AccountTranslator, passwordTooLong, passwordTooShort } from "./password-rules";
 
 /** What to tell the operator when POST /api/auth/change-password fails. */
-export function changePasswordErrorMessage(error: unknown): string {
+export function changePasswordErrorMessage(error: unknown, t: AccountTranslator): string {
   switch (authErrorCode(error)) {
     case "INVALID_PASSWORD":
-      return "The current password is not right.";
+      return t("changePasswordErrors.invalidPassword");
     case "PASSWORD_TOO_SHORT":
-      return PASSWORD_TOO_SHORT;
+      return passwordTooShort(t);
     case "PASSWORD_TOO_LONG":
-      return PASSWORD_TOO_LONG;
+      return passwordTooLong(t);
   }
-  if (!(error instanceof ApiError)) return "The console did not answer. Try again.";
-  if (error.status === 401) return "Your session has ended. Sign in again to change your password.";
-  if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
-  return "The password was not changed. Try again.";
+  if (!(error instanceof ApiError)) return t("changePasswordErrors.noAnswer");
+  if (error.status === 401) return t("changePasswordErrors.sessionEnded");
+  if (error.status === 429) return t("changePasswordErrors.tooManyAttempts");
+  return t("changePasswordErrors.notChanged");
 }

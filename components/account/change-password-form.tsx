@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,16 +13,17 @@ import { useChangePassword } from "./use-change-password";
 
 /** Current password, new password twice; every other session is signed out on success. */
 export function ChangePasswordForm() {
+  const t = useTranslations("account");
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
   // Shown only after a submit, so the fields do not complain while the operator is typing.
   const [checked, setChecked] = useState(false);
   const changePassword = useChangePassword();
-  const found = newPasswordProblems(newPassword, confirmation, NEW_PASSWORDS_DIFFER);
+  const found = newPasswordProblems(newPassword, confirmation, NEW_PASSWORDS_DIFFER, t);
 
   return (
-    <Card title="Change password">
+    <Card title={t("changePassword.title")}>
       <form
         className="grid max-w-sm gap-3 py-3"
         noValidate
@@ -43,22 +45,20 @@ export function ChangePasswordForm() {
           );
         }}
       >
-        {changePassword.isSuccess && (
-          <Alert tone="success">Your password is changed. Every other session is signed out.</Alert>
-        )}
+        {changePassword.isSuccess && <Alert tone="success">{t("changePassword.success")}</Alert>}
         {changePassword.isError && (
-          <Alert tone="error">{changePasswordErrorMessage(changePassword.error)}</Alert>
+          <Alert tone="error">{changePasswordErrorMessage(changePassword.error, t)}</Alert>
         )}
         <PasswordField
           purpose="current"
-          label="Current password"
+          label={t("changePassword.currentPassword")}
           value={currentPassword}
-          error={checked && !currentPassword ? "Enter your current password." : null}
+          error={checked && !currentPassword ? t("changePassword.enterCurrent") : null}
           onChange={(event) => setCurrentPassword(event.target.value)}
         />
         <NewPasswordFields
-          passwordLabel="New password"
-          confirmationLabel="Confirm new password"
+          passwordLabel={t("changePassword.newPassword")}
+          confirmationLabel={t("changePassword.confirmNewPassword")}
           password={newPassword}
           confirmation={confirmation}
           problems={checked ? found : {}}
@@ -67,7 +67,7 @@ export function ChangePasswordForm() {
         />
         <div>
           <Button type="submit" variant="primary" disabled={changePassword.isPending}>
-            {changePassword.isPending ? "Changing…" : "Change password"}
+            {changePassword.isPending ? t("changePassword.pending") : t("changePassword.submit")}
           </Button>
         </div>
       </form>

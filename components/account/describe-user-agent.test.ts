@@ -1,5 +1,11 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { describeUserAgent } from "./describe-user-agent";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { describeUserAgent as describeWith } from "./describe-user-agent";
+
+const t = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "account" });
+const ja = createTranslator({ locale: "ja", messages: MESSAGES.ja, namespace: "account" });
+const describeUserAgent = (userAgent: string | null) => describeWith(userAgent, t);
 
 describe("describeUserAgent", () => {
   it("names desktop browsers and their major version", () => {
@@ -74,5 +80,19 @@ describe("describeUserAgent", () => {
     );
     const long = "x".repeat(60);
     expect(describeUserAgent(long)).toBe(`${"x".repeat(39)}…`);
+  });
+
+  it("translates only the words around the names in Japanese", () => {
+    expect(
+      describeWith(
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.33 Safari/537.36",
+        ja,
+      ),
+    ).toBe("LinuxのChrome 131");
+    expect(describeWith("Mozilla/5.0 (Windows NT 10.0) Something/1", ja)).toBe(
+      "Windowsの不明なブラウザー",
+    );
+    expect(describeWith(null, ja)).toBe("不明");
+    expect(describeWith("curl/8.5.0", ja)).toBe("curl 8.5.0");
   });
 });

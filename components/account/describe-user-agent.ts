@@ -1,6 +1,8 @@
 // A User-Agent header is a long string of historical tokens ("Mozilla/5.0 (X11; Linux x86_64)
 // AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"); an operator deciding
 // which session to end needs "Chrome 131 on Linux". The full header stays available as a tooltip.
+// Browser and system names are names in every language; only the words around them translate.
+import type { AccountTranslator } from "./password-rules";
 
 // Order matters: Edge and Opera also say "Chrome/", and Chrome also says "Safari/".
 const BROWSERS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
@@ -25,17 +27,24 @@ const SYSTEMS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
 const LONGEST_UNKNOWN = 40;
 
 /** "Chrome 131 on Linux"; a tool's own token ("curl 8.5.0") when it is no browser; "Unknown". */
-export function describeUserAgent(userAgent: string | null | undefined): string {
+export function describeUserAgent(
+  userAgent: string | null | undefined,
+  t: AccountTranslator,
+): string {
   const text = userAgent?.trim() ?? "";
-  if (!text) return "Unknown";
+  if (!text) return t("userAgent.unknown");
   const system = SYSTEMS.find(({ pattern }) => pattern.test(text))?.name;
   for (const { name, pattern } of BROWSERS) {
     const version = pattern.exec(text)?.[1];
-    if (version) return system ? `${name} ${version} on ${system}` : `${name} ${version}`;
+    if (version) {
+      return system
+        ? t("userAgent.browserOn", { browser: name, version, system })
+        : `${name} ${version}`;
+    }
   }
   // Not a browser (curl, a script): its first product token reads well as it is.
   const product = /^([A-Za-z][\w.-]*)\/(\S+)/.exec(text);
   if (product && product[1] !== "Mozilla") return `${product[1]} ${product[2]}`;
-  if (system) return `Unknown browser on ${system}`;
+  if (system) return t("userAgent.unknownBrowserOn", { system });
   return text.length > LONGEST_UNKNOWN ? `${text.slice(0, LONGEST_UNKNOWN - 1)}…` : text;
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { PasswordField } from "./password-field";
 import { type NewPasswordProblems, PASSWORD_MIN_LENGTH } from "./password-rules";
 
@@ -23,6 +24,7 @@ export function NewPasswordFields({
   onPasswordChange,
   onConfirmationChange,
 }: NewPasswordFieldsProps) {
+  const t = useTranslations("account");
   return (
     <>
       <PasswordField
@@ -30,7 +32,7 @@ export function NewPasswordFields({
         label={passwordLabel}
         value={password}
         error={problems.password}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hint={t("passwordRules.hint", { min: PASSWORD_MIN_LENGTH })}
         onChange={(event) => onPasswordChange(event.target.value)}
       />
       <PasswordField

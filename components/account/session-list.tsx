@@ -2,29 +2,31 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Th } from "@/components/ui/table";
-import { UTC9_LABEL } from "@/lib/shared/utc9";
 import { sessionsQuery } from "./account-queries";
 import { authErrorCode } from "./auth-api";
+import type { AccountTranslator } from "./password-rules";
 import { SessionRow } from "./session-row";
 import { useRevokeOtherSessions } from "./use-revoke-other-sessions";
 import { useRevokeSession } from "./use-revoke-session";
 
 /** Why the list could not be read, in the operator's terms. */
-function listErrorMessage(error: Error) {
+function listErrorMessage(error: Error, t: AccountTranslator) {
   // Better Auth lists sessions only for a session signed in within the last day (freshAge).
   if (authErrorCode(error) === "SESSION_NOT_FRESH") {
-    return "Listing sessions needs a sign-in from the last 24 hours. Sign out and sign in again to see them.";
+    return t("sessions.notFresh");
   }
-  if (authErrorCode(error) === "UNAUTHORIZED") return "Your session has ended.";
-  return `The sessions could not be loaded: ${error.message}`;
+  if (authErrorCode(error) === "UNAUTHORIZED") return t("sessions.endedShort");
+  return t("sessions.loadFailed", { message: error.message });
 }
 
 /** The operator's sessions, with this browser's marked; any other can be signed out from here. */
 export function SessionList() {
+  const t = useTranslations("account");
   const sessions = useQuery(sessionsQuery());
   const revokeOne = useRevokeSession();
   const revokeOthers = useRevokeOtherSessions();
@@ -35,7 +37,7 @@ export function SessionList() {
 
   return (
     <Card
-      title="Sessions"
+      title={t("sessions.title")}
       actions={
         // No confirmation: signing out is undone by signing in again, and when the operator
         // suspects someone else is signed in, one click should be enough.
@@ -44,41 +46,42 @@ export function SessionList() {
           disabled={revokeOthers.isPending || (sessions.isSuccess && othersCount === 0)}
           onClick={() => revokeOthers.mutate()}
         >
-          {revokeOthers.isPending ? "Signing out…" : "Sign out other sessions"}
+          {revokeOthers.isPending ? t("sessions.signingOut") : t("sessions.signOutOthers")}
         </Button>
       }
     >
       <div className="grid gap-3 py-3">
-        {revokeOthers.isSuccess && <Alert tone="success">Every other session is signed out.</Alert>}
+        {revokeOthers.isSuccess && <Alert tone="success">{t("sessions.othersSignedOut")}</Alert>}
         {mutationError && !ended && (
-          <Alert tone="error">The session was not signed out: {mutationError.message}</Alert>
+          <Alert tone="error">
+            {t("sessions.notSignedOut", { message: mutationError.message })}
+          </Alert>
         )}
         {ended ? (
           <Alert tone="error">
-            Your session has ended.{" "}
-            <Link href="/sign-in?next=/account" className="underline">
-              Sign in again
-            </Link>
-            .
+            {t.rich("sessions.ended", {
+              link: (chunks) => (
+                <Link href="/sign-in?next=/account" className="underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </Alert>
         ) : sessions.error ? (
-          <Alert tone="error">{listErrorMessage(sessions.error)}</Alert>
+          <Alert tone="error">{listErrorMessage(sessions.error, t)}</Alert>
         ) : !sessions.data ? (
-          <p className="text-sm text-muted">Loading sessions…</p>
+          <p className="text-sm text-muted">{t("sessions.loading")}</p>
         ) : (
-          <Table
-            label="Sessions"
-            caption={`Times in ${UTC9_LABEL}. A session in use is renewed once a day.`}
-          >
+          <Table label={t("sessions.title")} caption={t("sessions.caption")}>
             <thead>
               <tr>
-                <Th>Signed in</Th>
-                <Th>Last renewed</Th>
-                <Th>Expires</Th>
-                <Th>Browser</Th>
-                <Th>IP address</Th>
+                <Th>{t("sessions.columns.signedIn")}</Th>
+                <Th>{t("sessions.columns.lastRenewed")}</Th>
+                <Th>{t("sessions.columns.expires")}</Th>
+                <Th>{t("sessions.columns.browser")}</Th>
+                <Th>{t("sessions.columns.ipAddress")}</Th>
                 <Th>
-                  <span className="sr-only">Status</span>
+                  <span className="sr-only">{t("sessions.columns.status")}</span>
                 </Th>
               </tr>
             </thead>

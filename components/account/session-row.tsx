@@ -1,6 +1,7 @@
+import { useTranslations } from "next-intl";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Button } from "@/components/ui/button";
 import { Td } from "@/components/ui/table";
-import { formatUtc9 } from "@/lib/shared/utc9";
 import type { SessionView } from "./account-queries";
 import { describeUserAgent } from "./describe-user-agent";
 
@@ -16,21 +17,23 @@ export function SessionRow({
   signingOut: boolean;
   onSignOut: () => void;
 }) {
+  const t = useTranslations("account");
+  const f = useConsoleFormat();
   return (
     <tr>
-      <Td className="whitespace-nowrap tabular-nums">{formatUtc9(new Date(session.createdAt))}</Td>
-      <Td className="whitespace-nowrap tabular-nums">{formatUtc9(new Date(session.updatedAt))}</Td>
-      <Td className="whitespace-nowrap tabular-nums">{formatUtc9(new Date(session.expiresAt))}</Td>
-      <Td title={session.userAgent ?? undefined}>{describeUserAgent(session.userAgent)}</Td>
-      <Td className="font-mono text-xs">{session.ipAddress || "Unknown"}</Td>
+      <Td className="whitespace-nowrap tabular-nums">{f.instant(session.createdAt)}</Td>
+      <Td className="whitespace-nowrap tabular-nums">{f.instant(session.updatedAt)}</Td>
+      <Td className="whitespace-nowrap tabular-nums">{f.instant(session.expiresAt)}</Td>
+      <Td title={session.userAgent ?? undefined}>{describeUserAgent(session.userAgent, t)}</Td>
+      <Td className="font-mono text-xs">{session.ipAddress || t("sessionRow.unknownAddress")}</Td>
       <Td className="text-right">
         {current ? (
           <span className="inline-block rounded-full bg-line-green/10 px-2 py-0.5 text-xs font-medium text-line-green-dark">
-            This browser
+            {t("sessionRow.thisBrowser")}
           </span>
         ) : (
           <Button disabled={signingOut} onClick={onSignOut}>
-            {signingOut ? "Signing out…" : "Sign out"}
+            {signingOut ? t("sessionRow.signingOut") : t("sessionRow.signOut")}
           </Button>
         )}
       </Td>

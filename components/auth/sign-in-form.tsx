@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { PasswordField } from "@/components/account/password-field";
 import { Alert } from "@/components/ui/alert";
@@ -13,6 +14,7 @@ import { TextField } from "@/components/ui/text-field";
  * was sent here from (`returnTo`, checked by the server page to be one of the console's).
  */
 export function SignInForm({ returnTo }: { returnTo: string }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -20,7 +22,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   const [pending, setPending] = useState(false);
 
   return (
-    <Card title="Sign in">
+    <Card title={t("signIn.title")}>
       <form
         className="grid gap-3 py-3"
         onSubmit={async (event) => {
@@ -39,19 +41,17 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
               return;
             }
             setError(
-              response.status === 429
-                ? "Too many attempts. Wait a minute and try again."
-                : "The email or the password is not right.",
+              response.status === 429 ? t("signIn.tooManyAttempts") : t("signIn.wrongCredentials"),
             );
           } catch {
-            setError("The console did not answer. Try again.");
+            setError(t("signIn.noAnswer"));
           }
           setPending(false);
         }}
       >
         {error && <Alert tone="error">{error}</Alert>}
         <TextField
-          label="Email"
+          label={t("signIn.email")}
           type="email"
           autoComplete="username"
           value={email}
@@ -60,14 +60,14 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         />
         <PasswordField
           purpose="current"
-          label="Password"
+          label={t("signIn.password")}
           value={password}
           required
           onChange={(event) => setPassword(event.target.value)}
         />
         <div>
           <Button type="submit" variant="primary" disabled={pending}>
-            {pending ? "Signing in…" : "Sign in"}
+            {pending ? t("signIn.pending") : t("signIn.submit")}
           </Button>
         </div>
       </form>

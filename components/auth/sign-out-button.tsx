@@ -1,11 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** Ends the session (Better Auth deletes its row and clears the cookie), then the sign-in page. */
 export function SignOutButton() {
+  const t = useTranslations("auth");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
@@ -25,7 +27,7 @@ export function SignOutButton() {
         }
       }}
     >
-      Sign out
+      {t("signOut.label")}
     </Button>
   );
 }

@@ -2,13 +2,15 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { NewPasswordFields } from "@/components/account/new-password-fields";
+import { useRoleLabel } from "@/components/roles/use-role-label";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/text-field";
-import { type ProviderRole, ROLE_LABELS } from "@/lib/shared/provider-roles";
+import type { ProviderRole } from "@/lib/shared/provider-roles";
 import { signInPath } from "@/lib/shared/sign-in-return";
 import { acceptInvitationProblems, hasProblems, NAME_MAX_LENGTH } from "./accept-invitation-rules";
 import { type AcceptInvitationOutcome, useAcceptInvitation } from "./use-accept-invitation";
@@ -23,33 +25,41 @@ interface AcceptInvitationFormProps {
 
 /** Where the outcome leaves the person when it is not straight into the console. */
 function OutcomeNotice({ outcome }: { outcome: AcceptInvitationOutcome }) {
+  const t = useTranslations("invitations");
+  const roleLabel = useRoleLabel();
   const { accepted } = outcome;
   const signIn = signInPath(`/console/provider/${accepted.providerId}`);
   if (outcome.kind === "existing-account") {
     return (
       <Alert tone="success">
-        You have joined as {ROLE_LABELS[accepted.role]}. {accepted.email} already had an account, so
-        its password is unchanged: the one you typed here was not used.{" "}
-        <Link href={signIn} className="font-medium underline">
-          Sign in with your existing password
-        </Link>
-        .
+        {t.rich("outcome.existingAccount", {
+          role: roleLabel(accepted.role),
+          email: accepted.email,
+          link: (chunks) => (
+            <Link href={signIn} className="font-medium underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </Alert>
     );
   }
   if (outcome.kind === "sign-in-failed") {
     return (
       <Alert tone="error">
-        Your account is ready and you have joined, but signing in did not work ({outcome.message}
-        ).{" "}
-        <Link href={signIn} className="font-medium underline">
-          Sign in
-        </Link>{" "}
-        with {accepted.email} and the password you chose.
+        {t.rich("outcome.signInFailed", {
+          message: outcome.message ?? t("outcome.noAnswer"),
+          email: accepted.email,
+          link: (chunks) => (
+            <Link href={signIn} className="font-medium underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </Alert>
     );
   }
-  return <Alert tone="success">You have joined. Opening the provider…</Alert>;
+  return <Alert tone="success">{t("outcome.joined")}</Alert>;
 }
 
 /** The invited person's name and password; on success, signed in on the provider's page. */
@@ -60,6 +70,9 @@ export function AcceptInvitationForm({
   providerId,
   providerName,
 }: AcceptInvitationFormProps) {
+  const t = useTranslations("invitations");
+  const tAccount = useTranslations("account");
+  const roleLabel = useRoleLabel();
   const router = useRouter();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
@@ -67,14 +80,17 @@ export function AcceptInvitationForm({
   // Problems show only after a submit, so the fields do not complain while being typed in.
   const [checked, setChecked] = useState(false);
   const accept = useAcceptInvitation(token);
-  const found = acceptInvitationProblems({ name, password, confirmation });
+  const found = acceptInvitationProblems(
+    { name, password, confirmation },
+    { account: tAccount, invitations: t },
+  );
   const problems = checked ? found : {};
   const outcome = accept.data;
 
   if (outcome) return <OutcomeNotice outcome={outcome} />;
 
   return (
-    <Card title="Join the provider">
+    <Card title={t("form.title")}>
       <form
         className="grid gap-3 py-3"
         noValidate
@@ -95,25 +111,30 @@ export function AcceptInvitationForm({
         }}
       >
         <p className="text-sm">
-          You are invited to <strong>{providerName}</strong> as{" "}
-          <strong data-testid="invitation-role">{ROLE_LABELS[role]}</strong>. Choose your name and a
-          password for <strong data-testid="invitation-email">{email}</strong>.
+          {t.rich("form.intro", {
+            provider: providerName,
+            role: roleLabel(role),
+            email,
+            strong: (chunks) => <strong>{chunks}</strong>,
+            roleStrong: (chunks) => <strong data-testid="invitation-role">{chunks}</strong>,
+            emailStrong: (chunks) => <strong data-testid="invitation-email">{chunks}</strong>,
+          })}
         </p>
         {accept.error && <Alert tone="error">{accept.error.message}</Alert>}
         {/* For password managers: the account the new password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <TextField
-          label="Your name"
+          label={t("form.yourName")}
           autoComplete="name"
           maxLength={NAME_MAX_LENGTH}
           value={name}
           error={problems.name}
-          hint="Shown to the provider's other members."
+          hint={t("form.nameHint")}
           onChange={(event) => setName(event.target.value)}
         />
         <NewPasswordFields
-          passwordLabel="Password"
-          confirmationLabel="Confirm password"
+          passwordLabel={t("form.password")}
+          confirmationLabel={t("form.confirmPassword")}
           password={password}
           confirmation={confirmation}
           problems={problems}
@@ -122,7 +143,7 @@ export function AcceptInvitationForm({
         />
         <div>
           <Button type="submit" variant="primary" disabled={accept.isPending}>
-            {accept.isPending ? "Joining…" : "Accept invitation"}
+            {accept.isPending ? t("form.pending") : t("form.submit")}
           </Button>
         </div>
       </form>

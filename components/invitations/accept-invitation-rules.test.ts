@@ -1,6 +1,19 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { PASSWORD_MIN_LENGTH } from "@/lib/shared/account-input";
-import { acceptInvitationProblems, hasProblems } from "./accept-invitation-rules";
+import {
+  type AcceptInvitationFields,
+  hasProblems,
+  acceptInvitationProblems as problemsWith,
+} from "./accept-invitation-rules";
+
+const translators = (locale: "en" | "ja") => ({
+  account: createTranslator({ locale, messages: MESSAGES[locale], namespace: "account" }),
+  invitations: createTranslator({ locale, messages: MESSAGES[locale], namespace: "invitations" }),
+});
+const en = translators("en");
+const acceptInvitationProblems = (fields: AcceptInvitationFields) => problemsWith(fields, en);
 
 const good = {
   name: "Hanako",
@@ -30,5 +43,19 @@ describe("acceptInvitationProblems", () => {
       confirmation: "The two passwords are not the same.",
     });
     expect(hasProblems(problems)).toBe(true);
+  });
+
+  it("says the same in Japanese with Japanese translators", () => {
+    const short = "p".repeat(PASSWORD_MIN_LENGTH - 1);
+    expect(
+      problemsWith({ name: " ", password: short, confirmation: `${short}x` }, translators("ja")),
+    ).toEqual({
+      name: "名前を入力してください。",
+      password: `${PASSWORD_MIN_LENGTH}文字以上で入力してください。`,
+      confirmation: "2つのパスワードが一致しません。",
+    });
+    expect(problemsWith({ ...good, name: "n".repeat(101) }, translators("ja")).name).toBe(
+      "100文字以内で入力してください。",
+    );
   });
 });

@@ -13,8 +13,11 @@ export type AcceptInvitationOutcome =
   | { kind: "signed-in"; accepted: AcceptedInvitation }
   /** The email had an account already: it joined, and signs in with its own password. */
   | { kind: "existing-account"; accepted: AcceptedInvitation }
-  /** The account is made, but signing in failed (too many attempts, say): sign in by hand. */
-  | { kind: "sign-in-failed"; accepted: AcceptedInvitation; message: string };
+  /**
+   * The account is made, but signing in failed (too many attempts, say): sign in by hand. The
+   * message is the server's, null when the console did not answer.
+   */
+  | { kind: "sign-in-failed"; accepted: AcceptedInvitation; message: string | null };
 
 /**
  * Accepts the invitation, then signs in with the new account as the sign-in page does. Signing in
@@ -42,7 +45,7 @@ export function useAcceptInvitation(token: string) {
         });
         return { kind: "signed-in", accepted };
       } catch (error) {
-        const message = error instanceof Error ? error.message : "The console did not answer.";
+        const message = error instanceof Error ? error.message : null;
         return { kind: "sign-in-failed", accepted, message };
       }
     },
