@@ -1,12 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { type AddMemberAnswer, useAddMember } from "@/components/data/use-add-member";
 import { RoleSelect } from "@/components/roles/role-select";
+import { useRoleLabel } from "@/components/roles/use-role-label";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { type ProviderRole, ROLE_LABELS } from "@/lib/shared/provider-roles";
+import type { ProviderRole } from "@/lib/shared/provider-roles";
 import { InviteLinkNotice } from "./invite-link-notice";
 
 /**
@@ -14,6 +16,8 @@ import { InviteLinkNotice } from "./invite-link-notice";
  * instead, and the link to send is shown once.
  */
 export function AddMemberForm({ providerId }: { providerId: string }) {
+  const t = useTranslations("members");
+  const roleLabel = useRoleLabel();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<ProviderRole>("member");
   const [answer, setAnswer] = useState<AddMemberAnswer | null>(null);
@@ -22,7 +26,7 @@ export function AddMemberForm({ providerId }: { providerId: string }) {
 
   return (
     <div className="space-y-3">
-      <h3 className="text-sm font-semibold">Add a member</h3>
+      <h3 className="text-sm font-semibold">{t("addMember.title")}</h3>
       <form
         className="flex flex-wrap items-start gap-3"
         onSubmit={(event) => {
@@ -40,7 +44,7 @@ export function AddMemberForm({ providerId }: { providerId: string }) {
         }}
       >
         <TextField
-          label="Email"
+          label={t("addMember.email")}
           type="email"
           autoComplete="off"
           className="min-w-64 flex-1"
@@ -49,21 +53,24 @@ export function AddMemberForm({ providerId }: { providerId: string }) {
           maxLength={254}
           onChange={(event) => setEmail(event.target.value)}
           error={add.error?.message}
-          hint="An email without an account gets an invitation link instead."
+          hint={t("addMember.emailHint")}
         />
         <div>
           <label htmlFor={roleId} className="block text-sm font-medium">
-            Role
+            {t("addMember.role")}
           </label>
           <RoleSelect id={roleId} className="mt-1" value={role} withHints onChange={setRole} />
         </div>
         <Button type="submit" variant="primary" className="mt-6" disabled={add.isPending}>
-          {add.isPending ? "Adding…" : "Add member"}
+          {add.isPending ? t("addMember.pending") : t("addMember.submit")}
         </Button>
       </form>
       {answer?.member && (
         <Alert tone="success">
-          {answer.member.email} is now a member, as {ROLE_LABELS[answer.member.role]}.
+          {t("addMember.added", {
+            email: answer.member.email,
+            role: roleLabel(answer.member.role),
+          })}
         </Alert>
       )}
       {answer?.invitation && (

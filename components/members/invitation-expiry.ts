@@ -1,7 +1,11 @@
-// How the console words an invitation's expiry. Pure, for the components and their tests.
-import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
+// How the console words an invitation's expiry. Pure, for the components and their tests: the
+// words come from the caller's translator ("members"), the time from its formatter (UTC+9).
+import type { useTranslations } from "next-intl";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The "members" messages, from useTranslations("members") or createTranslator in tests. */
+export type MembersTranslator = ReturnType<typeof useTranslations<"members">>;
 
 /**
  * Whole days left until `expiresAt`, rounded to the nearest: a link made a moment ago for 7
@@ -11,10 +15,18 @@ export function daysLeft(expiresAt: string, now: Date): number {
   return Math.max(0, Math.round((new Date(expiresAt).getTime() - now.getTime()) / DAY_MS));
 }
 
-/** "in 7 days (until 2026-12-04 17:05:09 UTC+9)". */
-export function describeExpiry(expiresAt: string, now: Date): string {
+/**
+ * "in 7 days (until 2026-12-04 17:05:09 UTC+9)"; `instant` writes a time in UTC+9 in the page's
+ * language (useConsoleFormat().instant, or formatInstant in tests).
+ */
+export function describeExpiry(
+  expiresAt: string,
+  now: Date,
+  t: MembersTranslator,
+  instant: (value: Date) => string,
+): string {
   const days = daysLeft(expiresAt, now);
-  const until = `${formatUtc9(new Date(expiresAt))} ${UTC9_LABEL}`;
-  if (days === 0) return `today (at ${until})`;
-  return `in ${days} ${days === 1 ? "day" : "days"} (until ${until})`;
+  const until = instant(new Date(expiresAt));
+  if (days === 0) return t("expiry.today", { until });
+  return t("expiry.inDays", { days, until });
 }

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { AddMemberAnswer } from "@/components/data/use-add-member";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
+import { useRoleLabel } from "@/components/roles/use-role-label";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { ROLE_LABELS } from "@/lib/shared/provider-roles";
 import { describeExpiry } from "./invitation-expiry";
 
 type Invitation = NonNullable<AddMemberAnswer["invitation"]>;
@@ -20,22 +22,27 @@ export function InviteLinkNotice({
   invitation: Invitation;
   onDone: () => void;
 }) {
+  const t = useTranslations("members");
+  const f = useConsoleFormat();
+  const roleLabel = useRoleLabel();
   // Fixed when the notice appears, so the wording does not change while it is read.
   const [shownAt] = useState(() => new Date());
   const linkId = useId();
   return (
     <section
-      aria-label="Invitation link"
+      aria-label={t("inviteLink.label")}
       className="space-y-3 rounded-md border border-line-green/30 bg-line-green/5 p-4 text-sm"
     >
       <p>
-        <strong>{invitation.email}</strong> has no account yet, so they are invited as{" "}
-        {ROLE_LABELS[invitation.role]}. Send them this link: with it they choose a name and a
-        password and join the provider.
+        {t.rich("inviteLink.intro", {
+          email: invitation.email,
+          role: roleLabel(invitation.role),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <label className="sr-only" htmlFor={linkId}>
-          Invitation link
+          {t("inviteLink.label")}
         </label>
         <input
           id={linkId}
@@ -45,14 +52,18 @@ export function InviteLinkNotice({
           onFocus={(event) => event.target.select()}
           className="min-w-0 flex-1 rounded-md border border-line bg-white px-3 py-1.5 font-mono text-xs"
         />
-        <CopyButton text={invitation.inviteUrl} label="Copy link" />
+        <CopyButton text={invitation.inviteUrl} label={t("inviteLink.copyLink")} />
       </div>
       <ul className="list-disc space-y-1 pl-5 text-muted">
-        <li>This link is shown only now. If it is lost, revoke the invitation and invite again.</li>
-        <li>It expires {describeExpiry(invitation.expiresAt, shownAt)}.</li>
-        <li>The console does not send email yet: send the link yourself.</li>
+        <li>{t("inviteLink.shownOnce")}</li>
+        <li>
+          {t("inviteLink.expires", {
+            when: describeExpiry(invitation.expiresAt, shownAt, t, (value) => f.instant(value)),
+          })}
+        </li>
+        <li>{t("inviteLink.noEmail")}</li>
       </ul>
-      <Button onClick={onDone}>Done</Button>
+      <Button onClick={onDone}>{t("inviteLink.done")}</Button>
     </section>
   );
 }

@@ -1,14 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { MemberView } from "@/components/data/member-queries";
 import { useChangeMemberRole } from "@/components/data/use-change-member-role";
 import { useRemoveMember } from "@/components/data/use-remove-member";
 import { RoleSelect } from "@/components/roles/role-select";
+import { useRoleLabel } from "@/components/roles/use-role-label";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Td } from "@/components/ui/table";
-import { type ProviderRole, ROLE_LABELS } from "@/lib/shared/provider-roles";
+import type { ProviderRole } from "@/lib/shared/provider-roles";
 
 interface MemberRowProps {
   providerId: string;
@@ -28,6 +30,8 @@ export function MemberRow({
   canManage,
   onSelfChanged,
 }: MemberRowProps) {
+  const t = useTranslations("members");
+  const roleLabel = useRoleLabel();
   const changeRole = useChangeMemberRole(providerId);
   const remove = useRemoveMember(providerId);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
@@ -48,13 +52,13 @@ export function MemberRow({
     <tr data-testid="member-row">
       <Td className="break-all">
         {member.email}
-        {isSelf && <span className="ml-1 text-xs text-muted">(you)</span>}
+        {isSelf && <span className="ml-1 text-xs text-muted">{t("row.you")}</span>}
       </Td>
       <Td className="break-words">{member.name}</Td>
       <Td>
         {canManage ? (
           <RoleSelect
-            aria-label={`Role of ${member.email}`}
+            aria-label={t("row.roleOf", { email: member.email })}
             value={shownRole}
             disabled={changeRole.isPending}
             onChange={(role) =>
@@ -64,7 +68,7 @@ export function MemberRow({
             }
           />
         ) : (
-          ROLE_LABELS[member.role]
+          roleLabel(member.role)
         )}
         {error && (
           <p role="alert" className="mt-1 text-xs text-danger">
@@ -75,7 +79,7 @@ export function MemberRow({
       {canManage && (
         <Td className="text-right">
           <Button
-            aria-label={`Remove ${member.email}`}
+            aria-label={t("row.removeLabel", { email: member.email })}
             disabled={remove.isPending}
             onClick={() => {
               changeRole.reset();
@@ -83,12 +87,12 @@ export function MemberRow({
               setConfirmingRemove(true);
             }}
           >
-            Remove
+            {t("row.remove")}
           </Button>
           <ConfirmDialog
             open={confirmingRemove}
-            title={isSelf ? "Leave this provider?" : `Remove ${member.email}?`}
-            confirmLabel={isSelf ? "Leave" : "Remove"}
+            title={isSelf ? t("row.leaveTitle") : t("row.removeTitle", { email: member.email })}
+            confirmLabel={isSelf ? t("row.leave") : t("row.remove")}
             confirmVariant="danger"
             onCancel={() => setConfirmingRemove(false)}
             onConfirm={() => {
@@ -98,16 +102,12 @@ export function MemberRow({
               });
             }}
           >
-            <p>
-              {isSelf
-                ? "You will no longer see this provider or its channels. An Admin can add you again."
-                : `${member.email} will no longer see this provider or its channels. You can add them again later.`}
-            </p>
+            <p>{isSelf ? t("row.leaveBody") : t("row.removeBody", { email: member.email })}</p>
           </ConfirmDialog>
           <ConfirmDialog
             open={confirmingOwnRole !== null}
-            title="Give up your Admin role?"
-            confirmLabel="Change my role"
+            title={t("row.demoteTitle")}
+            confirmLabel={t("row.demoteConfirm")}
             confirmVariant="danger"
             onCancel={() => setConfirmingOwnRole(null)}
             onConfirm={() => {
@@ -116,8 +116,7 @@ export function MemberRow({
             }}
           >
             <p>
-              As {confirmingOwnRole ? ROLE_LABELS[confirmingOwnRole] : ""} you can no longer manage
-              members, channels or secrets here. Only another Admin can make you Admin again.
+              {t("row.demoteBody", { role: confirmingOwnRole ? roleLabel(confirmingOwnRole) : "" })}
             </p>
           </ConfirmDialog>
         </Td>

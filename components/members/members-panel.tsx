@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type MemberList, membersQuery } from "@/components/data/member-queries";
 import { ADMIN_ONLY, RoleNote } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
@@ -24,6 +25,7 @@ export function MembersPanel({
   currentUserId: string;
   initialMembers: MemberList;
 }) {
+  const t = useTranslations("members");
   const router = useRouter();
   const list = useQuery({ ...membersQuery(providerId), initialData: initialMembers });
   const canManage = roleCan(role, "manage");
@@ -37,14 +39,17 @@ export function MembersPanel({
   };
 
   return (
-    <Card title="Members">
+    <Card title={t("panel.title")}>
       <div className="grid gap-6 py-3">
         {!canManage && <RoleNote>{ADMIN_ONLY.members}</RoleNote>}
         {list.error && (
-          <Alert tone="error">The members could not be loaded: {list.error.message}</Alert>
+          <Alert tone="error">{t("panel.loadFailed", { message: list.error.message })}</Alert>
         )}
-        <Table label="Members">
-          <HeaderRow columns={["Email", "Name", "Role"]} actions={canManage} />
+        <Table label={t("panel.tableLabel")}>
+          <HeaderRow
+            columns={[t("panel.columns.email"), t("panel.columns.name"), t("panel.columns.role")]}
+            actions={canManage}
+          />
           <tbody>
             {members.map((member) => (
               <MemberRow

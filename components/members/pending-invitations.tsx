@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { InvitationView } from "@/components/data/member-queries";
 import { useRevokeInvitation } from "@/components/data/use-revoke-invitation";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
+import { useRoleLabel } from "@/components/roles/use-role-label";
 import { Button } from "@/components/ui/button";
 import { HeaderRow, Table, Td } from "@/components/ui/table";
-import { ROLE_LABELS } from "@/lib/shared/provider-roles";
-import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 
 function InvitationRow({
   providerId,
@@ -16,24 +17,27 @@ function InvitationRow({
   invitation: InvitationView;
   canManage: boolean;
 }) {
+  const t = useTranslations("members");
+  const f = useConsoleFormat();
+  const roleLabel = useRoleLabel();
   const revoke = useRevokeInvitation(providerId);
   return (
     <tr data-testid="invitation-row">
       <Td className="break-all">{invitation.email}</Td>
-      <Td>{ROLE_LABELS[invitation.role]}</Td>
+      <Td>{roleLabel(invitation.role)}</Td>
       <Td className="break-all">{invitation.invitedBy}</Td>
       <Td className="whitespace-nowrap font-mono text-xs">
-        <time dateTime={invitation.expiresAt}>{formatUtc9(new Date(invitation.expiresAt))}</time>
+        <time dateTime={invitation.expiresAt}>{f.instant(invitation.expiresAt)}</time>
       </Td>
       {canManage && (
         <Td className="text-right">
           {/* No confirmation: a revoked invitation is undone by inviting again. */}
           <Button
-            aria-label={`Revoke the invitation of ${invitation.email}`}
+            aria-label={t("pending.revokeLabel", { email: invitation.email })}
             disabled={revoke.isPending}
             onClick={() => revoke.mutate(invitation.id)}
           >
-            {revoke.isPending ? "Revoking…" : "Revoke"}
+            {revoke.isPending ? t("pending.revoking") : t("pending.revoke")}
           </Button>
           {revoke.error && (
             <p role="alert" className="mt-1 text-xs text-danger">
@@ -56,14 +60,23 @@ export function PendingInvitations({
   invitations: readonly InvitationView[];
   canManage: boolean;
 }) {
+  const t = useTranslations("members");
   return (
     <div className="space-y-2">
-      <h3 className="text-sm font-semibold">Pending invitations</h3>
+      <h3 className="text-sm font-semibold">{t("pending.title")}</h3>
       {invitations.length === 0 ? (
-        <p className="text-sm text-muted">No pending invitations.</p>
+        <p className="text-sm text-muted">{t("pending.none")}</p>
       ) : (
-        <Table label="Pending invitations" caption={`Expiry times in ${UTC9_LABEL}.`}>
-          <HeaderRow columns={["Email", "Role", "Invited by", "Expires"]} actions={canManage} />
+        <Table label={t("pending.tableLabel")} caption={t("pending.caption")}>
+          <HeaderRow
+            columns={[
+              t("pending.columns.email"),
+              t("pending.columns.role"),
+              t("pending.columns.invitedBy"),
+              t("pending.columns.expires"),
+            ]}
+            actions={canManage}
+          />
           <tbody>
             {invitations.map((invitation) => (
               <InvitationRow

@@ -1,19 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { SelectHTMLAttributes } from "react";
-import { PROVIDER_ROLES, type ProviderRole, ROLE_LABELS } from "@/lib/shared/provider-roles";
-
-/** What each role may do, as the select's options say it. */
-const ROLE_HINTS: Readonly<Record<ProviderRole, string>> = {
-  admin: "everything, members included",
-  member: "change webhook settings, send tests",
-  viewer: "see only",
-};
+import { PROVIDER_ROLES, type ProviderRole } from "@/lib/shared/provider-roles";
 
 type RoleSelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "value" | "onChange"> & {
   value: ProviderRole;
   onChange: (role: ProviderRole) => void;
-  /** Show what each role may do next to its name (in forms, not in table rows). */
+  /** Show what each role may do (roles.hints) next to its name (in forms, not in table rows). */
   withHints?: boolean;
 };
 
@@ -25,6 +19,7 @@ export function RoleSelect({
   className = "",
   ...props
 }: RoleSelectProps) {
+  const t = useTranslations("roles");
   return (
     <select
       value={value}
@@ -34,7 +29,9 @@ export function RoleSelect({
     >
       {PROVIDER_ROLES.map((role) => (
         <option key={role} value={role}>
-          {withHints ? `${ROLE_LABELS[role]} (${ROLE_HINTS[role]})` : ROLE_LABELS[role]}
+          {withHints
+            ? t("optionWithHint", { role: t(`names.${role}`), hint: t(`hints.${role}`) })
+            : t(`names.${role}`)}
         </option>
       ))}
     </select>
