@@ -1,12 +1,13 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type AuditLog as AuditLogPage, auditLogQuery } from "@/components/data/audit-queries";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { LoadOlder } from "@/components/ui/load-older";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 import type { AuditScope } from "./audit-paging";
 
 /**
@@ -21,6 +22,8 @@ export function AuditLog({
   /** The newest page, read by the server page, so the log shows without a loading step. */
   initialPage: AuditLogPage;
 }) {
+  const t = useTranslations("audit");
+  const f = useConsoleFormat();
   const log = useInfiniteQuery({
     ...auditLogQuery(scope),
     initialData: { pages: [initialPage], pageParams: [null] },
@@ -31,30 +34,32 @@ export function AuditLog({
   const showChannel = "providerId" in scope;
 
   return (
-    <Card title="Audit log">
+    <Card title={t("log.title")}>
       <div className="grid gap-3 py-3">
         {entries.length === 0 ? (
-          <p className="text-sm text-muted">No changes recorded yet.</p>
+          <p className="text-sm text-muted">{t("log.empty")}</p>
         ) : (
-          <Table label="Audit log" caption={`Newest first. Times in ${UTC9_LABEL}.`}>
+          <Table label={t("log.tableLabel")} caption={t("log.caption")}>
             <thead>
               <tr>
-                <Th>Time (UTC+9)</Th>
-                <Th>Actor</Th>
-                {showChannel && <Th>Channel</Th>}
-                <Th>Change</Th>
+                <Th>{t("log.columns.time")}</Th>
+                <Th>{t("log.columns.actor")}</Th>
+                {showChannel && <Th>{t("log.columns.channel")}</Th>}
+                <Th>{t("log.columns.change")}</Th>
               </tr>
             </thead>
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} data-testid="audit-entry" data-action={entry.action}>
                   <Td className="whitespace-nowrap font-mono text-xs">
-                    <time dateTime={entry.at}>{formatUtc9(new Date(entry.at))}</time>
+                    <time dateTime={entry.at}>{f.instant(entry.at)}</time>
                   </Td>
                   <Td className="break-all">{entry.actor}</Td>
                   {showChannel && (
                     <Td className="font-mono text-xs">
-                      {entry.channelId ?? <span className="font-sans text-muted">Provider</span>}
+                      {entry.channelId ?? (
+                        <span className="font-sans text-muted">{t("log.provider")}</span>
+                      )}
                     </Td>
                   )}
                   <Td className="break-words">{entry.summary}</Td>
@@ -64,7 +69,7 @@ export function AuditLog({
           </Table>
         )}
         {log.error && (
-          <Alert tone="error">The audit log could not be loaded: {log.error.message}</Alert>
+          <Alert tone="error">{t("log.loadFailed", { message: log.error.message })}</Alert>
         )}
         <LoadOlder pages={log} />
       </div>
