@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -20,13 +21,14 @@ export function CustomRangeForm({
   to: string;
   onApply: (range: { from: string; to: string }) => void;
 }) {
+  const t = useTranslations("statistics");
   const [fromInput, setFromInput] = useState(() => isoToUtc9Input(from));
   const [toInput, setToInput] = useState(() => isoToUtc9Input(to));
   const [problem, setProblem] = useState<FieldProblem | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const read = readCustomRange(fromInput, toInput);
+    const read = readCustomRange(t, fromInput, toInput);
     if ("problem" in read) return setProblem(read.problem);
     setProblem(null);
     onApply(read.range);
@@ -35,21 +37,21 @@ export function CustomRangeForm({
   return (
     <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-3">
       <TextField
-        label={`From (${UTC9_LABEL})`}
+        label={t("customRange.from", { zone: UTC9_LABEL })}
         type="datetime-local"
         value={fromInput}
         onChange={(event) => setFromInput(event.target.value)}
         error={problem?.field === "from" ? problem.message : null}
       />
       <TextField
-        label={`To (${UTC9_LABEL})`}
+        label={t("customRange.to", { zone: UTC9_LABEL })}
         type="datetime-local"
         value={toInput}
         onChange={(event) => setToInput(event.target.value)}
         error={problem?.field === "to" ? problem.message : null}
       />
       <Button type="submit" variant="primary" className="mt-6">
-        Apply
+        {t("customRange.apply")}
       </Button>
     </form>
   );

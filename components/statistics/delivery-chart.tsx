@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { DeliveryPoint } from "@/lib/shared/delivery-rows";
 import type { Bucket } from "@/lib/shared/time-buckets";
@@ -10,18 +11,21 @@ import { tickFormatter, tooltipLabel } from "./chart-time-labels";
 const GRID = "var(--color-line)";
 const AXIS_TEXT = "var(--color-muted)";
 
-/** The lines, their axis and colour: latency on the left (ms), the success rate on the right (%). */
+/**
+ * The lines, their axis and colour: latency on the left (ms), the success rate on the right (%).
+ * Each one's name is the message `deliveries.<key>`, as in the totals above the chart.
+ */
 export const DELIVERY_LINES = [
-  { key: "p50", name: "p50 latency", axis: "ms", color: "var(--color-latency-p50)" },
-  { key: "p95", name: "p95 latency", axis: "ms", color: "var(--color-latency-p95)" },
-  { key: "p99", name: "p99 latency", axis: "ms", color: "var(--color-latency-p99)" },
-  { key: "successRate", name: "Success rate", axis: "rate", color: "var(--color-line-green)" },
+  { key: "p50", axis: "ms", color: "var(--color-latency-p50)" },
+  { key: "p95", axis: "ms", color: "var(--color-latency-p95)" },
+  { key: "p99", axis: "ms", color: "var(--color-latency-p99)" },
+  { key: "successRate", axis: "rate", color: "var(--color-line-green)" },
 ] as const;
 
-function tooltipValue(value: unknown, name: unknown) {
+function tooltipValue(value: unknown, name: unknown, item: { dataKey?: unknown }) {
   if (typeof value !== "number") return ["–", String(name)];
-  return name === "Success rate"
-    ? [`${value.toFixed(2)} %`, name]
+  return item.dataKey === "successRate"
+    ? [`${value.toFixed(2)} %`, String(name)]
     : [`${Math.round(value)} ms`, String(name)];
 }
 
@@ -37,6 +41,8 @@ export function DeliveryChart({
   series: readonly DeliveryPoint[];
   bucket: Bucket;
 }) {
+  const t = useTranslations("statistics");
+  const locale = useLocale();
   const data = series.map((point) => ({
     ...point,
     successRate: point.successRate === null ? null : point.successRate * 100,
@@ -49,7 +55,7 @@ export function DeliveryChart({
     formatUtc9Date(new Date(first)) !== formatUtc9Date(new Date(last));
 
   return (
-    <div role="img" aria-label="Success rate and latency over time" className="h-72 w-full">
+    <div role="img" aria-label={t("deliveryChart.label")} className="h-72 w-full">
       <LineChart
         responsive
         data={data}
@@ -60,7 +66,7 @@ export function DeliveryChart({
         <CartesianGrid vertical={false} stroke={GRID} />
         <XAxis
           dataKey="bucketStart"
-          tickFormatter={tickFormatter(bucket, spansDays)}
+          tickFormatter={tickFormatter(bucket, spansDays, locale)}
           tick={{ fontSize: 11, fill: AXIS_TEXT }}
           minTickGap={24}
         />
@@ -80,7 +86,7 @@ export function DeliveryChart({
           width={60}
         />
         <Tooltip
-          labelFormatter={tooltipLabel(bucket)}
+          labelFormatter={tooltipLabel(bucket, locale)}
           formatter={tooltipValue}
           contentStyle={{ fontSize: 12, borderRadius: 6 }}
         />
@@ -90,7 +96,7 @@ export function DeliveryChart({
             key={line.key}
             yAxisId={line.axis}
             dataKey={line.key}
-            name={line.name}
+            name={t(`deliveries.${line.key}`)}
             stroke={line.color}
             strokeWidth={line.axis === "rate" ? 2 : 1.5}
             // Small dots: a bucket between two empty ones has no line to show it otherwise.

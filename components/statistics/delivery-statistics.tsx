@@ -1,11 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import {
   deliveryStatisticsQuery,
   deliveryStatisticsTsvUrl,
 } from "@/components/data/console-queries";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { formatLatency, formatSuccessRate } from "@/lib/shared/delivery-rows";
@@ -14,7 +16,7 @@ import { rangeProblem } from "@/lib/shared/statistics-range";
 import { DeliveryTable } from "./delivery-table";
 import { rangeOf, toInstants, toRequest } from "./error-filters";
 import { LazyDeliveryChart } from "./lazy-charts";
-import { BUCKET_NAMES, PeriodLine, TsvDownload } from "./period-line";
+import { PeriodLine, TsvDownload } from "./period-line";
 import { PeriodPicker } from "./period-picker";
 import { olderPeriodNotes } from "./retention-notes";
 import { useErrorFilters } from "./use-error-filters";
@@ -33,6 +35,9 @@ export function DeliveryStatistics({
   /** How long each kind of data is kept (the server's settings); null when retention is off. */
   retention: RetentionWindows | null;
 }) {
+  const t = useTranslations("statistics");
+  const locale = useLocale();
+  const f = useConsoleFormat();
   const [filters, setFilters] = useErrorFilters();
   const { range: requested, bucket } = toRequest(filters);
   const { data, error, isPending, isPlaceholderData } = useQuery(
@@ -48,49 +53,50 @@ export function DeliveryStatistics({
   const totals = data?.totals;
 
   return (
-    <Card title="Success rate and latency" actions={validRange && <TsvDownload href={tsvUrl} />}>
+    <Card title={t("deliveries.title")} actions={validRange && <TsvDownload href={tsvUrl} />}>
       <div className="space-y-4 py-4">
         {intro}
         <PeriodPicker filters={filters} range={range} retention={retention} onChange={setFilters} />
         <PeriodLine range={range} bucket={data?.range.bucket} updating={isPlaceholderData} />
         {data &&
           !isPlaceholderData &&
-          olderPeriodNotes(data.range, data.retention, retention, "no minute buckets").map(
+          olderPeriodNotes(t, locale, data.range, data.retention, retention, "buckets").map(
             (note) => <Alert key={note}>{note}</Alert>,
           )}
         {error && (
-          <Alert tone="error">Could not load success rate and latency: {error.message}</Alert>
+          <Alert tone="error">{t("deliveries.loadFailed", { message: error.message })}</Alert>
         )}
-        {isPending && !error && (
-          <p className="text-sm text-muted">Loading success rate and latency…</p>
-        )}
+        {isPending && !error && <p className="text-sm text-muted">{t("deliveries.loading")}</p>}
         {data && totals && totals.attempts === 0 && (
           <p className="rounded-md bg-surface px-3 py-8 text-center text-sm text-muted">
-            No attempts in this period
+            {t("deliveries.empty")}
           </p>
         )}
         {data && totals && totals.attempts > 0 && (
           <>
             <dl
-              aria-label="Totals for the period"
+              aria-label={t("deliveries.totals")}
               className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5"
             >
-              <Total label="Attempts" value={totals.attempts.toLocaleString("en-US")} />
-              <Total label="Success rate" value={`${formatSuccessRate(totals.successRate)} %`} />
-              <Total label="p50 latency" value={latencyText(totals.p50)} />
-              <Total label="p95 latency" value={latencyText(totals.p95)} />
-              <Total label="p99 latency" value={latencyText(totals.p99)} />
+              <Total label={t("deliveries.attempts")} value={f.count(totals.attempts)} />
+              <Total
+                label={t("deliveries.successRate")}
+                value={`${formatSuccessRate(totals.successRate)} %`}
+              />
+              <Total label={t("deliveries.p50")} value={latencyText(totals.p50)} />
+              <Total label={t("deliveries.p95")} value={latencyText(totals.p95)} />
+              <Total label={t("deliveries.p99")} value={latencyText(totals.p99)} />
             </dl>
             <p className="text-xs text-muted">
-              Latency is measured on successful attempts only. The percentiles come from latency
-              histograms and are within ±{Math.round(data.relativeError * 100)} % of the exact
-              value.
+              {t("deliveries.latencyNote", { percent: Math.round(data.relativeError * 100) })}
             </p>
             <LazyDeliveryChart series={data.series} bucket={data.range.bucket} />
             <h3 className="pt-2 text-sm font-semibold">
-              Attempts, success rate and latency {BUCKET_NAMES[data.range.bucket]}
+              {t("deliveries.tableHeading", {
+                bucketName: t(`bucketNames.${data.range.bucket}`),
+              })}
             </h3>
-            <DeliveryTable series={data.series} emptyText="No attempts in this period." />
+            <DeliveryTable series={data.series} emptyText={t("deliveries.emptyTable")} />
           </>
         )}
       </div>

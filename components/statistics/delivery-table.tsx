@@ -1,8 +1,13 @@
+import { useTranslations } from "next-intl";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Table, Td, Th } from "@/components/ui/table";
 import { type DeliveryPoint, deliveryRows } from "@/lib/shared/delivery-rows";
 import { UTC9_LABEL } from "@/lib/shared/utc9";
 
-/** One row per bucket with attempts, newest first: the rows of the TSV download. */
+/**
+ * One row per bucket with attempts, newest first: the rows of the TSV download. The headings are
+ * the page's language; the TSV's own header stays English (lib/shared/delivery-rows.ts).
+ */
 export function DeliveryTable({
   series,
   emptyText,
@@ -10,17 +15,19 @@ export function DeliveryTable({
   series: readonly DeliveryPoint[];
   emptyText: string;
 }) {
+  const t = useTranslations("statistics");
+  const f = useConsoleFormat();
   const rows = deliveryRows(series);
   if (rows.length === 0) return <p className="py-2 text-sm text-muted">{emptyText}</p>;
   return (
-    <Table label="Success rate and latency by period">
+    <Table label={t("deliveryTable.label")}>
       <thead>
         <tr>
-          <Th>Date ({UTC9_LABEL})</Th>
-          <Th>Start</Th>
-          <Th className="text-right">Attempts</Th>
-          <Th className="text-right">Successes</Th>
-          <Th className="text-right">Success rate</Th>
+          <Th>{t("deliveryTable.date", { zone: UTC9_LABEL })}</Th>
+          <Th>{t("deliveryTable.start")}</Th>
+          <Th className="text-right">{t("deliveryTable.attempts")}</Th>
+          <Th className="text-right">{t("deliveryTable.successes")}</Th>
+          <Th className="text-right">{t("deliveryTable.successRate")}</Th>
           <Th className="text-right">p50</Th>
           <Th className="text-right">p95</Th>
           <Th className="text-right">p99</Th>
@@ -31,8 +38,8 @@ export function DeliveryTable({
           <tr key={`${row.date} ${row.start}`}>
             <Td className="tabular-nums">{row.date}</Td>
             <Td className="tabular-nums">{row.start}</Td>
-            <Td className="text-right tabular-nums">{row.attempts.toLocaleString("en-US")}</Td>
-            <Td className="text-right tabular-nums">{row.successes.toLocaleString("en-US")}</Td>
+            <Td className="text-right tabular-nums">{f.count(row.attempts)}</Td>
+            <Td className="text-right tabular-nums">{f.count(row.successes)}</Td>
             <Td className="text-right tabular-nums">
               {row.successRate ? `${row.successRate} %` : "–"}
             </Td>

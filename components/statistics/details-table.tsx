@@ -1,4 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { ErrorStatisticsView } from "@/components/data/console-queries";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Table, Td, Th } from "@/components/ui/table";
 import { sharePercent } from "./reason-summary";
 
@@ -10,16 +12,18 @@ export function DetailsTable({
   details: ErrorStatisticsView["details"];
   emptyText: string;
 }) {
+  const t = useTranslations("statistics");
+  const f = useConsoleFormat();
   if (details.length === 0) return <p className="py-2 text-sm text-muted">{emptyText}</p>;
   const total = details.reduce((sum, row) => sum + row.errors, 0);
   return (
-    <Table label="Errors by reason and detail">
+    <Table label={t("detailsTable.label")}>
       <thead>
         <tr>
-          <Th>Reason</Th>
-          <Th>Detail</Th>
-          <Th className="text-right">Errors</Th>
-          <Th className="text-right">Share</Th>
+          <Th>{t("detailsTable.reason")}</Th>
+          <Th>{t("detailsTable.detail")}</Th>
+          <Th className="text-right">{t("detailsTable.errors")}</Th>
+          <Th className="text-right">{t("detailsTable.share")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -27,7 +31,7 @@ export function DetailsTable({
           <tr key={`${row.reason}\t${row.detail}`}>
             <Td className="font-mono text-xs">{row.reason}</Td>
             <Td>{row.detail}</Td>
-            <Td className="text-right tabular-nums">{row.errors.toLocaleString("en-US")}</Td>
+            <Td className="text-right tabular-nums">{f.count(row.errors)}</Td>
             <Td className="text-right text-muted tabular-nums">
               {sharePercent(row.errors, total)}
             </Td>

@@ -1,5 +1,7 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { resolveStatisticsRange } from "@/components/data/console-queries";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { FAILURE_REASONS } from "@/lib/shared/failure-reasons";
 import { DEFAULT_RANGE_MS, MAX_RANGE_MS, rangeProblem } from "@/lib/shared/statistics-range";
 import { BUCKET_MS, BUCKETS } from "@/lib/shared/time-buckets";
@@ -16,6 +18,8 @@ import {
 } from "./error-filters";
 
 const DAY = BUCKET_MS.day;
+const t = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "statistics" });
+const ja = createTranslator({ locale: "ja", messages: MESSAGES.ja, namespace: "statistics" });
 const DEFAULTS: ErrorFilters = { period: "24h", page: 1 };
 
 /** What a link with these filters opens as, starting from an empty URL. */
@@ -183,37 +187,59 @@ describe("toRequest and rangeOf", () => {
 
 describe("readCustomRange (the custom range form's check)", () => {
   it("reads the inputs as UTC+9 and passes a range the API accepts", () => {
-    expect(readCustomRange("2026-11-27T00:00", "2026-11-28T00:00")).toEqual({
+    expect(readCustomRange(t, "2026-11-27T00:00", "2026-11-28T00:00")).toEqual({
       range: { from: "2026-11-26T15:00:00.000Z", to: "2026-11-27T15:00:00.000Z" },
     });
   });
 
   it("refuses an empty or reversed range under From", () => {
     const problem = { field: "from", message: "From must be before to." };
-    expect(readCustomRange("2026-11-27T10:00", "2026-11-27T10:00")).toEqual({ problem });
-    expect(readCustomRange("2026-11-27T10:01", "2026-11-27T10:00")).toEqual({ problem });
+    expect(readCustomRange(t, "2026-11-27T10:00", "2026-11-27T10:00")).toEqual({ problem });
+    expect(readCustomRange(t, "2026-11-27T10:01", "2026-11-27T10:00")).toEqual({ problem });
   });
 
   it("accepts one minute and exactly 90 days, refuses one minute more under To", () => {
-    expect(readCustomRange("2026-11-27T10:00", "2026-11-27T10:01")).toHaveProperty("range");
-    expect(readCustomRange("2026-08-01T00:00", "2026-10-30T00:00")).toEqual({
+    expect(readCustomRange(t, "2026-11-27T10:00", "2026-11-27T10:01")).toHaveProperty("range");
+    expect(readCustomRange(t, "2026-08-01T00:00", "2026-10-30T00:00")).toEqual({
       range: { from: "2026-07-31T15:00:00.000Z", to: "2026-10-29T15:00:00.000Z" },
     });
-    expect(readCustomRange("2026-08-01T00:00", "2026-10-30T00:01")).toEqual({
+    expect(readCustomRange(t, "2026-08-01T00:00", "2026-10-30T00:01")).toEqual({
       problem: { field: "to", message: "To must be at most 90 days after from." },
     });
   });
 
   it("asks for a date and time under the field that has none", () => {
     const missing = "Enter a date and time.";
-    expect(readCustomRange("", "2026-11-27T10:00")).toEqual({
+    expect(readCustomRange(t, "", "2026-11-27T10:00")).toEqual({
       problem: { field: "from", message: missing },
     });
-    expect(readCustomRange("2026-11-27T10:00", "2026-02-31T00:00")).toEqual({
+    expect(readCustomRange(t, "2026-11-27T10:00", "2026-02-31T00:00")).toEqual({
       problem: { field: "to", message: missing },
     });
-    expect(readCustomRange("garbage", "")).toEqual({
+    expect(readCustomRange(t, "garbage", "")).toEqual({
       problem: { field: "from", message: missing },
+    });
+  });
+
+  it("words its problems in Japanese for a Japanese page", () => {
+    expect(readCustomRange(ja, "2026-11-27T10:00", "2026-11-27T10:00")).toEqual({
+      problem: { field: "from", message: "開始日時は終了日時より前にしてください。" },
+    });
+    expect(readCustomRange(ja, "2026-08-01T00:00", "2026-10-30T00:01")).toEqual({
+      problem: { field: "to", message: "終了日時は開始日時から90日以内にしてください。" },
+    });
+    expect(readCustomRange(ja, "", "")).toEqual({
+      problem: { field: "from", message: "日時を入力してください。" },
+    });
+  });
+
+  it("names the field whose own time is out of bounds", () => {
+    // Year 0000 in UTC+9 is before 0001-01-01 UTC: the rule refuses From itself.
+    expect(readCustomRange(t, "0000-06-01T00:00", "2026-11-27T10:00")).toEqual({
+      problem: {
+        field: "from",
+        message: "From must be between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z.",
+      },
     });
   });
 
@@ -224,7 +250,7 @@ describe("readCustomRange (the custom range form's check)", () => {
       // 2026-08-01T00:00Z is 09:00 in UTC+9; the form's inputs are UTC+9 wall-clock minutes.
       const asInput = (instant: Date) =>
         new Date(instant.getTime() + 9 * BUCKET_MS.hour).toISOString().slice(0, 16);
-      const read = readCustomRange(asInput(from), asInput(to));
+      const read = readCustomRange(t, asInput(from), asInput(to));
       const problem = rangeProblem({ from, to });
       if (problem === null) {
         expect(read, String(spanMs)).toEqual({

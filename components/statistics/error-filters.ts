@@ -3,8 +3,14 @@ import {
   resolveStatisticsRange,
 } from "@/components/data/console-queries";
 import { FAILURE_REASONS, type FailureReason } from "@/lib/shared/failure-reasons";
-import { rangeProblem } from "@/lib/shared/statistics-range";
-import { BUCKET_MS, BUCKETS, type Bucket } from "@/lib/shared/time-buckets";
+import {
+  instantProblem,
+  MAX_INSTANT,
+  MIN_INSTANT,
+  rangeProblem,
+} from "@/lib/shared/statistics-range";
+import { BUCKET_MS, BUCKETS, type Bucket, MAX_RANGE_DAYS } from "@/lib/shared/time-buckets";
+import type { StatisticsT } from "./statistics-text";
 import { utc9InputToIso } from "./utc9-input";
 
 // The error statistics filters live in the URL (?period=7d&reason=...&page=2), so a view can be
@@ -12,11 +18,12 @@ import { utc9InputToIso } from "./utc9-input";
 
 const DAY_MS = BUCKET_MS.day;
 
+/** The periods offered; each one's label is the message `periods.<value>`. */
 export const PERIODS = [
-  { value: "24h", label: "Last 24 hours", ms: DAY_MS },
-  { value: "7d", label: "Last 7 days", ms: 7 * DAY_MS },
-  { value: "30d", label: "Last 30 days", ms: 30 * DAY_MS },
-  { value: "custom", label: "Custom" },
+  { value: "24h", ms: DAY_MS },
+  { value: "7d", ms: 7 * DAY_MS },
+  { value: "30d", ms: 30 * DAY_MS },
+  { value: "custom" },
 ] as const;
 export type Period = (typeof PERIODS)[number]["value"];
 const DEFAULT_PERIOD: Period = "24h";
@@ -118,7 +125,20 @@ export interface FieldProblem {
   message: string;
 }
 
-const FIELD_LABELS: Record<FieldProblem["field"], string> = { from: "From", to: "To" };
+/**
+ * The message for a range the rule refuses, under the field it names: the field's own time
+ * (not a valid time, out of bounds), else the range's (empty or reversed, too long).
+ */
+function rangeMessage(t: StatisticsT, field: FieldProblem["field"], instant: Date): string {
+  if (instantProblem(field, instant)) {
+    return Number.isNaN(instant.getTime())
+      ? t("customRange.invalidTime", { field })
+      : t("customRange.outOfBounds", { field, min: MIN_INSTANT, max: MAX_INSTANT });
+  }
+  return field === "from"
+    ? t("customRange.fromBeforeTo")
+    : t("customRange.toAtMost", { days: MAX_RANGE_DAYS });
+}
 
 /**
  * Reads the custom range form's two UTC+9 datetime-local values and checks them with the range
@@ -126,18 +146,20 @@ const FIELD_LABELS: Record<FieldProblem["field"], string> = { from: "From", to: 
  * would: the problem goes under the field it names, e.g. "From must be before to.".
  */
 export function readCustomRange(
+  t: StatisticsT,
   fromInput: string,
   toInput: string,
 ): { range: { from: string; to: string } } | { problem: FieldProblem } {
   const from = utc9InputToIso(fromInput);
-  if (!from) return { problem: { field: "from", message: "Enter a date and time." } };
+  if (!from) return { problem: { field: "from", message: t("customRange.enterDateTime") } };
   const to = utc9InputToIso(toInput);
-  if (!to) return { problem: { field: "to", message: "Enter a date and time." } };
-  const problem = rangeProblem(toInstants({ from, to }));
+  if (!to) return { problem: { field: "to", message: t("customRange.enterDateTime") } };
+  const instants = toInstants({ from, to });
+  const problem = rangeProblem(instants);
   if (problem) {
     // Without a bucket the rule names only from or to.
     const field = problem.property === "from" ? "from" : "to";
-    return { problem: { field, message: `${FIELD_LABELS[field]} ${problem.message}.` } };
+    return { problem: { field, message: rangeMessage(t, field, instants[field]) } };
   }
   return { range: { from, to } };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { errorStatisticsQuery, errorStatisticsTsvUrl } from "@/components/data/console-queries";
 import { Alert } from "@/components/ui/alert";
@@ -32,13 +33,14 @@ export function ErrorStatistics({
   /** How long each kind of data is kept (the server's settings); null when retention is off. */
   retention: RetentionWindows | null;
 }) {
+  const t = useTranslations("statistics");
+  const locale = useLocale();
   const [filters, setFilters] = useErrorFilters();
   const { data, error, isPending, isPlaceholderData } = useQuery(
     errorStatisticsQuery(channelId, toRequest(filters)),
   );
   const range = data && !isPlaceholderData ? data.range : rangeOf(filters);
   const validRange = rangeProblem(toInstants(range)) === null;
-  const withReason = filters.reason ? ` with reason ${filters.reason}` : "";
   const tsvUrl = errorStatisticsTsvUrl(channelId, {
     from: range.from,
     to: range.to,
@@ -46,21 +48,21 @@ export function ErrorStatistics({
   });
 
   return (
-    <Card title="Webhook errors" actions={validRange && <TsvDownload href={tsvUrl} />}>
+    <Card title={t("errors.title")} actions={validRange && <TsvDownload href={tsvUrl} />}>
       <div className="space-y-4 py-4">
         {intro}
         <PeriodPicker filters={filters} range={range} retention={retention} onChange={setFilters} />
         <PeriodLine range={range} bucket={data?.range.bucket} updating={isPlaceholderData} />
         {data &&
           !isPlaceholderData &&
-          olderPeriodNotes(data.range, data.retention, retention).map((note) => (
+          olderPeriodNotes(t, locale, data.range, data.retention, retention).map((note) => (
             <Alert key={note}>{note}</Alert>
           ))}
-        {error && <Alert tone="error">Could not load error statistics: {error.message}</Alert>}
-        {isPending && !error && <p className="text-sm text-muted">Loading error statistics…</p>}
+        {error && <Alert tone="error">{t("errors.loadFailed", { message: error.message })}</Alert>}
+        {isPending && !error && <p className="text-sm text-muted">{t("errors.loading")}</p>}
         {data && data.totals.all === 0 && (
           <p className="rounded-md bg-surface px-3 py-8 text-center text-sm text-muted">
-            No errors in this period
+            {t("errors.empty")}
           </p>
         )}
         {data && data.totals.all > 0 && (
@@ -80,16 +82,24 @@ export function ErrorStatistics({
               bucket={data.range.bucket}
               highlighted={filters.reason}
             />
-            <h3 className="pt-2 text-sm font-semibold">Errors by reason and detail</h3>
+            <h3 className="pt-2 text-sm font-semibold">{t("errors.detailsHeading")}</h3>
             <DetailsTable
               details={data.details}
-              emptyText={`No details${withReason} in this period.`}
+              emptyText={
+                filters.reason
+                  ? t("errors.noDetailsWithReason", { reason: filters.reason })
+                  : t("errors.noDetails")
+              }
             />
-            <h3 className="pt-2 text-sm font-semibold">Errors by minute</h3>
+            <h3 className="pt-2 text-sm font-semibold">{t("errors.minuteHeading")}</h3>
             <WebhookErrorsTable
               channelId={channelId}
               rows={data.rows}
-              emptyText={`No rows${withReason} on this page.`}
+              emptyText={
+                filters.reason
+                  ? t("errors.noRowsWithReason", { reason: filters.reason })
+                  : t("errors.noRows")
+              }
               onPage={(page) => setFilters({ page })}
             />
           </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { Bucket, SeriesPoint } from "@/lib/shared/time-buckets";
 import { formatUtc9Date } from "@/lib/shared/utc9";
@@ -20,7 +21,10 @@ const GRID = "var(--color-line)";
 const AXIS_TEXT = "var(--color-muted)";
 const CURSOR = "var(--color-surface)";
 
-/** Stacked bars of errors per bucket, one colour per key. Purely presentational. */
+/**
+ * Stacked bars of errors per bucket, one colour per key. Purely presentational. The legend and
+ * the tooltip name the keys as they are: LINE's reason codes, the same in every language.
+ */
 export function ErrorsChart<K extends string>({
   series,
   keys,
@@ -28,6 +32,8 @@ export function ErrorsChart<K extends string>({
   bucket,
   highlighted,
 }: ErrorsChartProps<K>) {
+  const t = useTranslations("statistics");
+  const locale = useLocale();
   const data = series.map((point) => ({ bucketStart: point.bucketStart, ...point.counts }));
   const first = series.at(0)?.bucketStart;
   const last = series.at(-1)?.bucketStart;
@@ -37,7 +43,7 @@ export function ErrorsChart<K extends string>({
     formatUtc9Date(new Date(first)) !== formatUtc9Date(new Date(last));
 
   return (
-    <div role="img" aria-label="Errors over time" className="h-72 w-full">
+    <div role="img" aria-label={t("errorsChart.label")} className="h-72 w-full">
       <BarChart
         responsive
         data={data}
@@ -48,13 +54,13 @@ export function ErrorsChart<K extends string>({
         <CartesianGrid vertical={false} stroke={GRID} />
         <XAxis
           dataKey="bucketStart"
-          tickFormatter={tickFormatter(bucket, spansDays)}
+          tickFormatter={tickFormatter(bucket, spansDays, locale)}
           tick={{ fontSize: 11, fill: AXIS_TEXT }}
           minTickGap={24}
         />
         <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: AXIS_TEXT }} />
         <Tooltip
-          labelFormatter={tooltipLabel(bucket)}
+          labelFormatter={tooltipLabel(bucket, locale)}
           // Top of the stack first, as the bars read.
           itemSorter={(item) => -keys.indexOf(item.dataKey as K)}
           cursor={{ fill: CURSOR }}

@@ -1,13 +1,8 @@
+import { useLocale, useTranslations } from "next-intl";
 import { buttonClassName } from "@/components/ui/button";
 import type { Bucket } from "@/lib/shared/time-buckets";
 import { UTC9_LABEL } from "@/lib/shared/utc9";
-import { formatUtc9Minute } from "./utc9-input";
-
-export const BUCKET_NAMES: Readonly<Record<Bucket, string>> = {
-  minute: "per minute",
-  hour: "per hour",
-  day: "per day",
-};
+import { formatRangeEnd } from "./statistics-text";
 
 /** Under a statistics view's period picker: the period shown, in UTC+9, and its buckets. */
 export function PeriodLine({
@@ -21,20 +16,27 @@ export function PeriodLine({
   /** An answer for a new period is on its way (the previous one is still shown). */
   updating: boolean;
 }) {
+  const t = useTranslations("statistics");
+  const locale = useLocale();
   return (
     <p className="text-xs text-muted">
-      {formatUtc9Minute(range.from)} – {formatUtc9Minute(range.to)} ({UTC9_LABEL})
-      {bucket && `, ${BUCKET_NAMES[bucket]}`}
-      {updating && " · Updating…"}
+      {t("periodLine.range", {
+        from: formatRangeEnd(locale, range.from),
+        to: formatRangeEnd(locale, range.to),
+        zone: UTC9_LABEL,
+      })}
+      {bucket && t("periodLine.bucket", { bucketName: t(`bucketNames.${bucket}`) })}
+      {updating && t("periodLine.updating")}
     </p>
   );
 }
 
 /** A statistics view's TSV download, as the card's action. */
 export function TsvDownload({ href }: { href: string }) {
+  const t = useTranslations("statistics");
   return (
     <a href={href} download className={buttonClassName("secondary")}>
-      Download TSV file
+      {t("periodLine.downloadTsv")}
     </a>
   );
 }

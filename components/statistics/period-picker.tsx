@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { bucketProblem } from "@/lib/shared/statistics-range";
@@ -8,13 +9,6 @@ import { CustomRangeForm } from "./custom-range-form";
 import { type ErrorFilters, PERIODS, type Period, rangeOf, toInstants } from "./error-filters";
 import { minuteBucketHint } from "./retention-notes";
 import { isoToUtc9Input, utc9InputToIso } from "./utc9-input";
-
-const bucketLabels: Record<Bucket | "auto", string> = {
-  auto: "Auto",
-  minute: "Minute",
-  hour: "Hour",
-  day: "Day",
-};
 
 /** Whole minutes, as the datetime-local inputs show them. */
 const toMinute = (iso: string) => utc9InputToIso(isoToUtc9Input(iso)) ?? iso;
@@ -33,13 +27,14 @@ export function PeriodPicker({
   retention: RetentionWindows | null;
   onChange: (patch: Partial<ErrorFilters>) => void;
 }) {
+  const t = useTranslations("statistics");
   // A bucket that would give too many points for the range (as the API counts them) is not
   // offered, nor minute buckets before the per-minute statistics' cutoff (the API answers per hour).
   const bucketHint = (next: { from: string; to: string }, bucket: Bucket) =>
     bucketProblem(toInstants(next), bucket) !== null
-      ? "Too many points for this period"
+      ? t("periodPicker.tooManyPoints")
       : bucket === "minute"
-        ? minuteBucketHint(next, retention)
+        ? minuteBucketHint(t, next, retention)
         : null;
   const fits = (next: { from: string; to: string }, bucket: Bucket) =>
     bucketHint(next, bucket) === null;
@@ -61,20 +56,23 @@ export function PeriodPicker({
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
         <SegmentedControl
-          legend="Period"
-          options={PERIODS}
+          legend={t("periodPicker.period")}
+          options={PERIODS.map((period) => ({
+            value: period.value,
+            label: t(`periods.${period.value}`),
+          }))}
           value={filters.period}
           onChange={choosePeriod}
         />
         <SegmentedControl
-          legend="Bucket"
+          legend={t("periodPicker.bucket")}
           value={filters.bucket ?? "auto"}
           onChange={(value) => onChange({ bucket: value === "auto" ? undefined : value })}
           options={(["auto", ...BUCKETS] as const).map((value) => {
             const hint = value === "auto" ? null : bucketHint(range, value);
             return {
               value,
-              label: bucketLabels[value],
+              label: t(`periodPicker.${value}`),
               disabled: hint !== null,
               hint: hint ?? undefined,
             };

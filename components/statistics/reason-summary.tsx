@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import type { FailureReason } from "@/lib/shared/failure-reasons";
 
 /** "25%", or "<1%" for a count too small to round to a whole percent. */
@@ -25,12 +27,14 @@ export function ReasonSummary({
   selected?: FailureReason;
   onSelect: (reason: FailureReason | undefined) => void;
 }) {
+  const t = useTranslations("statistics");
+  const f = useConsoleFormat();
   return (
-    <ul aria-label="Errors by reason" className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
+    <ul aria-label={t("reasonSummary.label")} className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
       {reasons.map((reason) => {
         const count = counts[reason] ?? 0;
         const share = sharePercent(count, total);
-        const shownCount = count.toLocaleString("en-US");
+        const shownCount = f.count(count);
         const pressed = selected === reason;
         return (
           <li key={reason}>
@@ -39,7 +43,7 @@ export function ReasonSummary({
               aria-pressed={pressed}
               // The name is the visible text, spaced as it reads: "could_not_connect 2 (40%)".
               aria-label={`${reason} ${shownCount} (${share})`}
-              title={pressed ? "Show all reasons" : `Show only ${reason}`}
+              title={pressed ? t("reasonSummary.showAll") : t("reasonSummary.showOnly", { reason })}
               onClick={() => onSelect(pressed ? undefined : reason)}
               className={`w-full rounded-md border px-3 py-2 text-left transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-line-green ${
                 pressed

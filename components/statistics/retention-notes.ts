@@ -1,23 +1,24 @@
+import type { Locale } from "@/lib/i18n/locales";
 import {
   type RetentionWindows,
   reachesHourlyOnly,
   retentionCutoffs,
 } from "@/lib/shared/retention-windows";
 import { UTC9_LABEL } from "@/lib/shared/utc9";
-import { formatUtc9Minute } from "./utc9-input";
+import { formatRangeEnd, type StatisticsT } from "./statistics-text";
 
 // What the Statistics tab says about retention: how far back each kind of data goes, and, for a
 // period that reaches further, what of it is shown. The API answers such a period rather than
 // refusing it (docs/adr/0016-retention.md); these notes are how the tab marks it.
 
-const days = (count: number) => `${count} ${count === 1 ? "day" : "days"}`;
-
 /** "Raw delivery attempts are kept 14 days; per-minute statistics 90 days; hourly 400 days." */
-export function retentionSentence(windows: RetentionWindows | null): string {
-  if (!windows) {
-    return "Retention is off: delivery attempts and statistics are kept until their channel is deleted.";
-  }
-  return `Raw delivery attempts are kept ${days(windows.attemptsDays)}; per-minute statistics ${days(windows.minuteRollupsDays)}; hourly statistics ${days(windows.hourRollupsDays)}.`;
+export function retentionSentence(t: StatisticsT, windows: RetentionWindows | null): string {
+  if (!windows) return t("retention.off");
+  return t("retention.sentence", {
+    attemptsDays: windows.attemptsDays,
+    minuteDays: windows.minuteRollupsDays,
+    hourDays: windows.hourRollupsDays,
+  });
 }
 
 /** Where each tier starts, as the statistics answer states it (null: retention is off). */
@@ -31,20 +32,31 @@ export interface KeptFrom {
  * period lies within the per-minute window.
  */
 export function olderPeriodNotes(
+  t: StatisticsT,
+  locale: Locale,
   range: { from: string },
   kept: KeptFrom | null,
   windows: RetentionWindows | null,
   /** What the view loses by minute: LINE's table rows (Errors), or only minute buckets. */
-  byMinute = "no rows in the table by minute",
+  byMinute: "rows" | "buckets" = "rows",
 ): string[] {
   const from = Date.parse(range.from);
   if (!kept || !windows || from >= Date.parse(kept.perMinuteFrom)) return [];
   const notes = [
-    `Per-minute statistics are kept ${days(windows.minuteRollupsDays)}: before ${formatUtc9Minute(kept.perMinuteFrom)} (${UTC9_LABEL}) this period has hourly counts only, from the start of the hour, and ${byMinute}.`,
+    t("retention.perMinuteNote", {
+      days: windows.minuteRollupsDays,
+      cutoff: formatRangeEnd(locale, kept.perMinuteFrom),
+      zone: UTC9_LABEL,
+      lost: byMinute,
+    }),
   ];
   if (from < Date.parse(kept.hourlyFrom)) {
     notes.push(
-      `Hourly statistics are kept ${days(windows.hourRollupsDays)}: nothing before ${formatUtc9Minute(kept.hourlyFrom)} (${UTC9_LABEL}) is counted.`,
+      t("retention.hourlyNote", {
+        days: windows.hourRollupsDays,
+        cutoff: formatRangeEnd(locale, kept.hourlyFrom),
+        zone: UTC9_LABEL,
+      }),
     );
   }
   return notes;
@@ -52,6 +64,7 @@ export function olderPeriodNotes(
 
 /** Why minute buckets cannot be had for a period, or null: before the per-minute cutoff they cannot. */
 export function minuteBucketHint(
+  t: StatisticsT,
   range: { from: string },
   windows: RetentionWindows | null,
   now = new Date(),
@@ -59,6 +72,6 @@ export function minuteBucketHint(
   if (!windows) return null;
   const cutoffs = retentionCutoffs(windows, now);
   return reachesHourlyOnly({ from: new Date(range.from) }, cutoffs)
-    ? `Per-minute statistics are kept ${days(windows.minuteRollupsDays)}`
+    ? t("retention.minuteBucketHint", { days: windows.minuteRollupsDays })
     : null;
 }

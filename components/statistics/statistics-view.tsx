@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useId } from "react";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useId } from "react";
 import { channelQuery } from "@/components/data/console-queries";
 import { Alert } from "@/components/ui/alert";
 import type { ChannelView } from "@/lib/channels/channel-view";
@@ -12,11 +13,12 @@ import { DeliveryStatistics } from "./delivery-statistics";
 import { ErrorStatistics } from "./error-statistics";
 import { retentionSentence } from "./retention-notes";
 
-const views = [
-  { value: "errors", label: "Errors" },
-  { value: "deliveries", label: "Success rate and latency" },
-] as const;
+/** The views; each one's label is the message `view.<value>`. */
+const views = [{ value: "errors" }, { value: "deliveries" }] as const;
 type View = (typeof views)[number]["value"];
+
+/** The bold setting names in the intros' messages (`<strong>…</strong>`). */
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 /**
  * Which view the URL asks for (`?view=deliveries`), so a view can be linked to; anything else is
@@ -49,6 +51,7 @@ export function StatisticsView({
   /** How long each kind of data is kept (RETENTION_* settings); null when retention is off. */
   retention: RetentionWindows | null;
 }) {
+  const t = useTranslations("statistics");
   const { data: channel } = useQuery({
     ...channelQuery(initialChannel.id),
     initialData: initialChannel,
@@ -59,7 +62,7 @@ export function StatisticsView({
   const picker = (
     <div className="flex items-center gap-3">
       <label htmlFor={selectId} className="text-sm font-semibold">
-        Statistics
+        {t("view.label")}
       </label>
       <select
         id={selectId}
@@ -69,7 +72,7 @@ export function StatisticsView({
       >
         {views.map((view) => (
           <option key={view.value} value={view.value}>
-            {view.label}
+            {t(`view.${view.value}`)}
           </option>
         ))}
       </select>
@@ -96,27 +99,23 @@ export function StatisticsView({
         retention={retention}
         intro={
           <div className="space-y-3 text-sm">
-            <p>
-              Error statistics show webhooks that were actually sent and failed, grouped by reason
-              and detail. Times are shown in UTC+9. Requests made to verify a webhook URL are never
-              counted.
-            </p>
-            <p className="text-muted">{retentionSentence(retention)}</p>
+            <p>{t("errorsIntro.about")}</p>
+            <p className="text-muted">{retentionSentence(t, retention)}</p>
             {aggregating ? (
-              <Alert tone="success">Error statistics aggregation is on for this channel.</Alert>
+              <Alert tone="success">{t("errorsIntro.aggregationOn")}</Alert>
             ) : (
               <Alert>
-                Error statistics aggregation is off, so failed webhooks are not being counted. To
-                turn it on, open the{" "}
-                <Link
-                  className="font-medium underline"
-                  href={`/console/channel/${channel.id}/messaging-api`}
-                >
-                  Messaging API
-                </Link>{" "}
-                tab, turn on <strong>Use webhook</strong>, then{" "}
-                <strong>Error statistics aggregation</strong>. Errors counted while it was on are
-                still shown below.
+                {t.rich("errorsIntro.aggregationOff", {
+                  link: (chunks) => (
+                    <Link
+                      className="font-medium underline"
+                      href={`/console/channel/${channel.id}/messaging-api`}
+                    >
+                      {chunks}
+                    </Link>
+                  ),
+                  strong,
+                })}
               </Alert>
             )}
           </div>
@@ -134,21 +133,12 @@ function DeliveriesIntro({
   useWebhook: boolean;
   retention: RetentionWindows | null;
 }) {
+  const t = useTranslations("statistics");
   return (
     <div className="space-y-3 text-sm">
-      <p>
-        Every attempt to send a webhook (first deliveries and redeliveries) made while{" "}
-        <strong>Use webhook</strong> was on: how many were made, how many succeeded, and how long
-        the successful ones took. Times are shown in UTC+9. These are not error statistics: the{" "}
-        <strong>Error statistics aggregation</strong> setting does not apply to them.
-      </p>
-      <p className="text-muted">{retentionSentence(retention)}</p>
-      {!useWebhook && (
-        <Alert>
-          Use webhook is off, so no attempts are being made or counted. Attempts counted while it
-          was on are still shown below.
-        </Alert>
-      )}
+      <p>{t.rich("deliveriesIntro.about", { strong })}</p>
+      <p className="text-muted">{retentionSentence(t, retention)}</p>
+      {!useWebhook && <Alert>{t("deliveriesIntro.webhookOff")}</Alert>}
     </div>
   );
 }

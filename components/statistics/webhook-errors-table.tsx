@@ -1,4 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { ErrorStatisticsView } from "@/components/data/console-queries";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { errorRowFilterSearch } from "@/lib/shared/delivery-filters";
@@ -6,7 +8,8 @@ import { UTC9_LABEL } from "@/lib/shared/utc9";
 
 /**
  * LINE's table: one row per 60-second window and (reason, detail), newest first. Start and End
- * are the first and last error in the window; the API gives them already in UTC+9.
+ * are the first and last error in the window; the API gives them already in UTC+9. The column
+ * names and the cells are the TSV's, in English in every language (the download holds the same).
  */
 export function WebhookErrorsTable({
   channelId,
@@ -20,6 +23,8 @@ export function WebhookErrorsTable({
   emptyText: string;
   onPage: (page: number) => void;
 }) {
+  const t = useTranslations("statistics");
+  const f = useConsoleFormat();
   const pageCount = Math.max(1, Math.ceil(rows.total / rows.pageSize));
   const first = (rows.page - 1) * rows.pageSize + 1;
   const last = first + rows.items.length - 1;
@@ -29,8 +34,13 @@ export function WebhookErrorsTable({
         <p className="text-sm text-muted">{emptyText}</p>
       ) : (
         <Table
-          label="Webhook errors"
-          caption={`Rows ${first}–${last} of ${rows.total}. Date, Start and End are in ${UTC9_LABEL}.`}
+          label={t("webhookErrorsTable.label")}
+          caption={t("webhookErrorsTable.caption", {
+            first: f.count(first),
+            last: f.count(last),
+            total: f.count(rows.total),
+            zone: UTC9_LABEL,
+          })}
         >
           <thead>
             <tr>
@@ -54,7 +64,12 @@ export function WebhookErrorsTable({
                   <a
                     className="underline"
                     href={`/console/channel/${encodeURIComponent(channelId)}/deliveries?${errorRowFilterSearch(row)}`}
-                    aria-label={`${row.errors} ${row.reason} ${row.detail} errors from ${row.start}: show the attempts`}
+                    aria-label={t("webhookErrorsTable.showAttempts", {
+                      errors: row.errors,
+                      reason: row.reason,
+                      detail: row.detail,
+                      start: row.start,
+                    })}
                   >
                     {row.errors}
                   </a>
@@ -66,7 +81,7 @@ export function WebhookErrorsTable({
       )}
       {(rows.items.length > 0 || rows.page > 1) && (
         <Pagination
-          label="Webhook errors pages"
+          label={t("webhookErrorsTable.pages")}
           page={rows.page}
           pageCount={pageCount}
           onPage={onPage}

@@ -1,0 +1,18 @@
+// What the Statistics tab's pure modules need to word things in the page's language: the
+// "statistics" translator (useTranslations in components, createTranslator in tests) and the
+// form a range end takes in each language.
+import type { useTranslations } from "next-intl";
+import { formatInstant } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatUtc9Minute } from "./utc9-input";
+
+/** The translator of the "statistics" messages. */
+export type StatisticsT = ReturnType<typeof useTranslations<"statistics">>;
+
+/**
+ * A range end to the minute, in UTC+9: "2026-11-27 00:00" in English (as the custom range's
+ * inputs write it), "2026年11月27日 00:00" in Japanese.
+ */
+export function formatRangeEnd(locale: Locale, iso: string): string {
+  return locale === "en" ? formatUtc9Minute(iso) : formatInstant(locale, new Date(iso), "minute");
+}
