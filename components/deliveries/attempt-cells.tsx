@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { DeliveryView } from "@/components/data/console-queries";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Td } from "@/components/ui/table";
-import { formatUtc9 } from "@/lib/shared/utc9";
 
 /**
  * When the attempt was made (UTC+9), as a link to its webhook's detail: a real link, so it opens
@@ -14,12 +15,13 @@ export function AttemptTimeCell({
   channelId: string;
   delivery: DeliveryView;
 }) {
-  const time = formatUtc9(new Date(delivery.attemptedAt));
+  const t = useTranslations("deliveries.attempt");
+  const time = useConsoleFormat().instant(delivery.attemptedAt);
   return (
     <Td className="whitespace-nowrap font-mono text-xs">
       <Link
         href={`/console/channel/${channelId}/deliveries/${delivery.webhookId}#attempt-${delivery.attemptNumber}`}
-        aria-label={`Details of attempt ${delivery.attemptNumber} at ${time}`}
+        aria-label={t("detailsLink", { attempt: String(delivery.attemptNumber), time })}
         className="underline"
       >
         <time dateTime={delivery.attemptedAt}>{time}</time>
@@ -33,14 +35,16 @@ export function AttemptTimeCell({
  * the HTTP status, the latency and which attempt it was.
  */
 export function AttemptCells({ delivery }: { delivery: DeliveryView }) {
+  const t = useTranslations("deliveries.attempt");
   return (
     <>
       <Td title={delivery.error ?? undefined}>{delivery.detail ?? "—"}</Td>
       <Td className="font-mono text-xs">{delivery.statusCode || "—"}</Td>
       <Td className="font-mono text-xs">{delivery.latencyMs} ms</Td>
       <Td className="text-xs">
-        {delivery.attemptNumber}
-        {delivery.isRedelivery ? " (redelivery)" : ""}
+        {delivery.isRedelivery
+          ? t("redeliveryNumber", { attempt: String(delivery.attemptNumber) })
+          : delivery.attemptNumber}
       </Td>
     </>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type DeliveryList, exploredDeliveriesQuery } from "@/components/data/console-queries";
 import { AttemptCells, AttemptTimeCell } from "@/components/deliveries/attempt-cells";
@@ -14,14 +15,6 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { DELIVERY_RESULTS } from "@/lib/shared/delivery-filters";
 import { FAILURE_REASONS } from "@/lib/shared/failure-reasons";
 import { isRedeliverable } from "@/lib/shared/redeliver-now";
-import { UTC9_LABEL } from "@/lib/shared/utc9";
-
-const RESULT_LABELS: Record<(typeof DELIVERY_RESULTS)[number], string> = {
-  success: "Success",
-  failed: "Failed",
-  given_up: "Given up (redelivery stopped)",
-  pending_redelivery: "Pending redelivery",
-};
 
 /**
  * Every attempt of the channel, newest first, filtered by what its URL says: a plain GET form, so
@@ -57,6 +50,9 @@ export function DeliveriesExplorer({
     refetchInterval: () => (Date.now() < watchUntil ? 1000 : false),
   });
   const deliveries = list.data?.pages.flatMap((page) => page.deliveries) ?? [];
+  const t = useTranslations("deliveries.explorer");
+  const columns = useTranslations("deliveries.columns");
+  const outcome = useTranslations("deliveries.outcome");
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const toggle = (webhookId: string) =>
     setSelected((current) => {
@@ -66,56 +62,60 @@ export function DeliveriesExplorer({
     });
   return (
     <div className="grid gap-6">
-      <Card title="Filters">
-        <form method="get" className="grid gap-3 py-3 sm:grid-cols-3" aria-label="Filters">
+      <Card title={t("filters")}>
+        <form method="get" className="grid gap-3 py-3 sm:grid-cols-3" aria-label={t("filters")}>
           <SelectField
-            label="Result"
+            label={t("result")}
             name="result"
             value={filters.result}
             options={[
-              ["", "Any"],
-              ...DELIVERY_RESULTS.map((result) => [result, RESULT_LABELS[result]] as const),
+              ["", t("any")],
+              ...DELIVERY_RESULTS.map((result) => [result, t(`results.${result}`)] as const),
             ]}
           />
           <SelectField
-            label="Reason"
+            label={t("reason")}
             name="reason"
             value={filters.reason}
-            options={[["", "Any"], ...FAILURE_REASONS.map((reason) => [reason, reason] as const)]}
+            // LINE's reason codes, as LINE writes them.
+            options={[
+              ["", t("any")],
+              ...FAILURE_REASONS.map((reason) => [reason, reason] as const),
+            ]}
           />
           <TextInputField
-            label="Detail"
+            label={t("detail")}
             name="detail"
             value={filters.detail}
-            placeholder="Connection failed, 500, …"
+            placeholder={t("detailPlaceholder")}
           />
           <TextInputField
-            label="HTTP status"
+            label={t("httpStatus")}
             name="statusCode"
             value={filters.statusCode}
-            placeholder="500 (0: no answer)"
+            placeholder={t("httpStatusPlaceholder")}
             inputMode="numeric"
           />
           <TextInputField
-            label={`From (${UTC9_LABEL} or any offset)`}
+            label={t("from")}
             name="from"
             value={filters.from}
             placeholder="2026-11-27T09:00:00+09:00"
           />
           <TextInputField
-            label="To"
+            label={t("to")}
             name="to"
             value={filters.to}
             placeholder="2026-11-27T10:00:00+09:00"
           />
           <SelectField
-            label="Sent as"
+            label={t("sentAs")}
             name="redelivery"
             value={filters.redelivery}
             options={[
-              ["", "First send or redelivery"],
-              ["false", "First send"],
-              ["true", "Redelivery"],
+              ["", t("sentAsAny")],
+              ["false", t("firstSend")],
+              ["true", t("redelivery")],
             ]}
           />
           <TextInputField
@@ -127,21 +127,21 @@ export function DeliveriesExplorer({
           {filters.counted && <input type="hidden" name="counted" value={filters.counted} />}
           <div className="flex items-end gap-2">
             <Button type="submit" variant="primary">
-              Apply
+              {t("apply")}
             </Button>
             <a href="?" className="text-sm underline">
-              Clear
+              {t("clear")}
             </a>
           </div>
         </form>
       </Card>
-      <Card title="Deliveries">
+      <Card title={t("deliveries")}>
         <div className="grid gap-3 py-3">
           {problems.length > 0 && (
-            <Alert tone="error">These filters cannot be used: {problems.join("; ")}</Alert>
+            <Alert tone="error">{t("problems", { problems: problems.join("; ") })}</Alert>
           )}
           {initialPage && deliveries.length === 0 && (
-            <p className="text-sm text-muted">No delivery attempts match these filters.</p>
+            <p className="text-sm text-muted">{t("noMatch")}</p>
           )}
           {deliveries.length > 0 && (
             <div className="flex flex-wrap items-center gap-3">
@@ -156,29 +156,29 @@ export function DeliveriesExplorer({
               />
               <span className="text-xs text-muted">
                 {selected.size === 0
-                  ? "Select failed or given-up webhooks to send them again now."
-                  : `${selected.size} selected.`}
+                  ? t("selectHint")
+                  : t("selected", { count: String(selected.size) })}
               </span>
             </div>
           )}
           {deliveries.length > 0 && (
             <Table
-              label="Deliveries"
-              caption={`Every attempt, newest first. Times in ${UTC9_LABEL}; a time opens the webhook's request and attempts.${filters.counted === "true" ? " Only attempts counted in the error statistics." : ""}`}
+              label={t("deliveries")}
+              caption={filters.counted === "true" ? t("captionCounted") : t("caption")}
             >
               <thead>
                 <tr>
                   <Th>
-                    <span className="sr-only">Select</span>
+                    <span className="sr-only">{columns("select")}</span>
                   </Th>
-                  <Th>Time ({UTC9_LABEL})</Th>
-                  <Th>Result</Th>
-                  <Th>Reason</Th>
-                  <Th>Detail</Th>
-                  <Th>Status</Th>
-                  <Th>Latency</Th>
-                  <Th>Attempt</Th>
-                  <Th>Webhook now</Th>
+                  <Th>{columns("time")}</Th>
+                  <Th>{columns("result")}</Th>
+                  <Th>{columns("reason")}</Th>
+                  <Th>{columns("detail")}</Th>
+                  <Th>{columns("status")}</Th>
+                  <Th>{columns("latency")}</Th>
+                  <Th>{columns("attempt")}</Th>
+                  <Th>{columns("webhookNow")}</Th>
                   <Th>webhookEventIds</Th>
                 </tr>
               </thead>
@@ -189,7 +189,7 @@ export function DeliveriesExplorer({
                       {isRedeliverable(delivery.webhookStatus) && (
                         <input
                           type="checkbox"
-                          aria-label={`Select webhook ${delivery.webhookId}`}
+                          aria-label={t("selectWebhook", { id: delivery.webhookId })}
                           checked={selected.has(delivery.webhookId)}
                           disabled={!canConfigure}
                           onChange={() => toggle(delivery.webhookId)}
@@ -199,13 +199,16 @@ export function DeliveriesExplorer({
                     <AttemptTimeCell channelId={channelId} delivery={delivery} />
                     <Td>
                       {delivery.success ? (
-                        <span className="font-medium text-line-green-dark">Success</span>
+                        <span className="font-medium text-line-green-dark">
+                          {outcome("success")}
+                        </span>
                       ) : (
-                        <span className="text-danger">Failed</span>
+                        <span className="text-danger">{outcome("failed")}</span>
                       )}
                     </Td>
                     <Td className="font-mono text-xs">{delivery.reason ?? "—"}</Td>
                     <AttemptCells delivery={delivery} />
+                    {/* The webhook's state as the API names it (failed, given_up, ...). */}
                     <Td className="text-xs">{delivery.webhookStatus}</Td>
                     <Td className="break-all font-mono text-xs">
                       {delivery.webhookEventIds.join(", ")}
@@ -216,7 +219,7 @@ export function DeliveriesExplorer({
             </Table>
           )}
           {list.error && (
-            <Alert tone="error">Deliveries could not be loaded: {list.error.message}</Alert>
+            <Alert tone="error">{t("loadFailed", { message: list.error.message })}</Alert>
           )}
           <LoadOlder pages={list} />
         </div>

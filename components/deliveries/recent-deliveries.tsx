@@ -1,16 +1,17 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type DeliveryView, deliveriesQuery } from "@/components/data/console-queries";
 import { AttemptCells, AttemptTimeCell } from "@/components/deliveries/attempt-cells";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Td } from "@/components/ui/table";
-import { UTC9_LABEL } from "@/lib/shared/utc9";
 
 function Outcome({ delivery }: { delivery: DeliveryView }) {
+  const t = useTranslations("deliveries.outcome");
   if (delivery.success) {
-    return <span className="font-medium text-line-green-dark">Success</span>;
+    return <span className="font-medium text-line-green-dark">{t("success")}</span>;
   }
   return <span className="font-mono text-xs text-danger">{delivery.reason}</span>;
 }
@@ -18,27 +19,26 @@ function Outcome({ delivery }: { delivery: DeliveryView }) {
 /** The channel's latest delivery attempts, newest first; refreshes by itself. */
 export function RecentDeliveries({ channelId }: { channelId: string }) {
   const { data, error, isPending } = useQuery(deliveriesQuery(channelId));
+  const t = useTranslations("deliveries.recent");
+  const columns = useTranslations("deliveries.columns");
+  const common = useTranslations("common");
   return (
-    <Card title="Recent deliveries">
+    <Card title={t("title")}>
       <div className="overflow-x-auto py-3">
-        {isPending && <p className="text-sm text-muted">Loading…</p>}
-        {error && <Alert tone="error">Could not load deliveries: {error.message}</Alert>}
-        {data && data.deliveries.length === 0 && (
-          <p className="text-sm text-muted">
-            No webhooks sent yet. Send a test message, or turn on Use webhook and let events come.
-          </p>
-        )}
+        {isPending && <p className="text-sm text-muted">{common("loading")}</p>}
+        {error && <Alert tone="error">{t("loadFailed", { message: error.message })}</Alert>}
+        {data && data.deliveries.length === 0 && <p className="text-sm text-muted">{t("empty")}</p>}
         {data && data.deliveries.length > 0 && (
-          <table className="w-full text-left text-sm" aria-label="Recent deliveries">
+          <table className="w-full text-left text-sm" aria-label={t("title")}>
             <thead className="text-xs text-muted">
               <tr>
-                <th className="py-1 pr-3 font-medium">Time ({UTC9_LABEL})</th>
-                <th className="py-1 pr-3 font-medium">Result</th>
-                <th className="py-1 pr-3 font-medium">Detail</th>
-                <th className="py-1 pr-3 font-medium">Status</th>
-                <th className="py-1 pr-3 font-medium">Latency</th>
-                <th className="py-1 pr-3 font-medium">Attempt</th>
-                <th className="py-1 font-medium">Protocol</th>
+                <th className="py-1 pr-3 font-medium">{columns("time")}</th>
+                <th className="py-1 pr-3 font-medium">{columns("result")}</th>
+                <th className="py-1 pr-3 font-medium">{columns("detail")}</th>
+                <th className="py-1 pr-3 font-medium">{columns("status")}</th>
+                <th className="py-1 pr-3 font-medium">{columns("latency")}</th>
+                <th className="py-1 pr-3 font-medium">{columns("attempt")}</th>
+                <th className="py-1 font-medium">{columns("protocol")}</th>
               </tr>
             </thead>
             <tbody>

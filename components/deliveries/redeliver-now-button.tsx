@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRedeliverNow } from "@/components/data/use-redeliver-now";
 import { RoleNote, VIEWER_NOTE } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
@@ -26,6 +27,7 @@ export function RedeliverNowButton({
   const redeliver = useRedeliverNow(channelId);
   const count = webhookIds.length;
   const tooMany = count > REDELIVER_NOW_LIMIT;
+  const t = useTranslations("deliveries.redeliverNow");
   return (
     <div className="flex flex-wrap items-center gap-3">
       <Button
@@ -34,15 +36,15 @@ export function RedeliverNowButton({
         onClick={() => redeliver.mutate([...webhookIds], { onSuccess: () => onQueued?.() })}
       >
         {redeliver.isPending
-          ? "Queuing…"
+          ? t("queuing")
           : count > 1
-            ? `Redeliver ${count} webhooks now`
-            : "Redeliver now"}
+            ? t("redeliverCount", { count: String(count) })
+            : t("redeliver")}
       </Button>
       {!canConfigure && <RoleNote>{VIEWER_NOTE}</RoleNote>}
       {tooMany && (
         <span className="text-xs text-danger">
-          At most {REDELIVER_NOW_LIMIT} webhooks can be redelivered at once.
+          {t("tooMany", { limit: String(REDELIVER_NOW_LIMIT) })}
         </span>
       )}
       <div aria-live="polite" className="text-sm">
@@ -50,8 +52,8 @@ export function RedeliverNowButton({
         {redeliver.isSuccess && !redeliver.isPending && (
           <Alert tone="success">
             {redeliver.data.webhookIds.length === 1
-              ? "Queued for redelivery; the new attempt appears below once it is made."
-              : `${redeliver.data.webhookIds.length} webhooks queued for redelivery; their new attempts appear below once they are made.`}
+              ? t("queuedOne")
+              : t("queuedMany", { count: String(redeliver.data.webhookIds.length) })}
           </Alert>
         )}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useSendTestMessage } from "@/components/data/use-send-test-message";
 import { RoleNote, VIEWER_NOTE } from "@/components/roles/role-note";
@@ -21,9 +22,10 @@ export function SendTestMessage({
 }) {
   const [text, setText] = useState("Hello, bot!");
   const send = useSendTestMessage(channelId);
+  const t = useTranslations("deliveries.sendTest");
 
   return (
-    <Card title="Send test message">
+    <Card title={t("title")}>
       {!canConfigure && (
         <div className="pt-3">
           <RoleNote>{VIEWER_NOTE}</RoleNote>
@@ -37,14 +39,14 @@ export function SendTestMessage({
         }}
       >
         <TextField
-          label="Message text"
+          label={t("messageText")}
           className="min-w-64 flex-1"
           value={text}
           maxLength={5000}
           required
           disabled={!canConfigure}
           onChange={(event) => setText(event.target.value)}
-          hint="Sent as a text message event from a simulated user, signed like a LINE webhook."
+          hint={t("hint")}
         />
         <Button
           type="submit"
@@ -52,7 +54,7 @@ export function SendTestMessage({
           className="mt-6"
           disabled={!canConfigure || send.isPending}
         >
-          {send.isPending ? "Sending…" : "Send"}
+          {send.isPending ? t("sending") : t("send")}
         </Button>
       </form>
       <div className="pb-4" aria-live="polite">
@@ -60,8 +62,10 @@ export function SendTestMessage({
         {send.data?.sent === false && <Alert>{send.data.message}</Alert>}
         {send.data && send.data.sent !== false && (
           <Alert tone="success">
-            Queued webhook event <code>{send.data.webhookEventIds.join(", ")}</code>. Its delivery
-            appears below.
+            {t.rich("queued", {
+              ids: send.data.webhookEventIds.join(", "),
+              code: (chunks) => <code>{chunks}</code>,
+            })}
           </Alert>
         )}
       </div>

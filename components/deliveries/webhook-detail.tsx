@@ -1,23 +1,25 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { WebhookDetail } from "@/lib/dispatch/get-webhook-detail";
 import { isRedeliverable } from "@/lib/shared/redeliver-now";
-import { formatUtc9, UTC9_LABEL } from "@/lib/shared/utc9";
 import { WebhookRedeliverAction } from "./webhook-redeliver-action";
 
 type Attempt = WebhookDetail["attempts"][number];
 
 /** Headers as a two-column table; `label` names it for screen readers and tests. */
 function HeadersTable({ label, headers }: { label: string; headers: Record<string, string> }) {
+  const t = useTranslations("deliveries.detail");
   return (
     <Table label={label}>
       <thead>
         <tr>
-          <Th>Name</Th>
-          <Th>Value</Th>
+          <Th>{t("headerName")}</Th>
+          <Th>{t("headerValue")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -60,26 +62,24 @@ function ms(value: number | null): string {
 }
 
 function SignatureNote({ matches }: { matches: boolean | null }) {
+  const t = useTranslations("deliveries.detail.signature");
   if (matches === null) {
-    return (
-      <Alert>No signature was kept for this request (sent before requests were stored).</Alert>
-    );
+    return <Alert>{t("notKept")}</Alert>;
   }
   return matches ? (
-    <Alert tone="success">
-      x-line-signature matches this body under the channel&apos;s current secret.
-    </Alert>
+    <Alert tone="success">{t("matches")}</Alert>
   ) : (
-    <Alert tone="error">
-      x-line-signature does not match this body under the channel&apos;s current secret: the secret
-      was reissued after this request was signed. The signature shown is the one sent.
-    </Alert>
+    <Alert tone="error">{t("differs")}</Alert>
   );
 }
 
 function AttemptSection({ attempt }: { attempt: Attempt }) {
   const { timings } = attempt;
   const headingId = `attempt-${attempt.attemptNumber}-heading`;
+  const t = useTranslations("deliveries.detail.attempt");
+  const outcome = useTranslations("deliveries.outcome");
+  const f = useConsoleFormat();
+  const number = String(attempt.attemptNumber);
   return (
     <section
       id={`attempt-${attempt.attemptNumber}`}
@@ -87,51 +87,51 @@ function AttemptSection({ attempt }: { attempt: Attempt }) {
       className="grid gap-3 border-b border-line py-4 last:border-b-0"
     >
       <h3 id={headingId} className="font-semibold">
-        Attempt {attempt.attemptNumber}
+        {t("heading", { attempt: number })}
         {attempt.success ? (
-          <span className="ml-2 font-medium text-line-green-dark">Success</span>
+          <span className="ml-2 font-medium text-line-green-dark">{outcome("success")}</span>
         ) : (
-          <span className="ml-2 text-danger">Failed</span>
+          <span className="ml-2 text-danger">{outcome("failed")}</span>
         )}
       </h3>
       <dl className="grid gap-3 sm:grid-cols-4">
-        <Item term={`Time (${UTC9_LABEL})`}>
+        <Item term={t("time")}>
           <time dateTime={attempt.attemptedAt} className="font-mono text-xs">
-            {formatUtc9(new Date(attempt.attemptedAt))}
+            {f.instant(attempt.attemptedAt)}
           </time>
         </Item>
-        <Item term="Redelivery">{attempt.isRedelivery ? "Yes" : "No"}</Item>
-        <Item term="HTTP status">
-          <span className="font-mono">{attempt.statusCode || "— (no answer)"}</span>
+        <Item term={t("redelivery")}>{attempt.isRedelivery ? t("yes") : t("no")}</Item>
+        <Item term={t("httpStatus")}>
+          <span className="font-mono">{attempt.statusCode || t("noAnswer")}</span>
         </Item>
-        <Item term="Protocol">{attempt.protocol ?? "—"}</Item>
-        <Item term="Reason">
+        <Item term={t("protocol")}>{attempt.protocol ?? "—"}</Item>
+        <Item term={t("reason")}>
           <span className="font-mono text-xs">{attempt.reason ?? "—"}</span>
         </Item>
-        <Item term="Detail">{attempt.detail ?? "—"}</Item>
-        <Item term="Error">
+        <Item term={t("detail")}>{attempt.detail ?? "—"}</Item>
+        <Item term={t("error")}>
           <span className="break-all font-mono text-xs">{attempt.error ?? "—"}</span>
         </Item>
         <Item term="URL">
           <span className="break-all font-mono text-xs">{attempt.url}</span>
         </Item>
-        <Item term="x-line-signature sent">
+        <Item term={t("signatureSent")}>
           <span className="break-all font-mono text-xs">
-            {attempt.requestHeaders?.["x-line-signature"] ?? "— (not kept)"}
+            {attempt.requestHeaders?.["x-line-signature"] ?? t("signatureNotKept")}
           </span>
           {attempt.signatureMatchesCurrentSecret === false && (
-            <span className="block text-xs text-danger">differs under the current secret</span>
+            <span className="block text-xs text-danger">{t("signatureDiffers")}</span>
           )}
         </Item>
       </dl>
-      <Table label={`Timings of attempt ${attempt.attemptNumber}`}>
+      <Table label={t("timings", { attempt: number })}>
         <thead>
           <tr>
             <Th>DNS</Th>
-            <Th>Connect</Th>
+            <Th>{t("connect")}</Th>
             <Th>TLS</Th>
-            <Th>Response</Th>
-            <Th>Total</Th>
+            <Th>{t("response")}</Th>
+            <Th>{t("total")}</Th>
           </tr>
         </thead>
         <tbody>
@@ -144,32 +144,25 @@ function AttemptSection({ attempt }: { attempt: Attempt }) {
           </tr>
         </tbody>
       </Table>
-      <p className="text-xs text-muted">
-        — : not part of this attempt (a reused connection has no DNS, connect or TLS; plain http has
-        no TLS; an IP address needs no DNS) or not recorded.
-      </p>
+      <p className="text-xs text-muted">{t("timingsNote")}</p>
       {attempt.responseHeaders ? (
         <div>
-          <h4 className="mb-1 text-sm font-medium">Response headers</h4>
+          <h4 className="mb-1 text-sm font-medium">{t("responseHeaders")}</h4>
           <HeadersTable
-            label={`Response headers of attempt ${attempt.attemptNumber}`}
+            label={t("responseHeadersOf", { attempt: number })}
             headers={attempt.responseHeaders}
           />
         </div>
       ) : (
-        <p className="text-sm text-muted">No response headers: no answer arrived.</p>
+        <p className="text-sm text-muted">{t("noResponseHeaders")}</p>
       )}
       {attempt.responseExcerpt !== null && (
         <section aria-labelledby={`${headingId}-body`}>
           <h4 id={`${headingId}-body`} className="mb-1 text-sm font-medium">
-            Response body
+            {t("responseBody")}
           </h4>
-          <ScrollableBody>{attempt.responseExcerpt || "(empty)"}</ScrollableBody>
-          {attempt.responseTruncated && (
-            <p className="mt-1 text-xs text-muted">
-              Truncated at 4 KB: only the first 4096 bytes of the body are stored.
-            </p>
-          )}
+          <ScrollableBody>{attempt.responseExcerpt || t("emptyBody")}</ScrollableBody>
+          {attempt.responseTruncated && <p className="mt-1 text-xs text-muted">{t("truncated")}</p>}
         </section>
       )}
     </section>
@@ -191,22 +184,30 @@ export function WebhookDetailView({
   canConfigure: boolean;
 }) {
   const { webhook, request, attempts } = detail;
+  const t = useTranslations("deliveries.detail");
+  const f = useConsoleFormat();
   return (
     <div className="grid gap-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <Link href={`/console/channel/${channelId}/deliveries`} className="text-sm underline">
-            ← Deliveries
+            {t("back")}
           </Link>
           <h2 className="mt-1 text-lg font-semibold">
-            Webhook <span className="font-mono text-base">{webhook.id}</span>
+            {t.rich("heading", {
+              id: webhook.id,
+              mono: (chunks) => <span className="font-mono text-base">{chunks}</span>,
+            })}
           </h2>
           <p className="text-sm text-muted">
-            Now {webhook.status} · {webhook.attemptCount} attempt
-            {webhook.attemptCount === 1 ? "" : "s"} · {webhook.eventCount} event
-            {webhook.eventCount === 1 ? "" : "s"} · created{" "}
-            <time dateTime={webhook.createdAt}>{formatUtc9(new Date(webhook.createdAt))}</time>{" "}
-            {UTC9_LABEL}
+            {t.rich("summary", {
+              // The webhook's state as the API names it (failed, given_up, ...).
+              status: webhook.status,
+              attempts: webhook.attemptCount,
+              events: webhook.eventCount,
+              created: f.instant(webhook.createdAt),
+              time: (chunks) => <time dateTime={webhook.createdAt}>{chunks}</time>,
+            })}
           </p>
         </div>
         <div className="flex items-center gap-2" data-testid="webhook-actions">
@@ -219,15 +220,15 @@ export function WebhookDetailView({
           )}
         </div>
       </div>
-      <Card title="Request">
+      <Card title={t("request")}>
         <div className="grid gap-3 py-3">
           <dl className="grid gap-3 sm:grid-cols-3">
             <Item term="URL">
               <span className="break-all font-mono text-xs">{request.url ?? "—"}</span>
             </Item>
-            <Item term="Sent as">
-              {request.isRedelivery ? "Redelivery" : "First send"}
-              {attempts.length === 0 ? " (not sent yet)" : ""}
+            <Item term={t("sentAs")}>
+              {request.isRedelivery ? t("redelivery") : t("firstSend")}
+              {attempts.length === 0 ? t("notSentYetSuffix") : ""}
             </Item>
             <Item term="webhookEventIds">
               <span className="break-all font-mono text-xs">
@@ -236,22 +237,23 @@ export function WebhookDetailView({
             </Item>
           </dl>
           <SignatureNote matches={request.signatureMatchesCurrentSecret} />
-          {request.headers && <HeadersTable label="Request headers" headers={request.headers} />}
+          {request.headers && (
+            <HeadersTable label={t("requestHeaders")} headers={request.headers} />
+          )}
           <section aria-labelledby="request-body-heading">
             <h3 id="request-body-heading" className="mb-1 text-sm font-medium">
-              Request body
+              {t("requestBody")}
             </h3>
             <p className="mb-1 text-xs text-muted">
-              {request.bodyBytes} bytes as sent (without the indentation shown here), rebuilt from
-              the stored events.
+              {t("bodyBytes", { bytes: String(request.bodyBytes) })}
             </p>
             <ScrollableBody>{request.body}</ScrollableBody>
           </section>
         </div>
       </Card>
-      <Card title="Attempts">
+      <Card title={t("attempts")}>
         {attempts.length === 0 ? (
-          <p className="py-3 text-sm text-muted">Not sent yet.</p>
+          <p className="py-3 text-sm text-muted">{t("notSentYet")}</p>
         ) : (
           attempts.map((attempt) => <AttemptSection key={attempt.id} attempt={attempt} />)
         )}
