@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from "react";
 import { Button } from "./button";
 
@@ -55,6 +56,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
+  const t = useTranslations("common");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const opener = useRef<HTMLElement | null>(null);
@@ -93,7 +95,7 @@ export function ConfirmDialog({
         <div className="mt-3 space-y-2 text-sm text-muted">{children}</div>
       </div>
       <div className="flex justify-end gap-2 border-t border-line px-6 py-3">
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button onClick={onCancel}>{t("cancel")}</Button>
         <Button variant={confirmVariant} disabled={confirmDisabled} onClick={onConfirm}>
           {confirmLabel}
         </Button>

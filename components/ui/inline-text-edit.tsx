@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Button } from "./button";
 import { TextField } from "./text-field";
@@ -39,6 +40,9 @@ export function InlineTextEdit({
   onStart,
   testId,
 }: InlineTextEditProps) {
+  const t = useTranslations("ui");
+  const common = useTranslations("common");
+  const locale = useLocale();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
 
@@ -50,14 +54,17 @@ export function InlineTextEdit({
         </span>
         {canEdit && (
           <Button
-            aria-label={`Edit ${label.toLowerCase()}`}
+            // English lowercases the label inside the sentence ("Edit channel name").
+            aria-label={t("inlineTextEdit.editLabel", {
+              label: locale === "en" ? label.toLowerCase() : label,
+            })}
             onClick={() => {
               setDraft(value);
               onStart?.();
               setEditing(true);
             }}
           >
-            Edit
+            {common("edit")}
           </Button>
         )}
       </div>
@@ -84,9 +91,9 @@ export function InlineTextEdit({
       />
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={saving}>
-          {saving ? "Saving…" : "Save"}
+          {saving ? common("saving") : common("save")}
         </Button>
-        <Button onClick={() => setEditing(false)}>Cancel</Button>
+        <Button onClick={() => setEditing(false)}>{common("cancel")}</Button>
       </div>
     </form>
   );

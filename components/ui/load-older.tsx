@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 
 /** What LoadOlder needs of an infinite query (react-query's `useInfiniteQuery` result fits). */
@@ -14,11 +15,13 @@ interface OlderPages {
  * notifications); nothing once the oldest page is shown.
  */
 export function LoadOlder({ pages }: { pages: OlderPages }) {
+  const t = useTranslations("ui");
+  const common = useTranslations("common");
   if (!pages.hasNextPage) return null;
   return (
     <div>
       <Button disabled={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
-        {pages.isFetchingNextPage ? "Loading…" : "Load older"}
+        {pages.isFetchingNextPage ? common("loading") : t("loadOlder.loadOlder")}
       </Button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
 /** A plain data table named by `label`; `caption` is a visible note above it. */
@@ -45,6 +46,7 @@ export function HeaderRow({
   columns: readonly string[];
   actions?: boolean;
 }) {
+  const t = useTranslations("ui");
   return (
     <thead>
       <tr>
@@ -53,7 +55,7 @@ export function HeaderRow({
         ))}
         {actions && (
           <Th>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("table.actions")}</span>
           </Th>
         )}
       </tr>

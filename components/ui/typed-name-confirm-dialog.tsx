@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Alert } from "./alert";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -36,6 +37,7 @@ export function TypedNameConfirmDialog({
   onConfirm,
   onCancel,
 }: TypedNameConfirmDialogProps) {
+  const t = useTranslations("ui");
   const [typed, setTyped] = useState("");
   const close = () => {
     setTyped("");
@@ -45,7 +47,7 @@ export function TypedNameConfirmDialog({
     <ConfirmDialog
       open={open}
       title={title}
-      confirmLabel={pending ? "Deleting…" : confirmLabel}
+      confirmLabel={pending ? t("typedNameConfirm.deleting") : confirmLabel}
       confirmVariant="danger"
       confirmDisabled={pending || !typedNameMatches(typed, name)}
       onCancel={close}
@@ -53,7 +55,10 @@ export function TypedNameConfirmDialog({
     >
       {children}
       <p>
-        To confirm, type <strong className="break-all text-ink">{name}</strong> below.
+        {t.rich("typedNameConfirm.instruction", {
+          name,
+          strong: (chunks) => <strong className="break-all text-ink">{chunks}</strong>,
+        })}
       </p>
       <form
         onSubmit={(event) => {
@@ -63,7 +68,7 @@ export function TypedNameConfirmDialog({
         }}
       >
         <TextField
-          label="Type the name to confirm"
+          label={t("typedNameConfirm.fieldLabel")}
           value={typed}
           autoComplete="off"
           spellCheck={false}
