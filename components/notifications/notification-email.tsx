@@ -1,6 +1,7 @@
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import type { NotificationView } from "@/components/data/notification-queries";
-import { formatUtc9 } from "@/lib/shared/utc9";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { notificationStatusText } from "./notification-status";
 
 /**
@@ -9,7 +10,9 @@ import { notificationStatusText } from "./notification-status";
  */
 export function NotificationEmail({ email }: { email: NotificationView }) {
   const subjectId = useId();
-  const status = notificationStatusText(email);
+  const t = useTranslations("notifications");
+  const f = useConsoleFormat();
+  const status = notificationStatusText(email, t, f.locale);
 
   return (
     <article aria-labelledby={subjectId} className="space-y-3 py-4">
@@ -17,23 +20,25 @@ export function NotificationEmail({ email }: { email: NotificationView }) {
         {email.subject}
       </h3>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[9rem_1fr]">
-        <dt className="text-muted">Created (UTC+9)</dt>
+        <dt className="text-muted">{t("email.created")}</dt>
         <dd className="font-mono text-xs leading-5">
-          <time dateTime={email.createdAt}>{formatUtc9(new Date(email.createdAt))}</time>
+          <time dateTime={email.createdAt}>{f.instant(email.createdAt)}</time>
         </dd>
-        <dt className="text-muted">Status</dt>
+        <dt className="text-muted">{t("email.status")}</dt>
         <dd>
           <span data-testid="notification-status">{status.label}</span>
           {status.problem && (
-            <span className="block break-words text-danger">Last error: {status.problem}</span>
+            <span className="block break-words text-danger">
+              {t("email.lastError", { error: status.problem })}
+            </span>
           )}
         </dd>
-        <dt className="text-muted">To</dt>
+        <dt className="text-muted">{t("email.to")}</dt>
         <dd>
           {email.recipients.length === 0 ? (
-            <span className="text-muted">No recipient</span>
+            <span className="text-muted">{t("email.noRecipient")}</span>
           ) : (
-            <ul aria-label="Recipients" className="flex flex-wrap gap-x-3">
+            <ul aria-label={t("email.recipients")} className="flex flex-wrap gap-x-3">
               {email.recipients.map((address) => (
                 <li key={address} className="break-all">
                   {address}
@@ -44,7 +49,7 @@ export function NotificationEmail({ email }: { email: NotificationView }) {
         </dd>
       </dl>
       <figure>
-        <figcaption className="sr-only">Email body</figcaption>
+        <figcaption className="sr-only">{t("email.body")}</figcaption>
         <pre className="whitespace-pre-wrap break-words rounded-md border border-line bg-surface p-3 font-mono text-xs">
           {email.text}
         </pre>

@@ -2,11 +2,11 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { type NotificationList, notificationsQuery } from "@/components/data/notification-queries";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { LoadOlder } from "@/components/ui/load-older";
-import { UTC9_LABEL } from "@/lib/shared/utc9";
 import { NotificationEmail } from "./notification-email";
 
 /**
@@ -27,30 +27,28 @@ export function NotificationOutbox({
     staleTime: 0,
   });
   const emails = outbox.data.pages.flatMap((page) => page.notifications);
+  const t = useTranslations("notifications.outbox");
 
   return (
-    <Card title="Error notification emails">
+    <Card title={t("title")}>
       <div className="grid gap-3 py-3">
         {emails.length === 0 ? (
           <div className="space-y-1 text-sm text-muted">
-            <p>No error notification emails yet.</p>
+            <p>{t("empty")}</p>
             <p>
-              An email appears here when webhooks to your bot server fail, or their redelivery
-              stops, while Error notification is on in{" "}
-              <Link className="underline" href={`/console/channel/${channelId}/basics`}>
-                Basic settings
-              </Link>
-              . Without a mail server configured (SMTP_URL), emails are kept here instead of being
-              sent.
+              {t.rich("emptyHelp", {
+                link: (chunks) => (
+                  <Link className="underline" href={`/console/channel/${channelId}/basics`}>
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           </div>
         ) : (
           <>
-            <p className="text-xs text-muted">
-              Newest first. Times in {UTC9_LABEL}. Without a mail server configured (SMTP_URL),
-              emails are kept here instead of being sent.
-            </p>
-            <ol aria-label="Error notification emails" className="divide-y divide-line">
+            <p className="text-xs text-muted">{t("listNote")}</p>
+            <ol aria-label={t("title")} className="divide-y divide-line">
               {emails.map((email) => (
                 <li key={email.id}>
                   <NotificationEmail email={email} />
@@ -60,7 +58,7 @@ export function NotificationOutbox({
           </>
         )}
         {outbox.error && (
-          <Alert tone="error">The emails could not be loaded: {outbox.error.message}</Alert>
+          <Alert tone="error">{t("loadFailed", { message: outbox.error.message })}</Alert>
         )}
         <LoadOlder pages={outbox} />
       </div>

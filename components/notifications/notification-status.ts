@@ -1,6 +1,9 @@
-// What the outbox says of an email's state. Pure, for its unit test.
+// What the outbox says of an email's state. Pure, for its unit test: the caller hands in the
+// notifications translator and the page's language.
+import type { useTranslations } from "next-intl";
+import { formatInstant } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import type { NotificationView } from "@/lib/notifications/list-notifications";
-import { formatUtc9 } from "@/lib/shared/utc9";
 
 export interface NotificationStatusText {
   /** "Kept in outbox", "Sent 2026-11-27 17:05:09", "Queued (retry at …)", "Sending", "Failed". */
@@ -14,28 +17,36 @@ type StatusFields = Pick<
   "status" | "attempts" | "lastError" | "nextAttemptAt" | "sentAt"
 >;
 
+/** `useTranslations("notifications")`, or the same from `createTranslator` in a test. */
+export type NotificationsTranslator = ReturnType<typeof useTranslations<"notifications">>;
+
 /** The label and the problem to show for an email; times in UTC+9 like the rest of the console. */
-export function notificationStatusText(email: StatusFields): NotificationStatusText {
+export function notificationStatusText(
+  email: StatusFields,
+  t: NotificationsTranslator,
+  locale: Locale,
+): NotificationStatusText {
+  const time = (iso: string) => formatInstant(locale, new Date(iso));
   switch (email.status) {
     case "outbox":
-      return { label: "Kept in outbox", problem: null };
+      return { label: t("status.outbox"), problem: null };
     case "sent":
       return {
-        label: email.sentAt ? `Sent ${formatUtc9(new Date(email.sentAt))}` : "Sent",
+        label: email.sentAt ? t("status.sentAt", { time: time(email.sentAt) }) : t("status.sent"),
         problem: null,
       };
     case "sending":
-      return { label: "Sending", problem: null };
+      return { label: t("status.sending"), problem: null };
     case "queued":
       // Before its first attempt an email is simply waiting its turn; after one, it is a retry.
       return {
         label:
           email.attempts > 0 && email.nextAttemptAt
-            ? `Queued (retry at ${formatUtc9(new Date(email.nextAttemptAt))})`
-            : "Queued",
+            ? t("status.queuedRetry", { time: time(email.nextAttemptAt) })
+            : t("status.queued"),
         problem: email.lastError,
       };
     case "failed":
-      return { label: "Failed", problem: email.lastError };
+      return { label: t("status.failed"), problem: email.lastError };
   }
 }
