@@ -97,3 +97,57 @@ describe("demo bot modes", () => {
     });
   });
 });
+
+describe("demo bot control page", () => {
+  const page = async (headers: Record<string, string>) => {
+    const response = await fetch(`${bot.url}/`, { headers });
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    return response.text();
+  };
+
+  it("is English by default, naming the current mode and every mode", async () => {
+    bot.setMode("slow");
+    const html = await page({});
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("<title>Demo bot</title>");
+    expect(html).toContain(
+      "Current mode: <strong>slow</strong>. Webhooks go to <code>POST /webhook</code>.",
+    );
+    expect(html).toContain("Answer after 2.5 s: request_timeout");
+    expect(html).toContain(`<button onclick="setMode('slow')" disabled>slow</button>`);
+    // A language the bot does not speak: English.
+    expect(await page({ "accept-language": "fr-FR, de;q=0.8" })).toContain('<html lang="en">');
+  });
+
+  it("speaks Japanese to a Japanese browser; mode names and LINE's codes stay", async () => {
+    bot.setMode("error500");
+    const html = await page({ "accept-language": "ja-JP,ja;q=0.9,en;q=0.8" });
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain("<title>デモボット</title>");
+    expect(html).toContain("現在のモード：<strong>error500</strong>。");
+    expect(html).toContain("500を返します：error_status_code");
+    expect(html).toContain(`<button onclick="setMode('error500')" disabled>error500</button>`);
+    expect(html).not.toContain("Answer 500");
+  });
+
+  it("answers /control in English whatever the browser's language", async () => {
+    const response = await fetch(`${bot.url}/control`, {
+      headers: { "accept-language": "ja" },
+    });
+    const answer = (await response.json()) as { modes: Record<string, string> };
+    expect(answer.modes.error500).toBe("Answer 500: error_status_code");
+    expect(Object.keys(answer.modes)).toEqual([
+      "ok",
+      "slowish",
+      "slow",
+      "error500",
+      "error404",
+      "redirect",
+      "close",
+      "garbage",
+      "goaway",
+      "reset",
+      "mixed",
+    ]);
+  });
+});

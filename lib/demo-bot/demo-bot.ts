@@ -2,9 +2,19 @@ import http from "node:http";
 import http2 from "node:http2";
 import type { AddressInfo, Socket } from "node:net";
 import { validateSignature } from "@line/bot-sdk";
+import { createTranslator } from "use-intl/core";
+import { DEFAULT_LOCALE, type Locale, negotiateLocale } from "../i18n/locales";
+import { MESSAGES } from "../i18n/messages";
 import type { KeyPair } from "../tls/local-pki";
 import { startDemoBotTls } from "./demo-bot-tls";
-import { DEMO_BOT_MODES, type DemoBotMode, isDemoBotMode, resolveMode } from "./modes";
+import {
+  DEMO_BOT_MODE_NAMES,
+  DEMO_BOT_MODES,
+  type DemoBotMode,
+  demoBotModeDescriptions,
+  isDemoBotMode,
+  resolveMode,
+} from "./modes";
 
 export interface DemoBotOptions {
   port: number;
@@ -44,8 +54,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A bot server for demos: verifies every webhook's x-line-signature with the official
- * @line/bot-sdk, then answers as its current mode says. GET / shows the modes; POST /control
- * {"mode"} switches.
+ * @line/bot-sdk, then answers as its current mode says. GET / shows the modes (in the browser's
+ * language, from Accept-Language; English by default); POST /control {"mode"} switches, and its
+ * JSON answers stay English.
  */
 export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
   let mode: DemoBotMode = options.initialMode ?? "ok";
@@ -154,7 +165,8 @@ export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
       if (path === "/control") return onControl(request, response, body);
       if (path === "/" && request.method === "GET") {
         response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-        response.end(controlPage(mode));
+        const locale = negotiateLocale(request.headers["accept-language"]) ?? DEFAULT_LOCALE;
+        response.end(controlPage(mode, locale));
         return;
       }
       if (request.method === "POST") {
@@ -206,16 +218,37 @@ export async function startDemoBot(options: DemoBotOptions): Promise<DemoBot> {
   };
 }
 
-function controlPage(current: DemoBotMode): string {
-  const rows = Object.entries(DEMO_BOT_MODES)
-    .map(
-      ([name, text]) =>
-        `<li><button onclick="setMode('${name}')" ${name === current ? "disabled" : ""}>${name}</button> ${text}</li>`,
-    )
-    .join("");
-  return `<!doctype html><meta charset="utf-8"><title>Demo bot</title>
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Text made safe to put in HTML, in an element or a quoted attribute. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+/** GET /: the modes, a button each, in `locale`; the mode names are identifiers and stay. */
+function controlPage(current: DemoBotMode, locale: Locale): string {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "demoBot" });
+  const descriptions = demoBotModeDescriptions(locale);
+  const rows = DEMO_BOT_MODE_NAMES.map(
+    (name) =>
+      `<li><button onclick="setMode('${name}')" ${name === current ? "disabled" : ""}>${name}</button> ${escapeHtml(descriptions[name])}</li>`,
+  ).join("");
+  const title = escapeHtml(t("title"));
+  // The message's own tags are ours; the value put between them is escaped.
+  const currentMode = t.markup("currentMode", {
+    mode: escapeHtml(current),
+    strong: (chunks) => `<strong>${chunks}</strong>`,
+    code: (chunks) => `<code>${chunks}</code>`,
+  });
+  return `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${title}</title>
 <body style="font-family:system-ui;max-width:40rem;margin:2rem auto">
-<h1>Demo bot</h1><p>Current mode: <strong>${current}</strong>. Webhooks go to <code>POST /webhook</code>.</p>
+<h1>${title}</h1><p>${currentMode}</p>
 <ul style="list-style:none;padding:0;line-height:2">${rows}</ul>
 <script>async function setMode(mode){await fetch('/control',{method:'POST',body:JSON.stringify({mode})});location.reload()}</script>`;
 }

@@ -1,24 +1,44 @@
 // What the demo bot does with a webhook. Each mode produces one of LINE's failure details (or a
 // success) so a newcomer can watch the console classify it.
+import { createTranslator } from "use-intl/core";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
+import { MESSAGES } from "../i18n/messages";
 
-export const DEMO_BOT_MODES = {
-  ok: "Answer 200 at once",
-  slowish: "Answer 200 after 1.5 s (still in time)",
-  slow: "Answer after 2.5 s: request_timeout",
-  error500: "Answer 500: error_status_code",
-  error404: "Answer 404: error_status_code",
-  redirect: "Answer 302 (redirects are not followed): error_status_code",
-  close: "Close the connection without answering: Session closed unexpectedly",
-  garbage: "Answer bytes that are not HTTP (HTTP/1.1): Unclassified webhook dispatch error",
-  goaway: "https listener: send GOAWAY before accepting: Connection failed (received GOAWAY)",
-  reset: "https listener: reset the HTTP/2 stream: Stream closed unexpectedly",
-  mixed: "A random mix of the modes above, mostly ok",
-} as const;
+/** The modes by name: identifiers (the command line's --mode, /control's `mode`), never translated. */
+export const DEMO_BOT_MODE_NAMES = [
+  "ok",
+  "slowish",
+  "slow",
+  "error500",
+  "error404",
+  "redirect",
+  "close",
+  "garbage",
+  "goaway",
+  "reset",
+  "mixed",
+] as const;
 
-export type DemoBotMode = keyof typeof DEMO_BOT_MODES;
+export type DemoBotMode = (typeof DEMO_BOT_MODE_NAMES)[number];
+
+/**
+ * What a mode does, in the given language (the demoBot messages' `modes`; a mode without a
+ * description fails the type check). LINE's reason codes and details in them stay English.
+ */
+export function demoBotModeDescriptions(locale: Locale): Record<DemoBotMode, string> {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "demoBot.modes" });
+  return Object.fromEntries(DEMO_BOT_MODE_NAMES.map((name) => [name, t(name)])) as Record<
+    DemoBotMode,
+    string
+  >;
+}
+
+/** Each mode's description in English, as /control's JSON answer and the command line give them. */
+export const DEMO_BOT_MODES: Readonly<Record<DemoBotMode, string>> =
+  demoBotModeDescriptions(DEFAULT_LOCALE);
 
 export function isDemoBotMode(value: unknown): value is DemoBotMode {
-  return typeof value === "string" && Object.hasOwn(DEMO_BOT_MODES, value);
+  return typeof value === "string" && (DEMO_BOT_MODE_NAMES as readonly string[]).includes(value);
 }
 
 const MIXED: [DemoBotMode, number][] = [
