@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
-import { RoleNote } from "@/components/roles/role-note";
+import { RoleNote, type RoleNoteKey } from "@/components/roles/role-note";
 import { Card, SettingRow } from "@/components/ui/card";
 
 /**
  * The settings card of a provider or a channel. When the operator's role cannot change them,
- * `readOnlyNote` says so first, before any row offers an Edit that is not there.
+ * `readOnlyNote` (one of role-note.tsx's notes, which RoleNote shows in the page's language) says
+ * so first, before any row offers an Edit that is not there.
  */
 export function SettingsCard({
   title,
@@ -14,7 +15,7 @@ export function SettingsCard({
 }: {
   title: string;
   canEdit: boolean;
-  readOnlyNote: string;
+  readOnlyNote: RoleNoteKey;
   children: ReactNode;
 }) {
   return (
