@@ -19,6 +19,7 @@ import { LazyDeliveryChart } from "./lazy-charts";
 import { PeriodLine, TsvDownload } from "./period-line";
 import { PeriodPicker } from "./period-picker";
 import { olderPeriodNotes } from "./retention-notes";
+import { useClock } from "./use-clock";
 import { useErrorFilters } from "./use-error-filters";
 
 /**
@@ -29,21 +30,25 @@ export function DeliveryStatistics({
   channelId,
   intro,
   retention,
+  renderedAt,
 }: {
   channelId: string;
   intro: ReactNode;
   /** How long each kind of data is kept (the server's settings); null when retention is off. */
   retention: RetentionWindows | null;
+  /** When the server rendered the page (ms): the period's end until the first answer. */
+  renderedAt: number;
 }) {
   const t = useTranslations("statistics");
   const locale = useLocale();
   const f = useConsoleFormat();
   const [filters, setFilters] = useErrorFilters();
+  const now = useClock(renderedAt);
   const { range: requested, bucket } = toRequest(filters);
   const { data, error, isPending, isPlaceholderData } = useQuery(
     deliveryStatisticsQuery(channelId, { range: requested, ...(bucket ? { bucket } : {}) }),
   );
-  const range = data && !isPlaceholderData ? data.range : rangeOf(filters);
+  const range = data && !isPlaceholderData ? data.range : rangeOf(filters, now());
   const validRange = rangeProblem(toInstants(range)) === null;
   const tsvUrl = deliveryStatisticsTsvUrl(channelId, {
     from: range.from,

@@ -16,6 +16,7 @@ import { PeriodPicker } from "./period-picker";
 import { REASON_COLORS } from "./reason-colors";
 import { ReasonSummary } from "./reason-summary";
 import { olderPeriodNotes } from "./retention-notes";
+import { useClock } from "./use-clock";
 import { useErrorFilters } from "./use-error-filters";
 import { WebhookErrorsTable } from "./webhook-errors-table";
 
@@ -27,19 +28,23 @@ export function ErrorStatistics({
   channelId,
   intro,
   retention,
+  renderedAt,
 }: {
   channelId: string;
   intro: ReactNode;
   /** How long each kind of data is kept (the server's settings); null when retention is off. */
   retention: RetentionWindows | null;
+  /** When the server rendered the page (ms): the period's end until the first answer. */
+  renderedAt: number;
 }) {
   const t = useTranslations("statistics");
   const locale = useLocale();
   const [filters, setFilters] = useErrorFilters();
+  const now = useClock(renderedAt);
   const { data, error, isPending, isPlaceholderData } = useQuery(
     errorStatisticsQuery(channelId, toRequest(filters)),
   );
-  const range = data && !isPlaceholderData ? data.range : rangeOf(filters);
+  const range = data && !isPlaceholderData ? data.range : rangeOf(filters, now());
   const validRange = rangeProblem(toInstants(range)) === null;
   const tsvUrl = errorStatisticsTsvUrl(channelId, {
     from: range.from,

@@ -46,8 +46,11 @@ function useStatisticsView() {
 export function StatisticsView({
   initialChannel,
   retention,
+  renderedAt,
 }: {
   initialChannel: ChannelView;
+  /** When the server rendered the page (ms), for a rolling period shown before its answer. */
+  renderedAt: number;
   /** How long each kind of data is kept (RETENTION_* settings); null when retention is off. */
   retention: RetentionWindows | null;
 }) {
@@ -86,6 +89,7 @@ export function StatisticsView({
         <DeliveryStatistics
           channelId={channel.id}
           retention={retention}
+          renderedAt={renderedAt}
           intro={<DeliveriesIntro useWebhook={channel.useWebhook} retention={retention} />}
         />
       </div>
@@ -97,6 +101,7 @@ export function StatisticsView({
       <ErrorStatistics
         channelId={channel.id}
         retention={retention}
+        renderedAt={renderedAt}
         intro={
           <div className="space-y-3 text-sm">
             <p>{t("errorsIntro.about")}</p>

@@ -16,5 +16,11 @@ export default async function StatisticsPage({
 }) {
   const { channelId } = await params;
   const { channel } = await loadChannel(channelId);
-  return <StatisticsView initialChannel={channel} retention={retentionWindowsFromEnv()} />;
+  return (
+    <StatisticsView
+      initialChannel={channel}
+      retention={retentionWindowsFromEnv()}
+      renderedAt={Date.now()}
+    />
+  );
 }
