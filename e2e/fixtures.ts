@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { messagingApi } from "@line/bot-sdk";
 import { type APIRequestContext, test as base, expect } from "@playwright/test";
 import { type DemoBot, startDemoBot } from "../lib/demo-bot/demo-bot";
+import type { Locale } from "../lib/i18n/locales";
 import { BasicSettingsPage } from "./pages/basic-settings-page";
 import { MessagingApiPage } from "./pages/messaging-api-page";
 import { StatisticsPage } from "./pages/statistics-page";
@@ -28,6 +29,11 @@ interface WorkerFixtures {
 }
 
 interface Fixtures {
+  /**
+   * The console's language for this test's browser: "en" (Accept-Language en-US, as Playwright's
+   * default) or "ja" (ja-JP). The page objects below find their elements by its text.
+   */
+  uiLocale: Locale;
   /**
    * The worker operator's session cookie as a `Cookie` header value, for raw requests
    * (support/raw-http.ts) that must act as a signed-in browser would.
@@ -208,14 +214,19 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const channel = await api.createChannel(provider.id, uniqueName("Channel"));
     await use({ provider, channel });
   },
-  messagingApi: async ({ page, freshChannel }, use) => {
-    await use(new MessagingApiPage(page, freshChannel.channel.id));
+  uiLocale: ["en", { option: true }],
+  // The browser asks for the test's language, as a Japanese operator's browser would.
+  locale: async ({ uiLocale }, use) => {
+    await use(uiLocale === "ja" ? "ja-JP" : "en-US");
   },
-  statistics: async ({ page, freshChannel }, use) => {
-    await use(new StatisticsPage(page, freshChannel.channel.id));
+  messagingApi: async ({ page, freshChannel, uiLocale }, use) => {
+    await use(new MessagingApiPage(page, freshChannel.channel.id, uiLocale));
   },
-  basicSettings: async ({ page, freshChannel }, use) => {
-    await use(new BasicSettingsPage(page, freshChannel.channel.id));
+  statistics: async ({ page, freshChannel, uiLocale }, use) => {
+    await use(new StatisticsPage(page, freshChannel.channel.id, uiLocale));
+  },
+  basicSettings: async ({ page, freshChannel, uiLocale }, use) => {
+    await use(new BasicSettingsPage(page, freshChannel.channel.id, uiLocale));
   },
   lineApi: async ({ playwright, baseURL }, use) => {
     if (!baseURL) throw new Error("playwright.config.ts sets baseURL");

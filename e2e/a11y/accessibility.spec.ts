@@ -1,169 +1,194 @@
 // Every page of the console, checked with axe-core against WCAG 2 A and AA in Chromium: with data
-// on screen, with dialogs open and with the switches in both states.
+// on screen, with dialogs open and with the switches in both states, in English and in Japanese
+// (the browser asks for each language; elements are found by the text of that language).
+import { LOCALE_NAMES, LOCALES } from "../../lib/i18n/locales";
 import { expect, test } from "../fixtures";
 import { NotificationsPage } from "../pages/notifications-page";
 import { expectNoAxeViolations } from "../support/axe";
+import { uiPattern, uiText } from "../support/ui-text";
 
-test.describe("accessibility: no WCAG 2 A or AA violations", () => {
-  // Each test runs axe on several pages, a second or two each.
-  test.describe.configure({ timeout: 90_000 });
+for (const uiLocale of LOCALES) {
+  test.describe(`accessibility in ${LOCALE_NAMES[uiLocale]}: no WCAG 2 A or AA violations`, () => {
+    test.use({ uiLocale });
+    const t = uiText(uiLocale);
+    // Each test runs axe on several pages, a second or two each.
+    test.describe.configure({ timeout: 90_000 });
 
-  test.describe("signed out", () => {
-    test.use({ storageState: { cookies: [], origins: [] } });
+    test.describe("signed out", () => {
+      test.use({ storageState: { cookies: [], origins: [] } });
 
-    test("the sign-in page", async ({ page }) => {
-      await page.goto("/sign-in");
-      await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
-      await expectNoAxeViolations(page, "the sign-in page");
+      test("the sign-in page", async ({ page }) => {
+        await page.goto("/sign-in");
+        await expect(page.locator("html")).toHaveAttribute("lang", uiLocale);
+        await expect(page.getByRole("button", { name: t("auth.signIn.submit") })).toBeVisible();
+        await expectNoAxeViolations(page, "the sign-in page");
+      });
     });
-  });
 
-  test("providers, a provider's pages, the account page, the 404 page and an invitation", async ({
-    page,
-    browser,
-    baseURL,
-    api,
-    uniqueEmail,
-    freshChannel: { provider },
-  }) => {
-    const invited = await api.addMember(provider.id, uniqueEmail("invited"), "member");
-
-    await page.goto("/console");
-    await expect(page.getByRole("link", { name: provider.name })).toBeVisible();
-    await expectNoAxeViolations(page, "the providers list");
-
-    await page.goto(`/console/provider/${provider.id}`);
-    await expect(page.getByRole("heading", { name: provider.name })).toBeVisible();
-    await expectNoAxeViolations(page, "a provider's channels");
-
-    await page.goto(`/console/provider/${provider.id}/members`);
-    await expect(page.getByRole("table", { name: "Pending invitations" })).toBeVisible();
-    await expectNoAxeViolations(page, "a provider's members");
-
-    await page.goto(`/console/provider/${provider.id}/audit`);
-    await expect(page.getByRole("table").first()).toBeVisible();
-    await expectNoAxeViolations(page, "a provider's audit log");
-
-    await page.goto(`/console/provider/${provider.id}/settings`);
-    await page.getByRole("button", { name: "Delete provider" }).click();
-    await expect(page.getByRole("dialog")).toBeVisible();
-    await expectNoAxeViolations(page, "a provider's settings with the delete dialog open");
-
-    await page.goto("/account");
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expectNoAxeViolations(page, "the account page");
-
-    const missing = await page.goto("/console/channel/1000000000");
-    expect(missing?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-    await expectNoAxeViolations(page, "the 404 page");
-
-    if (!("invitation" in invited)) throw new Error("a new address is invited, not added");
-    const guestContext = await browser.newContext({
+    test("providers, a provider's pages, the account page, the 404 page and an invitation", async ({
+      page,
+      browser,
       baseURL,
-      storageState: { cookies: [], origins: [] },
+      locale,
+      api,
+      uniqueEmail,
+      freshChannel: { provider },
+    }) => {
+      const invited = await api.addMember(provider.id, uniqueEmail("invited"), "member");
+
+      await page.goto("/console");
+      await expect(page.getByRole("link", { name: provider.name })).toBeVisible();
+      await expectNoAxeViolations(page, "the providers list");
+
+      await page.goto(`/console/provider/${provider.id}`);
+      await expect(page.getByRole("heading", { name: provider.name })).toBeVisible();
+      await expectNoAxeViolations(page, "a provider's channels");
+
+      await page.goto(`/console/provider/${provider.id}/members`);
+      await expect(
+        page.getByRole("table", { name: t("members.pending.tableLabel") }),
+      ).toBeVisible();
+      await expectNoAxeViolations(page, "a provider's members");
+
+      await page.goto(`/console/provider/${provider.id}/audit`);
+      await expect(page.getByRole("table").first()).toBeVisible();
+      await expectNoAxeViolations(page, "a provider's audit log");
+
+      await page.goto(`/console/provider/${provider.id}/settings`);
+      await page.getByRole("button", { name: t("providers.delete.label") }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expectNoAxeViolations(page, "a provider's settings with the delete dialog open");
+
+      await page.goto("/account");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoAxeViolations(page, "the account page");
+
+      const missing = await page.goto("/console/channel/1000000000");
+      expect(missing?.status()).toBe(404);
+      await expect(
+        page.getByRole("heading", { level: 1, name: t("pages.notFound.heading") }),
+      ).toBeVisible();
+      await expectNoAxeViolations(page, "the 404 page");
+
+      if (!("invitation" in invited)) throw new Error("a new address is invited, not added");
+      const guestContext = await browser.newContext({
+        baseURL,
+        locale,
+        storageState: { cookies: [], origins: [] },
+      });
+      try {
+        const guest = await guestContext.newPage();
+        await guest.goto(new URL(invited.invitation.inviteUrl).pathname);
+        await expect(
+          guest.getByRole("button", { name: t("invitations.form.submit") }),
+        ).toBeVisible();
+        await expectNoAxeViolations(guest, "the invitation page");
+      } finally {
+        await guestContext.close();
+      }
     });
-    try {
-      const guest = await guestContext.newPage();
-      await guest.goto(new URL(invited.invitation.inviteUrl).pathname);
-      await expect(guest.getByRole("button", { name: "Accept invitation" })).toBeVisible();
-      await expectNoAxeViolations(guest, "the invitation page");
-    } finally {
-      await guestContext.close();
-    }
-  });
 
-  test("a channel's settings tabs: switches off and on, dialogs open", async ({
-    page,
-    api,
-    freshChannel: { channel },
-    basicSettings,
-    messagingApi,
-  }) => {
-    await basicSettings.goto();
-    await expectNoAxeViolations(page, "Basic settings");
-    await basicSettings.issueSecretButton.click();
-    await expect(basicSettings.reissueSecretDialog).toBeVisible();
-    await expectNoAxeViolations(page, "Basic settings with the reissue-secret dialog open");
-    await page.keyboard.press("Escape");
-    await expect(basicSettings.reissueSecretDialog).toBeHidden();
-    await page.getByRole("button", { name: "Delete channel" }).click();
-    await expect(page.getByRole("dialog", { name: "Delete this channel?" })).toBeVisible();
-    await expectNoAxeViolations(page, "Basic settings with the delete-channel dialog open");
-    await page.keyboard.press("Escape");
+    test("a channel's settings tabs: switches off and on, dialogs open", async ({
+      page,
+      api,
+      freshChannel: { channel },
+      basicSettings,
+      messagingApi,
+    }) => {
+      await basicSettings.goto();
+      await expectNoAxeViolations(page, "Basic settings");
+      await basicSettings.issueSecretButton.click();
+      await expect(basicSettings.reissueSecretDialog).toBeVisible();
+      await expectNoAxeViolations(page, "Basic settings with the reissue-secret dialog open");
+      await page.keyboard.press("Escape");
+      await expect(basicSettings.reissueSecretDialog).toBeHidden();
+      await page.getByRole("button", { name: t("channels.deleteChannel.label") }).click();
+      await expect(
+        page.getByRole("dialog", { name: t("channels.deleteChannel.question") }),
+      ).toBeVisible();
+      await expectNoAxeViolations(page, "Basic settings with the delete-channel dialog open");
+      await page.keyboard.press("Escape");
 
-    await messagingApi.goto();
-    await expect(messagingApi.switch("Use webhook")).toHaveAttribute("aria-checked", "false");
-    await expectNoAxeViolations(page, "Messaging API with the switches off");
+      await messagingApi.goto();
+      await expect(messagingApi.switch("Use webhook")).toHaveAttribute("aria-checked", "false");
+      await expectNoAxeViolations(page, "Messaging API with the switches off");
 
-    await api.updateChannel(channel.id, {
-      webhookUrl: "http://127.0.0.1:9/webhook",
-      useWebhook: true,
-      errorStatisticsAggregation: true,
+      await api.updateChannel(channel.id, {
+        webhookUrl: "http://127.0.0.1:9/webhook",
+        useWebhook: true,
+        errorStatisticsAggregation: true,
+      });
+      await messagingApi.goto();
+      await expect(messagingApi.switch("Use webhook")).toHaveAttribute("aria-checked", "true");
+      await messagingApi.switch("Webhook redelivery").click();
+      await expect(messagingApi.redeliveryDialog).toBeVisible();
+      await expectNoAxeViolations(page, "Messaging API with the redelivery dialog open");
+      await messagingApi.redeliveryDialog
+        .getByRole("button", { name: t("channels.webhookSettings.redeliveryConfirm.confirm") })
+        .click();
+      await expect(messagingApi.switch("Webhook redelivery")).toHaveAttribute(
+        "aria-checked",
+        "true",
+      );
+      await expectNoAxeViolations(page, "Messaging API with the switches on");
     });
-    await messagingApi.goto();
-    await expect(messagingApi.switch("Use webhook")).toHaveAttribute("aria-checked", "true");
-    await messagingApi.switch("Webhook redelivery").click();
-    await expect(messagingApi.redeliveryDialog).toBeVisible();
-    await expectNoAxeViolations(page, "Messaging API with the redelivery dialog open");
-    await messagingApi.redeliveryDialog.getByRole("button", { name: /Turn on|Enable/ }).click();
-    await expect(messagingApi.switch("Webhook redelivery")).toHaveAttribute("aria-checked", "true");
-    await expectNoAxeViolations(page, "Messaging API with the switches on");
-  });
 
-  test("a channel with failed webhooks: Statistics, Deliveries, a webhook, Audit log, Notifications", async ({
-    page,
-    api,
-    uniqueEmail,
-    freshChannel: { channel },
-    demoBot: bot,
-    statistics,
-    basicSettings,
-  }) => {
-    await api.updateChannel(channel.id, {
-      notificationEmail: uniqueEmail("alerts"),
-      errorNotification: true,
+    test("a channel with failed webhooks: Statistics, Deliveries, a webhook, Audit log, Notifications", async ({
+      page,
+      api,
+      uniqueEmail,
+      freshChannel: { channel },
+      demoBot: bot,
+      statistics,
+      basicSettings,
+    }) => {
+      await api.updateChannel(channel.id, {
+        notificationEmail: uniqueEmail("alerts"),
+        errorNotification: true,
+      });
+      bot.setMode("ok");
+      await api.pointAt(channel.id, bot, { errorStatisticsAggregation: true });
+      await api.sendTextsAndWait(channel.id, 1, "a11y");
+      bot.setMode("error500");
+      await api.sendTextsAndWait(channel.id, 2, "a11y");
+
+      await statistics.goto();
+      await expect(statistics.reason(/^error_status_code 2/)).toBeVisible();
+      await expect(statistics.chart).toBeVisible();
+      await expect(statistics.errorsTable).toBeVisible();
+      await expectNoAxeViolations(page, "Statistics: Errors with data");
+
+      await statistics.view.selectOption("deliveries");
+      await expect(statistics.deliveryChart).toBeVisible();
+      await expect(statistics.deliveryTable).toBeVisible();
+      await expectNoAxeViolations(page, "Statistics: Success rate and latency with data");
+
+      await page.goto(`/console/channel/${channel.id}/deliveries`);
+      const rows = page.getByTestId("delivery");
+      await expect(rows).toHaveCount(3);
+      await expectNoAxeViolations(page, "the Deliveries explorer with rows");
+
+      await rows
+        .first()
+        .getByRole("link", { name: uiPattern(uiLocale, "deliveries.attempt.detailsLink") })
+        .click();
+      await expect(
+        page.getByRole("region", { name: t("deliveries.detail.requestBody") }),
+      ).toBeVisible();
+      await expectNoAxeViolations(page, "a webhook's detail page");
+
+      await page.goto(`/console/channel/${channel.id}/audit`);
+      await expect(page.getByRole("table").first()).toBeVisible();
+      await expectNoAxeViolations(page, "a channel's audit log");
+
+      await basicSettings.goto();
+      await expect(basicSettings.errorNotificationSwitch).toHaveAttribute("aria-checked", "true");
+      await expectNoAxeViolations(page, "Basic settings with Error notification on");
+
+      const notifications = new NotificationsPage(page, channel.id, uiLocale);
+      await notifications.goto();
+      await expect(notifications.emails.first()).toBeVisible({ timeout: 30_000 });
+      await expectNoAxeViolations(page, "Notifications with an email");
     });
-    bot.setMode("ok");
-    await api.pointAt(channel.id, bot, { errorStatisticsAggregation: true });
-    await api.sendTextsAndWait(channel.id, 1, "a11y");
-    bot.setMode("error500");
-    await api.sendTextsAndWait(channel.id, 2, "a11y");
-
-    await statistics.goto();
-    await expect(statistics.reason(/^error_status_code 2/)).toBeVisible();
-    await expect(statistics.chart).toBeVisible();
-    await expect(statistics.errorsTable).toBeVisible();
-    await expectNoAxeViolations(page, "Statistics: Errors with data");
-
-    await statistics.view.selectOption("deliveries");
-    await expect(statistics.deliveryChart).toBeVisible();
-    await expect(statistics.deliveryTable).toBeVisible();
-    await expectNoAxeViolations(page, "Statistics: Success rate and latency with data");
-
-    await page.goto(`/console/channel/${channel.id}/deliveries`);
-    const rows = page.getByTestId("delivery");
-    await expect(rows).toHaveCount(3);
-    await expectNoAxeViolations(page, "the Deliveries explorer with rows");
-
-    await rows
-      .first()
-      .getByRole("link", { name: /Details of attempt/ })
-      .click();
-    await expect(page.getByRole("region", { name: "Request body" })).toBeVisible();
-    await expectNoAxeViolations(page, "a webhook's detail page");
-
-    await page.goto(`/console/channel/${channel.id}/audit`);
-    await expect(page.getByRole("table").first()).toBeVisible();
-    await expectNoAxeViolations(page, "a channel's audit log");
-
-    await basicSettings.goto();
-    await expect(basicSettings.errorNotificationSwitch).toHaveAttribute("aria-checked", "true");
-    await expectNoAxeViolations(page, "Basic settings with Error notification on");
-
-    const notifications = new NotificationsPage(page, channel.id);
-    await notifications.goto();
-    await expect(notifications.emails.first()).toBeVisible({ timeout: 30_000 });
-    await expectNoAxeViolations(page, "Notifications with an email");
   });
-});
+}

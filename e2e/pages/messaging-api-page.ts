@@ -1,6 +1,15 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import type { Locale } from "../../lib/i18n/locales";
+import { type UiText, uiText } from "../support/ui-text";
 
 export type SettingSwitch = "Use webhook" | "Webhook redelivery" | "Error statistics aggregation";
+
+/** Each switch's message (its English name is the SettingSwitch). */
+const SWITCH_KEYS = {
+  "Use webhook": "channels.webhookSettings.useWebhook",
+  "Webhook redelivery": "channels.webhookSettings.redelivery",
+  "Error statistics aggregation": "channels.webhookSettings.aggregation",
+} as const;
 
 /**
  * The Messaging API tab of a channel: webhook URL, Verify, the three switches and their dialog,
@@ -22,34 +31,47 @@ export class MessagingApiPage {
   readonly sendButton: Locator;
   readonly recentDeliveries: Locator;
 
+  private readonly t: UiText;
+
   constructor(
     readonly page: Page,
     readonly channelId: string,
+    /** The console's language in this browser (English unless the test asks otherwise). */
+    readonly locale: Locale = "en",
   ) {
+    const t = uiText(locale);
+    this.t = t;
     this.webhookUrlField = page.getByRole("textbox", { name: "Webhook URL" });
-    this.redeliveryDialog = page.getByRole("dialog", { name: "Turn on webhook redelivery?" });
+    this.redeliveryDialog = page.getByRole("dialog", {
+      name: t("channels.webhookSettings.redeliveryConfirm.title"),
+    });
     this.settingsError = page.getByRole("alert").filter({ hasText: "Could not save" });
-    this.verifyButton = page.getByRole("button", { name: "Verify" });
+    this.verifyButton = page.getByRole("button", { name: t("channels.verify.verify") });
     this.accessTokenCard = page.locator("section").filter({
-      has: page.getByRole("heading", { name: "Channel access token (long-lived)" }),
+      has: page.getByRole("heading", { name: t("channels.accessToken.title") }),
     });
     this.accessToken = page.getByTestId("channel-access-token");
     this.accessTokenStatus = page.getByTestId("access-token-status");
     this.reissueAccessTokenDialog = page.getByRole("dialog", {
-      name: "Reissue the channel access token?",
+      name: t("channels.accessToken.reissueTitle"),
     });
-    this.messageText = page.getByLabel("Message text");
-    this.sendButton = page.getByRole("button", { name: "Send", exact: true });
-    this.recentDeliveries = page.getByRole("table", { name: "Recent deliveries" });
+    this.messageText = page.getByLabel(t("deliveries.sendTest.messageText"));
+    this.sendButton = page.getByRole("button", {
+      name: t("deliveries.sendTest.send"),
+      exact: true,
+    });
+    this.recentDeliveries = page.getByRole("table", { name: t("deliveries.recent.title") });
   }
 
   async goto() {
     await this.page.goto(`/console/channel/${this.channelId}/messaging-api`);
-    await expect(this.page.getByRole("heading", { name: "Webhook settings" })).toBeVisible();
+    await expect(
+      this.page.getByRole("heading", { name: this.t("channels.webhookSettings.title") }),
+    ).toBeVisible();
   }
 
   switch(name: SettingSwitch): Locator {
-    return this.page.getByRole("switch", { name, exact: true });
+    return this.page.getByRole("switch", { name: this.t(SWITCH_KEYS[name]), exact: true });
   }
 
   /** The stored webhook URL as shown outside edit mode. */

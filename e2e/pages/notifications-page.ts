@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import type { Locale } from "../../lib/i18n/locales";
+import { type UiText, uiText } from "../support/ui-text";
 
 /** The Notifications tab of a channel: its error notification emails, newest first. */
 export class NotificationsPage {
@@ -7,20 +9,26 @@ export class NotificationsPage {
   /** What the tab says while the channel has no email. */
   readonly emptyState: Locator;
 
+  private readonly t: UiText;
+
   constructor(
     readonly page: Page,
     readonly channelId: string,
+    /** The console's language in this browser (English unless the test asks otherwise). */
+    readonly locale: Locale = "en",
   ) {
+    const t = uiText(locale);
+    this.t = t;
     this.emails = page
-      .getByRole("list", { name: "Error notification emails" })
+      .getByRole("list", { name: t("notifications.outbox.title") })
       .getByRole("article");
-    this.emptyState = page.getByText("No error notification emails yet.");
+    this.emptyState = page.getByText(t("notifications.outbox.empty"));
   }
 
   async goto() {
     await this.page.goto(`/console/channel/${this.channelId}/notifications`);
     await expect(
-      this.page.getByRole("heading", { name: "Error notification emails" }),
+      this.page.getByRole("heading", { name: this.t("notifications.outbox.title") }),
     ).toBeVisible();
   }
 
@@ -35,11 +43,13 @@ export class NotificationsPage {
   }
 
   recipients(email: Locator): Locator {
-    return email.getByRole("list", { name: "Recipients" }).getByRole("listitem");
+    return email
+      .getByRole("list", { name: this.t("notifications.email.recipients") })
+      .getByRole("listitem");
   }
 
   /** The email's plain text, as sent. */
   body(email: Locator): Locator {
-    return email.getByRole("figure", { name: "Email body" }).locator("pre");
+    return email.getByRole("figure", { name: this.t("notifications.email.body") }).locator("pre");
   }
 }

@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import type { Locale } from "../../lib/i18n/locales";
+import { uiText } from "../support/ui-text";
 
 /** The Statistics tab of a channel: its Errors view and its Success rate and latency view. */
 export class StatisticsPage {
@@ -20,16 +22,19 @@ export class StatisticsPage {
   constructor(
     readonly page: Page,
     readonly channelId: string,
+    /** The console's language in this browser (English unless the test asks otherwise). */
+    readonly locale: Locale = "en",
   ) {
-    this.view = page.getByRole("combobox", { name: "Statistics" });
-    this.summary = page.getByRole("list", { name: "Errors by reason" });
-    this.chart = page.getByRole("img", { name: "Errors over time" });
-    this.details = page.getByRole("table", { name: "Errors by reason and detail" });
-    this.errorsTable = page.getByRole("table", { name: "Webhook errors" });
-    this.downloadTsvLink = page.getByRole("link", { name: "Download TSV file" });
-    this.deliveryTotals = page.getByLabel("Totals for the period");
-    this.deliveryChart = page.getByRole("img", { name: "Success rate and latency over time" });
-    this.deliveryTable = page.getByRole("table", { name: "Success rate and latency by period" });
+    const t = uiText(locale);
+    this.view = page.getByRole("combobox", { name: t("statistics.view.label") });
+    this.summary = page.getByRole("list", { name: t("statistics.reasonSummary.label") });
+    this.chart = page.getByRole("img", { name: t("statistics.errorsChart.label") });
+    this.details = page.getByRole("table", { name: t("statistics.detailsTable.label") });
+    this.errorsTable = page.getByRole("table", { name: t("statistics.webhookErrorsTable.label") });
+    this.downloadTsvLink = page.getByRole("link", { name: t("statistics.periodLine.downloadTsv") });
+    this.deliveryTotals = page.getByLabel(t("statistics.deliveries.totals"));
+    this.deliveryChart = page.getByRole("img", { name: t("statistics.deliveryChart.label") });
+    this.deliveryTable = page.getByRole("table", { name: t("statistics.deliveryTable.label") });
   }
 
   get url(): string {
