@@ -142,7 +142,7 @@ test.describe("Japanese", () => {
     }) => {
       await page.goto("/sign-in");
       await expect(page.locator("html")).toHaveAttribute("lang", "ja");
-      await expect(page.getByRole("heading", { level: 1, name: "サインイン" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "サインイン" })).toBeVisible();
       await expect(page.getByRole("button", { name: "サインイン" })).toBeVisible();
       await expect(page).toHaveTitle(/サインイン/);
 
