@@ -36,9 +36,13 @@ test.describe("Statistics tab: Errors", () => {
     await expect(
       details.getByRole("row", { name: /could_not_connect\s+Connection failed\s+2/ }),
     ).toBeVisible();
+    // Each detail's row says what it means (LINE's summary).
     await expect(
       details.getByRole("row", { name: /unclassified\s+Unclassified webhook dispatch error\s+1/ }),
-    ).toBeVisible();
+    ).toContainText("An unexpected error that cannot be classified.");
+    await expect(details.getByRole("row", { name: /error_status_code\s+500\s+2/ })).toContainText(
+      "The HTTP status code the bot server answered with.",
+    );
 
     // LINE's table shows the attempt's UTC instant plus nine hours.
     const garbage = (await api.deliveries(channel.id, { limit: 200 })).deliveries.find(

@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import type { ErrorStatisticsView } from "@/components/data/console-queries";
 import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Table, Td, Th } from "@/components/ui/table";
+import { explainDetail } from "./failure-explanations";
 import { sharePercent } from "./reason-summary";
 
 /** Errors per (reason, detail) over the whole period, most first. */
@@ -24,6 +25,7 @@ export function DetailsTable({
           <Th>{t("detailsTable.detail")}</Th>
           <Th className="text-right">{t("detailsTable.errors")}</Th>
           <Th className="text-right">{t("detailsTable.share")}</Th>
+          <Th>{t("explanations.column")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -35,6 +37,7 @@ export function DetailsTable({
             <Td className="text-right text-muted tabular-nums">
               {sharePercent(row.errors, total)}
             </Td>
+            <Td className="text-xs text-muted">{explainDetail(t, row.reason, row.detail)}</Td>
           </tr>
         ))}
       </tbody>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import type { FailureReason } from "@/lib/shared/failure-reasons";
+import { explainReason } from "./failure-explanations";
 
 /** "25%", or "<1%" for a count too small to round to a whole percent. */
 export function sharePercent(count: number, total: number): string {
@@ -43,7 +44,11 @@ export function ReasonSummary({
               aria-pressed={pressed}
               // The name is the visible text, spaced as it reads: "could_not_connect 2 (40%)".
               aria-label={`${reason} ${shownCount} (${share})`}
-              title={pressed ? t("reasonSummary.showAll") : t("reasonSummary.showOnly", { reason })}
+              // What the reason means, then what pressing does: a tooltip; the details table below
+              // says the same of each detail as text.
+              title={`${explainReason(t, reason)}\n${
+                pressed ? t("reasonSummary.showAll") : t("reasonSummary.showOnly", { reason })
+              }`}
               onClick={() => onSelect(pressed ? undefined : reason)}
               className={`w-full rounded-md border px-3 py-2 text-left transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-line-green ${
                 pressed

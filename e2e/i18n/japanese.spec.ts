@@ -58,11 +58,12 @@ test.describe("Japanese", () => {
     // Reason codes and detail strings are LINE's data: the same in Japanese.
     await expect(statistics.reason(/^error_status_code 2/)).toBeVisible();
     await expect(statistics.reason(/^unclassified 1/)).toBeVisible();
+    // The summary of each detail is explanation, and is translated.
     await expect(
       statistics.details.getByRole("row", {
         name: /unclassified\s+Unclassified webhook dispatch error\s+1/,
       }),
-    ).toBeVisible();
+    ).toContainText("分類できない予期しないエラーが発生しました。");
     // Times in Japanese, still in UTC+9 and labelled so.
     await expect(
       page.getByText(
