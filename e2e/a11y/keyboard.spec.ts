@@ -1,5 +1,7 @@
 // The console by keyboard alone: the channel tabs, the Statistics drop-down and period, a switch,
 // and a confirm dialog that keeps focus inside and gives it back when it closes.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 
@@ -82,4 +84,52 @@ test("tabs, the Statistics view and period, a switch and a confirm dialog, by ke
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(issue).toBeFocused();
+});
+
+test("LINE's table pages by keyboard, and focus stays on Next at the last page", async ({
+  page,
+  api,
+  freshChannel: { channel },
+  statistics,
+}) => {
+  test.setTimeout(90_000);
+  // A bot answering each webhook with another 5xx: 51 details, so 51 rows, two pages of 50.
+  let answered = 0;
+  const bot = http.createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      response.writeHead(500 + (answered++ % 60)).end();
+    });
+  });
+  await new Promise<void>((resolve) => bot.listen(0, "127.0.0.1", resolve));
+  try {
+    const { port } = bot.address() as AddressInfo;
+    await api.updateChannel(channel.id, {
+      webhookUrl: `http://127.0.0.1:${port}/webhook`,
+      useWebhook: true,
+      errorStatisticsAggregation: true,
+    });
+    await api.sendTextsAndWait(channel.id, 51, "paging");
+  } finally {
+    bot.close();
+  }
+
+  await statistics.goto();
+  const pages = page.getByRole("navigation", { name: "Webhook errors pages" });
+  await expect(pages).toContainText("Page 1 of 2");
+  const next = pages.getByRole("button", { name: "Next" });
+  // Past the period picker and every row's count link.
+  await tabTo(page, next, { max: 200 });
+  await page.keyboard.press("Enter");
+  await expect(pages).toContainText("Page 2 of 2");
+  // At the end Next says it is unavailable, and keeps focus: Enter again changes nothing.
+  await expect(next).toHaveAttribute("aria-disabled", "true");
+  await expect(next).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(pages).toContainText("Page 2 of 2");
+  await expect(next).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(pages.getByRole("button", { name: "Previous" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(pages).toContainText("Page 1 of 2");
 });
