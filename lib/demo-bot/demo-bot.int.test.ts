@@ -8,7 +8,7 @@ import { buildWebhookRequest } from "../dispatch/webhook-request";
 import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { type LocalPki, mintLocalPki } from "../tls/local-pki";
 import { type DemoBot, startDemoBot } from "./demo-bot";
-import type { DemoBotMode } from "./modes";
+import { DEMO_BOT_MODE_NAMES, type DemoBotMode } from "./modes";
 
 const SECRET = "fedcba9876543210fedcba9876543210";
 const webhook = buildWebhookRequest({
@@ -136,18 +136,6 @@ describe("demo bot control page", () => {
     });
     const answer = (await response.json()) as { modes: Record<string, string> };
     expect(answer.modes.error500).toBe("Answer 500: error_status_code");
-    expect(Object.keys(answer.modes)).toEqual([
-      "ok",
-      "slowish",
-      "slow",
-      "error500",
-      "error404",
-      "redirect",
-      "close",
-      "garbage",
-      "goaway",
-      "reset",
-      "mixed",
-    ]);
+    expect(Object.keys(answer.modes)).toEqual([...DEMO_BOT_MODE_NAMES]);
   });
 });
