@@ -28,6 +28,8 @@ test.describe("Japanese", () => {
     freshChannel: { provider, channel },
     demoBot: bot,
   }) => {
+    // Three browsers and two downloads: longer than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     await api.addMember(provider.id, operator.email, "admin");
     bot.setMode("error500");
     await api.pointAt(channel.id, bot, { errorStatisticsAggregation: true });
