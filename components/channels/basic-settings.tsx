@@ -60,7 +60,7 @@ export function BasicSettings({
           ) : (
             <div className="space-y-2">
               <MaskedChannelSecret />
-              <RoleNote>{ADMIN_ONLY.channelSecret}</RoleNote>
+              <RoleNote note={ADMIN_ONLY.channelSecret} />
             </div>
           )}
         </SettingRow>

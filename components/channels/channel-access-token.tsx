@@ -76,7 +76,7 @@ export function ChannelAccessToken({
               </Button>
             )}
           </div>
-          {!canManage && <RoleNote>{ADMIN_ONLY.accessToken}</RoleNote>}
+          {!canManage && <RoleNote note={ADMIN_ONLY.accessToken} />}
           {shown && (
             <div className="space-y-2">
               <div className="flex flex-wrap items-center gap-2">

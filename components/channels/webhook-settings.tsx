@@ -59,7 +59,7 @@ export function WebhookSettings({
       <Card title={t("title")}>
         {!canConfigure && (
           <div className="pt-3">
-            <RoleNote>{VIEWER_NOTE}</RoleNote>
+            <RoleNote note={VIEWER_NOTE} />
           </div>
         )}
         <SettingRow label="Webhook URL">

@@ -41,7 +41,7 @@ export function RedeliverNowButton({
             ? t("redeliverCount", { count: String(count) })
             : t("redeliver")}
       </Button>
-      {!canConfigure && <RoleNote>{VIEWER_NOTE}</RoleNote>}
+      {!canConfigure && <RoleNote note={VIEWER_NOTE} />}
       {tooMany && (
         <span className="text-xs text-danger">
           {t("tooMany", { limit: String(REDELIVER_NOW_LIMIT) })}

@@ -28,7 +28,7 @@ export function SendTestMessage({
     <Card title={t("title")}>
       {!canConfigure && (
         <div className="pt-3">
-          <RoleNote>{VIEWER_NOTE}</RoleNote>
+          <RoleNote note={VIEWER_NOTE} />
         </div>
       )}
       <form

@@ -51,7 +51,7 @@ export function ProviderChannels({
       {roleCan(role, "manage") ? (
         <CreateChannelForm providerId={provider.id} />
       ) : (
-        <RoleNote>{ADMIN_ONLY.createChannel}</RoleNote>
+        <RoleNote note={ADMIN_ONLY.createChannel} />
       )}
     </div>
   );

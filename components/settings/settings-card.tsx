@@ -22,7 +22,7 @@ export function SettingsCard({
     <Card title={title}>
       {!canEdit && (
         <div className="pt-3">
-          <RoleNote>{readOnlyNote}</RoleNote>
+          <RoleNote note={readOnlyNote} />
         </div>
       )}
       {children}
