@@ -8,10 +8,10 @@ import { TextField } from "@/components/ui/text-field";
 import {
   MAX_WEBHOOK_URL_LENGTH,
   type WebhookUrlPolicy,
-  webhookUrlProblem,
+  webhookUrlRefusal,
 } from "@/lib/shared/webhook-url";
 import { VerifyWebhook } from "./verify-webhook";
-import { webhookUrlProblemMessage } from "./webhook-url-problem";
+import { webhookUrlRefusalText } from "./webhook-url-problem";
 
 interface WebhookUrlFieldProps {
   channelId: string;
@@ -61,10 +61,9 @@ export function WebhookUrlField({
 
   const submit = () => {
     const value = draft.trim();
-    const problem = value === "" ? null : webhookUrlProblem(value, urlPolicy);
-    if (problem) {
-      const { key, values } = webhookUrlProblemMessage(problem);
-      setLocalError(t(`problems.${key}`, values));
+    const refusal = value === "" ? null : webhookUrlRefusal(value, urlPolicy);
+    if (refusal) {
+      setLocalError(webhookUrlRefusalText(t, refusal));
       return;
     }
     setLocalError(null);

@@ -2,24 +2,36 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/lib/i18n/messages";
 import {
+  describeWebhookUrlRefusal,
   LOOPBACK_HOSTS_TEXT,
   MAX_WEBHOOK_URL_LENGTH,
+  type WebhookUrlRefusal,
   webhookUrlProblem,
+  webhookUrlRefusal,
 } from "@/lib/shared/webhook-url";
-import { webhookUrlProblemMessage } from "./webhook-url-problem";
+import { webhookUrlRefusalText } from "./webhook-url-problem";
 
-const en = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "channels" });
-const ja = createTranslator({ locale: "ja", messages: MESSAGES.ja, namespace: "channels" });
+const en = createTranslator({
+  locale: "en",
+  messages: MESSAGES.en,
+  namespace: "channels.webhookUrl",
+});
+const ja = createTranslator({
+  locale: "ja",
+  messages: MESSAGES.ja,
+  namespace: "channels.webhookUrl",
+});
 
 const HTTP_ALLOWED = { requireHttps: false };
 const HTTPS_ONLY = { requireHttps: true };
 
-function say(t: typeof en, problem: string): string {
-  const { key, values } = webhookUrlProblemMessage(problem);
-  return t(`webhookUrl.problems.${key}`, values);
+function refusalOf(url: string, policy: typeof HTTP_ALLOWED): WebhookUrlRefusal {
+  const refusal = webhookUrlRefusal(url, policy);
+  if (!refusal) throw new Error(`${url} passes the rule`);
+  return refusal;
 }
 
-describe("webhookUrlProblemMessage", () => {
+describe("webhookUrlRefusalText", () => {
   it.each([
     [`https://example.com/${"a".repeat(MAX_WEBHOOK_URL_LENGTH)}`, HTTP_ALLOWED, "tooLong"],
     ["not a url", HTTP_ALLOWED, "invalid"],
@@ -36,38 +48,33 @@ describe("webhookUrlProblemMessage", () => {
     ["https://example.com/a/../b", HTTP_ALLOWED, "dotSegments"],
     ["http://example.com/webhook", HTTP_ALLOWED, "httpNotLoopback"],
   ] as const)(
-    "knows the rule's answer for %j and says it in English as before",
-    (url, policy, key) => {
-      const problem = webhookUrlProblem(url, policy);
-      expect(problem).not.toBeNull();
-      expect(webhookUrlProblemMessage(problem ?? "").key).toBe(key);
-      expect(say(en, problem ?? "")).toBe(`Webhook URL ${problem}`);
+    "says the rule's refusal of %j in English as the API does, after the field's name",
+    (url, policy, code) => {
+      const refusal = refusalOf(url, policy);
+      expect(refusal.code).toBe(code);
+      expect(webhookUrlRefusalText(en, refusal)).toBe(
+        `Webhook URL ${webhookUrlProblem(url, policy)}`,
+      );
+      expect(webhookUrlRefusalText(ja, refusal)).toMatch(/^Webhook URL/);
     },
   );
 
-  it("knows a host written in another case", () => {
-    const problem = "must write the host as example.com";
-    expect(webhookUrlProblemMessage(problem)).toEqual({
-      key: "hostCase",
-      values: { host: "example.com" },
-    });
-    expect(say(en, problem)).toBe(`Webhook URL ${problem}`);
+  it("says a host written in another notation as the API does (no URL above reaches it)", () => {
+    const refusal: WebhookUrlRefusal = { code: "hostCase", host: "example.com" };
+    expect(webhookUrlRefusalText(en, refusal)).toBe(
+      `Webhook URL ${describeWebhookUrlRefusal(refusal)}`,
+    );
+    expect(webhookUrlRefusalText(ja, refusal)).toContain("example.com");
   });
 
-  it("shows an answer it does not know as the rule wrote it", () => {
-    const problem = "must be something new";
-    expect(webhookUrlProblemMessage(problem)).toEqual({ key: "other", values: { problem } });
-    expect(say(en, problem)).toBe("Webhook URL must be something new");
-  });
-
-  it("says it in Japanese, with the values of the answer", () => {
-    expect(say(ja, webhookUrlProblem("http://example.com/webhook", HTTPS_ONLY) ?? "")).toBe(
+  it("says it in Japanese, with what the refusal names", () => {
+    expect(webhookUrlRefusalText(ja, refusalOf("http://example.com/webhook", HTTPS_ONLY))).toBe(
       "Webhook URLはhttps://で始めてください。",
     );
-    expect(say(ja, webhookUrlProblem("http://2130706433/", HTTP_ALLOWED) ?? "")).toBe(
+    expect(webhookUrlRefusalText(ja, refusalOf("http://2130706433/", HTTP_ALLOWED))).toBe(
       "Webhook URLのIPv4アドレスは127.0.0.1と記述してください。",
     );
-    expect(say(ja, webhookUrlProblem("https://example.com/a b", HTTP_ALLOWED) ?? "")).toContain(
+    expect(webhookUrlRefusalText(ja, refusalOf("https://example.com/a b", HTTP_ALLOWED))).toContain(
       "U+0020",
     );
   });
@@ -75,10 +82,10 @@ describe("webhookUrlProblemMessage", () => {
 
 describe("the Webhook URL field's hints", () => {
   it("read in English as the rule's numbers and hosts", () => {
-    expect(en("webhookUrl.hintHttpsOnly", { max: String(MAX_WEBHOOK_URL_LENGTH) })).toBe(
+    expect(en("hintHttpsOnly", { max: String(MAX_WEBHOOK_URL_LENGTH) })).toBe(
       `https only, up to ${MAX_WEBHOOK_URL_LENGTH} characters. Leave empty to remove.`,
     );
-    expect(en("webhookUrl.hintHttpAllowed", { max: String(MAX_WEBHOOK_URL_LENGTH) })).toBe(
+    expect(en("hintHttpAllowed", { max: String(MAX_WEBHOOK_URL_LENGTH) })).toBe(
       `https; plain http only for ${LOOPBACK_HOSTS_TEXT}. Up to ${MAX_WEBHOOK_URL_LENGTH} characters. Leave empty to remove.`,
     );
   });

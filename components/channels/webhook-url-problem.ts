@@ -1,72 +1,14 @@
-// The console's words for why a typed webhook URL is refused. The rule itself (lib/shared/
-// webhook-url.ts) is shared with the server and answers in English, as the API does; here each of
-// its answers becomes a message key and values, so the field says it in the page's language.
-// Pure, for its unit test.
+// The Webhook URL field's words for why a typed URL is refused. The rule (lib/shared/
+// webhook-url.ts) is shared with the server and answers with a code and what it names; the API
+// says it in English from the same code, the field in the page's language. Pure, for its test.
+import type { useTranslations } from "next-intl";
+import type { WebhookUrlRefusal } from "@/lib/shared/webhook-url";
 
-export type WebhookUrlProblemKey =
-  | "tooLong"
-  | "invalid"
-  | "httpsOnly"
-  | "httpOrHttps"
-  | "hiddenCharacter"
-  | "backslash"
-  | "noHost"
-  | "credentials"
-  | "ipv4"
-  | "ipv6"
-  | "percentEncodedHost"
-  | "hostCase"
-  | "dotSegments"
-  | "httpNotLoopback"
-  | "other";
+/** The translator of the Webhook URL field's messages. */
+export type WebhookUrlT = ReturnType<typeof useTranslations<"channels.webhookUrl">>;
 
-export interface WebhookUrlProblemMessage {
-  /** Under `channels.webhookUrl.problems`. */
-  key: WebhookUrlProblemKey;
-  values: Record<string, string>;
-}
-
-/** Each answer of webhookUrlProblem, as written there; the first match wins. */
-const PATTERNS: readonly [RegExp, WebhookUrlProblemKey, ...string[]][] = [
-  [/^must be at most (\d+) characters$/, "tooLong", "max"],
-  [/^must be a valid URL, e\.g\. https:\/\/example\.com\/webhook$/, "invalid"],
-  [/^must start with https:\/\/$/, "httpsOnly"],
-  [/^must start with https:\/\/ or http:\/\/$/, "httpOrHttps"],
-  [
-    /^must not contain whitespace, control or invisible characters \(found (U\+[0-9A-F]{4,6})\)$/,
-    "hiddenCharacter",
-    "character",
-  ],
-  [/^must not contain a backslash \(\\\)$/, "backslash"],
-  [
-    /^must name a host right after the two slashes, e\.g\. https:\/\/example\.com\/webhook$/,
-    "noHost",
-  ],
-  [/^must not contain a user name or password$/, "credentials"],
-  [/^must write the IPv4 address as (\S+)$/, "ipv4", "host"],
-  [/^must write the IPv6 address as (\S+)$/, "ipv6", "host"],
-  [/^must not percent-encode the host name$/, "percentEncodedHost"],
-  [/^must write the host as (\S+)$/, "hostCase", "host"],
-  [/^must not contain \. or \.\. path segments$/, "dotSegments"],
-  [
-    /^must start with https:\/\/ \(http is allowed only for localhost, 127\.0\.0\.0\/8 and \[::1\]\)$/,
-    "httpNotLoopback",
-  ],
-];
-
-/**
- * The message for one of webhookUrlProblem's answers ("must start with https://"). An answer not
- * known here is shown as the rule wrote it, after the field's name.
- */
-export function webhookUrlProblemMessage(problem: string): WebhookUrlProblemMessage {
-  for (const [pattern, key, ...names] of PATTERNS) {
-    const match = pattern.exec(problem);
-    if (match) {
-      return {
-        key,
-        values: Object.fromEntries(names.map((name, index) => [name, match[index + 1] ?? ""])),
-      };
-    }
-  }
-  return { key: "other", values: { problem } };
+/** "Webhook URL must start with https://", in the translator's language. */
+export function webhookUrlRefusalText(t: WebhookUrlT, refusal: WebhookUrlRefusal): string {
+  const { code, ...values } = refusal;
+  return t(`problems.${code}`, values);
 }

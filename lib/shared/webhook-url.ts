@@ -25,7 +25,53 @@ export interface WebhookUrlPolicy {
   requireHttps: boolean;
 }
 
-const INVALID_URL = "must be a valid URL, e.g. https://example.com/webhook";
+/**
+ * Why a URL is refused: a code (the console's message key, channels.webhookUrl.problems) and
+ * what the message names. The API says it in English (describeWebhookUrlRefusal); the console's
+ * field in the page's language.
+ */
+export type WebhookUrlRefusal =
+  | { code: "tooLong"; max: number }
+  | { code: "invalid" | "httpsOnly" | "httpOrHttps" | "backslash" | "noHost" | "credentials" }
+  | { code: "percentEncodedHost" | "dotSegments" | "httpNotLoopback" }
+  | { code: "hiddenCharacter"; character: string }
+  | { code: "ipv4" | "ipv6" | "hostCase"; host: string };
+
+export type WebhookUrlRefusalCode = WebhookUrlRefusal["code"];
+
+/** The API's words for each refusal (the property, `webhookUrl` or `endpoint`, comes before). */
+export function describeWebhookUrlRefusal(refusal: WebhookUrlRefusal): string {
+  switch (refusal.code) {
+    case "tooLong":
+      return `must be at most ${refusal.max} characters`;
+    case "invalid":
+      return "must be a valid URL, e.g. https://example.com/webhook";
+    case "httpsOnly":
+      return "must start with https://";
+    case "httpOrHttps":
+      return "must start with https:// or http://";
+    case "hiddenCharacter":
+      return `must not contain whitespace, control or invisible characters (found ${refusal.character})`;
+    case "backslash":
+      return "must not contain a backslash (\\)";
+    case "noHost":
+      return "must name a host right after the two slashes, e.g. https://example.com/webhook";
+    case "credentials":
+      return "must not contain a user name or password";
+    case "ipv4":
+      return `must write the IPv4 address as ${refusal.host}`;
+    case "ipv6":
+      return `must write the IPv6 address as ${refusal.host}`;
+    case "percentEncodedHost":
+      return "must not percent-encode the host name";
+    case "hostCase":
+      return `must write the host as ${refusal.host}`;
+    case "dotSegments":
+      return "must not contain . or .. path segments";
+    case "httpNotLoopback":
+      return `must start with https:// (http is allowed only for ${LOOPBACK_HOSTS_TEXT})`;
+  }
+}
 
 // Whitespace (Unicode separators), control characters (C0, DEL, C1), invisible formatting
 // characters (soft hyphen, zero-width and bidirectional marks) and unpaired UTF-16 surrogates:
@@ -67,17 +113,17 @@ function writtenPath(value: string, authority: string): string {
  * Why the host as written is not the host the URL calls, or null. Only notation may differ: the
  * case of a name, and a Unicode (IDN) name that is called by its punycode form.
  */
-function hostProblem(written: string, parsed: string): string | null {
+function hostProblem(written: string, parsed: string): WebhookUrlRefusal | null {
   if (IPV4.test(parsed)) {
-    return written === parsed ? null : `must write the IPv4 address as ${parsed}`;
+    return written === parsed ? null : { code: "ipv4", host: parsed };
   }
   if (parsed.startsWith("[")) {
-    return written.toLowerCase() === parsed ? null : `must write the IPv6 address as ${parsed}`;
+    return written.toLowerCase() === parsed ? null : { code: "ipv6", host: parsed };
   }
-  if (written.includes("%")) return "must not percent-encode the host name";
+  if (written.includes("%")) return { code: "percentEncodedHost" };
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point.
   const ascii = /^[\u0000-\u007f]*$/.test(written);
-  if (ascii && written.toLowerCase() !== parsed) return `must write the host as ${parsed}`;
+  if (ascii && written.toLowerCase() !== parsed) return { code: "hostCase", host: parsed };
   return null;
 }
 
@@ -93,34 +139,30 @@ export function isLoopbackHost(writtenHostName: string, parsedHostName: string):
 }
 
 /** Why `value` cannot be a webhook URL under `policy`, or null when it can. */
-export function webhookUrlProblem(value: string, policy: WebhookUrlPolicy): string | null {
+export function webhookUrlRefusal(
+  value: string,
+  policy: WebhookUrlPolicy,
+): WebhookUrlRefusal | null {
   const { requireHttps } = policy;
-  if (value.length > MAX_WEBHOOK_URL_LENGTH) {
-    return `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`;
-  }
+  if (value.length > MAX_WEBHOOK_URL_LENGTH)
+    return { code: "tooLong", max: MAX_WEBHOOK_URL_LENGTH };
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return INVALID_URL;
+    return { code: "invalid" };
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return requireHttps ? "must start with https://" : "must start with https:// or http://";
+    return { code: requireHttps ? "httpsOnly" : "httpOrHttps" };
   }
-  if (requireHttps && url.protocol !== "https:") return "must start with https://";
+  if (requireHttps && url.protocol !== "https:") return { code: "httpsOnly" };
 
   const hidden = HIDDEN_CHARACTER.exec(value)?.[0];
-  if (hidden !== undefined) {
-    return `must not contain whitespace, control or invisible characters (found ${codePointName(hidden)})`;
-  }
-  if (value.includes("\\")) return "must not contain a backslash (\\)";
+  if (hidden !== undefined) return { code: "hiddenCharacter", character: codePointName(hidden) };
+  if (value.includes("\\")) return { code: "backslash" };
   const authority = writtenAuthority(value);
-  if (authority === null || !url.hostname) {
-    return "must name a host right after the two slashes, e.g. https://example.com/webhook";
-  }
-  if (authority.includes("@") || url.username || url.password) {
-    return "must not contain a user name or password";
-  }
+  if (authority === null || !url.hostname) return { code: "noHost" };
+  if (authority.includes("@") || url.username || url.password) return { code: "credentials" };
   const host = writtenHost(authority);
   const problem = hostProblem(host, url.hostname);
   if (problem) return problem;
@@ -129,10 +171,16 @@ export function webhookUrlProblem(value: string, policy: WebhookUrlPolicy): stri
       .split("/")
       .some((segment) => DOT_SEGMENT.test(segment))
   ) {
-    return "must not contain . or .. path segments";
+    return { code: "dotSegments" };
   }
   if (url.protocol === "http:" && !isLoopbackHost(host, url.hostname)) {
-    return `must start with https:// (http is allowed only for ${LOOPBACK_HOSTS_TEXT})`;
+    return { code: "httpNotLoopback" };
   }
   return null;
+}
+
+/** Why `value` cannot be a webhook URL under `policy`, in the API's words, or null when it can. */
+export function webhookUrlProblem(value: string, policy: WebhookUrlPolicy): string | null {
+  const refusal = webhookUrlRefusal(value, policy);
+  return refusal && describeWebhookUrlRefusal(refusal);
 }
