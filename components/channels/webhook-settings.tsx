@@ -16,22 +16,6 @@ import { type ProviderRole, roleCan } from "@/lib/shared/provider-roles";
 import type { WebhookUrlPolicy } from "@/lib/shared/webhook-url";
 import { WebhookUrlField } from "./webhook-url-field";
 
-/** The settings a failed save can name, each under `webhookSettings.settingNames`. */
-const SETTINGS: readonly (keyof ChannelPatch)[] = [
-  "name",
-  "description",
-  "webhookUrl",
-  "useWebhook",
-  "webhookRedelivery",
-  "errorStatisticsAggregation",
-  "notificationEmail",
-  "errorNotification",
-];
-
-function isSetting(key: string | undefined): key is keyof ChannelPatch {
-  return SETTINGS.includes(key as keyof ChannelPatch);
-}
-
 /** The Webhook settings card. A Viewer sees every setting, with the controls off. */
 export function WebhookSettings({
   initialChannel,
@@ -52,7 +36,10 @@ export function WebhookSettings({
   const canConfigure = roleCan(role, "configure");
   const t = useTranslations("channels.webhookSettings");
 
-  const failedSetting = toggle.variables ? Object.keys(toggle.variables)[0] : undefined;
+  // A switch sends one setting at a time: the one a failed save names.
+  const failedSetting = toggle.variables
+    ? (Object.keys(toggle.variables)[0] as keyof ChannelPatch | undefined)
+    : undefined;
 
   return (
     <div className="space-y-6">
@@ -115,9 +102,7 @@ export function WebhookSettings({
           <div className="pb-4">
             <Alert tone="error">
               {t("saveFailed", {
-                setting: isSetting(failedSetting)
-                  ? t(`settingNames.${failedSetting}`)
-                  : t("theSetting"),
+                setting: failedSetting ? t(`settingNames.${failedSetting}`) : t("theSetting"),
                 message: toggle.error.message,
               })}
             </Alert>
