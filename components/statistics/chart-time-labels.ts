@@ -1,6 +1,7 @@
 // How the statistics charts label time: ticks and tooltips in UTC+9, shared by every chart so
 // that Errors and Success rate and latency read the same. Times read "21:06" in both languages;
 // days read "11-27" and "2026-11-27" in English, "11/27" and "2026年11月27日" in Japanese.
+import { formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { BUCKET_MS, type Bucket } from "@/lib/shared/time-buckets";
 import { formatUtc9Date, formatUtc9Time, UTC9_LABEL, utc9Parts } from "@/lib/shared/utc9";
@@ -12,13 +13,6 @@ function shortDay(locale: Locale, instant: Date): string {
   if (locale === "en") return formatUtc9Date(instant).slice(5);
   const p = utc9Parts(instant);
   return `${p.month}/${p.day}`;
-}
-
-/** A whole day, as a tooltip's heading: "2026-11-27", or "2026年11月27日" in Japanese. */
-function fullDay(locale: Locale, instant: Date): string {
-  if (locale === "en") return formatUtc9Date(instant);
-  const p = utc9Parts(instant);
-  return `${p.year}年${p.month}月${p.day}日`;
 }
 
 /** An axis tick: the day for day buckets, else the time, with the day when the chart spans days. */
@@ -35,8 +29,8 @@ export function tooltipLabel(bucket: Bucket, locale: Locale) {
   return (label: unknown) => {
     const instant = new Date(String(label));
     if (Number.isNaN(instant.getTime())) return "";
-    if (bucket === "day") return `${fullDay(locale, instant)} (${UTC9_LABEL})`;
+    if (bucket === "day") return `${formatDay(locale, instant)} (${UTC9_LABEL})`;
     const end = new Date(instant.getTime() + BUCKET_MS[bucket]);
-    return `${fullDay(locale, instant)} ${hhmm(instant)}–${hhmm(end)} (${UTC9_LABEL})`;
+    return `${formatDay(locale, instant)} ${hhmm(instant)}–${hhmm(end)} (${UTC9_LABEL})`;
   };
 }

@@ -11,6 +11,12 @@ describe("formatInstant", () => {
     expect(formatInstant("ja", instant, "minute")).toBe("2026年11月27日 21:06");
   });
 
+  it("writes years before 1000 whole, minute or second", () => {
+    const early = new Date("0001-01-01T00:00:00Z");
+    expect(formatInstant("en", early, "minute")).toBe("1-01-01 09:00");
+    expect(formatInstant("ja", early, "minute")).toBe("1年1月1日 09:00");
+  });
+
   it("moves to the next day in UTC+9 from 15:00 UTC", () => {
     const late = new Date("2026-12-31T15:00:00Z");
     expect(formatInstant("en", late)).toBe("2027-01-01 00:00:00");
