@@ -1,9 +1,10 @@
 import { ApiError } from "@/components/data/fetch-json";
+import type { Translator } from "@/components/i18n/translator";
 import { authErrorCode } from "./auth-api";
-import { type AccountTranslator, passwordTooLong, passwordTooShort } from "./password-rules";
+import { passwordTooLong, passwordTooShort } from "./password-rules";
 
 /** What to tell the operator when POST /api/auth/change-password fails. */
-export function changePasswordErrorMessage(error: unknown, t: AccountTranslator): string {
+export function changePasswordErrorMessage(error: unknown, t: Translator<"account">): string {
   switch (authErrorCode(error)) {
     case "INVALID_PASSWORD":
       return t("changePasswordErrors.invalidPassword");

@@ -2,7 +2,7 @@
 // AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"); an operator deciding
 // which session to end needs "Chrome 131 on Linux". The full header stays available as a tooltip.
 // Browser and system names are names in every language; only the words around them translate.
-import type { AccountTranslator } from "./password-rules";
+import type { Translator } from "@/components/i18n/translator";
 
 // Order matters: Edge and Opera also say "Chrome/", and Chrome also says "Safari/".
 const BROWSERS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
@@ -29,7 +29,7 @@ const LONGEST_UNKNOWN = 40;
 /** "Chrome 131 on Linux"; a tool's own token ("curl 8.5.0") when it is no browser; "Unknown". */
 export function describeUserAgent(
   userAgent: string | null | undefined,
-  t: AccountTranslator,
+  t: Translator<"account">,
 ): string {
   const text = userAgent?.trim() ?? "";
   if (!text) return t("userAgent.unknown");

@@ -2,26 +2,26 @@
 // The limits are the ones the API and Better Auth apply (lib/shared/account-input.ts re-exports
 // them from the zod-free module imported here); the server checks them again.
 // Pure: the messages come from the caller's translator (the "account" namespace).
-import type { useTranslations } from "next-intl";
+import type { Translator } from "@/components/i18n/translator";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/shared/password-limits";
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
-/** The "account" messages, from useTranslations("account") or createTranslator in tests. */
-export type AccountTranslator = ReturnType<typeof useTranslations<"account">>;
-
 /** "Use at least 12 characters." */
-export function passwordTooShort(t: AccountTranslator): string {
+export function passwordTooShort(t: Translator<"account">): string {
   return t("passwordRules.tooShort", { min: PASSWORD_MIN_LENGTH });
 }
 
 /** "Use at most 128 characters." */
-export function passwordTooLong(t: AccountTranslator): string {
+export function passwordTooLong(t: Translator<"account">): string {
   return t("passwordRules.tooLong", { max: PASSWORD_MAX_LENGTH });
 }
 
 /** What is wrong with a new password's length, or undefined when it may be sent. */
-export function passwordLengthProblem(password: string, t: AccountTranslator): string | undefined {
+export function passwordLengthProblem(
+  password: string,
+  t: Translator<"account">,
+): string | undefined {
   if (password.length < PASSWORD_MIN_LENGTH) return passwordTooShort(t);
   if (password.length > PASSWORD_MAX_LENGTH) return passwordTooLong(t);
   return undefined;
@@ -42,7 +42,7 @@ export function newPasswordProblems(
   password: string,
   confirmation: string,
   mismatch: typeof PASSWORDS_DIFFER | typeof NEW_PASSWORDS_DIFFER,
-  t: AccountTranslator,
+  t: Translator<"account">,
 ): NewPasswordProblems {
   const problems: NewPasswordProblems = {};
   const length = passwordLengthProblem(password, t);

@@ -3,19 +3,19 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { Translator } from "@/components/i18n/translator";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Th } from "@/components/ui/table";
 import { sessionsQuery } from "./account-queries";
 import { authErrorCode } from "./auth-api";
-import type { AccountTranslator } from "./password-rules";
 import { SessionRow } from "./session-row";
 import { useRevokeOtherSessions } from "./use-revoke-other-sessions";
 import { useRevokeSession } from "./use-revoke-session";
 
 /** Why the list could not be read, in the operator's terms. */
-function listErrorMessage(error: Error, t: AccountTranslator) {
+function listErrorMessage(error: Error, t: Translator<"account">) {
   // Better Auth lists sessions only for a session signed in within the last day (freshAge).
   if (authErrorCode(error) === "SESSION_NOT_FRESH") {
     return t("sessions.notFresh");

@@ -1,17 +1,10 @@
 // What the invitation form checks before sending, so the person hears it next to the field. The
 // server checks the same again (lib/members/member-input.ts). Pure: the messages come from the
 // caller's translators, the password's from "account" and the name's from "invitations".
-import type { useTranslations } from "next-intl";
-import {
-  type AccountTranslator,
-  newPasswordProblems,
-  PASSWORDS_DIFFER,
-} from "@/components/account/password-rules";
+import { newPasswordProblems, PASSWORDS_DIFFER } from "@/components/account/password-rules";
+import type { Translator } from "@/components/i18n/translator";
 
 export const NAME_MAX_LENGTH = 100;
-
-/** The "invitations" messages, from useTranslations("invitations") or createTranslator in tests. */
-export type InvitationsTranslator = ReturnType<typeof useTranslations<"invitations">>;
 
 export interface AcceptInvitationFields {
   name: string;
@@ -24,7 +17,7 @@ export type AcceptInvitationProblems = Partial<Record<keyof AcceptInvitationFiel
 /** What is wrong with the form; empty when it may be sent. */
 export function acceptInvitationProblems(
   { name, password, confirmation }: AcceptInvitationFields,
-  t: { account: AccountTranslator; invitations: InvitationsTranslator },
+  t: { account: Translator<"account">; invitations: Translator<"invitations"> },
 ): AcceptInvitationProblems {
   const problems: AcceptInvitationProblems = newPasswordProblems(
     password,

@@ -1,11 +1,8 @@
 // How the console words an invitation's expiry. Pure, for the components and their tests: the
 // words come from the caller's translator ("members"), the time from its formatter (UTC+9).
-import type { useTranslations } from "next-intl";
+import type { Translator } from "@/components/i18n/translator";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The "members" messages, from useTranslations("members") or createTranslator in tests. */
-export type MembersTranslator = ReturnType<typeof useTranslations<"members">>;
 
 /**
  * Whole days left until `expiresAt`, rounded to the nearest: a link made a moment ago for 7
@@ -22,7 +19,7 @@ export function daysLeft(expiresAt: string, now: Date): number {
 export function describeExpiry(
   expiresAt: string,
   now: Date,
-  t: MembersTranslator,
+  t: Translator<"members">,
   instant: (value: Date) => string,
 ): string {
   const days = daysLeft(expiresAt, now);

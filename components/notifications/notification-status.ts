@@ -1,6 +1,6 @@
 // What the outbox says of an email's state. Pure, for its unit test: the caller hands in the
 // notifications translator and the page's language.
-import type { useTranslations } from "next-intl";
+import type { Translator } from "@/components/i18n/translator";
 import { formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { NotificationView } from "@/lib/notifications/list-notifications";
@@ -17,13 +17,10 @@ type StatusFields = Pick<
   "status" | "attempts" | "lastError" | "nextAttemptAt" | "sentAt"
 >;
 
-/** `useTranslations("notifications")`, or the same from `createTranslator` in a test. */
-export type NotificationsTranslator = ReturnType<typeof useTranslations<"notifications">>;
-
 /** The label and the problem to show for an email; times in UTC+9 like the rest of the console. */
 export function notificationStatusText(
   email: StatusFields,
-  t: NotificationsTranslator,
+  t: Translator<"notifications">,
   locale: Locale,
 ): NotificationStatusText {
   const time = (iso: string) => formatInstant(locale, new Date(iso));

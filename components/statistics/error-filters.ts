@@ -2,6 +2,7 @@ import {
   type ErrorStatisticsRequest,
   resolveStatisticsRange,
 } from "@/components/data/console-queries";
+import type { Translator } from "@/components/i18n/translator";
 import { FAILURE_REASONS, type FailureReason } from "@/lib/shared/failure-reasons";
 import {
   instantProblem,
@@ -10,7 +11,6 @@ import {
   rangeProblem,
 } from "@/lib/shared/statistics-range";
 import { BUCKET_MS, BUCKETS, type Bucket, MAX_RANGE_DAYS } from "@/lib/shared/time-buckets";
-import type { StatisticsT } from "./statistics-text";
 import { utc9InputToIso } from "./utc9-input";
 
 // The error statistics filters live in the URL (?period=7d&reason=...&page=2), so a view can be
@@ -129,7 +129,11 @@ export interface FieldProblem {
  * The message for a range the rule refuses, under the field it names: the field's own time
  * (not a valid time, out of bounds), else the range's (empty or reversed, too long).
  */
-function rangeMessage(t: StatisticsT, field: FieldProblem["field"], instant: Date): string {
+function rangeMessage(
+  t: Translator<"statistics">,
+  field: FieldProblem["field"],
+  instant: Date,
+): string {
   if (instantProblem(field, instant)) {
     return Number.isNaN(instant.getTime())
       ? t("customRange.invalidTime", { field })
@@ -146,7 +150,7 @@ function rangeMessage(t: StatisticsT, field: FieldProblem["field"], instant: Dat
  * would: the problem goes under the field it names, e.g. "From must be before to.".
  */
 export function readCustomRange(
-  t: StatisticsT,
+  t: Translator<"statistics">,
   fromInput: string,
   toInput: string,
 ): { range: { from: string; to: string } } | { problem: FieldProblem } {

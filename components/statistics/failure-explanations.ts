@@ -1,6 +1,7 @@
 // What each of LINE's reasons and details means, in the page's language: the summaries of LINE's
 // error statistics reference, worded for this console. The codes and detail strings themselves
 // are data and stay as LINE writes them; only these explanations are translated.
+import type { Translator } from "@/components/i18n/translator";
 import {
   COULD_NOT_CONNECT_DETAILS,
   type CouldNotConnectDetail,
@@ -9,7 +10,6 @@ import {
   UNCLASSIFIED_DETAILS,
   type UnclassifiedDetail,
 } from "@/lib/shared/failure-reasons";
-import type { StatisticsT } from "./statistics-text";
 
 type NamedDetail = CouldNotConnectDetail | UnclassifiedDetail | "Request timeout";
 
@@ -37,12 +37,16 @@ const NAMED_DETAILS: ReadonlySet<string> = new Set<string>([
   ...UNCLASSIFIED_DETAILS,
 ]);
 
-export function explainReason(t: StatisticsT, reason: FailureReason): string {
+export function explainReason(t: Translator<"statistics">, reason: FailureReason): string {
   return t(`explanations.reasons.${reason}`);
 }
 
 /** A detail's meaning; a status code (error_status_code's detail) has one meaning for all. */
-export function explainDetail(t: StatisticsT, reason: string, detail: string): string | null {
+export function explainDetail(
+  t: Translator<"statistics">,
+  reason: string,
+  detail: string,
+): string | null {
   if (reason === "error_status_code") return t("explanations.details.statusCode");
   if (!NAMED_DETAILS.has(detail)) return null;
   return t(`explanations.details.${DETAIL_KEYS[detail as NamedDetail]}`);

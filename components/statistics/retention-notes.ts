@@ -1,3 +1,4 @@
+import type { Translator } from "@/components/i18n/translator";
 import type { Locale } from "@/lib/i18n/locales";
 import {
   type RetentionWindows,
@@ -5,14 +6,17 @@ import {
   retentionCutoffs,
 } from "@/lib/shared/retention-windows";
 import { UTC9_LABEL } from "@/lib/shared/utc9";
-import { formatRangeEnd, type StatisticsT } from "./statistics-text";
+import { formatRangeEnd } from "./statistics-text";
 
 // What the Statistics tab says about retention: how far back each kind of data goes, and, for a
 // period that reaches further, what of it is shown. The API answers such a period rather than
 // refusing it (docs/adr/0016-retention.md); these notes are how the tab marks it.
 
 /** "Raw delivery attempts are kept 14 days; per-minute statistics 90 days; hourly 400 days." */
-export function retentionSentence(t: StatisticsT, windows: RetentionWindows | null): string {
+export function retentionSentence(
+  t: Translator<"statistics">,
+  windows: RetentionWindows | null,
+): string {
   if (!windows) return t("retention.off");
   return t("retention.sentence", {
     attemptsDays: windows.attemptsDays,
@@ -32,7 +36,7 @@ export interface KeptFrom {
  * period lies within the per-minute window.
  */
 export function olderPeriodNotes(
-  t: StatisticsT,
+  t: Translator<"statistics">,
   locale: Locale,
   range: { from: string },
   kept: KeptFrom | null,
@@ -64,7 +68,7 @@ export function olderPeriodNotes(
 
 /** Why minute buckets cannot be had for a period, or null: before the per-minute cutoff they cannot. */
 export function minuteBucketHint(
-  t: StatisticsT,
+  t: Translator<"statistics">,
   range: { from: string },
   windows: RetentionWindows | null,
   now = new Date(),

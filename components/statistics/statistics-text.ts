@@ -1,13 +1,8 @@
-// What the Statistics tab's pure modules need to word things in the page's language: the
-// "statistics" translator (useTranslations in components, createTranslator in tests) and the
-// form a range end takes in each language.
-import type { useTranslations } from "next-intl";
+// The form a range end takes in each language, for the Statistics tab's period line, notes and
+// custom range.
 import { formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatUtc9Minute } from "./utc9-input";
-
-/** The translator of the "statistics" messages. */
-export type StatisticsT = ReturnType<typeof useTranslations<"statistics">>;
 
 /**
  * A range end to the minute, in UTC+9: "2026-11-27 00:00" in English (as the custom range's
