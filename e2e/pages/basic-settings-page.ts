@@ -1,53 +1,37 @@
-import { expect, type Locator, type Page } from "@playwright/test";
-import type { Locale } from "../../lib/i18n/locales";
-import { type UiText, uiText } from "../support/ui-text";
+import { expect } from "@playwright/test";
+import { ChannelTabPage } from "./channel-tab-page";
 
 /** The Basic settings tab of a channel: its ids, the channel secret and error notification. */
-export class BasicSettingsPage {
+export class BasicSettingsPage extends ChannelTabPage {
+  private readonly emailAddress = this.t("channels.errorNotification.emailAddress");
   /** The secret: masked with 32 dots until revealed. */
-  readonly channelSecret: Locator;
-  readonly showSecretButton: Locator;
-  readonly hideSecretButton: Locator;
+  readonly channelSecret = this.page.getByTestId("channel-secret");
+  readonly showSecretButton = this.page.getByRole("button", {
+    name: this.t("channels.channelSecret.show"),
+  });
+  readonly hideSecretButton = this.page.getByRole("button", {
+    name: this.t("channels.channelSecret.hide"),
+  });
   /** Opens the reissue dialog. */
-  readonly issueSecretButton: Locator;
-  readonly reissueSecretDialog: Locator;
+  readonly issueSecretButton = this.page.getByRole("button", {
+    name: this.t("channels.channelSecret.issue"),
+  });
+  readonly reissueSecretDialog = this.page.getByRole("dialog", {
+    name: this.t("channels.channelSecret.reissueTitle"),
+  });
   /** The stored Email address as shown outside edit mode ("Not set" when there is none). */
-  readonly notificationEmail: Locator;
-  readonly editNotificationEmailButton: Locator;
-  readonly notificationEmailField: Locator;
-  readonly errorNotificationSwitch: Locator;
-
-  private readonly t: UiText;
-
-  constructor(
-    readonly page: Page,
-    readonly channelId: string,
-    /** The console's language in this browser (English unless the test asks otherwise). */
-    readonly locale: Locale = "en",
-  ) {
-    const t = uiText(locale);
-    this.t = t;
-    const emailAddress = t("channels.errorNotification.emailAddress");
-    this.channelSecret = page.getByTestId("channel-secret");
-    this.showSecretButton = page.getByRole("button", { name: t("channels.channelSecret.show") });
-    this.hideSecretButton = page.getByRole("button", { name: t("channels.channelSecret.hide") });
-    this.issueSecretButton = page.getByRole("button", { name: t("channels.channelSecret.issue") });
-    this.reissueSecretDialog = page.getByRole("dialog", {
-      name: t("channels.channelSecret.reissueTitle"),
-    });
-    this.notificationEmail = page.getByTestId("notification-email");
-    this.editNotificationEmailButton = page.getByRole("button", {
-      // The inline editor names its button after its field, lowercased in English.
-      name: t("ui.inlineTextEdit.editLabel", {
-        label: locale === "en" ? emailAddress.toLowerCase() : emailAddress,
-      }),
-    });
-    this.notificationEmailField = page.getByRole("textbox", { name: emailAddress });
-    this.errorNotificationSwitch = page.getByRole("switch", {
-      name: t("channels.errorNotification.label"),
-      exact: true,
-    });
-  }
+  readonly notificationEmail = this.page.getByTestId("notification-email");
+  readonly editNotificationEmailButton = this.page.getByRole("button", {
+    // The inline editor names its button after its field, lowercased in English.
+    name: this.t("ui.inlineTextEdit.editLabel", {
+      label: this.locale === "en" ? this.emailAddress.toLowerCase() : this.emailAddress,
+    }),
+  });
+  readonly notificationEmailField = this.page.getByRole("textbox", { name: this.emailAddress });
+  readonly errorNotificationSwitch = this.page.getByRole("switch", {
+    name: this.t("channels.errorNotification.label"),
+    exact: true,
+  });
 
   async goto() {
     await this.page.goto(`/console/channel/${this.channelId}/basics`);

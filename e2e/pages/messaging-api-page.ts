@@ -1,6 +1,5 @@
-import { expect, type Locator, type Page } from "@playwright/test";
-import type { Locale } from "../../lib/i18n/locales";
-import { type UiText, uiText } from "../support/ui-text";
+import { expect, type Locator } from "@playwright/test";
+import { ChannelTabPage } from "./channel-tab-page";
 
 export type SettingSwitch = "Use webhook" | "Webhook redelivery" | "Error statistics aggregation";
 
@@ -15,53 +14,32 @@ const SWITCH_KEYS = {
  * The Messaging API tab of a channel: webhook URL, Verify, the three switches and their dialog,
  * the channel access token card, Send test message and Recent deliveries.
  */
-export class MessagingApiPage {
-  readonly webhookUrlField: Locator;
-  readonly redeliveryDialog: Locator;
-  readonly settingsError: Locator;
-  readonly verifyButton: Locator;
+export class MessagingApiPage extends ChannelTabPage {
+  readonly webhookUrlField = this.page.getByRole("textbox", { name: "Webhook URL" });
+  readonly redeliveryDialog = this.page.getByRole("dialog", {
+    name: this.t("channels.webhookSettings.redeliveryConfirm.title"),
+  });
+  readonly settingsError = this.page.getByRole("alert").filter({ hasText: "Could not save" });
+  readonly verifyButton = this.page.getByRole("button", { name: this.t("channels.verify.verify") });
   /** The "Channel access token (long-lived)" card. */
-  readonly accessTokenCard: Locator;
+  readonly accessTokenCard = this.page.locator("section").filter({
+    has: this.page.getByRole("heading", { name: this.t("channels.accessToken.title") }),
+  });
   /** The token itself, shown only right after it was issued. */
-  readonly accessToken: Locator;
+  readonly accessToken = this.page.getByTestId("channel-access-token");
   /** "Not issued" or "Issued <time> (UTC+9)". */
-  readonly accessTokenStatus: Locator;
-  readonly reissueAccessTokenDialog: Locator;
-  readonly messageText: Locator;
-  readonly sendButton: Locator;
-  readonly recentDeliveries: Locator;
-
-  private readonly t: UiText;
-
-  constructor(
-    readonly page: Page,
-    readonly channelId: string,
-    /** The console's language in this browser (English unless the test asks otherwise). */
-    readonly locale: Locale = "en",
-  ) {
-    const t = uiText(locale);
-    this.t = t;
-    this.webhookUrlField = page.getByRole("textbox", { name: "Webhook URL" });
-    this.redeliveryDialog = page.getByRole("dialog", {
-      name: t("channels.webhookSettings.redeliveryConfirm.title"),
-    });
-    this.settingsError = page.getByRole("alert").filter({ hasText: "Could not save" });
-    this.verifyButton = page.getByRole("button", { name: t("channels.verify.verify") });
-    this.accessTokenCard = page.locator("section").filter({
-      has: page.getByRole("heading", { name: t("channels.accessToken.title") }),
-    });
-    this.accessToken = page.getByTestId("channel-access-token");
-    this.accessTokenStatus = page.getByTestId("access-token-status");
-    this.reissueAccessTokenDialog = page.getByRole("dialog", {
-      name: t("channels.accessToken.reissueTitle"),
-    });
-    this.messageText = page.getByLabel(t("deliveries.sendTest.messageText"));
-    this.sendButton = page.getByRole("button", {
-      name: t("deliveries.sendTest.send"),
-      exact: true,
-    });
-    this.recentDeliveries = page.getByRole("table", { name: t("deliveries.recent.title") });
-  }
+  readonly accessTokenStatus = this.page.getByTestId("access-token-status");
+  readonly reissueAccessTokenDialog = this.page.getByRole("dialog", {
+    name: this.t("channels.accessToken.reissueTitle"),
+  });
+  readonly messageText = this.page.getByLabel(this.t("deliveries.sendTest.messageText"));
+  readonly sendButton = this.page.getByRole("button", {
+    name: this.t("deliveries.sendTest.send"),
+    exact: true,
+  });
+  readonly recentDeliveries = this.page.getByRole("table", {
+    name: this.t("deliveries.recent.title"),
+  });
 
   async goto() {
     await this.page.goto(`/console/channel/${this.channelId}/messaging-api`);

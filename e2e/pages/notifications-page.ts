@@ -1,29 +1,14 @@
-import { expect, type Locator, type Page } from "@playwright/test";
-import type { Locale } from "../../lib/i18n/locales";
-import { type UiText, uiText } from "../support/ui-text";
+import { expect, type Locator } from "@playwright/test";
+import { ChannelTabPage } from "./channel-tab-page";
 
 /** The Notifications tab of a channel: its error notification emails, newest first. */
-export class NotificationsPage {
+export class NotificationsPage extends ChannelTabPage {
   /** One article per email, named by its subject. */
-  readonly emails: Locator;
+  readonly emails = this.page
+    .getByRole("list", { name: this.t("notifications.outbox.title") })
+    .getByRole("article");
   /** What the tab says while the channel has no email. */
-  readonly emptyState: Locator;
-
-  private readonly t: UiText;
-
-  constructor(
-    readonly page: Page,
-    readonly channelId: string,
-    /** The console's language in this browser (English unless the test asks otherwise). */
-    readonly locale: Locale = "en",
-  ) {
-    const t = uiText(locale);
-    this.t = t;
-    this.emails = page
-      .getByRole("list", { name: t("notifications.outbox.title") })
-      .getByRole("article");
-    this.emptyState = page.getByText(t("notifications.outbox.empty"));
-  }
+  readonly emptyState = this.page.getByText(this.t("notifications.outbox.empty"));
 
   async goto() {
     await this.page.goto(`/console/channel/${this.channelId}/notifications`);

@@ -1,41 +1,34 @@
-import { expect, type Locator, type Page } from "@playwright/test";
-import type { Locale } from "../../lib/i18n/locales";
-import { uiText } from "../support/ui-text";
+import { expect, type Locator } from "@playwright/test";
+import { ChannelTabPage } from "./channel-tab-page";
 
 /** The Statistics tab of a channel: its Errors view and its Success rate and latency view. */
-export class StatisticsPage {
+export class StatisticsPage extends ChannelTabPage {
   /** The drop-down that chooses what the tab shows. */
-  readonly view: Locator;
+  readonly view = this.page.getByRole("combobox", { name: this.t("statistics.view.label") });
   /** One button per reason: "<reason> <count> (<share>)"; pressing one filters by it. */
-  readonly summary: Locator;
-  readonly chart: Locator;
-  readonly details: Locator;
+  readonly summary = this.page.getByRole("list", {
+    name: this.t("statistics.reasonSummary.label"),
+  });
+  readonly chart = this.page.getByRole("img", { name: this.t("statistics.errorsChart.label") });
+  readonly details = this.page.getByRole("table", {
+    name: this.t("statistics.detailsTable.label"),
+  });
   /** LINE's table: one row per minute, reason and detail. */
-  readonly errorsTable: Locator;
-  readonly downloadTsvLink: Locator;
+  readonly errorsTable = this.page.getByRole("table", {
+    name: this.t("statistics.webhookErrorsTable.label"),
+  });
+  readonly downloadTsvLink = this.page.getByRole("link", {
+    name: this.t("statistics.periodLine.downloadTsv"),
+  });
   /** Success rate and latency: the totals over the period ("Attempts 4", ...). */
-  readonly deliveryTotals: Locator;
-  readonly deliveryChart: Locator;
+  readonly deliveryTotals = this.page.getByLabel(this.t("statistics.deliveries.totals"));
+  readonly deliveryChart = this.page.getByRole("img", {
+    name: this.t("statistics.deliveryChart.label"),
+  });
   /** Success rate and latency: one row per bucket with attempts. */
-  readonly deliveryTable: Locator;
-
-  constructor(
-    readonly page: Page,
-    readonly channelId: string,
-    /** The console's language in this browser (English unless the test asks otherwise). */
-    readonly locale: Locale = "en",
-  ) {
-    const t = uiText(locale);
-    this.view = page.getByRole("combobox", { name: t("statistics.view.label") });
-    this.summary = page.getByRole("list", { name: t("statistics.reasonSummary.label") });
-    this.chart = page.getByRole("img", { name: t("statistics.errorsChart.label") });
-    this.details = page.getByRole("table", { name: t("statistics.detailsTable.label") });
-    this.errorsTable = page.getByRole("table", { name: t("statistics.webhookErrorsTable.label") });
-    this.downloadTsvLink = page.getByRole("link", { name: t("statistics.periodLine.downloadTsv") });
-    this.deliveryTotals = page.getByLabel(t("statistics.deliveries.totals"));
-    this.deliveryChart = page.getByRole("img", { name: t("statistics.deliveryChart.label") });
-    this.deliveryTable = page.getByRole("table", { name: t("statistics.deliveryTable.label") });
-  }
+  readonly deliveryTable = this.page.getByRole("table", {
+    name: this.t("statistics.deliveryTable.label"),
+  });
 
   get url(): string {
     return `/console/channel/${this.channelId}/statistics`;
