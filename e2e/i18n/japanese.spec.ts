@@ -6,6 +6,7 @@ import type { Locator, Page } from "@playwright/test";
 import { LOCALE_COOKIE } from "../../lib/i18n/locales";
 import { expect, test } from "../fixtures";
 import { StatisticsPage } from "../pages/statistics-page";
+import { signedInBrowser } from "../support/signed-in-browser";
 
 async function downloadTsv(page: Page, link: Locator): Promise<string> {
   const downloading = page.waitForEvent("download");
@@ -103,37 +104,30 @@ test.describe("Japanese", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     // ...and by the profile: the operator's other browser, without the cookie and asking for
     // English, opens in Japanese; switching back there is saved too.
-    const other = await browser.newContext({
-      baseURL,
-      locale: "en-US",
-      storageState: await (await requestAs(operator)).storageState(),
-    });
+    const other = await signedInBrowser(browser, baseURL, operator, { locale: "en-US" });
     try {
-      const otherPage = await other.newPage();
+      const otherPage = other.page;
       await otherPage.goto("/console");
       await expect(otherPage.locator("html")).toHaveAttribute("lang", "ja");
       await expect(
         otherPage.getByRole("heading", { level: 1, name: "プロバイダー" }),
       ).toBeVisible();
-      expect((await other.cookies()).some((cookie) => cookie.name === LOCALE_COOKIE)).toBe(false);
+      expect((await other.context.cookies()).some((cookie) => cookie.name === LOCALE_COOKIE)).toBe(
+        false,
+      );
       await otherPage.getByRole("combobox", { name: "言語" }).selectOption("en");
       await expect(otherPage.locator("html")).toHaveAttribute("lang", "en");
       await expect(otherPage.getByRole("heading", { level: 1, name: "Providers" })).toBeVisible();
     } finally {
-      await other.close();
+      await other.context.close();
     }
-    const third = await browser.newContext({
-      baseURL,
-      locale: "ja-JP",
-      storageState: await (await requestAs(operator)).storageState(),
-    });
+    // The profile (English now) comes before the browser's Japanese.
+    const third = await signedInBrowser(browser, baseURL, operator, { locale: "ja-JP" });
     try {
-      // The profile (English now) comes before the browser's Japanese.
-      const thirdPage = await third.newPage();
-      await thirdPage.goto("/console");
-      await expect(thirdPage.locator("html")).toHaveAttribute("lang", "en");
+      await third.page.goto("/console");
+      await expect(third.page.locator("html")).toHaveAttribute("lang", "en");
     } finally {
-      await third.close();
+      await third.context.close();
     }
   });
 
