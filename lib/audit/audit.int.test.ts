@@ -7,8 +7,9 @@ import { reissueChannelSecret } from "../channels/reissue-channel-secret";
 import { updateChannel } from "../channels/update-channel";
 import { setWebhookEndpoint } from "../channels/webhook-endpoint";
 import type { Db } from "../db/client";
+import { openSqlConnection } from "../db/sql-driver";
 import type { WebhookOutcome } from "../dispatch/attempt-record";
-import { AttemptRecorder } from "../dispatch/attempt-recorder";
+import { AttemptRecorder } from "../dispatch/queue/attempt-recorder";
 import { enqueueEvents } from "../events/enqueue-events";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
@@ -155,16 +156,21 @@ describe.each(TEST_PROVIDERS)("the audit log on %s", (provider) => {
     const queued = await enqueueEvents(db, channelId, { text: "hi" });
     const kept = await enqueueEvents(db, other.id, { text: "hi" });
     if (!queued.queued || !kept.queued) throw new Error("Use webhook is on: events are queued");
-    const recorder = new AttemptRecorder(db, "test-worker");
-    await recorder.record(failedOutcome(queued.webhookId, channelId));
+    const sql = openSqlConnection(database().config);
+    try {
+      const recorder = new AttemptRecorder(sql, "test-worker");
+      await recorder.record(failedOutcome(queued.webhookId, channelId));
 
-    // A send in flight when the channel is deleted: its outcome arrives after, in one batch with
-    // another channel's, which must still be written.
-    await deleteChannel(db, channelId, ADMIN);
-    await Promise.all([
-      recorder.record(failedOutcome(queued.webhookId, channelId)),
-      recorder.record(failedOutcome(kept.webhookId, other.id)),
-    ]);
+      // A send in flight when the channel is deleted: its outcome arrives after, in one batch with
+      // another channel's, which must still be written.
+      await deleteChannel(db, channelId, ADMIN);
+      await Promise.all([
+        recorder.record(failedOutcome(queued.webhookId, channelId)),
+        recorder.record(failedOutcome(kept.webhookId, other.id)),
+      ]);
+    } finally {
+      await sql.close();
+    }
 
     const where = { channelId };
     expect(await db.channel.count({ where: { id: channelId } })).toBe(0);

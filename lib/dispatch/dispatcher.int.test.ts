@@ -210,7 +210,7 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     );
     await enqueueEvents(db, channel.id, { text: "hello" });
     const guarded = new Dispatcher({
-      storage: { db },
+      storage: { database: database().config, thread: false },
       settings: dispatchSettingsFromEnv({
         WEBHOOK_POLL_INTERVAL_MS: "50",
         WEBHOOK_DNS_SERVERS: dns.server,

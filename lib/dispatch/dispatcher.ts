@@ -1,21 +1,21 @@
 import "server-only";
 import { hostname } from "node:os";
 import { channelSecretKey } from "../crypto/secret-key";
-import type { Db } from "../db/client";
 import type { DatabaseConfig } from "../db/config";
+import { openSqlConnection } from "../db/sql-driver";
 import type { StoredEvent } from "../events/complete-event";
 import { newUlid } from "../ids/new-ulid";
 import { describeError } from "../logging/describe-error";
 import type { AttemptRecord, WebhookOutcome } from "./attempt-record";
 import { ConnectionPool } from "./connection-pool";
-import { DatabaseStore } from "./database-store";
 import type { DispatchSettings } from "./dispatch-settings";
 import { sendOptionsFrom } from "./dispatch-settings";
-import type { ClaimedWebhook, DispatchStore } from "./dispatch-store";
+import { DatabaseStore } from "./queue/database-store";
+import type { ClaimedWebhook, DispatchStore } from "./queue/dispatch-store";
+import { ThreadStore } from "./queue/thread-store";
 import { outcomeAfter, resultColumns } from "./redelivery-policy";
 import { type SendOptions, sendWebhook } from "./send-webhook";
 import { storedHeaders } from "./stored-response";
-import { ThreadStore } from "./thread-store";
 import { buildWebhookRequest } from "./webhook-request";
 
 type Send = typeof sendWebhook;
@@ -25,11 +25,11 @@ const PREFETCH_ROUNDS = 3;
 
 export interface DispatcherOptions {
   /**
-   * Where its database work runs: `{ database }` on a thread of its own with its own connection
-   * (what the console's dispatcher process, `npm run worker` and the benchmark use), `{ db }` on
-   * this thread through that client (tests that share a client with the dispatcher).
+   * Its database, and where its database work runs: on a thread of its own with its own
+   * connection (what the console's dispatcher process, `npm run worker` and the benchmark use),
+   * or with `thread: false` on this thread, still with a connection of its own (tests).
    */
-  storage: { database: DatabaseConfig } | { db: Db };
+  storage: { database: DatabaseConfig; thread?: boolean };
   settings: DispatchSettings;
   /** Replaceable for the benchmark's baseline; defaults to the real sender. */
   send?: Send;
@@ -63,6 +63,11 @@ export class Dispatcher {
   private readonly heldByChannel = new Map<string, number>();
   private readonly inFlightByChannel = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();
+  /**
+   * Webhooks this worker holds: claimed and not yet recorded (queued, in flight, or with an
+   * outcome waiting to commit). Only their leases are renewed.
+   */
+  private readonly held = new Set<string>();
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
@@ -92,15 +97,15 @@ export class Dispatcher {
       leaseMs: options.settings.leaseMs,
       secretKey: options.secretKey ?? channelSecretKey(),
     };
-    this.store =
-      "database" in options.storage
-        ? new ThreadStore({
-            ...where,
-            database: options.storage.database,
-            onFailure:
-              options.onStoreFailure ?? ((error) => this.log("database thread stopped", error)),
-          })
-        : new DatabaseStore({ ...where, db: options.storage.db, log: this.log });
+    const { database, thread = true } = options.storage;
+    this.store = thread
+      ? new ThreadStore({
+          ...where,
+          database,
+          onFailure:
+            options.onStoreFailure ?? ((error) => this.log("database thread stopped", error)),
+        })
+      : new DatabaseStore({ ...where, sql: openSqlConnection(database), log: this.log });
   }
 
   /**
@@ -124,7 +129,7 @@ export class Dispatcher {
 
   private async renew(): Promise<void> {
     try {
-      await this.store.renew();
+      await this.store.renew([...this.held]);
     } catch (error) {
       this.log("could not renew leases", error);
     }
@@ -153,6 +158,7 @@ export class Dispatcher {
     await this.loopDone;
     const unsent = this.queue.splice(0).map((webhook) => webhook.id);
     await this.store.release(unsent);
+    for (const id of unsent) this.held.delete(id);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<"late">((resolve) => {
       timer = setTimeout(() => resolve("late"), this.settings.stopTimeoutMs);
@@ -249,7 +255,10 @@ export class Dispatcher {
       held: Object.fromEntries(this.heldByChannel),
       skipChannels: full,
     });
-    for (const webhook of claimed) adjust(this.heldByChannel, webhook.channelId, +1);
+    for (const webhook of claimed) {
+      adjust(this.heldByChannel, webhook.channelId, +1);
+      this.held.add(webhook.id);
+    }
     return claimed;
   }
 
@@ -347,9 +356,8 @@ export class Dispatcher {
   private keep(outcome: WebhookOutcome): void {
     this.store
       .record(outcome)
-      .catch((error) =>
-        this.log(`outcome of webhook ${outcome.webhookId} was not recorded`, error),
-      );
+      .catch((error) => this.log(`outcome of webhook ${outcome.webhookId} was not recorded`, error))
+      .finally(() => this.held.delete(outcome.webhookId));
   }
 }
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import type { Db } from "../db/client";
+import { prismaSql } from "../db/prisma-sql";
 import { NotFoundError } from "../errors";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
@@ -10,7 +11,7 @@ import { insertAgedWebhook, NO_ATTEMPT_DETAIL } from "../testing/aged-rows";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import type { AttemptRecord, WebhookStatus } from "./attempt-record";
 import { type DeliveryFilters, listDeliveries } from "./list-deliveries";
-import { insertAttempts } from "./webhook-queue";
+import { insertAttempts } from "./queue/record-outcomes";
 
 const START = Date.parse("2026-11-20T00:00:00Z");
 const OUTCOMES = [
@@ -77,7 +78,7 @@ async function seed(db: Db, channelId: string): Promise<Row[]> {
     }
   }
   await insertAttempts(
-    db,
+    prismaSql(db),
     rows.map(({ webhookStatus: _status, webhookAttempts: _attempts, ...attempt }) => attempt),
   );
   return rows;

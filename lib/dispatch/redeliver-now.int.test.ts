@@ -43,12 +43,14 @@ describe.each(TEST_PROVIDERS)("Redeliver now on %s", (provider) => {
       },
       OPERATOR,
     );
-    const sender = await startDispatcher(db, schedule);
+    const sender = await startDispatcher(schedule);
     return { channel, bot, sender };
   }
 
-  async function startDispatcher(db: Db, schedule: string) {
-    const sender = testDispatcher({ db }, stops, { WEBHOOK_REDELIVERY_SCHEDULE_MS: schedule });
+  async function startDispatcher(schedule: string) {
+    const sender = testDispatcher({ database: database().config, thread: false }, stops, {
+      WEBHOOK_REDELIVERY_SCHEDULE_MS: schedule,
+    });
     await sender.start();
     return sender;
   }
@@ -208,7 +210,7 @@ describe.each(TEST_PROVIDERS)("Redeliver now on %s", (provider) => {
       "pending",
     );
 
-    const restarted = await startDispatcher(db, "20");
+    const restarted = await startDispatcher("20");
     await expect.poll(() => bot.received.length, { timeout: 5000 }).toBe(2);
     await restarted.whenIdle();
     expect(bot.received[1]?.isRedelivery).toBe(true);

@@ -46,14 +46,16 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
     return { channel: created, bot };
   }
 
-  const dispatcher = (db: Db, schedule = "60,60,60,60") =>
-    testDispatcher({ db }, stops, { WEBHOOK_REDELIVERY_SCHEDULE_MS: schedule });
+  const dispatcher = (schedule = "60,60,60,60") =>
+    testDispatcher({ database: database().config, thread: false }, stops, {
+      WEBHOOK_REDELIVERY_SCHEDULE_MS: schedule,
+    });
 
   it("sends the same event again until the bot takes it, marked as a redelivery", async () => {
     const { db } = database();
     const { channel, bot } = await setUp(db, 3, true);
     const { webhookEventIds } = await enqueueEvents(db, channel.id, { text: "again" });
-    const sender = dispatcher(db);
+    const sender = dispatcher();
     await sender.start();
     await expect.poll(() => bot.received.length, { timeout: 5000 }).toBe(4);
     await sender.whenIdle();
@@ -79,7 +81,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
     const { db } = database();
     const { channel, bot } = await setUp(db, 100, false);
     await enqueueEvents(db, channel.id, { text: "once" });
-    const sender = dispatcher(db);
+    const sender = dispatcher();
     await sender.start();
     await sender.whenIdle();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -91,7 +93,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
     const { db } = database();
     const { channel, bot } = await setUp(db, 100, true);
     await enqueueEvents(db, channel.id, { text: "never" });
-    const sender = dispatcher(db, "40,40");
+    const sender = dispatcher("40,40");
     await sender.start();
     await expect
       .poll(async () => (await db.webhook.findFirstOrThrow()).status, { timeout: 5000 })
@@ -104,7 +106,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
     for (const off of [{ webhookRedelivery: false }, { useWebhook: false }]) {
       const { channel, bot } = await setUp(db, 100, true);
       await enqueueEvents(db, channel.id, { text: "wait" });
-      const sender = dispatcher(db, "600000");
+      const sender = dispatcher("600000");
       await sender.start();
       // Failed once, waiting for its redelivery.
       await expect
@@ -151,7 +153,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
     }
     await new Promise((resolve) => child.once("exit", resolve));
     expect(bot.received).toHaveLength(1);
-    const next = dispatcher(db, "1500");
+    const next = dispatcher("1500");
     await next.start();
     await expect.poll(() => bot.received.length, { timeout: 5000 }).toBe(2);
     expect(bot.received.map((r) => r.isRedelivery)).toEqual([false, true]);
@@ -161,7 +163,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
     const { db } = database();
     const { channel, bot } = await setUp(db, 1, true);
     await enqueueEvents(db, channel.id, { text: "durable" });
-    const first = dispatcher(db, "500");
+    const first = dispatcher("500");
     await first.start();
     await expect
       .poll(async () => {
@@ -172,7 +174,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
     // The process goes away before the redelivery is due; nothing survives but the database.
     await first.stop();
     expect(bot.received).toHaveLength(1);
-    const second = dispatcher(db, "500");
+    const second = dispatcher("500");
     await second.start();
     await expect.poll(() => bot.received.length, { timeout: 5000 }).toBe(2);
     expect(bot.received[1]?.isRedelivery).toBe(true);

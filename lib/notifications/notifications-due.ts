@@ -1,7 +1,7 @@
 // What error notification emails will report, written with the attempts they report (ADR 20):
 // an email made later reads exactly what was recorded, whatever restarts in between.
 import "server-only";
-import { Prisma, type SqlRunner } from "../db/client";
+import { SqlParams, type SqlSession, sqlTime } from "../db/sql";
 import type { NotificationKind } from "./list-notifications";
 
 /** One NotificationDue row's share of a batch of outcomes. */
@@ -94,22 +94,48 @@ export function byDueKey(a: DueKey, b: DueKey): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Adds the deltas to their rows. Call it inside the transaction that writes the attempts. */
-export async function recordNotificationsDue(db: SqlRunner, deltas: DueDelta[]): Promise<void> {
+/**
+ * Adds the deltas to their rows, in one statement. Call it inside the transaction that writes the
+ * attempts.
+ */
+export async function recordNotificationsDue(db: SqlSession, deltas: DueDelta[]): Promise<void> {
   if (deltas.length === 0) return;
-  const values = deltas.map(
-    (d) =>
-      Prisma.sql`(${d.channelId}, ${d.kind}, ${d.reason}, ${d.detail}, ${d.webhookId}, ${d.count}, ${d.firstAt}, ${d.lastAt})`,
+  const { dialect } = db;
+  const p = new SqlParams(dialect);
+  const source = p.rows(
+    [
+      { name: "channelId", pg: "text" },
+      { name: "kind", pg: "text" },
+      { name: "reason", pg: "text" },
+      { name: "detail", pg: "text" },
+      { name: "webhookId", pg: "text" },
+      { name: "count", pg: "int" },
+      { name: "firstAt", pg: "timestamp(3)" },
+      { name: "lastAt", pg: "timestamp(3)" },
+    ],
+    deltas.map((d) => [
+      d.channelId,
+      d.kind,
+      d.reason,
+      d.detail,
+      d.webhookId,
+      d.count,
+      sqlTime(dialect, d.firstAt),
+      sqlTime(dialect, d.lastAt),
+    ]),
   );
-  // CASE instead of LEAST/GREATEST: the one spelling SQLite and PostgreSQL share.
-  await db.$executeRaw`
-    INSERT INTO "NotificationDue" ("channelId", "kind", "reason", "detail", "webhookId", "count",
+  // CASE instead of LEAST/GREATEST: the one spelling SQLite and PostgreSQL share. WHERE true:
+  // SQLite reads ON CONFLICT after a bare FROM as a join's ON.
+  await db.query(
+    `INSERT INTO "NotificationDue" ("channelId", "kind", "reason", "detail", "webhookId", "count",
       "firstAt", "lastAt")
-    VALUES ${Prisma.join(values)}
+    SELECT * FROM ${source} WHERE true
     ON CONFLICT ("channelId", "kind", "reason", "detail", "webhookId") DO UPDATE SET
       "count" = "NotificationDue"."count" + excluded."count",
       "firstAt" = CASE WHEN excluded."firstAt" < "NotificationDue"."firstAt"
         THEN excluded."firstAt" ELSE "NotificationDue"."firstAt" END,
       "lastAt" = CASE WHEN excluded."lastAt" > "NotificationDue"."lastAt"
-        THEN excluded."lastAt" ELSE "NotificationDue"."lastAt" END`;
+        THEN excluded."lastAt" ELSE "NotificationDue"."lastAt" END`,
+    p.list,
+  );
 }

@@ -68,7 +68,9 @@ describe.each(TEST_PROVIDERS)("Error notification emails on %s", (provider) => {
       },
       OPERATOR,
     );
-    const sender = testDispatcher({ db }, stops, { WEBHOOK_REDELIVERY_SCHEDULE_MS: "20" });
+    const sender = testDispatcher({ database: database().config, thread: false }, stops, {
+      WEBHOOK_REDELIVERY_SCHEDULE_MS: "20",
+    });
     await sender.start();
     return { channel, bot, sender };
   }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { type Db, dialectOf, Prisma } from "../db/client";
+import { prismaSql } from "../db/prisma-sql";
 import {
   parseDeliveryStatisticsRequest,
   parseStatisticsRequest,
@@ -79,7 +80,7 @@ async function seed(db: Db) {
     const times = instantsFrom(at(first), count, MINUTE);
     await insertAgedFailures(db, { channelId, times });
     await upsertDeliveryRollups(
-      db,
+      prismaSql(db),
       times.map((attemptedAt) => ({ channelId, attemptedAt, success: false, latencyMs: 0 })),
     );
   };

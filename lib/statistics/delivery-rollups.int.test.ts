@@ -7,10 +7,12 @@ import { createChannel } from "../channels/create-channel";
 import { deleteChannel } from "../channels/delete-channel";
 import { updateChannel } from "../channels/update-channel";
 import { createDbClient, type Db } from "../db/client";
+import { prismaSql } from "../db/prisma-sql";
+import { openSqlConnection } from "../db/sql-driver";
 import type { WebhookOutcome } from "../dispatch/attempt-record";
-import { AttemptRecorder } from "../dispatch/attempt-recorder";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { Dispatcher } from "../dispatch/dispatcher";
+import { AttemptRecorder } from "../dispatch/queue/attempt-recorder";
 import { enqueueEvents } from "../events/enqueue-events";
 import { parseDeliveryStatisticsRequest } from "../http/parse-statistics-request";
 import { newUlid } from "../ids/new-ulid";
@@ -134,9 +136,9 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
     for (const stop of stops.splice(0).reverse()) await stop();
   });
 
-  async function dispatchAll(db: Db) {
+  async function dispatchAll() {
     const dispatcher = new Dispatcher({
-      storage: { db },
+      storage: { database: database().config, thread: false },
       settings: dispatchSettingsFromEnv({
         ...ALLOW_PRIVATE_TARGETS,
         WEBHOOK_POLL_INTERVAL_MS: "50",
@@ -156,10 +158,10 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
     });
     const before = new Date();
     for (let i = 0; i < 3; i++) await enqueueEvents(db, channel.id, { text: `ok ${i}` });
-    await dispatchAll(db);
+    await dispatchAll();
     bot.setMode("error500");
     await enqueueEvents(db, channel.id, { text: "fails" });
-    await dispatchAll(db);
+    await dispatchAll();
 
     expect(await db.deliveryAttempt.count({ where: { channelId: channel.id } })).toBe(4);
     const url = `http://localhost/?${new URLSearchParams({
@@ -208,10 +210,15 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
         ...NO_ATTEMPT_DETAIL,
       },
     });
-    const recorder = new AttemptRecorder(db, "test-worker");
-    await recorder.record(outcome(12));
-    await updateChannel(db, channel.id, { useWebhook: false }, "tester@example.com");
-    await recorder.record(outcome(34));
+    const sql = openSqlConnection(database().config);
+    try {
+      const recorder = new AttemptRecorder(sql, "test-worker");
+      await recorder.record(outcome(12));
+      await updateChannel(db, channel.id, { useWebhook: false }, "tester@example.com");
+      await recorder.record(outcome(34));
+    } finally {
+      await sql.close();
+    }
 
     expect(await db.deliveryAttempt.count()).toBe(2);
     const { minutes, hours } = await tiers(db);
@@ -228,7 +235,7 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
       success: true,
       latencyMs: 25,
     });
-    await upsertDeliveryRollups(db, [attempt(gone.id), attempt(kept.id)]);
+    await upsertDeliveryRollups(prismaSql(db), [attempt(gone.id), attempt(kept.id)]);
     await deleteChannel(db, gone.id, "tester@example.com");
     expect((await db.deliveryRollup.findMany()).map((row) => row.channelId)).toEqual([kept.id]);
     expect((await db.deliveryRollupHour.findMany()).map((row) => row.channelId)).toEqual([kept.id]);
@@ -253,7 +260,9 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
         writers.map(async (batches, i) => {
           const client = clients[i] as Db;
           for (const batch of batches) {
-            await client.$transaction((tx) => upsertDeliveryRollups(tx, batch));
+            await client.$transaction((tx) =>
+              upsertDeliveryRollups(prismaSql(tx, provider), batch),
+            );
           }
         }),
       );
@@ -290,7 +299,9 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
     const span = 70 * HOUR + 50 * MINUTE;
     const attempts = randomAttempts(random, [channel.id], 20_000, from, span);
     for (let i = 0; i < attempts.length; i += 4000) {
-      await db.$transaction((tx) => upsertDeliveryRollups(tx, attempts.slice(i, i + 4000)));
+      await db.$transaction((tx) =>
+        upsertDeliveryRollups(prismaSql(tx, provider), attempts.slice(i, i + 4000)),
+      );
     }
     const url = `http://localhost/?${new URLSearchParams({
       from: from.toISOString(),
@@ -368,7 +379,7 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
         }));
         for (let i = 0; i < attempts.length; i += 5000) {
           const batch = attempts.slice(i, i + 5000);
-          await db.$transaction((tx) => upsertDeliveryRollups(tx, batch));
+          await db.$transaction((tx) => upsertDeliveryRollups(prismaSql(tx, provider), batch));
         }
 
         const { minutesByHour, hourly, hoursByDay, daily } = await tiers(db);

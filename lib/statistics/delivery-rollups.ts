@@ -4,7 +4,7 @@
 // (latency-histogram.ts), failures in their own bucket. Rows hold counts only, so concurrent
 // writers add to them exactly and any set of rows sums to the histogram of its attempts.
 import "server-only";
-import { Prisma, type SqlRunner } from "../db/client";
+import { SqlParams, type SqlSession, sqlTime } from "../db/sql";
 import { bucketStart } from "../shared/time-buckets";
 import { rollupHourStart, rollupWindowStart } from "./error-rollups";
 import { FAILURE_BUCKET, latencyBucket } from "./latency-histogram";
@@ -70,25 +70,38 @@ const TIERS = [
 ] as const;
 
 /**
- * Counts attempts into the histogram rollups, per minute, per hour and per day. The recorder
- * calls it inside the transaction that inserts the attempts, with those of channels that have
- * Use webhook on (lib/dispatch/attempt-recorder.ts): these are delivery statistics, not error
- * statistics, so Error statistics aggregation does not matter. Tests seed with it directly.
+ * Counts attempts into the histogram rollups, per minute, per hour and per day: one statement per
+ * tier however many attempts. The recorder calls it inside the transaction that inserts the
+ * attempts, with those of channels that have Use webhook on (lib/dispatch/queue/): these are
+ * delivery statistics, not error statistics, so Error statistics aggregation does not matter.
+ * Tests seed with it directly.
  */
 export async function upsertDeliveryRollups(
-  tx: SqlRunner,
+  tx: SqlSession,
   attempts: readonly DeliveredAttempt[],
 ): Promise<void> {
+  if (attempts.length === 0) return;
   for (const { table, column, startOf } of TIERS) {
-    const name = Prisma.raw(`"${table}"`);
-    const start = Prisma.raw(`"${column}"`);
     // Chunks keep the sorted order and each statement well under SQLite's 32,766 parameters.
     for (const chunk of chunks(histogramDeltas(attempts, startOf))) {
-      await tx.$executeRaw`
-        INSERT INTO ${name} ("channelId", ${start}, "bucket", "count")
-        VALUES ${values(chunk)}
-        ON CONFLICT ("channelId", ${start}, "bucket") DO UPDATE SET
-          "count" = ${name}."count" + excluded."count"`;
+      const p = new SqlParams(tx.dialect);
+      const source = p.rows(
+        [
+          { name: "channelId", pg: "text" },
+          { name: column, pg: "timestamp(3)" },
+          { name: "bucket", pg: "int" },
+          { name: "count", pg: "int" },
+        ],
+        chunk.map((d) => [d.channelId, sqlTime(tx.dialect, d.at), d.bucket, d.count]),
+      );
+      // WHERE true: SQLite reads ON CONFLICT after a bare FROM as a join's ON.
+      await tx.query(
+        `INSERT INTO "${table}" ("channelId", "${column}", "bucket", "count")
+        SELECT * FROM ${source} WHERE true
+        ON CONFLICT ("channelId", "${column}", "bucket") DO UPDATE SET
+          "count" = "${table}"."count" + excluded."count"`,
+        p.list,
+      );
     }
   }
 }
@@ -102,10 +115,4 @@ function chunks<T>(rows: T[]): T[][] {
     out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
   }
   return out;
-}
-
-function values(deltas: HistogramDelta[]) {
-  return Prisma.join(
-    deltas.map((d) => Prisma.sql`(${d.channelId}, ${d.at}, ${d.bucket}, ${d.count})`),
-  );
 }

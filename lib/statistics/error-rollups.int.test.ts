@@ -23,9 +23,9 @@ describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
   const channelWithBot = (db: Db, mode: DemoBotMode) =>
     channelWithDemoBot(db, { mode, onCleanup: (close) => stops.push(close) });
 
-  async function dispatchAll(db: Db) {
+  async function dispatchAll() {
     const dispatcher = new Dispatcher({
-      storage: { db },
+      storage: { database: database().config, thread: false },
       settings: dispatchSettingsFromEnv({
         ...ALLOW_PRIVATE_TARGETS,
         WEBHOOK_POLL_INTERVAL_MS: "50",
@@ -39,7 +39,7 @@ describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
 
   async function send(db: Db, channelId: string, count: number) {
     for (let i = 0; i < count; i++) await enqueueEvents(db, channelId, { text: `m${i}` });
-    await dispatchAll(db);
+    await dispatchAll();
   }
 
   const totalErrors = async (db: Db, channelId: string) =>
@@ -103,7 +103,7 @@ describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {
       for (const channel of channels)
         await enqueueEvents(db, channel.id, { text: `burst ${round}` });
     }
-    await dispatchAll(db);
+    await dispatchAll();
 
     const attempts = await db.deliveryAttempt.findMany({ where: { success: false } });
     expect(attempts).toHaveLength(8 * 5);

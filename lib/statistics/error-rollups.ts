@@ -2,7 +2,7 @@
 // detail). LINE's table counts "errors with the same detail within 60 seconds" together; the
 // rows are written with the attempts they count (lib/dispatch/attempt-recorder.ts).
 import "server-only";
-import { Prisma, type SqlRunner } from "../db/client";
+import { type SqlColumn, SqlParams, type SqlSession, sqlTime } from "../db/sql";
 import { bucketStart } from "../shared/time-buckets";
 
 /** A failed attempt, as far as statistics care. */
@@ -65,11 +65,21 @@ export function rollupHourStart(instant: Date): Date {
   return bucketStart(instant, "hour");
 }
 
+const HOUR_COLUMNS: SqlColumn[] = [
+  { name: "channelId", pg: "text" },
+  { name: "hourStart", pg: "timestamp(3)" },
+  { name: "reason", pg: "text" },
+  { name: "detail", pg: "text" },
+  { name: "errorCount", pg: "int" },
+  { name: "windowCount", pg: "int" },
+];
+
 /**
  * Adds deltas to their rollup rows, per minute and per hour, creating the rows that do not
- * exist yet. Call it inside the transaction that writes the attempts.
+ * exist yet: two statements however many deltas. Call it inside the transaction that writes the
+ * attempts.
  */
-export async function upsertRollups(db: SqlRunner, deltas: RollupDelta[]): Promise<void> {
+export async function upsertRollups(db: SqlSession, deltas: RollupDelta[]): Promise<void> {
   if (deltas.length === 0) return;
   // Rows in one order in every writer: two transactions upserting the same rows in different
   // orders would deadlock on PostgreSQL (several workers may count into one channel's rows).
@@ -94,17 +104,28 @@ export async function upsertRollups(db: SqlRunner, deltas: RollupDelta[]): Promi
     if (created.has(rollupKey(delta))) hour.windowCount++;
     hours.set(key, hour);
   }
-  const values = [...hours.values()].map(
-    (h) =>
-      Prisma.sql`(${h.channelId}, ${h.hourStart}, ${h.reason}, ${h.detail}, ${h.errorCount}, ${h.windowCount})`,
+  const p = new SqlParams(db.dialect);
+  const source = p.rows(
+    HOUR_COLUMNS,
+    [...hours.values()].map((h) => [
+      h.channelId,
+      sqlTime(db.dialect, h.hourStart),
+      h.reason,
+      h.detail,
+      h.errorCount,
+      h.windowCount,
+    ]),
   );
-  await db.$executeRaw`
-    INSERT INTO "ErrorRollupHour" ("channelId", "hourStart", "reason", "detail", "errorCount",
+  // WHERE true: SQLite reads ON CONFLICT after a bare FROM as a join's ON.
+  await db.query(
+    `INSERT INTO "ErrorRollupHour" ("channelId", "hourStart", "reason", "detail", "errorCount",
       "windowCount")
-    VALUES ${Prisma.join(values)}
+    SELECT * FROM ${source} WHERE true
     ON CONFLICT ("channelId", "hourStart", "reason", "detail") DO UPDATE SET
       "errorCount" = "ErrorRollupHour"."errorCount" + excluded."errorCount",
-      "windowCount" = "ErrorRollupHour"."windowCount" + excluded."windowCount"`;
+      "windowCount" = "ErrorRollupHour"."windowCount" + excluded."windowCount"`,
+    p.list,
+  );
 }
 
 function byKey(a: RollupDelta, b: RollupDelta): number {
@@ -116,36 +137,56 @@ function byKey(a: RollupDelta, b: RollupDelta): number {
   );
 }
 
+const MINUTE_COLUMNS: SqlColumn[] = [
+  { name: "channelId", pg: "text" },
+  { name: "windowStart", pg: "timestamp(3)" },
+  { name: "reason", pg: "text" },
+  { name: "detail", pg: "text" },
+  { name: "errorCount", pg: "int" },
+  { name: "firstSeenAt", pg: "timestamp(3)" },
+  { name: "lastSeenAt", pg: "timestamp(3)" },
+];
+
 /**
  * Adds the deltas to their per-minute rows; returns the keys of the rows this created. A row
  * whose count after the upsert is the delta's own did not exist before: read from the row the
  * upsert itself locked and wrote, so it stays exact with concurrent writers, unlike a read first.
  */
-async function upsertMinuteRollups(db: SqlRunner, deltas: RollupDelta[]): Promise<Set<string>> {
-  const values = deltas.map(
-    (d) =>
-      Prisma.sql`(${d.channelId}, ${d.windowStart}, ${d.reason}, ${d.detail}, ${d.errorCount}, ${d.firstSeenAt}, ${d.lastSeenAt})`,
+async function upsertMinuteRollups(db: SqlSession, deltas: RollupDelta[]): Promise<Set<string>> {
+  const { dialect } = db;
+  const p = new SqlParams(dialect);
+  const source = p.rows(
+    MINUTE_COLUMNS,
+    deltas.map((d) => [
+      d.channelId,
+      sqlTime(dialect, d.windowStart),
+      d.reason,
+      d.detail,
+      d.errorCount,
+      sqlTime(dialect, d.firstSeenAt),
+      sqlTime(dialect, d.lastSeenAt),
+    ]),
   );
   // CASE instead of MIN/MAX or LEAST/GREATEST: the one spelling SQLite and PostgreSQL share.
-  const rows = await db.$queryRaw<
-    {
-      channelId: string;
-      windowStart: Date | string;
-      reason: string;
-      detail: string;
-      errorCount: number | bigint;
-    }[]
-  >`
-    INSERT INTO "ErrorRollup" ("channelId", "windowStart", "reason", "detail", "errorCount",
+  const rows = await db.query<{
+    channelId: string;
+    windowStart: Date | string;
+    reason: string;
+    detail: string;
+    errorCount: number | bigint;
+  }>(
+    `INSERT INTO "ErrorRollup" ("channelId", "windowStart", "reason", "detail", "errorCount",
       "firstSeenAt", "lastSeenAt")
-    VALUES ${Prisma.join(values)}
+    SELECT * FROM ${source} WHERE true
     ON CONFLICT ("channelId", "windowStart", "reason", "detail") DO UPDATE SET
       "errorCount" = "ErrorRollup"."errorCount" + excluded."errorCount",
       "firstSeenAt" = CASE WHEN excluded."firstSeenAt" < "ErrorRollup"."firstSeenAt"
         THEN excluded."firstSeenAt" ELSE "ErrorRollup"."firstSeenAt" END,
       "lastSeenAt" = CASE WHEN excluded."lastSeenAt" > "ErrorRollup"."lastSeenAt"
         THEN excluded."lastSeenAt" ELSE "ErrorRollup"."lastSeenAt" END
-    RETURNING "channelId", "windowStart", "reason", "detail", "errorCount"`;
+    RETURNING "channelId", "windowStart", "reason", "detail", "errorCount"`,
+    p.list,
+  );
   const added = new Map(deltas.map((delta) => [rollupKey(delta), delta.errorCount]));
   const created = new Set<string>();
   for (const row of rows) {

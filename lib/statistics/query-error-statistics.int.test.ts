@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import type { Db } from "../db/client";
+import { prismaSql } from "../db/prisma-sql";
 import { NotFoundError } from "../errors";
 import { parseStatisticsRequest } from "../http/parse-statistics-request";
 import { createProvider } from "../providers/create-provider";
@@ -23,7 +24,7 @@ async function seed(db: Db) {
     detail,
   });
   await upsertRollups(
-    db,
+    prismaSql(db),
     rollupDeltas([
       // 14:59 UTC on the 27th is 23:59 on the 27th in UTC+9 ...
       fail("2026-11-27T14:59:10Z", "error_status_code", "500"),
@@ -35,7 +36,10 @@ async function seed(db: Db) {
     ]),
   );
   // A second batch for an existing row: counts add up, first/last widen.
-  await upsertRollups(db, rollupDeltas([fail("2026-11-27T14:59:01Z", "error_status_code", "500")]));
+  await upsertRollups(
+    prismaSql(db),
+    rollupDeltas([fail("2026-11-27T14:59:01Z", "error_status_code", "500")]),
+  );
   return channel;
 }
 

@@ -2,8 +2,9 @@
 // them then), for the retention tests: webhooks in any state and many attempts, quickly.
 import "server-only";
 import type { Db } from "../db/client";
+import { prismaSql } from "../db/prisma-sql";
 import type { AttemptRecord, WebhookStatus } from "../dispatch/attempt-record";
-import { insertAttempts } from "../dispatch/webhook-queue";
+import { insertAttempts } from "../dispatch/queue/record-outcomes";
 import { newUlid } from "../ids/new-ulid";
 import { rollupDeltas, upsertRollups } from "../statistics/error-rollups";
 
@@ -70,7 +71,7 @@ export async function insertAgedAttempts(
     }),
   );
   for (let start = 0; start < attempts.length; start += CHUNK) {
-    await insertAttempts(db, attempts.slice(start, start + CHUNK));
+    await insertAttempts(prismaSql(db), attempts.slice(start, start + CHUNK));
   }
 }
 
@@ -88,7 +89,7 @@ export async function insertAgedFailures(
     const failures = times
       .slice(start, start + CHUNK)
       .map((attemptedAt) => ({ channelId, attemptedAt, reason, detail }));
-    await upsertRollups(db, rollupDeltas(failures));
+    await upsertRollups(prismaSql(db), rollupDeltas(failures));
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
-import type { DatabaseConfig } from "../db/config";
-import type { WebhookOutcome } from "./attempt-record";
+import type { DatabaseConfig } from "../../db/config";
+import type { WebhookOutcome } from "../attempt-record";
 import type { ClaimedWebhook, ClaimWanted, DispatchStore } from "./dispatch-store";
 import type { RecordFailures, StoreCall, StoreReply, StoreThreadData } from "./store-protocol";
 
@@ -137,8 +137,8 @@ export class ThreadStore implements DispatchStore {
     return this.call({ call: "release", ids });
   }
 
-  renew(): Promise<void> {
-    return this.call({ call: "renew" });
+  renew(ids: string[]): Promise<void> {
+    return this.call({ call: "renew", ids });
   }
 
   countDue(): Promise<number> {

@@ -1,7 +1,7 @@
 // The messages between a dispatcher (thread-store.ts) and its database thread (store-thread.ts).
 // Everything crossing is plain data: structured clone carries Dates, Buffers and channel rows.
-import type { DatabaseConfig } from "../db/config";
-import type { WebhookOutcome } from "./attempt-record";
+import type { DatabaseConfig } from "../../db/config";
+import type { WebhookOutcome } from "../attempt-record";
 import type { ClaimWanted } from "./dispatch-store";
 
 /** What the database thread is started with (workerData). */
@@ -16,8 +16,8 @@ export type StoreCall =
   | { id: number; call: "claim"; wanted: ClaimWanted }
   /** Many outcomes in one message: posting one per outcome would cost more than sending. */
   | { id: number; call: "record"; outcomes: WebhookOutcome[] }
-  | { id: number; call: "release"; ids: string[] }
-  | { id: number; call: "ready" | "renew" | "countDue" | "flush" | "close" };
+  | { id: number; call: "release" | "renew"; ids: string[] }
+  | { id: number; call: "ready" | "countDue" | "flush" | "close" };
 
 /** Replies to calls; id 0 is the thread saying it is ready for calls. */
 export type StoreReply =

@@ -3,8 +3,8 @@
 // by message (thread-store.ts).
 import "server-only";
 import { parentPort, workerData } from "node:worker_threads";
-import { createDbClient } from "../db/client";
-import { describeError } from "../logging/describe-error";
+import { openSqlConnection } from "../../db/sql-driver";
+import { describeError } from "../../logging/describe-error";
 import { DatabaseStore } from "./database-store";
 import type { RecordFailures, StoreCall, StoreReply, StoreThreadData } from "./store-protocol";
 
@@ -13,7 +13,7 @@ const port = parentPort;
 if (!port) throw new Error("store-thread.ts runs as a worker thread (thread-store.ts)");
 
 const store = new DatabaseStore({
-  db: createDbClient(data.database),
+  sql: openSqlConnection(data.database),
   workerId: data.workerId,
   leaseMs: data.leaseMs,
   secretKey: Buffer.from(data.secretKey),
@@ -21,14 +21,12 @@ const store = new DatabaseStore({
     console.error(
       `[dispatcher] ${message}${error === undefined ? "" : `: ${describeError(error)}`}`,
     ),
-  ownsClient: true,
 });
 
 async function answer(message: StoreCall): Promise<unknown> {
   switch (message.call) {
     case "ready":
-      // A first query: the connection is open before the dispatcher counts on it.
-      return store.countDue();
+      return store.ready();
     case "claim":
       return store.claim(message.wanted);
     case "record": {
@@ -44,7 +42,7 @@ async function answer(message: StoreCall): Promise<unknown> {
     case "release":
       return store.release(message.ids);
     case "renew":
-      return store.renew();
+      return store.renew(message.ids);
     case "countDue":
       return store.countDue();
     case "flush":

@@ -1,10 +1,9 @@
 import "server-only";
-import type { Channel } from "../db/client";
-import type { WebhookOutcome } from "./attempt-record";
-import type { ClaimedRow } from "./webhook-queue";
+import type { WebhookOutcome } from "../attempt-record";
+import type { ClaimedRow, DispatchChannel } from "./claim-due";
 
 /** A claimed webhook with its channel as read at claim time, the secret already opened. */
-export type ClaimedWebhook = ClaimedRow & { channel: Channel };
+export type ClaimedWebhook = ClaimedRow & { channel: DispatchChannel };
 
 /** What the dispatcher asks to claim; plain data, so that it can cross to a thread. */
 export interface ClaimWanted {
@@ -36,8 +35,11 @@ export interface DispatchStore {
   flush(): Promise<void>;
   /** Gives back claimed webhooks that were not sent: pending again, for any worker. */
   release(ids: string[]): Promise<void>;
-  /** Extends the leases of every webhook this worker holds. */
-  renew(): Promise<void>;
+  /**
+   * Extends the leases of these webhooks, the ones this worker still holds (queued, in flight,
+   * or with an outcome not yet committed); the others are left to run out.
+   */
+  renew(ids: string[]): Promise<void>;
   /** Webhooks due now or being sent, by any worker. */
   countDue(): Promise<number>;
   /** Commits what is recorded and closes what the store opened. */

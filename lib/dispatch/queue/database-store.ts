@@ -1,36 +1,39 @@
 import "server-only";
-import { openChannelSecret } from "../channels/channel-secret";
-import type { Channel, Db } from "../db/client";
-import type { WebhookOutcome } from "./attempt-record";
+import { openChannelSecret } from "../../channels/channel-secret";
+import type { SqlConnection } from "../../db/sql";
+import type { WebhookOutcome } from "../attempt-record";
 import { AttemptRecorder } from "./attempt-recorder";
+import { claimDue, type DispatchChannel } from "./claim-due";
 import type { ClaimedWebhook, ClaimWanted, DispatchStore } from "./dispatch-store";
-import { claimDue, releaseClaims, renewLeases } from "./webhook-queue";
+import { countDue, releaseClaims, renewLeases } from "./leases";
 
 export interface DatabaseStoreOptions {
-  db: Db;
+  /** The hot path's own connection (lib/db/sql-driver.ts); close() closes it. */
+  sql: SqlConnection;
   /** The worker whose claims these are (Webhook.claimToken). */
   workerId: string;
   leaseMs: number;
   /** The key channel secrets are sealed with. */
   secretKey: Buffer;
   log: (message: string, error?: unknown) => void;
-  /** Whether close() disconnects `db` (a client the store was given to own). */
-  ownsClient?: boolean;
 }
 
-/** The dispatcher's database work on the calling thread, through one Prisma client. */
+/** The dispatcher's database work on the calling thread, through one driver connection. */
 export class DatabaseStore implements DispatchStore {
   private readonly recorder: AttemptRecorder;
 
   constructor(private readonly options: DatabaseStoreOptions) {
-    this.recorder = new AttemptRecorder(options.db, options.workerId);
+    this.recorder = new AttemptRecorder(options.sql, options.workerId);
   }
 
-  async ready(): Promise<void> {}
+  async ready(): Promise<void> {
+    // A first query: the connection is open before the dispatcher counts on it.
+    await this.countDue();
+  }
 
   async claim({ limit, channelLimit, held, skipChannels }: ClaimWanted): Promise<ClaimedWebhook[]> {
-    const { db, workerId, leaseMs, secretKey, log } = this.options;
-    const rows = await claimDue(db, {
+    const { sql, workerId, leaseMs, secretKey, log } = this.options;
+    const { rows, channels } = await claimDue(sql, {
       workerId,
       now: new Date(),
       leaseMs,
@@ -41,24 +44,23 @@ export class DatabaseStore implements DispatchStore {
     if (rows.length === 0) return [];
     // Channel settings are read at claim time: a channel switched off since is not sent to.
     // Each channel's secret is opened here, once per claim, not once per webhook.
-    const channels = new Map<string, Channel>();
-    for (const channel of await db.channel.findMany({
-      where: { id: { in: [...new Set(rows.map((row) => row.channelId))] } },
-    })) {
+    const opened = new Map<string, DispatchChannel>();
+    for (const channel of channels) {
       try {
-        channels.set(channel.id, {
+        opened.set(channel.id, {
           ...channel,
           channelSecret: openChannelSecret(channel, secretKey),
         });
       } catch (error) {
         // Start-up checks every secret opens, so only a row altered since gets here; its
-        // webhooks stay claimed until the next start. The error names the channel, not the value.
+        // webhooks stay claimed until their lease runs out. The error names the channel, not the
+        // value.
         log(`channel ${channel.id}: secret cannot be opened, not sending`, error);
       }
     }
     const claimed: ClaimedWebhook[] = [];
     for (const row of rows.sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      const channel = channels.get(row.channelId);
+      const channel = opened.get(row.channelId);
       if (channel) claimed.push({ ...row, channel });
     }
     return claimed;
@@ -76,23 +78,21 @@ export class DatabaseStore implements DispatchStore {
     return this.recorder.flush();
   }
 
-  async release(ids: string[]): Promise<void> {
-    await releaseClaims(this.options.db, this.options.workerId, ids);
+  release(ids: string[]): Promise<void> {
+    return releaseClaims(this.options.sql, this.options.workerId, ids);
   }
 
-  async renew(): Promise<void> {
-    const { db, workerId, leaseMs } = this.options;
-    await renewLeases(db, workerId, new Date(Date.now() + leaseMs));
+  renew(ids: string[]): Promise<void> {
+    const { sql, workerId, leaseMs } = this.options;
+    return renewLeases(sql, workerId, ids, new Date(Date.now() + leaseMs));
   }
 
   countDue(): Promise<number> {
-    return this.options.db.webhook.count({
-      where: { status: { in: ["pending", "sending"] }, nextAttemptAt: { lte: new Date() } },
-    });
+    return countDue(this.options.sql, new Date());
   }
 
   async close(): Promise<void> {
     await this.recorder.flush();
-    if (this.options.ownsClient) await this.options.db.$disconnect();
+    await this.options.sql.close();
   }
 }

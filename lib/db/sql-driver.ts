@@ -1,0 +1,175 @@
+// The only module that opens database connections outside Prisma: the hot path's own, on the
+// driver (better-sqlite3, pg), where Prisma's per-statement cost would dominate
+// (docs/adr/0022-hot-paths-on-the-driver.md). Everything else goes through the Prisma client.
+import "server-only";
+import Database from "better-sqlite3";
+import pg from "pg";
+import type { DatabaseConfig } from "./config";
+import type { SqlConnection, SqlSession } from "./sql";
+import { createPrivateSqliteFile } from "./sqlite-file";
+
+/** How long a SQLite statement waits for another connection's write lock (as Prisma's client). */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+export function openSqlConnection(
+  config: DatabaseConfig,
+  { poolSize = 2 }: { poolSize?: number } = {},
+): SqlConnection {
+  return config.provider === "postgres"
+    ? new PostgresConnection(config.url, poolSize)
+    : new SqliteConnection(config.filePath);
+}
+
+/**
+ * One better-sqlite3 connection. Its calls are synchronous, so a statement costs what SQLite
+ * costs; the promise interface only lets the same code run on PostgreSQL. Callers share the
+ * connection, so work is queued: a statement or transaction starts once the one before ended,
+ * and nothing runs inside another caller's transaction.
+ */
+class SqliteConnection implements SqlConnection {
+  readonly dialect = "sqlite" as const;
+  private readonly database: Database.Database;
+  private readonly prepared = new Map<string, Database.Statement>();
+  private queue: Promise<unknown> = Promise.resolve();
+  statements = 0;
+
+  constructor(filePath: string) {
+    createPrivateSqliteFile(filePath);
+    this.database = new Database(filePath, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    // Rows with integers beyond 2^53 do not exist here; numbers stay numbers.
+  }
+
+  private run<Row>(sql: string, params: readonly unknown[]): Row[] {
+    this.statements++;
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.database.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    if (statement.reader) return statement.all(...params) as Row[];
+    statement.run(...params);
+    return [];
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.exclusive(async () => this.run<Row>(sql, params));
+  }
+
+  transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const tx: SqlSession = {
+        dialect: "sqlite",
+        query: async <Row>(sql: string, params: readonly unknown[] = []) =>
+          this.run<Row>(sql, params),
+      };
+      this.run("BEGIN IMMEDIATE", []);
+      try {
+        const result = await work(tx);
+        this.run("COMMIT", []);
+        return result;
+      } catch (error) {
+        // A failed COMMIT (a full disk) may leave the transaction open: end it either way, so
+        // the next caller starts clean and the write lock is released.
+        if (this.database.inTransaction) this.database.exec("ROLLBACK");
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    // Idempotent: a dispatcher stopped twice closes once.
+    if (this.database.open) this.database.close();
+  }
+}
+
+/** `timestamp(3)` holds UTC (as Prisma writes it): read it as UTC, not as local time. */
+const TIMESTAMP_OID = 1114;
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * A small pg pool: a claim and a recording can run at once. Each statement text is a named
+ * prepared statement, parsed and planned once per connection.
+ */
+class PostgresConnection implements SqlConnection {
+  readonly dialect = "postgres" as const;
+  private readonly pool: pg.Pool;
+  private readonly names = new Map<string, string>();
+  statements = 0;
+
+  constructor(url: string, size: number) {
+    this.pool = new pg.Pool({ connectionString: url, max: size, allowExitOnIdle: true, types });
+  }
+
+  private nameOf(sql: string): string {
+    let name = this.names.get(sql);
+    if (!name) {
+      name = `hot_${this.names.size + 1}`;
+      this.names.set(sql, name);
+    }
+    return name;
+  }
+
+  private async run<Row>(
+    client: pg.Pool | pg.PoolClient,
+    sql: string,
+    params: readonly unknown[],
+  ): Promise<Row[]> {
+    this.statements++;
+    const result = await client.query({
+      name: this.nameOf(sql),
+      text: sql,
+      values: params as unknown[],
+    });
+    return result.rows as Row[];
+  }
+
+  query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.run<Row>(this.pool, sql, params);
+  }
+
+  async transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const tx: SqlSession = {
+      dialect: "postgres",
+      query: <Row>(sql: string, params: readonly unknown[] = []) =>
+        this.run<Row>(client, sql, params),
+    };
+    let broken: Error | undefined;
+    try {
+      this.statements++;
+      await client.query("BEGIN");
+      const result = await work(tx);
+      this.statements++;
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch((rollbackFailed: Error) => {
+        // The connection is in an unknown state: drop it rather than return it to the pool.
+        broken = rollbackFailed;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  private closed: Promise<void> | null = null;
+
+  close(): Promise<void> {
+    // Idempotent: a dispatcher stopped twice closes once.
+    this.closed ??= this.pool.end();
+    return this.closed;
+  }
+}
