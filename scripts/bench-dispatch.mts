@@ -1,10 +1,12 @@
 // npm run bench:dispatch -- [--webhooks 5000] [--concurrency 32] [--channels 1]
-//   [--database sqlite|postgres|postgres-url] [--workers 0] [--profile dir]
+//   [--database sqlite|postgres|postgres-url] [--workers 0] [--profile dir] [--peer]
 // Sends N webhooks (spread over --channels channels) to a local keep-alive bot (a separate
 // process on 127.0.0.1) twice in one run:
 //  1. through the real dispatcher: claimed from the database, signed, sent, every attempt recorded;
 //     in this process (--workers 0), or by that many `npm run worker` processes;
-//  2. the same signed payloads by a bare undici loop at the same concurrency, recording nothing.
+//  2. the same signed payloads by a bare undici loop at the same concurrency, recording nothing;
+//  3. with --peer, the same events through BullMQ on Redis (bench-dispatch-peer.mts), when
+//     redis-server is installed (the JSON line says so when it is not).
 // `--database postgres` starts a throwaway PostgreSQL cluster for the run. `--profile dir` writes a
 // CPU profile of this process's main thread during the dispatch phase alone (open it in Chrome's
 // DevTools). Prints one JSON line with both rates and their ratio. A benchmark, not a test:
@@ -33,6 +35,7 @@ import { createProvider } from "../lib/providers/create-provider";
 import { startKeepAliveBot } from "../lib/testing/keep-alive-bot";
 import { startPostgresServer } from "../lib/testing/postgres-server";
 import { startWorker } from "../lib/testing/worker-process";
+import { runBullmqPeer } from "./bench-dispatch-peer.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +45,7 @@ const { values } = parseArgs({
     workers: { type: "string", default: "0" },
     channels: { type: "string", default: "1" },
     profile: { type: "string" },
+    peer: { type: "boolean", default: false },
   },
 });
 const total = Number(values.webhooks);
@@ -180,6 +184,19 @@ async function main() {
     const baselineCpu = cpuSince(baselineCpuAtStart, bot);
     await agent.close();
 
+    // 3. The peer, on the same bot, with the same events and secrets.
+    const peer = values.peer
+      ? await runBullmqPeer(
+          bot.url,
+          eventSets.map((events, i) => ({
+            channelSecret: openChannelSecret(channelOf(i)),
+            destination: channelOf(i).botUserId,
+            events,
+          })),
+          concurrency,
+        )
+      : null;
+
     const dispatcherRate = total / dispatchSeconds;
     const baselineRate = total / baselineSeconds;
     console.log(
@@ -206,6 +223,17 @@ async function main() {
           coresBusy: coresBusy(baselineCpu, baselineSeconds),
         },
         ratio: round(dispatcherRate / baselineRate),
+        ...(peer && {
+          bullmqRedis:
+            "skipped" in peer
+              ? peer
+              : {
+                  ...peer,
+                  seconds: round(peer.seconds),
+                  webhooksPerSecond: round(peer.webhooksPerSecond),
+                },
+          ratioToPeer: "skipped" in peer ? null : round(dispatcherRate / peer.webhooksPerSecond),
+        }),
       }),
     );
   } finally {
