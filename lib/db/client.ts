@@ -43,7 +43,7 @@ const dialects = new WeakMap<object, DatabaseConfig["provider"]>();
 
 /**
  * Which database a client talks to, for the few statements that differ (row locks on
- * PostgreSQL: lib/dispatch/webhook-queue.ts).
+ * PostgreSQL: lib/dispatch/queue/claim-due.ts).
  */
 export function dialectOf(client: Db): DatabaseConfig["provider"] {
   return dialects.get(client) ?? "sqlite";

@@ -243,7 +243,7 @@ export class Dispatcher {
   }
 
   private async claim(limit: number): Promise<ClaimedWebhook[]> {
-    // One worker serves a channel at a time (webhook-queue.ts claimDue), so the limits kept here
+    // One worker serves a channel at a time (queue/claim-due.ts), so the limits kept here
     // hold across workers: in flight at most channelConcurrency, held a few rounds ahead.
     const channelLimit = this.settings.channelConcurrency * PREFETCH_ROUNDS;
     const full = [...this.heldByChannel]

@@ -1,6 +1,6 @@
 // Error statistics are kept as rollups: one row per channel, 60-second window and (reason,
 // detail). LINE's table counts "errors with the same detail within 60 seconds" together; the
-// rows are written with the attempts they count (lib/dispatch/attempt-recorder.ts).
+// rows are written with the attempts they count (lib/dispatch/queue/attempt-recorder.ts).
 import "server-only";
 import { type SqlColumn, SqlParams, type SqlSession, sqlTime } from "../db/sql";
 import { bucketStart } from "../shared/time-buckets";
