@@ -51,6 +51,11 @@ export interface SqlColumn {
   pg: string;
 }
 
+/** Columns from `{ name: PostgreSQL type }`, in the object's order. */
+export function sqlColumns(types: Record<string, string>): SqlColumn[] {
+  return Object.entries(types).map(([name, pg]) => ({ name, pg }));
+}
+
 /**
  * Collects a statement's parameters while its text is written, left to right, and answers each
  * with its placeholder (`?` on SQLite, `$n` on PostgreSQL):

@@ -1,7 +1,7 @@
 // What error notification emails will report, written with the attempts they report (ADR 20):
 // an email made later reads exactly what was recorded, whatever restarts in between.
 import "server-only";
-import { SqlParams, type SqlSession, sqlTime } from "../db/sql";
+import { SqlParams, type SqlSession, sqlColumns, sqlTime } from "../db/sql";
 import type { NotificationKind } from "./list-notifications";
 
 /** One NotificationDue row's share of a batch of outcomes. */
@@ -103,16 +103,16 @@ export async function recordNotificationsDue(db: SqlSession, deltas: DueDelta[])
   const { dialect } = db;
   const p = new SqlParams(dialect);
   const source = p.rows(
-    [
-      { name: "channelId", pg: "text" },
-      { name: "kind", pg: "text" },
-      { name: "reason", pg: "text" },
-      { name: "detail", pg: "text" },
-      { name: "webhookId", pg: "text" },
-      { name: "count", pg: "int" },
-      { name: "firstAt", pg: "timestamp(3)" },
-      { name: "lastAt", pg: "timestamp(3)" },
-    ],
+    sqlColumns({
+      channelId: "text",
+      kind: "text",
+      reason: "text",
+      detail: "text",
+      webhookId: "text",
+      count: "int",
+      firstAt: "timestamp(3)",
+      lastAt: "timestamp(3)",
+    }),
     deltas.map((d) => [
       d.channelId,
       d.kind,

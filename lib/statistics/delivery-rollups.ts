@@ -4,7 +4,7 @@
 // (latency-histogram.ts), failures in their own bucket. Rows hold counts only, so concurrent
 // writers add to them exactly and any set of rows sums to the histogram of its attempts.
 import "server-only";
-import { SqlParams, type SqlSession, sqlTime } from "../db/sql";
+import { SqlParams, type SqlSession, sqlColumns, sqlTime } from "../db/sql";
 import { bucketStart } from "../shared/time-buckets";
 import { rollupHourStart, rollupWindowStart } from "./error-rollups";
 import { FAILURE_BUCKET, latencyBucket } from "./latency-histogram";
@@ -86,12 +86,12 @@ export async function upsertDeliveryRollups(
     for (const chunk of chunks(histogramDeltas(attempts, startOf))) {
       const p = new SqlParams(tx.dialect);
       const source = p.rows(
-        [
-          { name: "channelId", pg: "text" },
-          { name: column, pg: "timestamp(3)" },
-          { name: "bucket", pg: "int" },
-          { name: "count", pg: "int" },
-        ],
+        sqlColumns({
+          channelId: "text",
+          [column]: "timestamp(3)",
+          bucket: "int",
+          count: "int",
+        }),
         chunk.map((d) => [d.channelId, sqlTime(tx.dialect, d.at), d.bucket, d.count]),
       );
       // WHERE true: SQLite reads ON CONFLICT after a bare FROM as a join's ON.

@@ -2,7 +2,7 @@
 // detail). LINE's table counts "errors with the same detail within 60 seconds" together; the
 // rows are written with the attempts they count (lib/dispatch/queue/attempt-recorder.ts).
 import "server-only";
-import { type SqlColumn, SqlParams, type SqlSession, sqlTime } from "../db/sql";
+import { SqlParams, type SqlSession, sqlColumns, sqlTime } from "../db/sql";
 import { bucketStart } from "../shared/time-buckets";
 
 /** A failed attempt, as far as statistics care. */
@@ -65,14 +65,14 @@ export function rollupHourStart(instant: Date): Date {
   return bucketStart(instant, "hour");
 }
 
-const HOUR_COLUMNS: SqlColumn[] = [
-  { name: "channelId", pg: "text" },
-  { name: "hourStart", pg: "timestamp(3)" },
-  { name: "reason", pg: "text" },
-  { name: "detail", pg: "text" },
-  { name: "errorCount", pg: "int" },
-  { name: "windowCount", pg: "int" },
-];
+const HOUR_COLUMNS = sqlColumns({
+  channelId: "text",
+  hourStart: "timestamp(3)",
+  reason: "text",
+  detail: "text",
+  errorCount: "int",
+  windowCount: "int",
+});
 
 /**
  * Adds deltas to their rollup rows, per minute and per hour, creating the rows that do not
@@ -137,15 +137,15 @@ function byKey(a: RollupDelta, b: RollupDelta): number {
   );
 }
 
-const MINUTE_COLUMNS: SqlColumn[] = [
-  { name: "channelId", pg: "text" },
-  { name: "windowStart", pg: "timestamp(3)" },
-  { name: "reason", pg: "text" },
-  { name: "detail", pg: "text" },
-  { name: "errorCount", pg: "int" },
-  { name: "firstSeenAt", pg: "timestamp(3)" },
-  { name: "lastSeenAt", pg: "timestamp(3)" },
-];
+const MINUTE_COLUMNS = sqlColumns({
+  channelId: "text",
+  windowStart: "timestamp(3)",
+  reason: "text",
+  detail: "text",
+  errorCount: "int",
+  firstSeenAt: "timestamp(3)",
+  lastSeenAt: "timestamp(3)",
+});
 
 /**
  * Adds the deltas to their per-minute rows; returns the keys of the rows this created. A row

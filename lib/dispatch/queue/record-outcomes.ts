@@ -3,7 +3,7 @@
 // of 200 outcomes costs the statements of a batch of one; work added per attempt belongs inside
 // these statements, not beside them (record-outcomes.int.test.ts counts them).
 import "server-only";
-import { type SqlColumn, SqlParams, type SqlSession } from "../../db/sql";
+import { SqlParams, type SqlSession, sqlColumns } from "../../db/sql";
 import { dueDeltas, recordNotificationsDue } from "../../notifications/notifications-due";
 import { upsertDeliveryRollups } from "../../statistics/delivery-rollups";
 import { rollupDeltas, upsertRollups } from "../../statistics/error-rollups";
@@ -117,12 +117,12 @@ function decideCounting(
   }
 }
 
-const STATUS_COLUMNS: SqlColumn[] = [
-  { name: "id", pg: "text" },
-  { name: "status", pg: "text" },
-  { name: "attempted", pg: "int" },
-  { name: "nextAttemptAt", pg: "timestamp(3)" },
-];
+const STATUS_COLUMNS = sqlColumns({
+  id: "text",
+  status: "text",
+  attempted: "int",
+  nextAttemptAt: "timestamp(3)",
+});
 
 /**
  * Sets each webhook's new status, counting an attempt for those attempted, and ends their claims
@@ -156,32 +156,32 @@ export async function setStatuses(
   );
 }
 
-const ATTEMPT_COLUMNS: SqlColumn[] = [
-  { name: "id", pg: "text" },
-  { name: "webhookId", pg: "text" },
-  { name: "channelId", pg: "text" },
-  { name: "attemptedAt", pg: "timestamp(3)" },
-  { name: "url", pg: "text" },
-  { name: "eventIds", pg: "text" },
-  { name: "attemptNumber", pg: "int" },
-  { name: "isRedelivery", pg: "bool" },
-  { name: "success", pg: "bool" },
-  { name: "reason", pg: "text" },
-  { name: "detail", pg: "text" },
-  { name: "statusCode", pg: "int" },
-  { name: "latencyMs", pg: "int" },
-  { name: "protocol", pg: "text" },
-  { name: "error", pg: "text" },
-  { name: "counted", pg: "bool" },
-  { name: "requestHeaders", pg: "text" },
-  { name: "responseHeaders", pg: "text" },
-  { name: "responseExcerpt", pg: "text" },
-  { name: "responseTruncated", pg: "bool" },
-  { name: "dnsMs", pg: "int" },
-  { name: "connectMs", pg: "int" },
-  { name: "tlsMs", pg: "int" },
-  { name: "responseMs", pg: "int" },
-];
+const ATTEMPT_COLUMNS = sqlColumns({
+  id: "text",
+  webhookId: "text",
+  channelId: "text",
+  attemptedAt: "timestamp(3)",
+  url: "text",
+  eventIds: "text",
+  attemptNumber: "int",
+  isRedelivery: "bool",
+  success: "bool",
+  reason: "text",
+  detail: "text",
+  statusCode: "int",
+  latencyMs: "int",
+  protocol: "text",
+  error: "text",
+  counted: "bool",
+  requestHeaders: "text",
+  responseHeaders: "text",
+  responseExcerpt: "text",
+  responseTruncated: "bool",
+  dnsMs: "int",
+  connectMs: "int",
+  tlsMs: "int",
+  responseMs: "int",
+});
 
 /**
  * Inserts attempts whose webhook still exists, in one statement; returns the ids inserted. Tests
