@@ -25,7 +25,7 @@ export type PeerResult =
   | { webhooksPerSecond: number; seconds: number; ok: number; appendOnly: boolean };
 
 /** Whether this machine can run the peer: it needs `redis-server` on the PATH. */
-export function redisServerMissing(): string | null {
+function redisServerMissing(): string | null {
   const found = spawnSync("redis-server", ["--version"], { stdio: "ignore" });
   return found.error || found.status !== 0
     ? "redis-server is not installed (apt-get install redis-server): the peer was not run"

@@ -11,12 +11,12 @@ import { createPrivateSqliteFile } from "./sqlite-file";
 /** How long a SQLite statement waits for another connection's write lock (as Prisma's client). */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
-export function openSqlConnection(
-  config: DatabaseConfig,
-  { poolSize = 2 }: { poolSize?: number } = {},
-): SqlConnection {
+/** PostgreSQL connections per hot-path connection: a claim and a recording can overlap. */
+const POSTGRES_POOL_SIZE = 2;
+
+export function openSqlConnection(config: DatabaseConfig): SqlConnection {
   return config.provider === "postgres"
-    ? new PostgresConnection(config.url, poolSize)
+    ? new PostgresConnection(config.url)
     : new SqliteConnection(config.filePath);
 }
 
@@ -36,7 +36,6 @@ class SqliteConnection implements SqlConnection {
   constructor(filePath: string) {
     createPrivateSqliteFile(filePath);
     this.database = new Database(filePath, { timeout: SQLITE_BUSY_TIMEOUT_MS });
-    // Rows with integers beyond 2^53 do not exist here; numbers stay numbers.
   }
 
   private run<Row>(sql: string, params: readonly unknown[]): Row[] {
@@ -99,8 +98,8 @@ const types = {
 };
 
 /**
- * A small pg pool: a claim and a recording can run at once. Each statement text is a named
- * prepared statement, parsed and planned once per connection.
+ * A small pg pool (POSTGRES_POOL_SIZE). Each statement text is a named prepared statement, parsed
+ * and planned once per connection.
  */
 class PostgresConnection implements SqlConnection {
   readonly dialect = "postgres" as const;
@@ -108,8 +107,13 @@ class PostgresConnection implements SqlConnection {
   private readonly names = new Map<string, string>();
   statements = 0;
 
-  constructor(url: string, size: number) {
-    this.pool = new pg.Pool({ connectionString: url, max: size, allowExitOnIdle: true, types });
+  constructor(url: string) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: POSTGRES_POOL_SIZE,
+      allowExitOnIdle: true,
+      types,
+    });
   }
 
   private nameOf(sql: string): string {

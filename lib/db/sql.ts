@@ -85,16 +85,6 @@ export class SqlParams {
     return this.value(sqlBool(this.dialect, value));
   }
 
-  /** A time as this dialect stores it, for a cell of `rows`. */
-  timeValue(instant: Date): string {
-    return sqlTime(this.dialect, instant);
-  }
-
-  /** A boolean as this dialect stores it, for a cell of `rows`. */
-  boolValue(value: boolean): boolean | number {
-    return sqlBool(this.dialect, value);
-  }
-
   /**
    * `IN` a list of keys, as one parameter however many: an array on PostgreSQL, a JSON array on
    * SQLite. Write it after the column: `"id" ${p.oneOf(ids)}`.

@@ -64,10 +64,11 @@ export class Dispatcher {
   private readonly inFlightByChannel = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();
   /**
-   * Webhooks this worker holds: claimed and not yet recorded (queued, in flight, or with an
-   * outcome waiting to commit). Only their leases are renewed.
+   * Webhooks whose leases this worker renews: claimed and not yet recorded (queued, in flight,
+   * or with an outcome waiting to commit). One it gives up on is left to its lease, so that any
+   * worker sends it again once the lease runs out.
    */
-  private readonly held = new Set<string>();
+  private readonly leased = new Set<string>();
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
@@ -129,7 +130,7 @@ export class Dispatcher {
 
   private async renew(): Promise<void> {
     try {
-      await this.store.renew([...this.held]);
+      await this.store.renew([...this.leased]);
     } catch (error) {
       this.log("could not renew leases", error);
     }
@@ -158,7 +159,7 @@ export class Dispatcher {
     await this.loopDone;
     const unsent = this.queue.splice(0).map((webhook) => webhook.id);
     await this.store.release(unsent);
-    for (const id of unsent) this.held.delete(id);
+    for (const id of unsent) this.leased.delete(id);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<"late">((resolve) => {
       timer = setTimeout(() => resolve("late"), this.settings.stopTimeoutMs);
@@ -257,7 +258,7 @@ export class Dispatcher {
     });
     for (const webhook of claimed) {
       adjust(this.heldByChannel, webhook.channelId, +1);
-      this.held.add(webhook.id);
+      this.leased.add(webhook.id);
     }
     return claimed;
   }
@@ -281,7 +282,11 @@ export class Dispatcher {
     const { channelId } = webhook;
     adjust(this.inFlightByChannel, channelId, +1);
     const attempt = this.attempt(webhook)
-      .catch((error) => this.log(`attempt for webhook ${webhook.id} was not recorded`, error))
+      .catch((error) => {
+        // Nothing was handed to the store: stop renewing, so the webhook is sent again.
+        this.leased.delete(webhook.id);
+        this.log(`attempt for webhook ${webhook.id} was not recorded`, error);
+      })
       .finally(() => {
         this.inFlight.delete(attempt);
         adjust(this.inFlightByChannel, channelId, -1);
@@ -357,7 +362,7 @@ export class Dispatcher {
     this.store
       .record(outcome)
       .catch((error) => this.log(`outcome of webhook ${outcome.webhookId} was not recorded`, error))
-      .finally(() => this.held.delete(outcome.webhookId));
+      .finally(() => this.leased.delete(outcome.webhookId));
   }
 }
 

@@ -1,9 +1,9 @@
 // The statements that record a batch of outcomes: the second half of the dispatcher's hot path
 // (docs/adr/0022-hot-paths-on-the-driver.md). Each table gets one statement per batch, so a batch
 // of 200 outcomes costs the statements of a batch of one; work added per attempt belongs inside
-// these statements, not beside them (record-outcomes.int.test.ts counts them).
+// these statements, not beside them (hot-path-statements.int.test.ts counts them).
 import "server-only";
-import { SqlParams, type SqlSession, sqlColumns } from "../../db/sql";
+import { SqlParams, type SqlSession, sqlBool, sqlColumns, sqlTime } from "../../db/sql";
 import { dueDeltas, recordNotificationsDue } from "../../notifications/notifications-due";
 import { upsertDeliveryRollups } from "../../statistics/delivery-rollups";
 import { rollupDeltas, upsertRollups } from "../../statistics/error-rollups";
@@ -136,7 +136,8 @@ export async function setStatuses(
   outcomes: readonly WebhookOutcome[],
   now: Date,
 ): Promise<void> {
-  const p = new SqlParams(tx.dialect);
+  const { dialect } = tx;
+  const p = new SqlParams(dialect);
   await tx.query(
     `UPDATE "Webhook" SET "status" = v."status", "claimToken" = NULL, "leaseUntil" = NULL,
       "manualRedeliveryFrom" = NULL, "updatedAt" = ${p.time(now)},
@@ -148,7 +149,7 @@ export async function setStatuses(
         o.webhookId,
         o.status,
         o.attempt ? 1 : 0,
-        o.nextAttemptAt ? p.timeValue(o.nextAttemptAt) : null,
+        o.nextAttemptAt ? sqlTime(dialect, o.nextAttemptAt) : null,
       ]),
     )}
     WHERE "Webhook"."id" = v."id" AND "Webhook"."claimToken" = ${p.value(workerId)}`,
@@ -192,7 +193,8 @@ export async function insertAttempts(
   attempts: readonly AttemptRecord[],
 ): Promise<Set<string>> {
   if (attempts.length === 0) return new Set();
-  const p = new SqlParams(tx.dialect);
+  const { dialect } = tx;
+  const p = new SqlParams(dialect);
   const names = ATTEMPT_COLUMNS.map((column) => `"${column.name}"`).join(", ");
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO "DeliveryAttempt" (${names})
@@ -202,23 +204,23 @@ export async function insertAttempts(
         a.id,
         a.webhookId,
         a.channelId,
-        p.timeValue(a.attemptedAt),
+        sqlTime(dialect, a.attemptedAt),
         a.url,
         a.eventIds,
         a.attemptNumber,
-        p.boolValue(a.isRedelivery),
-        p.boolValue(a.success),
+        sqlBool(dialect, a.isRedelivery),
+        sqlBool(dialect, a.success),
         a.reason,
         a.detail,
         a.statusCode,
         a.latencyMs,
         a.protocol,
         a.error,
-        p.boolValue(a.counted),
+        sqlBool(dialect, a.counted),
         a.requestHeaders,
         a.responseHeaders,
         a.responseExcerpt,
-        p.boolValue(a.responseTruncated),
+        sqlBool(dialect, a.responseTruncated),
         a.dnsMs,
         a.connectMs,
         a.tlsMs,
