@@ -6,7 +6,11 @@
 // a channel pointed at a keep-alive bot in a process of its own, with Use webhook and Error
 // statistics aggregation on; a channel access token. Then autocannon, one route after the other,
 // --connections connections for --duration seconds each (after 2 s of unmeasured warm-up):
-//   GET  /api/providers                        the baseline: a session and a small read
+//   baseline GET /api/health                   a one-route Next app built with the project's
+//                                              own Next (lib/testing/baseline-next-app.ts)
+//   GET  /api/health                           no session, no database
+//   GET  /api/providers                        a session and a small read
+//   GET  /api/channels/{id}                    a session, the channel's access, a read
 //   POST /api/channels/{id}/events             one text message event with the Bearer token;
 //                                              every 202 is a webhook for the dispatcher
 //   GET  /api/channels/{id}/statistics/errors  a day, by hour
@@ -16,8 +20,8 @@
 //   console  the console as configured by default (it dispatches)
 //   worker   the console with WEBHOOK_DISPATCHER=off, and one `npm run worker` on its database
 //   both     the one, then the other, each on a fresh database
-// Prints one JSON line per mode: per route requests/s, latency p50/p95/p99, non-2xx answers and
-// errors; and how many webhooks were stored and how many attempts recorded. `--database postgres`
+// Prints one JSON line per mode: per route requests/s, its ratio to the baseline's (measured in
+// the same run), latency p50/p95/p99, non-2xx answers and errors; and how many webhooks were stored and how many attempts recorded. `--database postgres`
 // starts a throwaway PostgreSQL cluster. A benchmark, not a test: nothing here asserts.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -29,6 +33,7 @@ import autocannon from "autocannon";
 import { createDbClient } from "../lib/db/client";
 import { resolveDatabaseConfig } from "../lib/db/config";
 import { dispatchSettingsFromEnv } from "../lib/dispatch/dispatch-settings";
+import { startBaselineNextApp } from "../lib/testing/baseline-next-app";
 import { BUILD_ID_FILE, startConsole } from "../lib/testing/console-process";
 import { startKeepAliveBot } from "../lib/testing/keep-alive-bot";
 import { startPostgresServer } from "../lib/testing/postgres-server";
@@ -268,9 +273,23 @@ function loadRoutes(session: Session, channel: { id: string; accessToken: string
   const channelPath = `/api/channels/${channel.id}`;
   return [
     {
+      name: "GET /api/health",
+      method: "GET",
+      path: "/api/health",
+      headers: {},
+      status: 200,
+    },
+    {
       name: "GET /api/providers",
       method: "GET",
       path: "/api/providers",
+      headers: asOperator,
+      status: 200,
+    },
+    {
+      name: "GET /api/channels/{id}",
+      method: "GET",
+      path: channelPath,
       headers: asOperator,
       status: 200,
     },
@@ -319,7 +338,7 @@ async function checkRoutes(url: string, routes: LoadRoute[]): Promise<void> {
   }
 }
 
-async function loadOne(url: string, route: LoadRoute) {
+async function loadOne(url: string, route: LoadRoute, baselinePerSecond?: number) {
   const latencies: number[] = [];
   const run = autocannon({
     url: `${url}${route.path}`,
@@ -340,6 +359,7 @@ async function loadOne(url: string, route: LoadRoute) {
   return {
     route: route.name,
     requestsPerSecond: round(result.requests.average),
+    ...(baselinePerSecond ? { ratio: round(result.requests.average / baselinePerSecond) } : {}),
     latencyMs: {
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
@@ -411,11 +431,24 @@ async function runMode(mode: Mode) {
   const routes = loadRoutes(session, await setUpChannel(session, bot.url));
   await checkRoutes(url, routes);
 
-  const figures = [];
+  // The baseline first, while the console is idle: built and measured in this run.
+  const baselineApp = await startBaselineNextApp();
+  running.push(baselineApp.stop);
+  const baseline = await loadOne(baselineApp.url, {
+    name: "baseline GET /api/health (one-route Next app)",
+    method: "GET",
+    path: "/api/health",
+    headers: {},
+    status: 200,
+  });
+  await baselineApp.stop();
+  running.pop();
+
+  const figures = [baseline];
   let eventsStartedMs = performance.now();
   for (const route of routes) {
     if (route.method === "POST") eventsStartedMs = performance.now();
-    figures.push(await loadOne(url, route));
+    figures.push(await loadOne(url, route, baseline.requestsPerSecond));
   }
   return {
     benchmark: "load",

@@ -25,11 +25,17 @@
 //   (headers over its 16 KiB limit, a method it does not know, TRACK among them, a malformed
 //   request line: Node would write a bare 431 or 400).
 //
+// - what the request gate answers (lib/http/request-gate.ts), for every path: a path no route
+//   serves or a method it lacks on /api and /v2 (404, 405 with Allow), a state change from
+//   another site (403), a body that is not JSON on the API (415), and a broken percent-encoding
+//   in the path, repaired before Next decodes it. Here rather than in Next's proxy, which costs a
+//   route handler as much as the rest of Next's work (ADR 23); proxy.ts runs for pages only.
+//
 // Every refusal here is in the JSON error shape; on /v2 it carries an X-Line-Request-Id and is
 // logged, as the LINE-compatible API's own answers are (lib/http/line-route.ts).
 //
-// Where a state change may come from (CSRF, 403) and that a body is JSON (415) are checked in
-// proxy.ts, which knows the console's routes.
+// `npm run dev` serves through this file too (`--dev`: Next's development server), so the
+// defences hold there as well.
 import http from "node:http";
 import next from "next";
 import { tsImport } from "tsx/esm/api";
@@ -37,13 +43,19 @@ import { tsImport } from "tsx/esm/api";
 // The settings and the rules are TypeScript, shared with proxy.ts and with the start-up check of
 // every setting (lib/boot/server-settings.ts): tsx loads them for these imports only.
 const load = (file) => tsImport(file, import.meta.url);
-const [{ httpServerSettingsFromEnv }, defences, { SECURITY_HEADERS }, lineRequestId] =
-  await Promise.all([
-    load("../lib/settings/http-server-settings.ts"),
-    load("../lib/http/request-defences.ts"),
-    load("../lib/http/security-headers.ts"),
-    load("../lib/http/line-request-id.ts"),
-  ]);
+const [
+  { httpServerSettingsFromEnv },
+  defences,
+  { SECURITY_HEADERS },
+  lineRequestId,
+  { gateRequest },
+] = await Promise.all([
+  load("../lib/settings/http-server-settings.ts"),
+  load("../lib/http/request-defences.ts"),
+  load("../lib/http/security-headers.ts"),
+  load("../lib/http/line-request-id.ts"),
+  load("../lib/http/request-gate.ts"),
+]);
 const { isLineApiPath, LINE_REQUEST_ID_HEADER, logLineAnswer } = lineRequestId;
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -69,6 +81,20 @@ const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
 const LINGER_MS = 500;
 
 const pathOf = (request) => (request.url ?? "/").split("?")[0] ?? "/";
+
+/** The path and the query (undefined when there is no `?`) of a request target. */
+function splitUrl(url) {
+  const at = url.indexOf("?");
+  return at === -1 ? [url, undefined] : [url.slice(0, at), url.slice(at + 1)];
+}
+
+/** A request's headers as the rules read them (lib/http/request-defences.ts: HeaderSource). */
+const headerSource = (request) => ({
+  get: (name) => {
+    const value = request.headers[name];
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  },
+});
 
 /**
  * Gives every answer the security headers it does not set itself, whoever writes it: Node calls
@@ -101,11 +127,18 @@ function stopReadingAndClose(request) {
 }
 
 /**
- * Answers with this server's own refusal, in the JSON error shape. The request's body, if any,
- * is not read: the connection closes after the answer rather than read the body to find the next
- * request.
+ * Answers with this server's own refusal, in the JSON error shape. With `close`, the request's
+ * body, if any, is not read: the connection closes after the answer rather than read the body to
+ * find the next request. Without it (a body within the limit), Node reads and drops the body and
+ * the connection stays open.
  */
-function refuse(request, response, status, message, lineMessage = message) {
+function refuse(
+  request,
+  response,
+  status,
+  message,
+  { lineMessage = message, close = true, headers = {} } = {},
+) {
   const started = performance.now();
   const path = pathOf(request);
   const line = isLineApiPath(path);
@@ -115,21 +148,18 @@ function refuse(request, response, status, message, lineMessage = message) {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
-    connection: "close",
+    ...headers,
+    ...(close ? { connection: "close" } : {}),
     ...(requestId ? { [LINE_REQUEST_ID_HEADER]: requestId } : {}),
   });
-  stopReadingAndClose(request);
+  if (close) stopReadingAndClose(request);
   response.end(body);
 }
 
 const tooLarge = (request, response) =>
-  refuse(
-    request,
-    response,
-    413,
-    defences.BODY_TOO_LARGE_MESSAGE,
-    defences.LINE_BODY_TOO_LARGE_MESSAGE,
-  );
+  refuse(request, response, 413, defences.BODY_TOO_LARGE_MESSAGE, {
+    lineMessage: defences.LINE_BODY_TOO_LARGE_MESSAGE,
+  });
 
 /**
  * Calls `proceed` once the whole body has arrived, within the limit, or `refuse` as soon as it
@@ -186,6 +216,21 @@ function serve(request, response, expectsContinue) {
     tooLarge(request, response);
     return;
   }
+  const [sentPath, query] = splitUrl(request.url ?? "/");
+  const { refusal, repairedPath } = gateRequest(
+    request.method,
+    sentPath,
+    headerSource(request),
+    origins,
+  );
+  if (repairedPath !== null)
+    request.url = query === undefined ? repairedPath : `${repairedPath}?${query}`;
+  if (refusal) {
+    const headers = refusal.allow ? { allow: refusal.allow } : {};
+    // Not answered before the go-ahead: a client that asked first sends no body.
+    refuse(request, response, refusal.status, refusal.message, { close: expectsContinue, headers });
+    return;
+  }
   if (expectsContinue) response.writeContinue();
   whenBodyWithinLimit(
     request,
@@ -194,7 +239,8 @@ function serve(request, response, expectsContinue) {
   );
 }
 
-const app = next({ dev: false, hostname, port });
+const dev = process.argv.includes("--dev");
+const app = next({ dev, turbopack: dev || undefined, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
