@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
+import { SqlParams, type SqlSession } from "../db/sql";
 import { UnauthenticatedError } from "../errors";
 import { ACCESS_TOKEN_PATTERN, hashAccessToken } from "./access-token-credentials";
 
@@ -12,21 +13,51 @@ export const AUTHENTICATION_FAILED_MESSAGE =
   "Authentication failed. Confirm that the access token in the authorization header is valid.";
 
 /**
- * The channel a `Authorization: Bearer <token>` header belongs to. No header, or one of another
- * scheme, throws UnauthenticatedError with LINE's "header required" message; a malformed, unknown
- * or revoked token with LINE's "authentication failed".
+ * The hash of the token in an `Authorization: Bearer <token>` header. No header, or one of another
+ * scheme, throws UnauthenticatedError with LINE's "header required" message; a malformed token
+ * with LINE's "authentication failed", unread.
  */
-export async function authenticateChannel(db: Db, authorizationHeader: string | null) {
+function bearerTokenHash(authorizationHeader: string | null): string {
   const match = /^Bearer +(\S*) *$/i.exec(authorizationHeader?.trim() ?? "");
   if (!match) throw new UnauthenticatedError(AUTHORIZATION_REQUIRED_MESSAGE);
   const token = match[1] ?? "";
   if (!ACCESS_TOKEN_PATTERN.test(token)) throw authenticationFailed();
+  return hashAccessToken(token);
+}
+
+/**
+ * The channel a `Authorization: Bearer <token>` header belongs to, for the LINE-compatible API.
+ * No header, or one of another scheme, throws UnauthenticatedError with LINE's "header required"
+ * message; a malformed, unknown or revoked token with LINE's "authentication failed".
+ */
+export async function authenticateChannel(db: Db, authorizationHeader: string | null) {
   const row = await db.channelAccessToken.findUnique({
-    where: { tokenHash: hashAccessToken(token) },
+    where: { tokenHash: bearerTokenHash(authorizationHeader) },
     include: { channel: true },
   });
   if (!row || row.revokedAt !== null) throw authenticationFailed();
   return row.channel;
+}
+
+/**
+ * The channel (and its provider) a bearer token acts for, as authenticateChannel refuses, in one
+ * statement on the request's driver connection: the console's own routes that take a token
+ * (POST …/events), which need no more of the channel to authorize (ADR 23).
+ */
+export async function authenticateChannelToken(
+  sql: SqlSession,
+  authorizationHeader: string | null,
+): Promise<{ channelId: string; providerId: string }> {
+  const p = new SqlParams(sql.dialect);
+  const [row] = await sql.query<{ channelId: string; providerId: string }>(
+    `SELECT t."channelId" AS "channelId", c."providerId" AS "providerId"
+      FROM "ChannelAccessToken" t JOIN "Channel" c ON c."id" = t."channelId"
+      WHERE t."tokenHash" = ${p.value(bearerTokenHash(authorizationHeader))}
+        AND t."revokedAt" IS NULL`,
+    p.list,
+  );
+  if (!row) throw authenticationFailed();
+  return row;
 }
 
 function authenticationFailed() {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import type { Db } from "../db/client";
+import { prismaSql } from "../db/prisma-sql";
 import { DomainError } from "../errors";
 import { addMember, changeMemberRole, removeMember } from "../members/manage-members";
 import { createProvider } from "../providers/create-provider";
@@ -59,8 +60,12 @@ describe.each(TEST_PROVIDERS)("who may do what, on %s", (provider) => {
     ];
     for (const [actor, permissions] of expected) {
       for (const [permission, result] of Object.entries(permissions) as [Permission, string][]) {
-        expect(await outcome(authorizeChannel(db, actor, channelId, permission))).toBe(result);
-        expect(await outcome(authorizeProvider(db, actor, providerId, permission))).toBe(result);
+        expect(await outcome(authorizeChannel(prismaSql(db), actor, channelId, permission))).toBe(
+          result,
+        );
+        expect(await outcome(authorizeProvider(prismaSql(db), actor, providerId, permission))).toBe(
+          result,
+        );
       }
     }
   });
@@ -70,8 +75,8 @@ describe.each(TEST_PROVIDERS)("who may do what, on %s", (provider) => {
     const messages = async (id: string, kind: "channel" | "provider") => {
       try {
         await (kind === "channel"
-          ? authorizeChannel(db, outsider, id, "read")
-          : authorizeProvider(db, outsider, id, "read"));
+          ? authorizeChannel(prismaSql(db), outsider, id, "read")
+          : authorizeProvider(prismaSql(db), outsider, id, "read"));
       } catch (error) {
         return (error as Error).message.replace(id, "<id>");
       }
@@ -84,20 +89,34 @@ describe.each(TEST_PROVIDERS)("who may do what, on %s", (provider) => {
   it("lets a console administrator do anything, on every provider, and unknown ids stay 404", async () => {
     const { db, providerId, channelId } = await team();
     const root = await operator(db, true);
-    expect(await outcome(authorizeChannel(db, root, channelId, "manage"))).toBe("granted");
-    expect(await outcome(authorizeProvider(db, root, providerId, "manage"))).toBe("granted");
-    expect(await outcome(authorizeChannel(db, root, "1000000000", "read"))).toBe("not_found");
+    expect(await outcome(authorizeChannel(prismaSql(db), root, channelId, "manage"))).toBe(
+      "granted",
+    );
+    expect(await outcome(authorizeProvider(prismaSql(db), root, providerId, "manage"))).toBe(
+      "granted",
+    );
+    expect(await outcome(authorizeChannel(prismaSql(db), root, "1000000000", "read"))).toBe(
+      "not_found",
+    );
     expect((await listProviders(db, root)).map((p) => p.id)).toContain(providerId);
   });
 
   it("lets a channel's access token act on that channel only, as a Member", async () => {
     const { db, admin, providerId, channelId } = await team();
     const other = await createChannel(db, providerId, { name: "Other" }, admin.email);
-    const token = { kind: "channel-token" as const, channelId };
-    expect(await outcome(authorizeChannel(db, token, channelId, "configure"))).toBe("granted");
-    expect(await outcome(authorizeChannel(db, token, channelId, "manage"))).toBe("forbidden");
-    expect(await outcome(authorizeChannel(db, token, other.id, "read"))).toBe("not_found");
-    expect(await outcome(authorizeProvider(db, token, providerId, "read"))).toBe("not_found");
+    const token = { kind: "channel-token" as const, channelId, providerId };
+    expect(await outcome(authorizeChannel(prismaSql(db), token, channelId, "configure"))).toBe(
+      "granted",
+    );
+    expect(await outcome(authorizeChannel(prismaSql(db), token, channelId, "manage"))).toBe(
+      "forbidden",
+    );
+    expect(await outcome(authorizeChannel(prismaSql(db), token, other.id, "read"))).toBe(
+      "not_found",
+    );
+    expect(await outcome(authorizeProvider(prismaSql(db), token, providerId, "read"))).toBe(
+      "not_found",
+    );
   });
 
   it("lists only the providers an operator belongs to, with the role in each", async () => {

@@ -15,6 +15,8 @@ export interface OperatorActor {
 export interface ChannelTokenActor {
   kind: "channel-token";
   channelId: string;
+  /** The channel's provider, read with the token. */
+  providerId: string;
 }
 
 export type Actor = OperatorActor | ChannelTokenActor;

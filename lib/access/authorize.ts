@@ -4,7 +4,7 @@
 // exactly as one that does not exist, so ids cannot be probed.
 import "server-only";
 import { NUMERIC_ID_PATTERN } from "../channels/credentials";
-import type { Db } from "../db/client";
+import { SqlParams, type SqlSession } from "../db/sql";
 import { ForbiddenError, NotFoundError } from "../errors";
 import {
   isProviderRole,
@@ -30,27 +30,52 @@ export function requirePermission(role: ProviderRole, permission: Permission): v
   }
 }
 
-/** The operator's role in the provider: Admin for console administrators, null for none. */
-async function roleIn(db: Db, operator: OperatorActor, providerId: string) {
-  if (operator.consoleAdmin) return "admin" as const;
-  const membership = await db.providerMember.findUnique({
-    where: { providerId_userId: { providerId, userId: operator.userId } },
-    select: { role: true },
-  });
-  return membership && isProviderRole(membership.role) ? membership.role : null;
+interface AccessRow {
+  providerId: string;
+  /** The operator's membership role, null when none. */
+  role: string | null;
+}
+
+/**
+ * The provider (of the channel, for a channel) and the operator's role in it, in one statement
+ * on the request's driver connection (ADR 23); none when the id is unknown.
+ */
+async function accessRow(
+  sql: SqlSession,
+  table: "Provider" | "Channel",
+  id: string,
+  userId: string,
+): Promise<AccessRow | undefined> {
+  if (!NUMERIC_ID_PATTERN.test(id)) return undefined;
+  const p = new SqlParams(sql.dialect);
+  const provider = table === "Provider" ? `t."id"` : `t."providerId"`;
+  const [row] = await sql.query<AccessRow>(
+    `SELECT ${provider} AS "providerId", m."role" AS "role" FROM "${table}" t
+      LEFT JOIN "ProviderMember" m ON m."providerId" = ${provider} AND m."userId" = ${p.value(userId)}
+      WHERE t."id" = ${p.value(id)}`,
+    p.list,
+  );
+  return row;
+}
+
+/** The operator's role: Admin for console administrators, null for none. */
+function roleOf(operator: OperatorActor, row: AccessRow): ProviderRole | null {
+  if (operator.consoleAdmin) return "admin";
+  return row.role !== null && isProviderRole(row.role) ? row.role : null;
 }
 
 /** The caller's grant on a provider, or NotFoundError (unknown or not theirs) / ForbiddenError. */
 export async function authorizeProvider(
-  db: Db,
+  sql: SqlSession,
   actor: Actor,
   providerId: string,
   permission: Permission,
 ): Promise<Grant> {
-  const provider = NUMERIC_ID_PATTERN.test(providerId)
-    ? await db.provider.findUnique({ where: { id: providerId }, select: { id: true } })
-    : null;
-  const role = provider && actor.kind === "operator" ? await roleIn(db, actor, providerId) : null;
+  const row =
+    actor.kind === "operator"
+      ? await accessRow(sql, "Provider", providerId, actor.userId)
+      : undefined;
+  const role = row && actor.kind === "operator" ? roleOf(actor, row) : null;
   if (!role) throw new NotFoundError("Provider", providerId);
   requirePermission(role, permission);
   return { actor, providerId, role };
@@ -58,21 +83,23 @@ export async function authorizeProvider(
 
 /**
  * The caller's grant on a channel, or NotFoundError (unknown, not theirs, or another channel's
- * token) / ForbiddenError. A channel's access token acts as a Member of that one channel.
+ * token) / ForbiddenError. A channel's access token acts as a Member of that one channel; it was
+ * checked against the database when the request was identified, so it costs no statement here.
  */
 export async function authorizeChannel(
-  db: Db,
+  sql: SqlSession,
   actor: Actor,
   channelId: string,
   permission: Permission,
 ): Promise<Grant> {
-  const channel = NUMERIC_ID_PATTERN.test(channelId)
-    ? await db.channel.findUnique({ where: { id: channelId }, select: { providerId: true } })
-    : null;
-  let role: ProviderRole | null = null;
-  if (channel && actor.kind === "operator") role = await roleIn(db, actor, channel.providerId);
-  if (channel && actor.kind === "channel-token" && actor.channelId === channelId) role = "member";
-  if (!channel || !role) throw new NotFoundError("Channel", channelId);
+  if (actor.kind === "channel-token") {
+    if (actor.channelId !== channelId) throw new NotFoundError("Channel", channelId);
+    requirePermission("member", permission);
+    return { actor, providerId: actor.providerId, role: "member" };
+  }
+  const row = await accessRow(sql, "Channel", channelId, actor.userId);
+  const role = row ? roleOf(actor, row) : null;
+  if (!row || !role) throw new NotFoundError("Channel", channelId);
   requirePermission(role, permission);
-  return { actor, providerId: channel.providerId, role };
+  return { actor, providerId: row.providerId, role };
 }

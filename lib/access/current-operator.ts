@@ -1,11 +1,30 @@
 import "server-only";
 import { auth } from "../auth/auth";
+import { sessionCache, sessionCacheKey } from "../auth/session-cache";
 import type { OperatorActor } from "./actor";
 
-/** The signed-in operator of a request, from its session cookie, or null. */
+/**
+ * The signed-in operator of a request, from its session cookie, or null. A session read from the
+ * database is remembered for a few seconds (lib/auth/session-cache.ts: how revocation still
+ * takes effect).
+ */
 export async function currentOperator(requestHeaders: Headers): Promise<OperatorActor | null> {
+  const key = sessionCacheKey(requestHeaders.get("cookie"));
+  if (key === null) return null;
+  const cache = sessionCache<OperatorActor>();
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const begun = cache.begin();
   const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const { id, email, name, consoleAdmin } = session.user;
-  return { kind: "operator", userId: id, email, name, consoleAdmin: consoleAdmin === true };
+  const operator: OperatorActor = {
+    kind: "operator",
+    userId: id,
+    email,
+    name,
+    consoleAdmin: consoleAdmin === true,
+  };
+  cache.keep(begun, key, operator, session.session.expiresAt);
+  return operator;
 }

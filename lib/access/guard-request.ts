@@ -1,8 +1,8 @@
 // Who is asking, and may they: the guard every console route handler passes through
 // (lib/http/handler.ts), applying the access the route table declares (lib/http/route-table.ts).
 import "server-only";
-import { authenticateChannel } from "../access-tokens/authenticate-channel";
-import type { Db } from "../db/client";
+import { authenticateChannelToken } from "../access-tokens/authenticate-channel";
+import type { SqlSession } from "../db/sql";
 import { NotFoundError, UnauthenticatedError } from "../errors";
 import type { Permission } from "../shared/provider-roles";
 import type { Actor, Grant } from "./actor";
@@ -17,7 +17,7 @@ export const SIGN_IN_REQUIRED_MESSAGE = "Sign in to use the console";
  * NotFoundError (a resource that is not the caller's), ForbiddenError (a role without the right).
  */
 export async function guardRequest(
-  database: () => Db,
+  database: () => SqlSession,
   request: Request,
   access: RouteAccess,
   params: Readonly<Record<string, string | undefined>>,
@@ -25,21 +25,21 @@ export async function guardRequest(
   if (access === "public" || access === "line-token") {
     return { actor: null, providerId: null, role: null };
   }
-  const db = database();
-  const actor = await identify(db, request, access);
+  const sql = database();
+  const actor = await identify(sql, request, access);
   if (access === "operator") return { actor, providerId: null, role: null };
   if ("provider" in access) {
-    return authorizeProvider(db, actor, params.providerId ?? "", access.provider);
+    return authorizeProvider(sql, actor, params.providerId ?? "", access.provider);
   }
-  return authorizeChannel(db, actor, params.channelId ?? "", access.channel);
+  return authorizeChannel(sql, actor, params.channelId ?? "", access.channel);
 }
 
 /** The session's operator; on routes that accept one, a channel's Bearer token instead. */
-async function identify(db: Db, request: Request, access: RouteAccess): Promise<Actor> {
+async function identify(sql: SqlSession, request: Request, access: RouteAccess): Promise<Actor> {
   const acceptsToken = typeof access === "object" && "channel" in access && access.channelToken;
   if (acceptsToken && request.headers.has("authorization")) {
-    const channel = await authenticateChannel(db, request.headers.get("authorization"));
-    return { kind: "channel-token", channelId: channel.id };
+    const token = await authenticateChannelToken(sql, request.headers.get("authorization"));
+    return { kind: "channel-token", ...token };
   }
   const operator = await currentOperator(request.headers);
   if (!operator) throw new UnauthenticatedError(SIGN_IN_REQUIRED_MESSAGE);

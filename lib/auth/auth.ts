@@ -9,6 +9,7 @@ import { type DatabaseConfig, resolveDatabaseConfig } from "../db/config";
 import { httpServerSettingsFromEnv } from "../settings/http-server-settings";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../shared/account-input";
 import { authSecret } from "./auth-secret";
+import { sessionCache } from "./session-cache";
 import { limitSignInPerAccount, signInLimitPerMinuteFromEnv } from "./sign-in-limits";
 
 /**
@@ -16,6 +17,24 @@ import { limitSignInPerAccount, signInLimitPerMinuteFromEnv } from "./sign-in-li
  * a client sent): the rate limiter's key. X-Forwarded-For is not read, as any client can write it.
  */
 export const CLIENT_ADDRESS_HEADER = "x-webhook-console-client-address";
+
+/** Better Auth's endpoints after which a cached session may no longer hold. */
+const SESSION_ENDING_PATHS = new Set([
+  "/sign-out",
+  "/revoke-session",
+  "/revoke-sessions",
+  "/revoke-other-sessions",
+  "/change-password",
+  "/reset-password",
+  "/set-password",
+  "/change-email",
+  "/update-user",
+  "/delete-user",
+]);
+
+async function forgetSessions(): Promise<void> {
+  sessionCache().clear();
+}
 
 /** Sessions last a week; one in use is extended once a day. */
 const SESSION_SECONDS = 7 * 24 * 60 * 60;
@@ -73,7 +92,18 @@ export function createAuth(
       // the account page lists them for any session (only OAuth unlinking also checks this).
       freshAge: 0,
     },
+    databaseHooks: {
+      // However a session or an account changes, this process's cache of sessions forgets them
+      // all (lib/auth/session-cache.ts): revocation takes effect at once here.
+      session: { delete: { after: forgetSessions }, update: { after: forgetSessions } },
+      user: { update: { after: forgetSessions }, delete: { after: forgetSessions } },
+    },
     hooks: {
+      // The same after the endpoints that end sessions in bulk (revoke-sessions, a password
+      // change that signs out other devices), which need not pass through the hooks above.
+      after: createAuthMiddleware(async (ctx) => {
+        if (SESSION_ENDING_PATHS.has(ctx.path)) await forgetSessions();
+      }),
       // Per account, on top of Better Auth's per-address limit: a password guessed from many
       // addresses is held back too. Every email counts alike, known or not, so the answer says
       // nothing about whether the account exists.

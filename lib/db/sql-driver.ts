@@ -1,10 +1,11 @@
-// The only module that opens database connections outside Prisma: the hot path's own, on the
-// driver (better-sqlite3, pg), where Prisma's per-statement cost would dominate
-// (docs/adr/0022-hot-paths-on-the-driver.md). Everything else goes through the Prisma client.
+// The only module that opens database connections outside Prisma: the hot paths' own, on the
+// driver (better-sqlite3, pg), where Prisma's per-statement cost would dominate: the dispatcher's
+// (docs/adr/0022-hot-paths-on-the-driver.md) and the requests' (access, tokens, ingest:
+// docs/adr/0023-requests-on-a-budget.md). Everything else goes through the Prisma client.
 import "server-only";
 import Database from "better-sqlite3";
 import pg from "pg";
-import type { DatabaseConfig } from "./config";
+import { type DatabaseConfig, resolveDatabaseConfig } from "./config";
 import type { SqlConnection, SqlSession } from "./sql";
 import { createPrivateSqliteFile } from "./sqlite-file";
 
@@ -18,6 +19,16 @@ export function openSqlConnection(config: DatabaseConfig): SqlConnection {
   return config.provider === "postgres"
     ? new PostgresConnection(config.url)
     : new SqliteConnection(config.filePath);
+}
+
+// One connection per process for the requests' hot statements, on globalThis as the Prisma client
+// is (lib/db/client.ts). The dispatcher opens its own.
+const processWide = globalThis as typeof globalThis & { webhookConsoleSql?: SqlConnection };
+
+/** The process's driver connection to DATABASE_URL's database, for route handlers. */
+export function sql(): SqlConnection {
+  processWide.webhookConsoleSql ??= openSqlConnection(resolveDatabaseConfig());
+  return processWide.webhookConsoleSql;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { completeEvent, simulatedUserId } from "./complete-event";
-import { toEventInputs } from "./event-input";
+import { toWebhookInputs } from "./event-input";
 
 const CHANNEL = "1234567890";
 const NOW = Date.parse("2026-11-27T08:00:00.000Z");
@@ -8,7 +8,7 @@ const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 describe("completeEvent fills in what the LINE platform adds", () => {
   it("a text message from the simulated user", () => {
-    const [input] = toEventInputs({ text: "hello" });
+    const [input] = toWebhookInputs({ text: "hello" })[0] ?? [];
     const event = completeEvent(CHANNEL, input as NonNullable<typeof input>, NOW);
     expect(event).toMatchObject({
       type: "message",

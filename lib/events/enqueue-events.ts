@@ -1,18 +1,18 @@
 import "server-only";
-import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
-import { newUlid } from "../ids/new-ulid";
-import { completeEvent } from "./complete-event";
+import { prismaSqlConnection } from "../db/prisma-sql";
 import type { SendEventsInput } from "./event-input";
-import { toEventInputs } from "./event-input";
+import { toWebhookInputs } from "./event-input";
+import { ingestWebhooks } from "./ingest-events";
 
 export type EnqueueResult =
   | { queued: true; webhookId: string; webhookEventIds: string[] }
   | { queued: false; webhookEventIds: string[]; message: string };
 
 /**
- * Turns incoming events into one webhook and stores it before answering, so a restart loses
- * nothing. Like LINE, nothing is sent while Use webhook is off or no webhook URL is set.
+ * Stores one request's events (lib/events/event-input.ts) through a Prisma client, as the events
+ * route stores them on its driver connection (ingestWebhooks): for tests and scripts. An array
+ * of events is one webhook per event; the answer names the first.
  */
 export async function enqueueEvents(
   db: Db,
@@ -20,32 +20,13 @@ export async function enqueueEvents(
   input: SendEventsInput,
   now = Date.now(),
 ): Promise<EnqueueResult> {
-  const channel = await findChannelOrThrow(db, channelId);
-  const events = toEventInputs(input).map((event) => completeEvent(channel.id, event, now));
-  const webhookEventIds = events.map((event) => event.webhookEventId);
-  if (!channel.useWebhook) {
-    return {
-      queued: false,
-      webhookEventIds,
-      message: "Use webhook is off for this channel, so the events were not sent.",
-    };
-  }
-  if (!channel.webhookUrl) {
-    return {
-      queued: false,
-      webhookEventIds,
-      message: "No webhook URL is set for this channel, so the events were not sent.",
-    };
-  }
-  const webhook = await db.webhook.create({
-    data: {
-      id: newUlid(now),
-      channelId: channel.id,
-      events: JSON.stringify(events),
-      status: "pending",
-      nextAttemptAt: new Date(now),
-      eventIndex: { createMany: { data: webhookEventIds.map((id) => ({ webhookEventId: id })) } },
-    },
-  });
-  return { queued: true, webhookId: webhook.id, webhookEventIds };
+  const result = await ingestWebhooks(
+    prismaSqlConnection(db),
+    channelId,
+    toWebhookInputs(input),
+    now,
+  );
+  const webhookEventIds = result.webhookEventIds.flat();
+  if (!result.queued) return { queued: false, webhookEventIds, message: result.message };
+  return { queued: true, webhookId: result.webhookIds[0] ?? "", webhookEventIds };
 }

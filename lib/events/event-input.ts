@@ -48,13 +48,26 @@ const eventList = z.strictObject({
     .max(MAX_EVENTS_PER_REQUEST, `must hold at most ${MAX_EVENTS_PER_REQUEST} events`),
 });
 
+/** Events in one request as an array, each its own webhook (README, "Sending events in bulk"). */
+export const MAX_BULK_EVENTS = 1000;
+
+const eventArray = z
+  .array(eventInput)
+  .min(1, "must hold at least one event")
+  .max(MAX_BULK_EVENTS, `must hold at most ${MAX_BULK_EVENTS} events`);
+
 /**
- * `{"events": [...]}` or the shorthand `{"text": "..."}`. The presence of `events` picks the
- * form, so a mistake is reported against that form's fields rather than as "invalid input".
+ * `{"events": [...]}` (one webhook), the shorthand `{"text": "..."}` (one webhook of one text
+ * message), or an array of events (one webhook each, as LINE sends one per user action). The
+ * form is picked by the body's shape, so a mistake is reported against that form's fields rather
+ * than as "invalid input".
  */
 export const sendEventsInput = z.unknown().transform((value, ctx) => {
-  const schema =
-    typeof value === "object" && value !== null && "events" in value ? eventList : textShorthand;
+  const schema = Array.isArray(value)
+    ? eventArray
+    : typeof value === "object" && value !== null && "events" in value
+      ? eventList
+      : textShorthand;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   // Zod's issues pass through unchanged (their codes included), only re-homed in this schema.
@@ -64,8 +77,13 @@ export const sendEventsInput = z.unknown().transform((value, ctx) => {
 });
 export type SendEventsInput = z.infer<typeof sendEventsInput>;
 
+/** The webhooks a request stores: each a list of events. */
+export function toWebhookInputs(input: SendEventsInput): EventInput[][] {
+  return Array.isArray(input) ? input.map((event) => [event]) : [toEventInputs(input)];
+}
+
 /** The shorthand is a text message from the simulated user. */
-export function toEventInputs(input: SendEventsInput): EventInput[] {
+function toEventInputs(input: Exclude<SendEventsInput, EventInput[]>): EventInput[] {
   if ("events" in input) return input.events;
   return [
     {

@@ -1,7 +1,8 @@
 import "server-only";
+import type { NextRequest } from "next/server";
 import type { Grant } from "../access/actor";
 import { guardRequest, unknownRoute } from "../access/guard-request";
-import { db } from "../db/client";
+import { sql } from "../db/sql-driver";
 import { toErrorResponse } from "./respond";
 import { matchRoute, routeAccess } from "./route-table";
 
@@ -18,13 +19,14 @@ export function route<Params = Record<string, never>>(
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
     try {
       const params = await context.params;
-      const { pathname } = new URL(request.url);
+      // Next hands route handlers a NextRequest, whose URL is parsed already.
+      const { pathname } = (request as Partial<NextRequest>).nextUrl ?? new URL(request.url);
       const pattern = matchRoute(pathname);
       const access = pattern ? routeAccess(pattern, request.method) : null;
       // Fail closed: a handler the table does not describe is not served.
       if (!access) throw unknownRoute(pathname);
       const grant = await guardRequest(
-        db,
+        sql,
         request,
         access,
         params as Record<string, string | undefined>,

@@ -7,6 +7,7 @@ import { authorizeChannel, authorizeProvider } from "../access/authorize";
 import { currentOperator } from "../access/current-operator";
 import { getChannelWithProvider } from "../channels/get-channel";
 import { db } from "../db/client";
+import { sql } from "../db/sql-driver";
 import { getWebhookDetail } from "../dispatch/get-webhook-detail";
 import { DomainError } from "../errors";
 import { getProvider } from "../providers/get-provider";
@@ -41,7 +42,7 @@ export const loadOperator = cache(async (): Promise<OperatorActor> => {
  */
 export const loadChannel = cache(async (channelId: string) => {
   const operator = await loadOperator();
-  const { role } = await orNotFound(authorizeChannel(db(), operator, channelId, "read"));
+  const { role } = await orNotFound(authorizeChannel(sql(), operator, channelId, "read"));
   const { channel, provider } = await orNotFound(getChannelWithProvider(db(), channelId));
   return { channel, provider, role: role ?? "viewer" };
 });
@@ -55,7 +56,7 @@ export async function loadWebhookDetail(channelId: string, webhookId: string) {
 /** The provider with its channels and the operator's role, or the 404 page (as for channels). */
 export const loadProvider = cache(async (providerId: string) => {
   const operator = await loadOperator();
-  const { role } = await orNotFound(authorizeProvider(db(), operator, providerId, "read"));
+  const { role } = await orNotFound(authorizeProvider(sql(), operator, providerId, "read"));
   const provider = await orNotFound(getProvider(db(), providerId));
   return { provider, role: role ?? "viewer" };
 });

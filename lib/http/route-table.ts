@@ -109,20 +109,29 @@ function decodedOrNull(segment: string): string | null {
   }
 }
 
-/** How well `pattern` fits: per segment 0 (literal), 1 (`[id]`), 2 (`[...rest]`); null: no fit. */
-function rankFit(pattern: string[], segments: string[]): number[] | null {
+/** Each pattern's segments, split once: matching runs for every API request, twice. */
+const PATTERNS = Object.keys(ROUTE_HANDLERS).map((pattern) => ({
+  pattern,
+  parts: pattern.split("/").slice(1),
+}));
+
+/**
+ * How well a pattern fits the path's segments (decoded; null where a segment does not decode):
+ * per segment 0 (literal), 1 (`[id]`), 2 (`[...rest]`); null: no fit.
+ */
+function rankFit(parts: readonly string[], segments: readonly (string | null)[]): number[] | null {
   const ranks: number[] = [];
-  for (const [index, part] of pattern.entries()) {
+  for (const [index, part] of parts.entries()) {
     if (part.startsWith("[...")) {
-      return index < segments.length && index === pattern.length - 1 ? [...ranks, 2] : null;
+      return index < segments.length && index === parts.length - 1 ? [...ranks, 2] : null;
     }
     const segment = segments[index];
     if (segment === undefined || segment === "") return null;
     if (part.startsWith("[")) ranks.push(1);
-    else if (decodedOrNull(segment) === part) ranks.push(0);
+    else if (segment === part) ranks.push(0);
     else return null;
   }
-  return pattern.length === segments.length ? ranks : null;
+  return parts.length === segments.length ? ranks : null;
 }
 
 function moreSpecific(a: number[], b: number[]): boolean {
@@ -138,11 +147,15 @@ function moreSpecific(a: number[], b: number[]): boolean {
  * or null when none: literal segments win over `[id]`, which wins over `[...rest]`.
  */
 export function matchRoute(pathname: string): string | null {
-  const segments = pathname.split("/").slice(1);
-  if (segments.length > 1 && segments.at(-1) === "") segments.pop();
+  const sent = pathname.split("/").slice(1);
+  if (sent.length > 1 && sent.at(-1) === "") sent.pop();
+  // A segment that does not decode matches no literal (null), but still fills an `[id]`.
+  const segments = sent.map((segment) =>
+    segment === "" ? "" : segment.includes("%") ? decodedOrNull(segment) : segment,
+  );
   let best: { pattern: string; ranks: number[] } | null = null;
-  for (const pattern of Object.keys(ROUTE_HANDLERS)) {
-    const ranks = rankFit(pattern.split("/").slice(1), segments);
+  for (const { pattern, parts } of PATTERNS) {
+    const ranks = rankFit(parts, segments);
     if (ranks && (!best || moreSpecific(ranks, best.ranks))) best = { pattern, ranks };
   }
   return best?.pattern ?? null;

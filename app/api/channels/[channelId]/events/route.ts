@@ -1,18 +1,27 @@
-import { db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql-driver";
 import { notifyDispatcher } from "@/lib/dispatch/dispatcher-instance";
-import { enqueueEvents } from "@/lib/events/enqueue-events";
-import { sendEventsInput } from "@/lib/events/event-input";
+import { sendEventsInput, toWebhookInputs } from "@/lib/events/event-input";
+import { ingestWebhooks } from "@/lib/events/ingest-events";
 import { route } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/parse";
 
-/** Accepts events from a simulated user; 202 once they are stored for sending. */
+/**
+ * Accepts events from a simulated user; 202 once they are stored for sending. An object is one
+ * webhook; an array is one webhook per event, stored all or none, answered with every id in the
+ * order sent.
+ */
 export const POST = route<{ channelId: string }>(async (request, { channelId }) => {
   const input = await parseJsonBody(request, sendEventsInput);
-  const result = await enqueueEvents(db(), channelId, input);
-  if (!result.queued) return Response.json({ ...result, sent: false }, { status: 200 });
+  const bulk = Array.isArray(input);
+  const result = await ingestWebhooks(sql(), channelId, toWebhookInputs(input));
+  const webhookEventIds = result.webhookEventIds.flat();
+  if (!result.queued) {
+    const { message } = result;
+    return Response.json({ queued: false, webhookEventIds, message, sent: false }, { status: 200 });
+  }
   notifyDispatcher();
-  return Response.json(
-    { webhookEventIds: result.webhookEventIds, webhookId: result.webhookId },
-    { status: 202 },
-  );
+  const stored = bulk
+    ? { webhookIds: result.webhookIds, webhookEventIds }
+    : { webhookEventIds, webhookId: result.webhookIds[0] };
+  return Response.json(stored, { status: 202 });
 });

@@ -1,0 +1,106 @@
+import "server-only";
+import { type SqlConnection, SqlParams, type SqlSession, sqlColumns } from "../db/sql";
+import { NotFoundError } from "../errors";
+import { newMonotonicUlid } from "../ids/new-ulid";
+import { completeEvent } from "./complete-event";
+import type { EventInput } from "./event-input";
+
+export type IngestResult =
+  | {
+      queued: true;
+      /** One per webhook, in the order given. */
+      webhookIds: string[];
+      /** Per webhook, its events' ids, in the order given. */
+      webhookEventIds: string[][];
+    }
+  | { queued: false; webhookEventIds: string[][]; message: string };
+
+const WEBHOOK_COLUMNS = sqlColumns({ id: "text", events: "text" });
+const EVENT_INDEX_COLUMNS = sqlColumns({ webhookEventId: "text", webhookId: "text" });
+
+/**
+ * Stores webhooks for a channel, each the given events completed as the LINE platform completes
+ * them, before answering, so a restart loses nothing: all of them or, on any error, none. Like
+ * LINE, nothing is stored while Use webhook is off or no webhook URL is set.
+ *
+ * Set-based, on the driver (ADR 23): one transaction of two statements however many webhooks,
+ * the channel's settings checked in the first (nothing is read before). Ids are monotonic, so
+ * webhooks stored together are sent in the order given.
+ */
+export async function ingestWebhooks(
+  sql: SqlConnection,
+  channelId: string,
+  webhooks: readonly (readonly EventInput[])[],
+  now = Date.now(),
+): Promise<IngestResult> {
+  const completed = webhooks.map((events) => ({
+    id: newMonotonicUlid(now),
+    events: events.map((event) => completeEvent(channelId, event, now)),
+  }));
+  const webhookEventIds = completed.map(({ events }) => events.map((e) => e.webhookEventId));
+  const stored = await sql.transaction(async (tx) => {
+    const ids = await insertWebhooks(tx, channelId, completed, now);
+    if (ids.length === 0) return false;
+    await insertEventIndex(tx, completed);
+    return true;
+  });
+  if (!stored) return { queued: false, webhookEventIds, message: await whyNotSent(sql, channelId) };
+  return { queued: true, webhookIds: completed.map(({ id }) => id), webhookEventIds };
+}
+
+/** The webhooks, when the channel exists and sends; the ids stored (none, or all). */
+async function insertWebhooks(
+  tx: SqlSession,
+  channelId: string,
+  webhooks: readonly { id: string; events: unknown[] }[],
+  now: number,
+): Promise<string[]> {
+  const p = new SqlParams(tx.dialect);
+  // In a SELECT list, PostgreSQL would take the parameter for text, not the column's type.
+  const time = () => {
+    const placeholder = p.time(new Date(now));
+    return tx.dialect === "postgres" ? `${placeholder}::timestamp(3)` : placeholder;
+  };
+  const rows = webhooks.map(({ id, events }) => [id, JSON.stringify(events)]);
+  // Parameters are collected in the order the text is written.
+  const rowsReturned = await tx.query<{ id: string }>(
+    `INSERT INTO "Webhook" ("id", "channelId", "events", "status", "attemptCount",
+        "nextAttemptAt", "createdAt", "updatedAt")
+      SELECT v."id", c."id", v."events", 'pending', 0, ${time()}, ${time()}, ${time()}
+      FROM ${p.rows(WEBHOOK_COLUMNS, rows)} JOIN "Channel" c ON c."id" = ${p.value(channelId)}
+      WHERE c."useWebhook" = ${p.bool(true)} AND c."webhookUrl" IS NOT NULL
+        AND c."webhookUrl" <> ''
+      RETURNING "id"`,
+    p.list,
+  );
+  return rowsReturned.map(({ id }) => id);
+}
+
+/** Every event's id, so that a webhook can be found by any of them (the Deliveries search). */
+async function insertEventIndex(
+  tx: SqlSession,
+  webhooks: readonly { id: string; events: readonly { webhookEventId: string }[] }[],
+): Promise<void> {
+  const p = new SqlParams(tx.dialect);
+  const rows = webhooks.flatMap(({ id, events }) => events.map((e) => [e.webhookEventId, id]));
+  await tx.query(
+    `INSERT INTO "WebhookEvent" ("webhookEventId", "webhookId")
+      SELECT v."webhookEventId", v."webhookId" FROM ${p.rows(EVENT_INDEX_COLUMNS, rows)}`,
+    p.list,
+  );
+}
+
+/** Why nothing was stored: the channel does not send, or does not exist (NotFoundError). */
+async function whyNotSent(sql: SqlSession, channelId: string): Promise<string> {
+  const p = new SqlParams(sql.dialect);
+  const [channel] = await sql.query<{ useWebhook: unknown; webhookUrl: string | null }>(
+    `SELECT "useWebhook", "webhookUrl" FROM "Channel" WHERE "id" = ${p.value(channelId)}`,
+    p.list,
+  );
+  if (!channel) throw new NotFoundError("Channel", channelId);
+  // SQLite answers booleans as 0 and 1.
+  if (!channel.useWebhook) {
+    return "Use webhook is off for this channel, so the events were not sent.";
+  }
+  return "No webhook URL is set for this channel, so the events were not sent.";
+}
