@@ -98,7 +98,7 @@ describe.each(TEST_PROVIDERS)("who may do what, on %s", (provider) => {
     expect(await outcome(authorizeChannel(prismaSql(db), root, "1000000000", "read"))).toBe(
       "not_found",
     );
-    expect((await listProviders(db, root)).map((p) => p.id)).toContain(providerId);
+    expect((await listProviders(prismaSql(db), root)).map((p) => p.id)).toContain(providerId);
   });
 
   it("lets a channel's access token act on that channel only, as a Member", async () => {
@@ -122,12 +122,12 @@ describe.each(TEST_PROVIDERS)("who may do what, on %s", (provider) => {
   it("lists only the providers an operator belongs to, with the role in each", async () => {
     const { db, admin, viewer, outsider, providerId } = await team();
     const own = await createProvider(db, { name: "Viewer's own" }, viewer.email, viewer.userId);
-    expect(await listProviders(db, viewer)).toEqual([
+    expect(await listProviders(prismaSql(db), viewer)).toEqual([
       expect.objectContaining({ id: providerId, role: "viewer" }),
       expect.objectContaining({ id: own.id, role: "admin" }),
     ]);
-    expect((await listProviders(db, admin)).map((p) => p.id)).toEqual([providerId]);
-    expect(await listProviders(db, outsider)).toEqual([]);
+    expect((await listProviders(prismaSql(db), admin)).map((p) => p.id)).toEqual([providerId]);
+    expect(await listProviders(prismaSql(db), outsider)).toEqual([]);
   });
 
   it("never leaves a provider without an Admin", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { prismaSql } from "../db/prisma-sql";
 import { ConflictError, NotFoundError } from "../errors";
 import { createProvider } from "../providers/create-provider";
 import { turnUseWebhookOffDuring } from "../testing/concurrent-write";
@@ -99,7 +100,7 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
   describe("getChannel and getChannelSecret", () => {
     it("reads back what was created", async () => {
       const created = await newChannel(database());
-      expect(await getChannel(database().db, created.id)).toEqual(created);
+      expect(await getChannel(prismaSql(database().db), created.id)).toEqual(created);
     });
 
     it("reveals the stored secret only through getChannelSecret", async () => {
@@ -126,8 +127,14 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
       ["an SQL-looking id", "1' OR '1'='1"],
     ])("throws NotFoundError for %s", async (_, id) => {
       await newChannel(database());
-      for (const read of [getChannel, getChannelSecret, getChannelWithProvider]) {
-        const error = await caught(read(database().db, id));
+      const { db } = database();
+      const reads = [
+        () => getChannel(prismaSql(db), id),
+        () => getChannelSecret(db, id),
+        () => getChannelWithProvider(db, id),
+      ];
+      for (const read of reads) {
+        const error = await caught(read());
         expect(error).toBeInstanceOf(NotFoundError);
         expect(error).toMatchObject({ resource: "Channel", id });
       }
@@ -181,7 +188,7 @@ describe.each(TEST_PROVIDERS)("channels on %s", (provider) => {
         updatedAt: updated.updatedAt,
       });
       expect(Date.parse(updated.updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt));
-      expect(await getChannel(database().db, created.id)).toEqual(updated);
+      expect(await getChannel(prismaSql(database().db), created.id)).toEqual(updated);
     });
 
     it("turns Use webhook off again", async () => {

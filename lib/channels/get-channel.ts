@@ -1,12 +1,43 @@
 import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
+import { fromSqlBool, fromSqlTime, SqlParams, type SqlSession } from "../db/sql";
+import { NotFoundError } from "../errors";
 import { openChannelSecret } from "./channel-secret";
-import { toChannelView } from "./channel-view";
+import { CHANNEL_VIEW_FIELDS, type ChannelView, toChannelView } from "./channel-view";
+import { NUMERIC_ID_PATTERN } from "./credentials";
 import { findChannelOrThrow } from "./find-channel";
 
-export async function getChannel(db: Db, channelId: string) {
-  return toChannelView(await findChannelOrThrow(db, channelId));
+/**
+ * The channel as GET /api/channels/{id} shows it, or NotFoundError: one statement on the request's
+ * driver connection, as the route is one of the hot reads (ADR 23).
+ */
+export async function getChannel(sql: SqlSession, channelId: string): Promise<ChannelView> {
+  const p = new SqlParams(sql.dialect);
+  const columns = CHANNEL_VIEW_FIELDS.map((field) => `"${field}"`).join(", ");
+  const [row] = NUMERIC_ID_PATTERN.test(channelId)
+    ? await sql.query<Record<(typeof CHANNEL_VIEW_FIELDS)[number], unknown>>(
+        `SELECT ${columns} FROM "Channel" WHERE "id" = ${p.value(channelId)}`,
+        p.list,
+      )
+    : [];
+  if (!row) throw new NotFoundError("Channel", channelId);
+  const text = (value: unknown) => (value === null ? null : String(value));
+  return toChannelView({
+    id: String(row.id),
+    providerId: String(row.providerId),
+    name: String(row.name),
+    description: String(row.description),
+    botUserId: String(row.botUserId),
+    webhookUrl: text(row.webhookUrl),
+    useWebhook: fromSqlBool(row.useWebhook),
+    webhookRedelivery: fromSqlBool(row.webhookRedelivery),
+    errorStatisticsAggregation: fromSqlBool(row.errorStatisticsAggregation),
+    notificationEmail: text(row.notificationEmail),
+    errorNotification: fromSqlBool(row.errorNotification),
+    createdAt: fromSqlTime(row.createdAt),
+    updatedAt: fromSqlTime(row.updatedAt),
+  });
 }
 
 /** The channel secret, for the console's own code (tests, the demo bot). */

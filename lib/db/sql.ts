@@ -44,6 +44,22 @@ export function sqlBool(dialect: Dialect, value: boolean): boolean | number {
   return dialect === "sqlite" ? (value ? 1 : 0) : value;
 }
 
+/**
+ * A time column as read: PostgreSQL's driver gives a Date (read as UTC: sql-driver.ts), SQLite the
+ * text sqlTime wrote (a time without a zone, as SQLite's own CURRENT_TIMESTAMP writes, is UTC).
+ */
+export function fromSqlTime(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === "number") return new Date(value);
+  const text = String(value);
+  return new Date(/(?:Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text.replace(" ", "T")}Z`);
+}
+
+/** A boolean column as read: PostgreSQL gives a boolean, SQLite 0 or 1. */
+export function fromSqlBool(value: unknown): boolean {
+  return value === true || value === 1 || value === 1n;
+}
+
 /** A column of a set of rows passed as parameters, with its PostgreSQL type. */
 export interface SqlColumn {
   name: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { prismaSql } from "../db/prisma-sql";
 import { getProvider } from "../providers/get-provider";
 import { listProviders } from "../providers/list-providers";
 import { TEST_CONSOLE_ADMIN } from "../testing/test-actors";
@@ -24,6 +25,6 @@ describe.each(TEST_PROVIDERS)("seedDemo on %s", (provider) => {
     const { db } = database();
     await seedDemo(db);
     expect(await seedDemo(db)).toBeNull();
-    expect(await listProviders(db, TEST_CONSOLE_ADMIN)).toHaveLength(1);
+    expect(await listProviders(prismaSql(db), TEST_CONSOLE_ADMIN)).toHaveLength(1);
   });
 });

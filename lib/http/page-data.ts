@@ -62,4 +62,4 @@ export const loadProvider = cache(async (providerId: string) => {
 });
 
 /** The providers the operator may see (every one, for console administrators). */
-export const loadProviders = cache(async () => listProviders(db(), await loadOperator()));
+export const loadProviders = cache(async () => listProviders(sql(), await loadOperator()));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createChannelInput } from "../channels/channel-input";
 import { createChannel } from "../channels/create-channel";
 import { getChannel } from "../channels/get-channel";
+import { prismaSql } from "../db/prisma-sql";
 import { InvalidInputError } from "../errors";
 import { createProvider } from "../providers/create-provider";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
@@ -25,7 +26,7 @@ async function storedName(db: Parameters<typeof createChannel>[0], name: string)
   const provider = await createProvider(db, { name: "Acme" }, "tester@example.com");
   try {
     const channel = await createChannel(db, provider.id, { name }, "tester@example.com");
-    return { stored: (await getChannel(db, channel.id)).name };
+    return { stored: (await getChannel(prismaSql(db), channel.id)).name };
   } catch (error) {
     return { error };
   }

@@ -6,7 +6,7 @@ import type { ProviderRole } from "../shared/provider-roles";
 // What the console API shows of a provider. The answer types are declared here, once, and the
 // client (components/data) and the e2e tests import them rather than restate them.
 
-export function toProviderView(provider: Provider) {
+export function toProviderView(provider: Pick<Provider, "id" | "name" | "createdAt">) {
   return {
     id: provider.id,
     name: provider.name,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
+import { prismaSql } from "../db/prisma-sql";
 import { NotFoundError } from "../errors";
 import { TEST_CONSOLE_ADMIN } from "../testing/test-actors";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
@@ -35,7 +36,7 @@ describe.each(TEST_PROVIDERS)("providers on %s", (provider) => {
 
   it("lists providers oldest first, with their channel counts", async () => {
     const { db } = database();
-    expect(await listProviders(db, TEST_CONSOLE_ADMIN)).toEqual([]);
+    expect(await listProviders(prismaSql(db), TEST_CONSOLE_ADMIN)).toEqual([]);
     const first = await createProvider(db, { name: "First" }, "tester@example.com");
     // createdAt has millisecond precision: make sure the order is decided by it.
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -43,7 +44,7 @@ describe.each(TEST_PROVIDERS)("providers on %s", (provider) => {
     await createChannel(db, second.id, { name: "A" }, "tester@example.com");
     await createChannel(db, second.id, { name: "B" }, "tester@example.com");
 
-    expect(await listProviders(db, TEST_CONSOLE_ADMIN)).toEqual([
+    expect(await listProviders(prismaSql(db), TEST_CONSOLE_ADMIN)).toEqual([
       { ...first, channelCount: 0, role: "admin" },
       { ...second, channelCount: 2, role: "admin" },
     ]);

@@ -1,5 +1,6 @@
 import { requireOperator } from "@/lib/access/guard-request";
 import { db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql-driver";
 import { route } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/parse";
 import { createProvider } from "@/lib/providers/create-provider";
@@ -8,7 +9,7 @@ import { createProviderInput } from "@/lib/providers/provider-input";
 
 /** The providers the operator is a member of (all of them, for console administrators). */
 export const GET = route(async (_request, _params, grant) =>
-  Response.json({ providers: await listProviders(db(), requireOperator(grant)) }),
+  Response.json({ providers: await listProviders(sql(), requireOperator(grant)) }),
 );
 
 /** Any operator may create a provider, and becomes its first Admin. */

@@ -5,11 +5,12 @@ import { deleteChannel } from "@/lib/channels/delete-channel";
 import { getChannel } from "@/lib/channels/get-channel";
 import { updateChannel } from "@/lib/channels/update-channel";
 import { db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql-driver";
 import { route } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/parse";
 
 export const GET = route<{ channelId: string }>(async (_request, { channelId }) =>
-  Response.json(await getChannel(db(), channelId)),
+  Response.json(await getChannel(sql(), channelId)),
 );
 
 /** Webhook settings need a Member; the name, description and error notification, an Admin. */
