@@ -39,7 +39,13 @@ export default defineConfig({
         },
       },
       {
-        resolve: serverOnly,
+        // Route handlers too (lib/http/request-budget.int.test.ts), which import "@/…".
+        resolve: {
+          alias: [
+            { find: "server-only", replacement: serverOnly.alias["server-only"] },
+            { find: /^@\//, replacement: `${path.resolve(".")}/` },
+          ],
+        },
         test: {
           name: "integration",
           env,
