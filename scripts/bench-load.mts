@@ -20,8 +20,11 @@
 //   console  the console as configured by default (it dispatches)
 //   worker   the console with WEBHOOK_DISPATCHER=off, and one `npm run worker` on its database
 //   both     the one, then the other, each on a fresh database
+// Then end to end: arrays of 1,000 events (one webhook each) posted on 4 connections for
+// --duration seconds, once the backlog is drained: events accepted a second, and events a second
+// from the first POST to the last attempt recorded (the dispatcher's pace, when ingest is faster).
 // Prints one JSON line per mode: per route requests/s, its ratio to the baseline's (measured in
-// the same run), latency p50/p95/p99, non-2xx answers and errors; and how many webhooks were stored and how many attempts recorded. `--database postgres`
+// the same run), latency p50/p95/p99, non-2xx answers and errors; the end-to-end figures; and how many webhooks were stored and how many attempts recorded. `--database postgres`
 // starts a throwaway PostgreSQL cluster. A benchmark, not a test: nothing here asserts.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -414,6 +417,77 @@ async function dispatchFigures(databaseUrl: string, eventsStartedMs: number) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// End to end: events in bulk, as fast as the console takes them, until the dispatcher has
+// recorded an attempt for every one.
+
+/** Events per request in the end-to-end phase: arrays as large as the route takes. */
+const BULK_EVENTS = 1000;
+/** Few connections: each request carries a thousand events. */
+const BULK_CONNECTIONS = 4;
+
+/** Polls until no webhook waits or is in flight (every one has its attempt recorded). */
+async function untilDispatched(databaseUrl: string, timeoutMs: number): Promise<number> {
+  const db = createDbClient(resolveDatabaseConfig(databaseUrl));
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const open = await db.webhook.count({ where: { status: { in: ["pending", "sending"] } } });
+      if (open === 0) return performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const open = await db.webhook.groupBy({ by: ["status"], _count: true });
+    throw new Error(
+      `webhooks still pending or sending after ${timeoutMs / 1000} s: ${JSON.stringify(open)} (${new Date().toISOString()})`,
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Events posted in bulk for --duration seconds: how many the console accepted a second, and how
+ * many reached the bot a second, from the first POST to the last attempt recorded. The backlog of
+ * the phases before is drained first.
+ */
+async function endToEnd(
+  url: string,
+  databaseUrl: string,
+  channel: { id: string; accessToken: string },
+) {
+  await untilDispatched(databaseUrl, 120_000);
+  const body = JSON.stringify(
+    Array.from({ length: BULK_EVENTS }, (_, i) => ({
+      type: "message",
+      message: { type: "text", text: `bench:load bulk ${i}` },
+    })),
+  );
+  const started = performance.now();
+  const result = await autocannon({
+    url: `${url}/api/channels/${channel.id}/events`,
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${channel.accessToken}`,
+      "content-type": "application/json",
+    },
+    body,
+    connections: BULK_CONNECTIONS,
+    duration: durationSeconds,
+  });
+  const posted = performance.now();
+  const accepted = (result.statusCodeStats["202"]?.count ?? 0) * BULK_EVENTS;
+  const dispatched = await untilDispatched(databaseUrl, 600_000);
+  return {
+    eventsPerRequest: BULK_EVENTS,
+    connections: BULK_CONNECTIONS,
+    eventsAccepted: accepted,
+    non2xx: result.non2xx,
+    acceptedPerSecond: round(accepted / ((posted - started) / 1000)),
+    deliveredPerSecond: round(accepted / ((dispatched - started) / 1000)),
+    secondsToLastAttempt: round((dispatched - started) / 1000),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function runMode(mode: Mode) {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
@@ -428,7 +502,8 @@ async function runMode(mode: Mode) {
   running.push(bot.stop);
   const url = await startServers(mode, runEnv);
   const session = await signIn(url, await createOperator(runEnv));
-  const routes = loadRoutes(session, await setUpChannel(session, bot.url));
+  const channel = await setUpChannel(session, bot.url);
+  const routes = loadRoutes(session, channel);
   await checkRoutes(url, routes);
 
   // The baseline first, while the console is idle: built and measured in this run.
@@ -460,6 +535,7 @@ async function runMode(mode: Mode) {
     durationSeconds,
     routes: figures,
     webhooks: await dispatchFigures(runEnv.DATABASE_URL, eventsStartedMs),
+    endToEnd: await endToEnd(url, runEnv.DATABASE_URL, channel),
   };
 }
 

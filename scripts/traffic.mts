@@ -2,6 +2,9 @@
 //   [--console http://127.0.0.1:3000]
 // Sends simulated user text messages to a channel through the console's events API at a steady
 // rate, with a progress bar, then prints a summary. Bounded by --duration; stops on Ctrl+C.
+// Up to 100 a second, each event is a request of its own; above that, the events due in each
+// tenth of a second go in one request, as an array (one webhook per event, README: "Sending
+// events in bulk"), so the rate offered is the rate sent.
 // The events API takes the channel's access token as a Bearer token (issue one on the channel's
 // Messaging API tab); CHANNEL_ACCESS_TOKEN works instead of --token, and keeps it out of the
 // shell's history.
@@ -47,27 +50,60 @@ process.on("SIGINT", () => {
   stopping = true;
 });
 
-async function sendOne(sequence: number): Promise<void> {
+/** Above this many events a second, they are sent in batches, one request per tick. */
+const BULK_ABOVE_RATE = 100;
+const TICK_MS = 100;
+
+const textEvent = (sequence: number) => ({
+  type: "message",
+  message: { type: "text", text: `${values.text} #${sequence}` },
+});
+
+function countProblem(key: string, events: number): void {
+  failures.set(key, (failures.get(key) ?? 0) + events);
+}
+
+/** One request: a single event (the shorthand), or several as an array. */
+async function send(sequences: number[]): Promise<void> {
+  const [first = 0] = sequences;
+  const events = sequences.length;
   try {
     const response = await fetch(endpoint, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ text: `${values.text} #${sequence}` }),
+      body: JSON.stringify(
+        events === 1 ? { text: `${values.text} #${first}` } : sequences.map(textEvent),
+      ),
     });
     const body = (await response.json().catch(() => ({}))) as { message?: string };
-    if (response.status === 202) counts.accepted++;
+    if (response.status === 202) counts.accepted += events;
     else if (response.ok) {
-      counts.notSent++;
-      failures.set(body.message ?? "not sent", (failures.get(body.message ?? "not sent") ?? 0) + 1);
+      counts.notSent += events;
+      countProblem(body.message ?? "not sent", events);
     } else {
-      counts.failed++;
-      const key = `${response.status} ${body.message ?? ""}`.trim();
-      failures.set(key, (failures.get(key) ?? 0) + 1);
+      counts.failed += events;
+      countProblem(`${response.status} ${body.message ?? ""}`.trim(), events);
     }
   } catch (error) {
-    counts.failed++;
-    const key = (error as Error).cause ? String((error as Error).cause) : String(error);
-    failures.set(key, (failures.get(key) ?? 0) + 1);
+    counts.failed += events;
+    countProblem((error as Error).cause ? String((error as Error).cause) : String(error), events);
+  }
+}
+
+/** The events of each request, in order: one each, or those due in each tick. */
+function* requests(): Generator<{ dueMs: number; sequences: number[] }> {
+  if (rate <= BULK_ABOVE_RATE) {
+    for (let sequence = 1; sequence <= total; sequence++) {
+      yield { dueMs: ((sequence - 1) / rate) * 1000, sequences: [sequence] };
+    }
+    return;
+  }
+  let next = 1;
+  for (let tick = 0; next <= total; tick++) {
+    const last = Math.min(total, Math.round((rate * (tick + 1) * TICK_MS) / 1000));
+    const sequences = Array.from({ length: last - next + 1 }, (_, i) => next + i);
+    next = last + 1;
+    if (sequences.length > 0) yield { dueMs: tick * TICK_MS, sequences };
   }
 }
 
@@ -83,13 +119,13 @@ function drawProgress(started: number, final = false): void {
 const started = performance.now();
 const inFlight = new Set<Promise<void>>();
 const progress = setInterval(() => drawProgress(started), 200);
-for (let sequence = 1; sequence <= total && !stopping; sequence++) {
+for (const { dueMs, sequences } of requests()) {
+  if (stopping) break;
   // Pace by schedule, not by completion, so a slow console does not lower the offered rate.
-  const due = started + ((sequence - 1) / rate) * 1000;
-  const wait = due - performance.now();
+  const wait = started + dueMs - performance.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  counts.sent++;
-  const request = sendOne(sequence).finally(() => inFlight.delete(request));
+  counts.sent += sequences.length;
+  const request = send(sequences).finally(() => inFlight.delete(request));
   inFlight.add(request);
 }
 await Promise.all(inFlight);

@@ -71,6 +71,25 @@ describe.each(TEST_PROVIDERS)("dispatcher on %s", (provider) => {
     expect(webhook).toMatchObject({ status: "delivered", attemptCount: 1, claimToken: null });
   });
 
+  it("drains one channel's backlog round after round, without waiting for the poll timer", async () => {
+    const { db } = database();
+    const { channel, bot } = await channelWithBot(db);
+    const event = { type: "message" as const, message: { type: "text" as const, text: "b" } };
+    const queued = await enqueueEvents(
+      db,
+      channel.id,
+      Array.from({ length: 400 }, () => event),
+    );
+    expect(queued.queued).toBe(true);
+    // A poll longer than the test: only the dispatcher's own signal (the channel has room for a
+    // round again) may start each next claim, or the backlog waits a minute per round.
+    const sender = dispatcher({ WEBHOOK_POLL_INTERVAL_MS: "60000" });
+    await sender.start();
+    await sender.whenIdle();
+    expect(bot.stats().received).toBe(400);
+    expect(await db.webhook.count({ where: { status: "delivered" } })).toBe(400);
+  }, 20_000);
+
   it("records a failure with LINE's reason and detail", async () => {
     const { db } = database();
     const { channel } = await channelWithBot(db, "error500");

@@ -79,6 +79,18 @@ export class Dispatcher {
    * room for a round set it again.
    */
   private mayHaveMore = true;
+  /**
+   * Counts what sets mayHaveMore (new events, a channel making room): one that comes while a
+   * claim runs must outlive that claim's short answer, or a channel with a backlog waits for the
+   * poll timer after every round (found by bench:load's end-to-end phase).
+   */
+  private hints = 0;
+  /**
+   * Channels whose last claim was cut short by their own limit (they held as much as they may):
+   * more of theirs is likely due, so they are claimed for again as soon as a round's worth is
+   * free. Set by each claim; a channel that came back short of its room leaves.
+   */
+  private readonly saturated = new Set<string>();
 
   constructor(options: DispatcherOptions) {
     this.settings = options.settings;
@@ -139,6 +151,7 @@ export class Dispatcher {
   /** New work was stored: look for it now rather than at the next poll. */
   notify(): void {
     this.mayHaveMore = true;
+    this.hints++;
     this.wake();
   }
 
@@ -216,10 +229,11 @@ export class Dispatcher {
         const room = this.prefetchLimit - this.queue.length - this.inFlight.size;
         const starving = this.queue.length === 0 && this.inFlight.size < this.settings.concurrency;
         if (this.mayHaveMore && (room >= this.minimumClaim || (room > 0 && starving))) {
+          const hints = this.hints;
           const claimed = await this.claim(room);
           this.queue.push(...claimed);
           this.pump();
-          this.mayHaveMore = claimed.length === room;
+          this.mayHaveMore = claimed.length === room || this.hints !== hints;
           if (this.mayHaveMore) continue;
         }
       } catch (error) {
@@ -250,15 +264,19 @@ export class Dispatcher {
     const full = [...this.heldByChannel]
       .filter(([, count]) => count >= channelLimit)
       .map(([channelId]) => channelId);
-    const claimed = await this.store.claim({
-      limit,
-      channelLimit,
-      held: Object.fromEntries(this.heldByChannel),
-      skipChannels: full,
-    });
+    const held = Object.fromEntries(this.heldByChannel);
+    const claimed = await this.store.claim({ limit, channelLimit, held, skipChannels: full });
+    const got = new Map<string, number>();
     for (const webhook of claimed) {
       adjust(this.heldByChannel, webhook.channelId, +1);
+      adjust(got, webhook.channelId, +1);
       this.leased.add(webhook.id);
+    }
+    // Against the room each channel had when the claim was asked, not against what it holds
+    // now: attempts finish while a claim runs.
+    for (const [channelId, count] of got) {
+      if (count >= channelLimit - (held[channelId] ?? 0)) this.saturated.add(channelId);
+      else this.saturated.delete(channelId);
     }
     return claimed;
   }
@@ -292,9 +310,13 @@ export class Dispatcher {
         adjust(this.inFlightByChannel, channelId, -1);
         const held = adjust(this.heldByChannel, channelId, -1);
         this.pump();
-        // A channel that was skipped as full has room for a round again.
+        // A channel that held all it may has room for a round again. (Not "held fell to the
+        // mark": a claim can land while others finish and lift it past the mark unseen.)
         const channelRoomMark = this.settings.channelConcurrency * (PREFETCH_ROUNDS - 1);
-        if (held === channelRoomMark) this.mayHaveMore = true;
+        if (held <= channelRoomMark && this.saturated.delete(channelId)) {
+          this.mayHaveMore = true;
+          this.hints++;
+        }
         // Refill once a round's worth of slots is free, before the queue runs dry: sending
         // never waits for a claim, and each claim takes a batch, not one row.
         if (this.mayHaveMore && this.queue.length <= this.settings.concurrency) this.wake();
