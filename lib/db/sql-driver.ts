@@ -12,12 +12,22 @@ import { createPrivateSqliteFile } from "./sqlite-file";
 /** How long a SQLite statement waits for another connection's write lock (as Prisma's client). */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
-/** PostgreSQL connections per hot-path connection: a claim and a recording can overlap. */
+/** PostgreSQL connections of a dispatcher's hot-path connection: a claim and a recording can overlap. */
 const POSTGRES_POOL_SIZE = 2;
 
-export function openSqlConnection(config: DatabaseConfig): SqlConnection {
+/**
+ * PostgreSQL connections of the requests' one (sql()): concurrent requests each hold one for a
+ * round trip or a transaction, and two made sixteen requests queue (ADR 23). Prisma's own pool
+ * beside it defaults to as many as the machine's cores times two, plus one.
+ */
+const REQUEST_POOL_SIZE = 8;
+
+export function openSqlConnection(
+  config: DatabaseConfig,
+  { postgresPoolSize = POSTGRES_POOL_SIZE }: { postgresPoolSize?: number } = {},
+): SqlConnection {
   return config.provider === "postgres"
-    ? new PostgresConnection(config.url)
+    ? new PostgresConnection(config.url, postgresPoolSize)
     : new SqliteConnection(config.filePath);
 }
 
@@ -27,7 +37,9 @@ const processWide = globalThis as typeof globalThis & { webhookConsoleSql?: SqlC
 
 /** The process's driver connection to DATABASE_URL's database, for route handlers. */
 export function sql(): SqlConnection {
-  processWide.webhookConsoleSql ??= openSqlConnection(resolveDatabaseConfig());
+  processWide.webhookConsoleSql ??= openSqlConnection(resolveDatabaseConfig(), {
+    postgresPoolSize: REQUEST_POOL_SIZE,
+  });
   return processWide.webhookConsoleSql;
 }
 
@@ -109,7 +121,7 @@ const types = {
 };
 
 /**
- * A small pg pool (POSTGRES_POOL_SIZE). Each statement text is a named prepared statement, parsed
+ * A small pg pool. Each statement text is a named prepared statement, parsed
  * and planned once per connection.
  */
 class PostgresConnection implements SqlConnection {
@@ -118,10 +130,10 @@ class PostgresConnection implements SqlConnection {
   private readonly names = new Map<string, string>();
   statements = 0;
 
-  constructor(url: string) {
+  constructor(url: string, poolSize: number) {
     this.pool = new pg.Pool({
       connectionString: url,
-      max: POSTGRES_POOL_SIZE,
+      max: poolSize,
       allowExitOnIdle: true,
       types,
     });
