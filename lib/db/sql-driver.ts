@@ -44,6 +44,13 @@ export function sql(): SqlConnection {
 }
 
 /**
+ * Prepared statements a SQLite connection keeps. A set of rows is a VALUES list on SQLite, one
+ * text per number of rows (sql.ts), so the texts of bulk ingest alone could reach two thousand
+ * (1 to 1,000 events): past this many, the statement used least recently is dropped.
+ */
+const SQLITE_PREPARED_KEPT = 256;
+
+/**
  * One better-sqlite3 connection. Its calls are synchronous, so a statement costs what SQLite
  * costs; the promise interface only lets the same code run on PostgreSQL. Callers share the
  * connection, so work is queued: a statement or transaction starts once the one before ended,
@@ -64,10 +71,15 @@ class SqliteConnection implements SqlConnection {
   private run<Row>(sql: string, params: readonly unknown[]): Row[] {
     this.statements++;
     let statement = this.prepared.get(sql);
-    if (!statement) {
+    if (statement) {
+      // Most recently used last: the Map's order is the eviction order.
+      this.prepared.delete(sql);
+    } else {
       statement = this.database.prepare(sql);
-      this.prepared.set(sql, statement);
+      const oldest = this.prepared.size >= SQLITE_PREPARED_KEPT && this.prepared.keys().next();
+      if (oldest && !oldest.done) this.prepared.delete(oldest.value);
     }
+    this.prepared.set(sql, statement);
     if (statement.reader) return statement.all(...params) as Row[];
     statement.run(...params);
     return [];
