@@ -41,8 +41,23 @@ export interface GateRefusal {
 export interface GateVerdict {
   /** Why the request is answered here, or null to let it through. */
   refusal: GateRefusal | null;
-  /** The path to hand on, when a segment had to be repaired; null when it stands as sent. */
+  /**
+   * The path to hand on, when it differs from the one sent (dot segments resolved, a segment
+   * repaired); null when it stands as sent.
+   */
   repairedPath: string | null;
+}
+
+/**
+ * The path as Next routes it: parsed as the URL standard parses it, which resolves dot segments
+ * (`/api/channels/../x`, `%2e%2e` too) and reads `\` as `/`. The rules must judge the path Next
+ * will serve, not the spelling sent. A request target that is no path (`*`, absolute form) is
+ * judged as sent.
+ */
+function routedPath(sentPath: string): string {
+  if (!sentPath.startsWith("/")) return sentPath;
+  // The path appended to an origin, so that `//host/…` stays a path rather than naming a host.
+  return new URL(`http://gate.invalid${sentPath}`).pathname;
 }
 
 const under = (pathname: string, root: string) => `${pathname}/`.startsWith(`${root}/`);
@@ -54,9 +69,10 @@ export function gateRequest(
   headers: HeaderSource,
   origins: readonly string[],
 ): GateVerdict {
-  const repairedPath = repairPercentEncoding(sentPath);
+  const routed = routedPath(sentPath);
+  const pathname = repairPercentEncoding(routed) ?? routed;
+  const repairedPath = pathname === sentPath ? null : pathname;
   const refuse = (refusal: GateRefusal): GateVerdict => ({ refusal, repairedPath });
-  const pathname = repairedPath ?? sentPath;
   const api = under(pathname, "/api");
   const lineApi = isLineApiPath(pathname);
 
