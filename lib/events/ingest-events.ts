@@ -1,5 +1,5 @@
 import "server-only";
-import { type SqlConnection, SqlParams, type SqlSession, sqlColumns } from "../db/sql";
+import { fromSqlBool, type SqlConnection, SqlParams, type SqlSession, sqlColumns } from "../db/sql";
 import { NotFoundError } from "../errors";
 import { newMonotonicUlid } from "../ids/new-ulid";
 import { completeEvent } from "./complete-event";
@@ -98,8 +98,7 @@ async function whyNotSent(sql: SqlSession, channelId: string): Promise<string> {
     p.list,
   );
   if (!channel) throw new NotFoundError("Channel", channelId);
-  // SQLite answers booleans as 0 and 1.
-  if (!channel.useWebhook) {
+  if (!fromSqlBool(channel.useWebhook)) {
     return "Use webhook is off for this channel, so the events were not sent.";
   }
   return "No webhook URL is set for this channel, so the events were not sent.";

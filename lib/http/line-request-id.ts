@@ -1,8 +1,8 @@
 // The LINE-compatible API's request id: LINE puts an `X-Line-Request-Id` (a UUID) on every
 // answer, errors included, and the console logs each /v2 answer with it, so an operator can find
 // the line a bot developer quotes. Pure (Web Crypto, no server-only imports): the route wrapper
-// (line-route.ts), proxy.ts and the HTTP server in front of Next (scripts/serve.mjs) all answer
-// /v2 requests, and all use this.
+// (line-route.ts) and the HTTP server in front of Next (scripts/serve.mjs, with its request gate)
+// both answer /v2 requests, and both use this.
 
 export const LINE_REQUEST_ID_HEADER = "x-line-request-id";
 

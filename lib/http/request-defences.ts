@@ -3,8 +3,8 @@
 //
 // - scripts/serve.mjs, in front of Next, for what must hold for every request whatever its path:
 //   the Host (DNS rebinding: 421) and the body size (413), before a byte of the body is read;
-// - proxy.ts, for the console's API: where a state change comes from (CSRF: 403) and that a body
-//   is JSON (415), before any route handler runs.
+// - lib/http/request-gate.ts, applied by the same server to every path: where a state change comes
+//   from (CSRF: 403) and that a body is JSON on the API (415), before any route handler runs.
 //
 // Pure: no server-only imports, so the proxy and plain Node (serve.mjs loads this with tsx) can
 // load it.

@@ -1,12 +1,12 @@
 // Every route handler under app/, the methods its file exports, and who may call each: the one
-// place access is declared (ADR 14). The proxy (proxy.ts), which runs before Next picks a
-// handler, answers the methods a route lacks: Next answers a method a route does not export with
+// place access is declared (ADR 14). The request gate (lib/http/request-gate.ts, applied by
+// scripts/serve.mjs before Next takes a request in) answers the methods a route lacks: Next answers a method a route does not export with
 // an empty 405 without `Allow`, and a method outside its list (PROPFIND, ...) with an empty 400;
-// the proxy answers both as a 405 in the JSON error shape, with `Allow`. Route handlers enforce the
+// the gate answers both as a 405 in the JSON error shape, with `Allow`. Route handlers enforce the
 // access through `route()` (lib/http/handler.ts). lib/http/route-table.test.ts reads the route
 // files and fails when this table and app/ disagree, so no handler exists without a rule.
 //
-// Pure: no server-only imports, so the proxy can load it.
+// Pure: no server-only imports, so plain Node (serve.mjs, through tsx) can load it.
 import type { RouteAccess } from "../access/route-access";
 
 export type { RouteAccess };

@@ -3,7 +3,7 @@
 // statements whether it takes one webhook or a hundred.
 import "server-only";
 import type { Channel } from "../../db/client";
-import { type SqlConnection, SqlParams, type SqlSession } from "../../db/sql";
+import { fromSqlBool, type SqlConnection, SqlParams, type SqlSession } from "../../db/sql";
 import type { ManualRedeliveryFrom } from "../attempt-record";
 
 export interface ClaimedRow {
@@ -134,9 +134,9 @@ async function claimWith(tx: SqlSession, request: ClaimRequest): Promise<Claim> 
     // SQLite answers booleans as 0 and 1.
     channels: channels.map((channel) => ({
       ...channel,
-      useWebhook: Boolean(channel.useWebhook),
-      webhookRedelivery: Boolean(channel.webhookRedelivery),
-      errorStatisticsAggregation: Boolean(channel.errorStatisticsAggregation),
+      useWebhook: fromSqlBool(channel.useWebhook),
+      webhookRedelivery: fromSqlBool(channel.webhookRedelivery),
+      errorStatisticsAggregation: fromSqlBool(channel.errorStatisticsAggregation),
     })),
   };
 }
