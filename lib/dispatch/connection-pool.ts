@@ -1,16 +1,11 @@
-import http from "node:http";
 import http2 from "node:http2";
 import type net from "node:net";
-import { codedError } from "./coded-error";
-import type { PooledRequestOptions } from "./exchange-http1";
 import { type TrackedSession, trackSession } from "./exchange-http2";
-import {
-  type ApplicationProtocol,
-  type ConnectOptions,
-  openConnection,
-  PhaseError,
-} from "./open-connection";
+import { Http1Pool, originKey } from "./http1-pool";
+import type { ApplicationProtocol, ConnectOptions } from "./open-connection";
 import type { WebhookTarget } from "./webhook-target";
+
+export { PROTOCOL_CHANGED } from "./http1-pool";
 
 /**
  * Idle connections close after this long: well below the 5 s keep-alive timeout of Node servers
@@ -18,63 +13,17 @@ import type { WebhookTarget } from "./webhook-target";
  */
 const IDLE_MS = 2000;
 
-export function originKey(target: WebhookTarget): string {
-  return `${target.secure ? "https" : "http"}://${target.host}:${target.port}`;
-}
-
-/**
- * Opens HTTP/1.1 connections for Node's keep-alive agent through openConnection, so a fresh
- * connection fails with the same classified phases as anywhere else.
- */
-class WebhookAgent extends http.Agent {
-  constructor(private readonly connectOptions: ConnectOptions) {
-    super({
-      keepAlive: true,
-      maxSockets: Number.POSITIVE_INFINITY,
-      maxFreeSockets: 1024,
-      timeout: IDLE_MS,
-      scheduling: "lifo",
-    });
-  }
-
-  override getName(options: http.ClientRequestArgs): string {
-    const target = (options as PooledRequestOptions).webhookTarget;
-    return target ? originKey(target) : super.getName(options);
-  }
-
-  // Node's typings declare createConnection as a property, but the agent calls it as a method
-  // and accepts a callback for sockets that are opened asynchronously.
-  override createConnection = ((
-    options: PooledRequestOptions,
-    callback: (error: Error | null, socket?: net.Socket) => void,
-  ): undefined => {
-    openConnection(options.webhookTarget, this.connectOptions, options.connectTimings).then(
-      (connection) => {
-        if (connection.protocol === "http/1.1") return callback(null, connection.socket);
-        // The server now prefers HTTP/2: make the sender start over through the HTTP/2 path.
-        connection.socket.destroy();
-        callback(new PhaseError("tls", codedError(PROTOCOL_CHANGED, "server switched to HTTP/2")));
-      },
-      (error: unknown) => callback(error as Error),
-    );
-    return undefined;
-  }) as unknown as http.Agent["createConnection"];
-}
-
-/** Raised inside the pool only: the origin's protocol changed, so the attempt starts over. */
-export const PROTOCOL_CHANGED = "WEBHOOK_PROTOCOL_CHANGED";
-
 /**
  * Keeps connections to bot servers open between webhooks, as LINE's platform does: a keep-alive
- * HTTP/1.1 agent, one HTTP/2 session per origin, and what each https origin negotiated last.
+ * HTTP/1.1 pool, one HTTP/2 session per origin, and what each https origin negotiated last.
  */
 export class ConnectionPool {
-  readonly agent: http.Agent;
+  readonly http1: Http1Pool;
   private readonly sessions = new Map<string, TrackedSession>();
   private readonly protocols = new Map<string, ApplicationProtocol>();
 
   constructor(connectOptions: ConnectOptions) {
-    this.agent = new WebhookAgent(connectOptions);
+    this.http1 = new Http1Pool(connectOptions, IDLE_MS);
   }
 
   /** What an https origin negotiated last time, if anything is known. */
@@ -122,7 +71,7 @@ export class ConnectionPool {
 
   /** Closes every pooled connection. */
   close(): void {
-    this.agent.destroy();
+    this.http1.close();
     for (const { session } of this.sessions.values()) session.destroy();
     this.sessions.clear();
   }

@@ -72,6 +72,19 @@ export class ResponseCapture {
     this.headers = kept;
   }
 
+  /** Headers as the HTTP/1.1 parser gives them: names and values alternating, as sent. */
+  headersFromRaw(raw: readonly string[]): void {
+    // No prototype: a bot's "__proto__" header is a header like any other.
+    const kept: Record<string, string> = Object.create(null);
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = (raw[i] as string).toLowerCase();
+      const value = raw[i + 1] as string;
+      const earlier = kept[name];
+      kept[name] = earlier === undefined ? value : `${earlier}, ${value}`;
+    }
+    this.headers = kept;
+  }
+
   /** One chunk of the body: kept up to the cap, then only noted (the caller keeps draining). */
   chunk(data: Buffer): void {
     if (this.truncated || data.length === 0) return;

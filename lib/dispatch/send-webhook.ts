@@ -143,7 +143,7 @@ async function deliver(
     }
     if (pool.protocolOf(target) === "http/1.1") {
       onProtocol("http/1.1");
-      return (await exchangeHttp1({ target, webhook, timeoutMs, capture, agent: pool.agent }))
+      return (await exchangeHttp1({ target, webhook, timeoutMs, capture, pool: pool.http1 }))
         .status;
     }
   }
@@ -152,7 +152,7 @@ async function deliver(
   pool?.rememberProtocol(target, connection.protocol);
   if (connection.protocol === "http/1.1") {
     // The first connection to an origin (or the retry after a stale one) is used once; later
-    // webhooks go through the pool's agent, which opens its own keep-alive connections.
+    // webhooks go through the pool, which opens its own keep-alive connections.
     return (await exchangeHttp1({ target, webhook, timeoutMs, capture, socket: connection.socket }))
       .status;
   }
