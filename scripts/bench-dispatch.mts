@@ -32,6 +32,7 @@ import { buildWebhookRequest } from "../lib/dispatch/webhook-request";
 import { completeEvent, type StoredEvent } from "../lib/events/complete-event";
 import { newUlid } from "../lib/ids/new-ulid";
 import { createProvider } from "../lib/providers/create-provider";
+import { mainThreadCpuSeconds, threadCpuSeconds } from "../lib/testing/cpu-time";
 import { startKeepAliveBot } from "../lib/testing/keep-alive-bot";
 import { startPostgresServer } from "../lib/testing/postgres-server";
 import { startWorker } from "../lib/testing/worker-process";
@@ -108,9 +109,14 @@ async function main() {
     let dispatchSeconds: number;
     /** The share of the phase each thread of this process's dispatcher was busy. */
     let threadsBusy: { sending: number; database: number } | null = null;
+    /** CPU seconds of the dispatcher's database thread, read before it stops. */
+    let databaseThreadCpu: number | null = null;
     // CPU used during each phase, in core-seconds: this process (all its threads) and the bot.
     // Their sum over the wall time says how many of the machine's cores the phase kept busy.
     const cpuAtStart = { sender: process.cpuUsage(), bot: bot.cpuSeconds() };
+    const sendingThreadAtStart = mainThreadCpuSeconds();
+    // Threads before the dispatcher's: the busiest thread born after them is its database thread.
+    const threadsAtStart = threadCpuSeconds();
     if (workerCount > 0) {
       // Started first, then timed from the moment they all dispatch until every attempt is in.
       const workers = await Promise.all(
@@ -131,7 +137,7 @@ async function main() {
       await Promise.all(workers.map((worker) => worker.exited));
     } else {
       const dispatcher = new Dispatcher({
-        storage: { database: config },
+        storage: { database: config, thread: process.env.NOTHREAD ? false : true },
         settings: dispatchSettingsFromEnv(dispatchEnv),
       });
       const profiler = values.profile ? await startProfiler() : null;
@@ -139,6 +145,7 @@ async function main() {
       const mainLoopAtStart = performance.eventLoopUtilization();
       await dispatcher.start();
       await dispatcher.whenIdle(5);
+      databaseThreadCpu = newestBusiestThread(threadsAtStart);
       dispatchSeconds = (performance.now() - dispatchStarted) / 1000;
       threadsBusy = {
         sending: round(performance.eventLoopUtilization(mainLoopAtStart).utilization),
@@ -148,6 +155,11 @@ async function main() {
       await dispatcher.stop();
     }
     const dispatchCpu = cpuSince(cpuAtStart, bot);
+    const sendingThreadNow = mainThreadCpuSeconds();
+    const sendingThreadCpu =
+      sendingThreadNow === null || sendingThreadAtStart === null
+        ? null
+        : sendingThreadNow - sendingThreadAtStart;
     const recorded = await db.deliveryAttempt.count({ where: { success: true } });
 
     // 2. A bare undici loop over the same signed payloads.
@@ -163,6 +175,7 @@ async function main() {
     let next = 0;
     let ok = 0;
     const baselineCpuAtStart = { sender: process.cpuUsage(), bot: bot.cpuSeconds() };
+    const baselineThreadAtStart = mainThreadCpuSeconds();
     const baselineStarted = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -182,6 +195,11 @@ async function main() {
     );
     const baselineSeconds = (performance.now() - baselineStarted) / 1000;
     const baselineCpu = cpuSince(baselineCpuAtStart, bot);
+    const baselineThreadNow = mainThreadCpuSeconds();
+    const baselineThreadCpu =
+      baselineThreadNow === null || baselineThreadAtStart === null
+        ? null
+        : baselineThreadNow - baselineThreadAtStart;
     await agent.close();
 
     // 3. The peer, on the same bot, with the same events and secrets.
@@ -213,6 +231,21 @@ async function main() {
           // With --workers, the workers' CPU is not this process's: only the bot's is measured.
           cpuSeconds: workerCount > 0 ? { bot: dispatchCpu.bot } : dispatchCpu,
           coresBusy: workerCount > 0 ? null : coresBusy(dispatchCpu, dispatchSeconds),
+          // CPU per webhook, in µs: where the work went (comparable from run to run when the
+          // rates are not, on a machine shared with other work).
+          cpuMicrosPerWebhook:
+            workerCount > 0
+              ? { bot: perWebhook(dispatchCpu.bot) }
+              : {
+                  sendingThread: perWebhook(sendingThreadCpu),
+                  databaseThread: perWebhook(databaseThreadCpu),
+                  // V8's garbage-collection helpers and the rest of this process.
+                  otherThreads:
+                    sendingThreadCpu === null || databaseThreadCpu === null
+                      ? null
+                      : perWebhook(dispatchCpu.sender - sendingThreadCpu - databaseThreadCpu),
+                  bot: perWebhook(dispatchCpu.bot),
+                },
           threadsBusy,
         },
         bareUndici: {
@@ -221,8 +254,22 @@ async function main() {
           ok,
           cpuSeconds: baselineCpu,
           coresBusy: coresBusy(baselineCpu, baselineSeconds),
+          cpuMicrosPerWebhook: {
+            sender: perWebhook(baselineCpu.sender),
+            sendingThread: perWebhook(baselineThreadCpu),
+            bot: perWebhook(baselineCpu.bot),
+          },
         },
         ratio: round(dispatcherRate / baselineRate),
+        // Where each thread has a core of its own (here three busy threads and a bot share two):
+        // each side is limited by its busiest thread's CPU per webhook.
+        ...(sendingThreadCpu !== null &&
+          databaseThreadCpu !== null &&
+          baselineThreadCpu !== null && {
+            ratioWithACorePerThread: round(
+              baselineThreadCpu / Math.max(sendingThreadCpu, databaseThreadCpu),
+            ),
+          }),
         ...(peer && {
           bullmqRedis:
             "skipped" in peer
@@ -245,6 +292,17 @@ async function main() {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
+
+/** CPU seconds, since `before`, of the busiest thread that was not there then. */
+function newestBusiestThread(before: Map<string, number>): number | null {
+  let busiest: number | null = null;
+  for (const [id, seconds] of threadCpuSeconds()) {
+    if (!before.has(id) && (busiest === null || seconds > busiest)) busiest = seconds;
+  }
+  return busiest;
+}
+const perWebhook = (seconds: number | null) =>
+  seconds === null ? null : Math.round((seconds * 1e6) / total);
 
 function cpuSince(
   start: { sender: NodeJS.CpuUsage; bot: number | null },

@@ -80,8 +80,10 @@ class SqliteConnection implements SqlConnection {
       if (oldest && !oldest.done) this.prepared.delete(oldest.value);
     }
     this.prepared.set(sql, statement);
-    if (statement.reader) return statement.all(...params) as Row[];
-    statement.run(...params);
+    // An array binds its items in order, as a spread would, without copying thousands of
+    // arguments onto the stack (a flush of 256 attempts binds over 6,000).
+    if (statement.reader) return statement.all(params) as Row[];
+    statement.run(params);
     return [];
   }
 

@@ -15,7 +15,6 @@ import type { ClaimedWebhook, DispatchStore } from "./queue/dispatch-store";
 import { ThreadStore } from "./queue/thread-store";
 import { outcomeAfter, resultColumns } from "./redelivery-policy";
 import { type SendOptions, sendWebhook } from "./send-webhook";
-import { storedHeaders } from "./stored-response";
 import { buildWebhookRequest } from "./webhook-request";
 
 type Send = typeof sendWebhook;
@@ -362,7 +361,8 @@ export class Dispatcher {
       isRedelivery,
       // The signature as sent: the detail view checks it against the body rebuilt from the
       // stored events (the body itself is not stored twice).
-      requestHeaders: storedHeaders(request.headers),
+      // The sender's own three headers: nothing to cut or clean (stored-response.ts is for bots').
+      requestHeaders: JSON.stringify(request.headers),
       ...resultColumns(result),
       counted: false,
     };

@@ -69,10 +69,10 @@ export async function sendWebhook(
   options: SendOptions,
 ): Promise<SendResult> {
   const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-  let protocol: string | null = null;
-  // What the last try saw (a resend on a fresh connection starts a new one).
-  let capture = new ResponseCapture();
+  // What the tries learnt: the protocol once a connection was made, what the last try saw (a
+  // resend on a fresh connection starts a new capture). Plain fields, no closures: this runs for
+  // every webhook.
+  const seen: Seen = { protocol: null, capture: new ResponseCapture() };
   try {
     let target: WebhookTarget;
     try {
@@ -80,29 +80,28 @@ export async function sendWebhook(
     } catch (error) {
       throw new PhaseError("url", error);
     }
-    const onProtocol = (value: string) => {
-      protocol = value;
-    };
     let status: number;
     try {
-      status = await deliver(target, webhook, options, { reuse: true, onProtocol, capture });
+      status = await deliver(target, webhook, options, true, seen);
     } catch (error) {
       if (!worthRetrying(error)) throw error;
       options.pool?.forget(target);
-      capture = new ResponseCapture();
-      status = await deliver(target, webhook, options, { reuse: false, onProtocol, capture });
+      seen.capture = new ResponseCapture();
+      status = await deliver(target, webhook, options, false, seen);
     }
+    const { protocol } = seen;
+    const latencyMs = Math.round(performance.now() - started);
     if (status >= 200 && status < 300) {
-      return { ok: true, status, latencyMs: elapsed(), protocol, ...capture.result() };
+      return { ok: true, status, latencyMs, protocol, ...seen.capture.result() };
     }
     return {
       ok: false,
       ...errorStatusCode(status),
       status,
-      latencyMs: elapsed(),
+      latencyMs,
       protocol,
       error: `HTTP ${status}`,
-      ...capture.result(),
+      ...seen.capture.result(),
     };
   } catch (error) {
     const [phase, cause] =
@@ -115,12 +114,17 @@ export async function sendWebhook(
       ok: false,
       ...classifyDispatchError(phase, cause),
       status: 0,
-      latencyMs: elapsed(),
-      protocol,
+      latencyMs: Math.round(performance.now() - started),
+      protocol: seen.protocol,
       error: describeError(cause),
-      ...capture.result(),
+      ...seen.capture.result(),
     };
   }
+}
+
+interface Seen {
+  protocol: string | null;
+  capture: ResponseCapture;
 }
 
 /** One try: over a pooled connection when allowed and known, otherwise over a fresh one. */
@@ -128,27 +132,25 @@ async function deliver(
   target: WebhookTarget,
   webhook: OutgoingWebhook,
   options: SendOptions,
-  {
-    reuse,
-    onProtocol,
-    capture,
-  }: { reuse: boolean; onProtocol: (protocol: string) => void; capture: ResponseCapture },
+  reuse: boolean,
+  seen: Seen,
 ): Promise<number> {
   const { pool, requestTimeoutMs: timeoutMs } = options;
+  const { capture } = seen;
   if (pool && reuse) {
     const session = target.secure ? pool.liveSession(target) : undefined;
     if (session) {
-      onProtocol("h2");
+      seen.protocol = "h2";
       return (await exchangeHttp2(session, target, webhook, timeoutMs, capture)).status;
     }
     if (pool.protocolOf(target) === "http/1.1") {
-      onProtocol("http/1.1");
+      seen.protocol = "http/1.1";
       return (await exchangeHttp1({ target, webhook, timeoutMs, capture, pool: pool.http1 }))
         .status;
     }
   }
   const connection = await openConnection(target, options, capture.timings);
-  onProtocol(connection.protocol);
+  seen.protocol = connection.protocol;
   pool?.rememberProtocol(target, connection.protocol);
   if (connection.protocol === "http/1.1") {
     // The first connection to an origin (or the retry after a stale one) is used once; later

@@ -23,8 +23,25 @@ function isValidHostName(host: string): boolean {
   );
 }
 
-/** Parses a stored webhook URL; throws when no request can be made to it. */
+/** URLs parsed lately: a channel's webhooks all go to one URL, parsed once, not per webhook. */
+const parsed = new Map<string, WebhookTarget>();
+const PARSED_KEPT = 1024;
+
+/**
+ * Parses a stored webhook URL; throws when no request can be made to it. The target is shared
+ * between the webhooks sent to the same URL: nothing may change it.
+ */
 export function parseWebhookTarget(raw: string): WebhookTarget {
+  const known = parsed.get(raw);
+  if (known) return known;
+  const target = Object.freeze(parseTarget(raw));
+  // Refused URLs are not kept: they throw before this. Past the bound, start over.
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(raw, target);
+  return target;
+}
+
+function parseTarget(raw: string): WebhookTarget {
   const url = new URL(raw);
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new TypeError(`unsupported protocol ${url.protocol}`);

@@ -2,8 +2,9 @@
 // process of its own so that it shares an event loop with neither the sender nor the load
 // generator. Used by scripts/bench-dispatch.mts and scripts/bench-load.mts.
 import { fork } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { processCpuSeconds } from "./cpu-time";
 
 // Plain CommonJS written to a file and forked, so the bot starts in a bare Node without tsx.
 // It exits when its parent goes (the IPC channel closes), so a benchmark that dies leaves no bot.
@@ -24,19 +25,6 @@ export interface KeepAliveBot {
   /** CPU time the bot has used so far, in seconds (Linux: from /proc); null where unknown. */
   cpuSeconds(): number | null;
   stop(): void;
-}
-
-/** User plus system CPU time of process `pid` from /proc/<pid>/stat, in seconds. */
-function processCpuSeconds(pid: number | undefined): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name (which may hold spaces) start after its closing parenthesis;
-    // utime and stime are fields 14 and 15, in clock ticks (100 a second on Linux).
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
 }
 
 /** Starts the bot from a file written into `dir` (a throwaway directory of the caller's). */

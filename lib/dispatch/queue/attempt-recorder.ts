@@ -37,11 +37,38 @@ export class AttemptRecorder {
 
   /** Resolves once the outcome is committed. */
   record(outcome: WebhookOutcome): Promise<void> {
-    return new Promise((done, failed) => {
-      this.buffer.push({ outcome, done, failed });
-      if (this.buffer.length >= MAX_BATCH) this.flushNow();
-      else this.timer ??= setTimeout(() => this.flushNow(), BATCH_WINDOW_MS);
+    return new Promise((done, failed) => this.add({ outcome, done, failed }));
+  }
+
+  /**
+   * Records several outcomes (a message from the sending thread) without a promise each: resolves
+   * once every one is committed or has failed, with the failures by index.
+   */
+  recordMany(outcomes: readonly WebhookOutcome[]): Promise<{ index: number; error: unknown }[]> {
+    return new Promise((resolve) => {
+      const failures: { index: number; error: unknown }[] = [];
+      let left = outcomes.length;
+      if (left === 0) return resolve(failures);
+      const settled = () => {
+        if (--left === 0) resolve(failures);
+      };
+      outcomes.forEach((outcome, index) =>
+        this.add({
+          outcome,
+          done: settled,
+          failed: (error) => {
+            failures.push({ index, error });
+            settled();
+          },
+        }),
+      );
     });
+  }
+
+  private add(entry: (typeof this.buffer)[number]): void {
+    this.buffer.push(entry);
+    if (this.buffer.length >= MAX_BATCH) this.flushNow();
+    else this.timer ??= setTimeout(() => this.flushNow(), BATCH_WINDOW_MS);
   }
 
   /** Commits everything recorded so far. */

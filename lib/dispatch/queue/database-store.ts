@@ -70,6 +70,11 @@ export class DatabaseStore implements DispatchStore {
     return this.recorder.record(outcome);
   }
 
+  /** Several outcomes at once (the database thread's batches); the failures by index. */
+  recordMany(outcomes: readonly WebhookOutcome[]): Promise<{ index: number; error: unknown }[]> {
+    return this.recorder.recordMany(outcomes);
+  }
+
   get pending(): number {
     return this.recorder.pending;
   }

@@ -31,13 +31,11 @@ async function answer(message: StoreCall): Promise<unknown> {
       return store.claim(message.wanted);
     case "record": {
       // Every outcome joins the recorder's current batch now; the reply waits for all of them.
-      const settled = await Promise.allSettled(message.outcomes.map((o) => store.record(o)));
-      const failures: RecordFailures = [];
-      settled.forEach((result, index) => {
-        if (result.status === "rejected")
-          failures.push({ index, error: describeError(result.reason) });
-      });
-      return failures;
+      const failures = await store.recordMany(message.outcomes);
+      return failures.map(({ index, error }): RecordFailures[number] => ({
+        index,
+        error: describeError(error),
+      }));
     }
     case "release":
       return store.release(message.ids);
