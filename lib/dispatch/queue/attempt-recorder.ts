@@ -52,7 +52,7 @@ export class AttemptRecorder {
       const settled = () => {
         if (--left === 0) resolve(failures);
       };
-      outcomes.forEach((outcome, index) =>
+      outcomes.forEach((outcome, index) => {
         this.add({
           outcome,
           done: settled,
@@ -60,8 +60,8 @@ export class AttemptRecorder {
             failures.push({ index, error });
             settled();
           },
-        }),
-      );
+        });
+      });
     });
   }
 
