@@ -43,6 +43,12 @@ export function sql(): SqlConnection {
   return processWide.webhookConsoleSql;
 }
 
+interface WaitingTransaction {
+  work: (tx: SqlSession) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * Prepared statements a SQLite connection keeps. A set of rows is a VALUES list on SQLite, one
  * text per number of rows (sql.ts), so the texts of bulk ingest alone could reach two thousand
@@ -97,25 +103,63 @@ class SqliteConnection implements SqlConnection {
     return this.exclusive(async () => this.run<Row>(sql, params));
   }
 
+  /**
+   * Transactions asked for in the same turn of the event loop share one commit (group commit):
+   * each commit writes every page it changed to the log, and concurrent requests change the same
+   * pages (sixteen connections posting events: about ten a commit, ADR 24). Each keeps its
+   * all-or-nothing: inside a shared transaction it runs under a savepoint of its own, undone alone
+   * if it throws, and it resolves only once the whole commits.
+   */
   transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
-    return this.exclusive(async () => {
-      const tx: SqlSession = {
-        dialect: "sqlite",
-        query: async <Row>(sql: string, params: readonly unknown[] = []) =>
-          this.run<Row>(sql, params),
-      };
-      this.run("BEGIN IMMEDIATE", []);
-      try {
-        const result = await work(tx);
-        this.run("COMMIT", []);
-        return result;
-      } catch (error) {
-        // A failed COMMIT (a full disk) may leave the transaction open: end it either way, so
-        // the next caller starts clean and the write lock is released.
-        if (this.database.inTransaction) this.database.exec("ROLLBACK");
-        throw error;
+    return new Promise<T>((resolve, reject) => {
+      this.waitingTransactions.push({ work, resolve, reject } as WaitingTransaction);
+      // Started on the event loop's next turn: the requests read in this one join it.
+      if (this.waitingTransactions.length === 1) {
+        setImmediate(() => void this.exclusive(() => this.runTransactions()));
       }
     });
+  }
+
+  private readonly waitingTransactions: WaitingTransaction[] = [];
+
+  private readonly session: SqlSession = {
+    dialect: "sqlite",
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => this.run<Row>(sql, params),
+  };
+
+  /** Runs every transaction waiting now in one BEGIN … COMMIT. */
+  private async runTransactions(): Promise<void> {
+    const group = this.waitingTransactions.splice(0);
+    const shared = group.length > 1;
+    const settled: (() => void)[] = [];
+    try {
+      this.run("BEGIN IMMEDIATE", []);
+      for (const { work, resolve, reject } of group) {
+        // A failure that ended the transaction itself (a full disk) leaves nothing to share.
+        if (!this.database.inTransaction) throw new Error("the transaction was rolled back");
+        if (shared) this.run("SAVEPOINT shared", []);
+        try {
+          const value = await work(this.session);
+          if (shared) this.run("RELEASE shared", []);
+          settled.push(() => resolve(value));
+        } catch (error) {
+          if (!shared) throw error;
+          if (this.database.inTransaction) {
+            this.run("ROLLBACK TO shared", []);
+            this.run("RELEASE shared", []);
+          }
+          settled.push(() => reject(error));
+        }
+      }
+      this.run("COMMIT", []);
+    } catch (error) {
+      // A failed COMMIT (a full disk) may leave the transaction open: end it either way, so
+      // the next caller starts clean and the write lock is released.
+      if (this.database.inTransaction) this.database.exec("ROLLBACK");
+      for (const { reject } of group) reject(error);
+      return;
+    }
+    for (const settle of settled) settle();
   }
 
   async close(): Promise<void> {

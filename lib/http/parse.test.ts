@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createChannelInput, updateChannelInput } from "../channels/channel-input";
@@ -319,5 +320,28 @@ describe("readBodyText: bodies over 1 MB", () => {
       duplex: "half",
     } as RequestInit);
     expect(await readBodyText(request)).toBe('{"name":"ボット"}');
+  });
+});
+
+describe("readJsonBody's shortcut: only a \\u escape can hold unstorable text", () => {
+  const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
+
+  it("a body without one never holds any (JSON text as JSON.stringify writes it)", () => {
+    fc.assert(
+      // Any UTF-16 code unit: NUL and lone surrogates included.
+      fc.property(fc.jsonValue({ maxDepth: 3 }), fc.string({ unit: codeUnit }), (value, text) => {
+        for (const body of [JSON.stringify(value), JSON.stringify({ [text]: text })]) {
+          if (!body.includes("\\u")) expect(unstorableTextIn(JSON.parse(body))).toBeNull();
+        }
+      }),
+    );
+  });
+
+  it("and JSON.stringify writes each of them as one", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("\u0000", "\ud800", "\udfff"), fc.string(), (bad, text) => {
+        expect(JSON.stringify({ name: `${text}${bad}` })).toContain("\\u");
+      }),
+    );
   });
 });
