@@ -32,7 +32,7 @@ import { buildWebhookRequest } from "../lib/dispatch/webhook-request";
 import { completeEvent, type StoredEvent } from "../lib/events/complete-event";
 import { newUlid } from "../lib/ids/new-ulid";
 import { createProvider } from "../lib/providers/create-provider";
-import { mainThreadCpuSeconds, threadCpuSeconds } from "../lib/testing/cpu-time";
+import { mainThreadCpuSeconds, processCpuSeconds, threadCpuSeconds } from "../lib/testing/cpu-time";
 import { startKeepAliveBot } from "../lib/testing/keep-alive-bot";
 import { startPostgresServer } from "../lib/testing/postgres-server";
 import { startWorker } from "../lib/testing/worker-process";
@@ -117,6 +117,9 @@ async function main() {
     const sendingThreadAtStart = mainThreadCpuSeconds();
     // Threads before the dispatcher's: the busiest thread born after them is its database thread.
     const threadsAtStart = threadCpuSeconds();
+    const postgresAtStart = postgres?.cpuSeconds() ?? null;
+    /** CPU seconds the worker processes used while dispatching. */
+    let workersCpu: number | null = null;
     if (workerCount > 0) {
       // Started first, then timed from the moment they all dispatch until every attempt is in.
       const workers = await Promise.all(
@@ -128,16 +131,28 @@ async function main() {
           }),
         ),
       );
+      const workersCpuNow = () =>
+        workers.reduce<number | null>((sum, worker) => {
+          const seconds = processCpuSeconds(worker.child.pid);
+          return sum === null || seconds === null ? null : sum + seconds;
+        }, 0);
+      const workersAtStart = workersCpuNow();
       const dispatchStarted = performance.now();
-      while ((await db.deliveryAttempt.count()) < total) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      // Done when no webhook is left to send: each one's attempt commits with its new status.
+      // (Counting the attempts instead scans a growing table every time, on the database the
+      // workers use, and its CPU would be counted as theirs.)
+      while ((await db.webhook.count({ where: { status: { in: ["pending", "sending"] } } })) > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
       dispatchSeconds = (performance.now() - dispatchStarted) / 1000;
+      const workersAtEnd = workersCpuNow();
+      workersCpu =
+        workersAtStart === null || workersAtEnd === null ? null : workersAtEnd - workersAtStart;
       for (const worker of workers) worker.child.kill("SIGTERM");
       await Promise.all(workers.map((worker) => worker.exited));
     } else {
       const dispatcher = new Dispatcher({
-        storage: { database: config, thread: process.env.NOTHREAD ? false : true },
+        storage: { database: config },
         settings: dispatchSettingsFromEnv(dispatchEnv),
       });
       const profiler = values.profile ? await startProfiler() : null;
@@ -155,6 +170,9 @@ async function main() {
       await dispatcher.stop();
     }
     const dispatchCpu = cpuSince(cpuAtStart, bot);
+    const postgresNow = postgres?.cpuSeconds() ?? null;
+    const postgresCpu =
+      postgresNow === null || postgresAtStart === null ? null : postgresNow - postgresAtStart;
     const sendingThreadNow = mainThreadCpuSeconds();
     const sendingThreadCpu =
       sendingThreadNow === null || sendingThreadAtStart === null
@@ -230,12 +248,24 @@ async function main() {
           attemptsRecorded: recorded,
           // With --workers, the workers' CPU is not this process's: only the bot's is measured.
           cpuSeconds: workerCount > 0 ? { bot: dispatchCpu.bot } : dispatchCpu,
-          coresBusy: workerCount > 0 ? null : coresBusy(dispatchCpu, dispatchSeconds),
+          // Every process of the phase: this one or the workers, PostgreSQL's, the bot.
+          coresBusy: coresBusy(
+            {
+              sender:
+                (workerCount > 0 ? (workersCpu ?? 0) : dispatchCpu.sender) + (postgresCpu ?? 0),
+              bot: dispatchCpu.bot,
+            },
+            dispatchSeconds,
+          ),
           // CPU per webhook, in µs: where the work went (comparable from run to run when the
           // rates are not, on a machine shared with other work).
           cpuMicrosPerWebhook:
             workerCount > 0
-              ? { bot: perWebhook(dispatchCpu.bot) }
+              ? {
+                  workers: perWebhook(workersCpu),
+                  ...(postgres && { postgres: perWebhook(postgresCpu) }),
+                  bot: perWebhook(dispatchCpu.bot),
+                }
               : {
                   sendingThread: perWebhook(sendingThreadCpu),
                   databaseThread: perWebhook(databaseThreadCpu),
@@ -244,6 +274,7 @@ async function main() {
                     sendingThreadCpu === null || databaseThreadCpu === null
                       ? null
                       : perWebhook(dispatchCpu.sender - sendingThreadCpu - databaseThreadCpu),
+                  ...(postgres && { postgres: perWebhook(postgresCpu) }),
                   bot: perWebhook(dispatchCpu.bot),
                 },
           threadsBusy,

@@ -40,3 +40,44 @@ export function threadCpuSeconds(): Map<string, number> {
   }
   return threads;
 }
+
+/**
+ * CPU time of process `pid` and every process under it, in seconds, those that already exited
+ * and were reaped included (the kernel adds theirs to their parent's): a PostgreSQL server's
+ * postmaster and its backends, for example.
+ */
+export function processTreeCpuSeconds(pid: number): number | null {
+  const parents = new Map<number, number>();
+  const own = new Map<number, number>();
+  let reaped = 0;
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  for (const entry of entries) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const id = Number(entry);
+      // Field 4 is the parent; 14 and 15 this process's CPU; 16 and 17 its reaped children's.
+      parents.set(id, Number(fields[1]));
+      own.set(id, (Number(fields[11]) + Number(fields[12])) / 100);
+      if (id === pid) reaped = (Number(fields[13]) + Number(fields[14])) / 100;
+    } catch {
+      // It exited while we looked.
+    }
+  }
+  if (!own.has(pid)) return null;
+  let total = reaped;
+  for (const [id, seconds] of own) {
+    for (let at: number | undefined = id; at !== undefined && at > 1; at = parents.get(at)) {
+      if (at === pid) {
+        total += seconds;
+        break;
+      }
+    }
+  }
+  return total;
+}

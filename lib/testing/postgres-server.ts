@@ -2,9 +2,10 @@
 // port on 127.0.0.1, trust authentication. Started once per test run by the integration project's
 // global setup (lib/testing/global-setup.ts) and thrown away, data directory included, at the end.
 import { execFileSync } from "node:child_process";
-import { chownSync, mkdtempSync, rmSync } from "node:fs";
+import { chownSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { processTreeCpuSeconds } from "./cpu-time";
 import { freePort } from "./free-port";
 
 export const POSTGRES_BIN_DIR = process.env.POSTGRES_BIN ?? "/usr/lib/postgresql/15/bin";
@@ -14,6 +15,8 @@ export interface PostgresServer {
   url: string;
   /** Stops the server and deletes its data directory. Synchronous and idempotent. */
   stop(): void;
+  /** CPU time the server has used so far (postmaster and backends), in seconds; null if unknown. */
+  cpuSeconds(): number | null;
 }
 
 /** Initialises and starts a cluster; on any failure, whatever was created is removed again. */
@@ -69,7 +72,15 @@ export async function startPostgresServer(): Promise<PostgresServer> {
         if (attempt >= 3) throw error;
       }
     }
-    return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, stop };
+    // The postmaster's pid is the first line of postmaster.pid.
+    const postmaster = Number(
+      readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0],
+    );
+    return {
+      url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+      stop,
+      cpuSeconds: () => processTreeCpuSeconds(postmaster),
+    };
   } catch (error) {
     stop();
     throw error;
