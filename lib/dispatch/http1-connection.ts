@@ -1,7 +1,7 @@
 // One HTTP/1.1 connection to a bot server, carrying one exchange at a time: the request written
 // as one buffer, the answer read by Node's own parser (http1-response-parser.ts). The sender's
 // hot path: node:http spends about three times the CPU per request on streams and objects this
-// does not need (docs/adr/0024-a-lean-http1-exchange.md).
+// does not need (docs/adr/0024-a-lean-http1-exchange-and-group-commit.md).
 import type net from "node:net";
 import { SenderCodes } from "./classify-error";
 import { codedError } from "./coded-error";

@@ -1,7 +1,7 @@
 // Node's own HTTP/1.1 response parser: the llhttp binding that node:http itself parses with, so
 // the sender keeps node:http's strictness, header size limit and HPE_* error codes (which the
 // classifier and the fault lab rely on) without node:http's per-request streams and objects
-// (docs/adr/0024-a-lean-http1-exchange.md). `node:_http_common` is a built-in module that Node
+// (docs/adr/0024-a-lean-http1-exchange-and-group-commit.md). `node:_http_common` is a built-in module that Node
 // documents nowhere but has kept since Node 12; if a Node release drops it, loading this file
 // throws at once and every sender test fails, rather than anything failing quietly.
 

@@ -23,8 +23,9 @@ const EVENT_INDEX_COLUMNS = sqlColumns({ webhookEventId: "text", webhookId: "tex
  * them, before answering, so a restart loses nothing: all of them or, on any error, none. Like
  * LINE, nothing is stored while Use webhook is off or no webhook URL is set.
  *
- * Set-based, on the driver (ADR 23): one transaction of two statements however many webhooks,
- * the channel's settings checked in the first (nothing is read before). Ids are monotonic, so
+ * Set-based, on the driver (ADR 23): one transaction of two statements however many webhooks
+ * (on PostgreSQL one statement, ADR 24), the channel's settings checked in the first (nothing is
+ * read before). Ids are monotonic, so
  * webhooks stored together are sent in the order given.
  */
 export async function ingestWebhooks(
@@ -38,48 +39,86 @@ export async function ingestWebhooks(
     events: events.map((event) => completeEvent(channelId, event, now)),
   }));
   const webhookEventIds = completed.map(({ events }) => events.map((e) => e.webhookEventId));
-  const stored = await sql.transaction(async (tx) => {
-    const ids = await insertWebhooks(tx, channelId, completed, now);
-    if (ids.length === 0) return false;
-    await insertEventIndex(tx, completed);
-    return true;
-  });
+  const stored =
+    sql.dialect === "postgres"
+      ? (await insertWebhooksWithIndex(sql, channelId, completed, now)) > 0
+      : await sql.transaction(async (tx) => {
+          const ids = await insertWebhooks(tx, channelId, completed, now);
+          if (ids.length === 0) return false;
+          await insertEventIndex(tx, completed);
+          return true;
+        });
   if (!stored) return { queued: false, webhookEventIds, message: await whyNotSent(sql, channelId) };
   return { queued: true, webhookIds: completed.map(({ id }) => id), webhookEventIds };
 }
+
+type CompletedWebhook = { id: string; events: readonly { webhookEventId: string }[] };
 
 /** The webhooks, when the channel exists and sends; the ids stored (none, or all). */
 async function insertWebhooks(
   tx: SqlSession,
   channelId: string,
-  webhooks: readonly { id: string; events: unknown[] }[],
+  webhooks: readonly CompletedWebhook[],
   now: number,
 ): Promise<string[]> {
   const p = new SqlParams(tx.dialect);
-  // In a SELECT list, PostgreSQL would take the parameter for text, not the column's type.
-  const time = () => {
-    const placeholder = p.time(new Date(now));
-    return tx.dialect === "postgres" ? `${placeholder}::timestamp(3)` : placeholder;
-  };
-  const rows = webhooks.map(({ id, events }) => [id, JSON.stringify(events)]);
-  // Parameters are collected in the order the text is written.
   const rowsReturned = await tx.query<{ id: string }>(
-    `INSERT INTO "Webhook" ("id", "channelId", "events", "status", "attemptCount",
-        "nextAttemptAt", "createdAt", "updatedAt")
-      SELECT v."id", c."id", v."events", 'pending', 0, ${time()}, ${time()}, ${time()}
-      FROM ${p.rows(WEBHOOK_COLUMNS, rows)} JOIN "Channel" c ON c."id" = ${p.value(channelId)}
-      WHERE c."useWebhook" = ${p.bool(true)} AND c."webhookUrl" IS NOT NULL
-        AND c."webhookUrl" <> ''
-      RETURNING "id"`,
+    `${insertWebhooksText(p, channelId, webhooks, now)} RETURNING "id"`,
     p.list,
   );
   return rowsReturned.map(({ id }) => id);
 }
 
+/** The INSERT of the webhooks, its parameters collected into `p` in the order it is written. */
+function insertWebhooksText(
+  p: SqlParams,
+  channelId: string,
+  webhooks: readonly CompletedWebhook[],
+  now: number,
+): string {
+  // In a SELECT list, PostgreSQL would take the parameter for text, not the column's type.
+  const time = () => {
+    const placeholder = p.time(new Date(now));
+    return p.dialect === "postgres" ? `${placeholder}::timestamp(3)` : placeholder;
+  };
+  const rows = webhooks.map(({ id, events }) => [id, JSON.stringify(events)]);
+  return `INSERT INTO "Webhook" ("id", "channelId", "events", "status", "attemptCount",
+        "nextAttemptAt", "createdAt", "updatedAt")
+      SELECT v."id", c."id", v."events", 'pending', 0, ${time()}, ${time()}, ${time()}
+      FROM ${p.rows(WEBHOOK_COLUMNS, rows)} JOIN "Channel" c ON c."id" = ${p.value(channelId)}
+      WHERE c."useWebhook" = ${p.bool(true)} AND c."webhookUrl" IS NOT NULL
+        AND c."webhookUrl" <> ''`;
+}
+
+/**
+ * PostgreSQL: the webhooks and their events' ids in one statement (data-modifying WITH), which
+ * is all or nothing by itself: one round trip where a transaction takes four. The ids go in only
+ * for webhooks stored (none when the channel does not send). Returns how many were stored.
+ */
+async function insertWebhooksWithIndex(
+  sql: SqlSession,
+  channelId: string,
+  webhooks: readonly CompletedWebhook[],
+  now: number,
+): Promise<number> {
+  const p = new SqlParams(sql.dialect);
+  const index = webhooks.flatMap(({ id, events }) => events.map((e) => [e.webhookEventId, id]));
+  const [row] = await sql.query<{ stored: number | string }>(
+    `WITH "stored" AS (${insertWebhooksText(p, channelId, webhooks, now)} RETURNING "id"),
+      "indexed" AS (
+        INSERT INTO "WebhookEvent" ("webhookEventId", "webhookId")
+        SELECT v."webhookEventId", v."webhookId" FROM ${p.rows(EVENT_INDEX_COLUMNS, index)}
+        WHERE v."webhookId" IN (SELECT "id" FROM "stored"))
+    SELECT COUNT(*) AS "stored" FROM "stored"`,
+    p.list,
+  );
+  return Number(row?.stored ?? 0);
+}
+
 /** Every event's id, so that a webhook can be found by any of them (the Deliveries search). */
 async function insertEventIndex(
   tx: SqlSession,
-  webhooks: readonly { id: string; events: readonly { webhookEventId: string }[] }[],
+  webhooks: readonly CompletedWebhook[],
 ): Promise<void> {
   const p = new SqlParams(tx.dialect);
   const rows = webhooks.flatMap(({ id, events }) => events.map((e) => [e.webhookEventId, id]));
