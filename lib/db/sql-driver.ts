@@ -67,6 +67,13 @@ class SqliteConnection implements SqlConnection {
   private readonly database: Database.Database;
   private readonly prepared = new Map<string, Database.Statement>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Transactions asked for and not yet begun: the next group to commit together. */
+  private readonly waitingTransactions: WaitingTransaction[] = [];
+  /** What a transaction's work runs its statements through. */
+  private readonly session: SqlSession = {
+    dialect: "sqlite",
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => this.run<Row>(sql, params),
+  };
   statements = 0;
 
   constructor(filePath: string) {
@@ -119,13 +126,6 @@ class SqliteConnection implements SqlConnection {
       }
     });
   }
-
-  private readonly waitingTransactions: WaitingTransaction[] = [];
-
-  private readonly session: SqlSession = {
-    dialect: "sqlite",
-    query: async <Row>(sql: string, params: readonly unknown[] = []) => this.run<Row>(sql, params),
-  };
 
   /** Runs every transaction waiting now in one BEGIN … COMMIT. */
   private async runTransactions(): Promise<void> {

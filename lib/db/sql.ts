@@ -20,8 +20,10 @@ export interface SqlSession {
 export interface SqlConnection extends SqlSession {
   /**
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws. On
-   * SQLite it takes the write lock when it begins (BEGIN IMMEDIATE), and statements outside it
-   * wait until it ends, since the one connection is shared.
+   * SQLite it begins on the event loop's next turn, sharing its commit with the transactions
+   * asked for meanwhile (each under a savepoint: sql-driver.ts), takes the write lock then
+   * (BEGIN IMMEDIATE), and statements outside it wait until it ends, since the one connection is
+   * shared.
    */
   transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
   /** Statements run so far, BEGIN and COMMIT included (the statement-count tests read it). */

@@ -360,8 +360,8 @@ export class Dispatcher {
       attemptNumber,
       isRedelivery,
       // The signature as sent: the detail view checks it against the body rebuilt from the
-      // stored events (the body itself is not stored twice).
-      // The sender's own three headers: nothing to cut or clean (stored-response.ts is for bots').
+      // stored events (the body itself is not stored twice). The sender's own three headers:
+      // nothing to cut or clean, unlike a bot's (stored-response.ts).
       requestHeaders: JSON.stringify(request.headers),
       ...resultColumns(result),
       counted: false,

@@ -102,12 +102,9 @@ async function insertWebhooksWithIndex(
   now: number,
 ): Promise<number> {
   const p = new SqlParams(sql.dialect);
-  const index = webhooks.flatMap(({ id, events }) => events.map((e) => [e.webhookEventId, id]));
   const [row] = await sql.query<{ stored: number | string }>(
     `WITH "stored" AS (${insertWebhooksText(p, channelId, webhooks, now)} RETURNING "id"),
-      "indexed" AS (
-        INSERT INTO "WebhookEvent" ("webhookEventId", "webhookId")
-        SELECT v."webhookEventId", v."webhookId" FROM ${p.rows(EVENT_INDEX_COLUMNS, index)}
+      "indexed" AS (${insertEventIndexText(p, webhooks)}
         WHERE v."webhookId" IN (SELECT "id" FROM "stored"))
     SELECT COUNT(*) AS "stored" FROM "stored"`,
     p.list,
@@ -121,12 +118,14 @@ async function insertEventIndex(
   webhooks: readonly CompletedWebhook[],
 ): Promise<void> {
   const p = new SqlParams(tx.dialect);
+  await tx.query(insertEventIndexText(p, webhooks), p.list);
+}
+
+/** The INSERT of every event's id, its rows aliased `v`, parameters collected into `p`. */
+function insertEventIndexText(p: SqlParams, webhooks: readonly CompletedWebhook[]): string {
   const rows = webhooks.flatMap(({ id, events }) => events.map((e) => [e.webhookEventId, id]));
-  await tx.query(
-    `INSERT INTO "WebhookEvent" ("webhookEventId", "webhookId")
-      SELECT v."webhookEventId", v."webhookId" FROM ${p.rows(EVENT_INDEX_COLUMNS, rows)}`,
-    p.list,
-  );
+  return `INSERT INTO "WebhookEvent" ("webhookEventId", "webhookId")
+      SELECT v."webhookEventId", v."webhookId" FROM ${p.rows(EVENT_INDEX_COLUMNS, rows)}`;
 }
 
 /** Why nothing was stored: the channel does not send, or does not exist (NotFoundError). */

@@ -2,17 +2,28 @@
 // process, which process.cpuUsage() cannot tell apart. null where /proc is not there.
 import { readdirSync, readFileSync } from "node:fs";
 
-/** User plus system CPU time in a /proc stat file, in seconds. */
-function statCpuSeconds(file: string): number | null {
+/**
+ * A /proc stat file's fields from the third on (after the command name, which may hold spaces,
+ * in parentheses); null when it cannot be read (the process or thread is gone).
+ */
+function statFields(file: string): string[] | null {
   try {
     const stat = readFileSync(file, "utf8");
-    // Fields after the command name (which may hold spaces) start after its closing parenthesis;
-    // utime and stime are fields 14 and 15, in clock ticks (100 a second on Linux).
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return null;
   }
+}
+
+/** Seconds from two clock-tick fields of `fields` (100 ticks a second on Linux). */
+function ticks(fields: string[], first: number, second: number): number {
+  return (Number(fields[first]) + Number(fields[second])) / 100;
+}
+
+/** User plus system CPU time in a /proc stat file (fields 14 and 15), in seconds. */
+function statCpuSeconds(file: string): number | null {
+  const fields = statFields(file);
+  return fields ? ticks(fields, 11, 12) : null;
 }
 
 /** CPU time process `pid` has used, in seconds. */
@@ -57,17 +68,14 @@ export function processTreeCpuSeconds(pid: number): number | null {
     return null;
   }
   for (const entry of entries) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const id = Number(entry);
-      // Field 4 is the parent; 14 and 15 this process's CPU; 16 and 17 its reaped children's.
-      parents.set(id, Number(fields[1]));
-      own.set(id, (Number(fields[11]) + Number(fields[12])) / 100);
-      if (id === pid) reaped = (Number(fields[13]) + Number(fields[14])) / 100;
-    } catch {
-      // It exited while we looked.
-    }
+    const fields = statFields(`/proc/${entry}/stat`);
+    // Gone while we looked.
+    if (!fields) continue;
+    const id = Number(entry);
+    // Field 4 is the parent; 14 and 15 this process's CPU; 16 and 17 its reaped children's.
+    parents.set(id, Number(fields[1]));
+    own.set(id, ticks(fields, 11, 12));
+    if (id === pid) reaped = ticks(fields, 13, 14);
   }
   if (!own.has(pid)) return null;
   let total = reaped;
