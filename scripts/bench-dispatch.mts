@@ -117,6 +117,8 @@ async function main() {
     const sendingThreadAtStart = mainThreadCpuSeconds();
     // Threads before the dispatcher's: the busiest thread born after them is its database thread.
     const threadsAtStart = threadCpuSeconds();
+    /** Each thread's CPU once the dispatcher is ready (its database thread has loaded its code). */
+    let threadsAtReady = threadsAtStart;
     const postgresAtStart = postgres?.cpuSeconds() ?? null;
     /** CPU seconds the worker processes used while dispatching. */
     let workersCpu: number | null = null;
@@ -132,10 +134,10 @@ async function main() {
         ),
       );
       const workersCpuNow = () =>
-        workers.reduce<number | null>((sum, worker) => {
-          const seconds = processCpuSeconds(worker.child.pid);
-          return sum === null || seconds === null ? null : sum + seconds;
-        }, 0);
+        workers.reduce<number | null>(
+          (sum, worker) => sumOrNull(sum, processCpuSeconds(worker.child.pid)),
+          0,
+        );
       const workersAtStart = workersCpuNow();
       const dispatchStarted = performance.now();
       // Done when no webhook is left to send: each one's attempt commits with its new status.
@@ -146,8 +148,7 @@ async function main() {
       }
       dispatchSeconds = (performance.now() - dispatchStarted) / 1000;
       const workersAtEnd = workersCpuNow();
-      workersCpu =
-        workersAtStart === null || workersAtEnd === null ? null : workersAtEnd - workersAtStart;
+      workersCpu = cpuBetween(workersAtStart, workersAtEnd);
       for (const worker of workers) worker.child.kill("SIGTERM");
       await Promise.all(workers.map((worker) => worker.exited));
     } else {
@@ -159,8 +160,9 @@ async function main() {
       const dispatchStarted = performance.now();
       const mainLoopAtStart = performance.eventLoopUtilization();
       await dispatcher.start();
+      threadsAtReady = threadCpuSeconds();
       await dispatcher.whenIdle(5);
-      databaseThreadCpu = newestBusiestThread(threadsAtStart);
+      databaseThreadCpu = newestBusiestThread(threadsAtStart, threadsAtReady);
       dispatchSeconds = (performance.now() - dispatchStarted) / 1000;
       threadsBusy = {
         sending: round(performance.eventLoopUtilization(mainLoopAtStart).utilization),
@@ -170,14 +172,8 @@ async function main() {
       await dispatcher.stop();
     }
     const dispatchCpu = cpuSince(cpuAtStart, bot);
-    const postgresNow = postgres?.cpuSeconds() ?? null;
-    const postgresCpu =
-      postgresNow === null || postgresAtStart === null ? null : postgresNow - postgresAtStart;
-    const sendingThreadNow = mainThreadCpuSeconds();
-    const sendingThreadCpu =
-      sendingThreadNow === null || sendingThreadAtStart === null
-        ? null
-        : sendingThreadNow - sendingThreadAtStart;
+    const postgresCpu = cpuBetween(postgresAtStart, postgres?.cpuSeconds() ?? null);
+    const sendingThreadCpu = cpuBetween(sendingThreadAtStart, mainThreadCpuSeconds());
     const recorded = await db.deliveryAttempt.count({ where: { success: true } });
 
     // 2. A bare undici loop over the same signed payloads.
@@ -213,11 +209,7 @@ async function main() {
     );
     const baselineSeconds = (performance.now() - baselineStarted) / 1000;
     const baselineCpu = cpuSince(baselineCpuAtStart, bot);
-    const baselineThreadNow = mainThreadCpuSeconds();
-    const baselineThreadCpu =
-      baselineThreadNow === null || baselineThreadAtStart === null
-        ? null
-        : baselineThreadNow - baselineThreadAtStart;
+    const baselineThreadCpu = cpuBetween(baselineThreadAtStart, mainThreadCpuSeconds());
     await agent.close();
 
     // 3. The peer, on the same bot, with the same events and secrets.
@@ -251,8 +243,10 @@ async function main() {
           // Every process of the phase: this one or the workers, PostgreSQL's, the bot.
           coresBusy: coresBusy(
             {
-              sender:
-                (workerCount > 0 ? (workersCpu ?? 0) : dispatchCpu.sender) + (postgresCpu ?? 0),
+              sender: sumOrNull(
+                workerCount > 0 ? workersCpu : dispatchCpu.sender,
+                postgres ? postgresCpu : 0,
+              ),
               bot: dispatchCpu.bot,
             },
             dispatchSeconds,
@@ -324,13 +318,25 @@ async function main() {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-/** CPU seconds, since `before`, of the busiest thread that was not there then. */
-function newestBusiestThread(before: Map<string, number>): number | null {
+/**
+ * Of the threads born since `before`, the busiest one's CPU seconds since `ready` (what it spent
+ * starting, loading its code, is not per-webhook work).
+ */
+function newestBusiestThread(
+  before: Map<string, number>,
+  ready: Map<string, number>,
+): number | null {
   let busiest: number | null = null;
   for (const [id, seconds] of threadCpuSeconds()) {
-    if (!before.has(id) && (busiest === null || seconds > busiest)) busiest = seconds;
+    const used = seconds - (ready.get(id) ?? 0);
+    if (!before.has(id) && (busiest === null || used > busiest)) busiest = used;
   }
   return busiest;
+}
+
+/** CPU seconds between two readings; null when either is unknown. */
+function cpuBetween(start: number | null, end: number | null): number | null {
+  return start === null || end === null ? null : end - start;
 }
 const perWebhook = (seconds: number | null) =>
   seconds === null ? null : Math.round((seconds * 1e6) / total);
@@ -340,15 +346,20 @@ function cpuSince(
   bot: { cpuSeconds(): number | null },
 ) {
   const used = process.cpuUsage(start.sender);
-  const botNow = bot.cpuSeconds();
+  const botUsed = cpuBetween(start.bot, bot.cpuSeconds());
   return {
     sender: round((used.user + used.system) / 1e6),
-    bot: botNow === null || start.bot === null ? null : round(botNow - start.bot),
+    bot: botUsed === null ? null : round(botUsed),
   };
 }
 
-function coresBusy(cpu: { sender: number; bot: number | null }, seconds: number) {
-  return cpu.bot === null ? null : round((cpu.sender + cpu.bot) / seconds);
+function coresBusy(cpu: { sender: number | null; bot: number | null }, seconds: number) {
+  const used = sumOrNull(cpu.sender, cpu.bot);
+  return used === null ? null : round(used / seconds);
+}
+
+function sumOrNull(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a + b;
 }
 
 /** The V8 profiler of this thread, through the inspector protocol (what --cpu-prof uses). */
