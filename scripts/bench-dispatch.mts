@@ -263,7 +263,8 @@ async function main() {
               : {
                   sendingThread: perWebhook(sendingThreadCpu),
                   databaseThread: perWebhook(databaseThreadCpu),
-                  // V8's garbage-collection helpers and the rest of this process.
+                  // V8's garbage-collection helpers, the database thread's start-up and the rest
+                  // of this process.
                   otherThreads:
                     sendingThreadCpu === null || databaseThreadCpu === null
                       ? null
