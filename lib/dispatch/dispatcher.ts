@@ -20,7 +20,7 @@ import { buildWebhookRequest } from "./webhook-request";
 type Send = typeof sendWebhook;
 
 /** Claims hold up to this many rounds of work (globally and per channel): queued or in flight. */
-const PREFETCH_ROUNDS = 3;
+const PREFETCH_ROUNDS = 4;
 
 export interface DispatcherOptions {
   /**

@@ -43,6 +43,11 @@ export interface ClaimRequest {
   roomFor: (channelId: string) => number;
   /** Channels not to claim for (this worker holds their share already). */
   skipChannels: string[];
+  /**
+   * Also take webhooks whose lease ran out (their worker died). Finding them walks every row
+   * being sent, so a store asks for it about once a second rather than in every claim.
+   */
+  expired: boolean;
 }
 
 export interface Claim {
@@ -143,56 +148,48 @@ async function claimWith(tx: SqlSession, request: ClaimRequest): Promise<Claim> 
 
 /**
  * Due rows, oldest first: webhooks whose lease ran out (their worker died; they were due before
- * any pending one), then pending ones. Two limited scans in one statement, each walking the
- * `(status, nextAttemptAt)` index in order and stopping at its LIMIT, where an OR of the two
- * kinds had the database sort every due row. Not this worker's own rows (one whose lease it
- * failed to renew is still in its hands), and not channels another worker serves.
+ * any pending one) when asked for, then pending ones. Limited scans in one statement, each
+ * walking the `(status, nextAttemptAt)` index in order and stopping at its LIMIT, where an OR of
+ * the two kinds had the database sort every due row. Not this worker's own rows (one whose lease
+ * it failed to renew is still in its hands), and not channels another worker serves ("busy",
+ * read once per statement).
  */
 function selectCandidates(
   tx: SqlSession,
-  { workerId, now, limit, skipChannels }: ClaimRequest,
+  { workerId, now, limit, skipChannels, expired }: ClaimRequest,
 ): Promise<{ id: string; channelId: string }[]> {
+  const postgres = tx.dialect === "postgres";
   const p = new SqlParams(tx.dialect);
   const wanted = limit * 2;
+  // Parameters are numbered (PostgreSQL) or positional (SQLite) in the order they are made, so
+  // the text is written in order, each part after the one before it.
+  let text = `WITH "busy" AS MATERIALIZED (
+      SELECT "channelId" FROM "Webhook"
+      WHERE "status" = 'sending' AND "leaseUntil" >= ${p.time(now)}
+        AND "claimToken" <> ${p.value(workerId)})`;
   const eligible = () => `
       AND NOT ("channelId" ${p.oneOf(skipChannels)})
       AND ("claimToken" IS NULL OR "claimToken" <> ${p.value(workerId)})
-      AND "channelId" NOT IN (
-        SELECT "channelId" FROM "Webhook"
-        WHERE "status" = 'sending' AND "leaseUntil" >= ${p.time(now)}
-          AND "claimToken" <> ${p.value(workerId)})`;
-  if (tx.dialect === "postgres") {
-    return tx.query(
-      `WITH "expired" AS (
-        SELECT "id", "channelId", "nextAttemptAt" FROM "Webhook"
-        WHERE "status" = 'sending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${p.time(now)})
-          ${eligible()}
-        ORDER BY "nextAttemptAt" LIMIT ${p.value(wanted)} FOR UPDATE SKIP LOCKED
-      ), "due" AS (
-        SELECT "id", "channelId", "nextAttemptAt" FROM "Webhook"
-        WHERE "status" = 'pending' AND "nextAttemptAt" <= ${p.time(now)} ${eligible()}
-        ORDER BY "nextAttemptAt" LIMIT ${p.value(wanted)} FOR UPDATE SKIP LOCKED
-      )
-      SELECT "id", "channelId" FROM (
-        SELECT 0 AS "kind", * FROM "expired" UNION ALL SELECT 1 AS "kind", * FROM "due"
-      ) AS c ORDER BY "kind", "nextAttemptAt" LIMIT ${p.value(wanted)}`,
-      p.list,
-    );
+      AND "channelId" NOT IN (SELECT "channelId" FROM "busy")`;
+  const lock = postgres ? "FOR UPDATE SKIP LOCKED" : "";
+  const pending = () => `
+      SELECT "id", "channelId", "nextAttemptAt" FROM "Webhook"
+      WHERE "status" = 'pending' AND "nextAttemptAt" <= ${p.time(now)} ${eligible()}
+      ORDER BY "nextAttemptAt" LIMIT ${p.value(wanted)} ${lock}`;
+  if (!expired) {
+    text += `, "due" AS (${pending()}) SELECT "id", "channelId" FROM "due"`;
+    return tx.query(text, p.list);
   }
-  return tx.query(
-    `SELECT "id", "channelId" FROM (
-      SELECT "id", "channelId" FROM "Webhook"
+  text += `, "expired" AS (
+      SELECT "id", "channelId", "nextAttemptAt" FROM "Webhook"
       WHERE "status" = 'sending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${p.time(now)})
         ${eligible()}
-      ORDER BY "nextAttemptAt" LIMIT ${p.value(wanted)})
-    UNION ALL
+      ORDER BY "nextAttemptAt" LIMIT ${p.value(wanted)} ${lock})`;
+  text += `, "due" AS (${pending()})
     SELECT "id", "channelId" FROM (
-      SELECT "id", "channelId" FROM "Webhook"
-      WHERE "status" = 'pending' AND "nextAttemptAt" <= ${p.time(now)} ${eligible()}
-      ORDER BY "nextAttemptAt" LIMIT ${p.value(wanted)})
-    LIMIT ${p.value(wanted)}`,
-    p.list,
-  );
+      SELECT 0 AS "kind", * FROM "expired" UNION ALL SELECT 1 AS "kind", * FROM "due"
+    ) AS c ORDER BY "kind", "nextAttemptAt" LIMIT ${p.value(wanted)}`;
+  return tx.query(text, p.list);
 }
 
 /**

@@ -7,6 +7,12 @@ import { claimDue, type DispatchChannel } from "./claim-due";
 import type { ClaimedWebhook, ClaimWanted, DispatchStore } from "./dispatch-store";
 import { countDue, releaseClaims, renewLeases } from "./leases";
 
+/**
+ * How often a claim also looks for webhooks whose worker died (their lease ran out): at most this
+ * late beyond the lease, they are taken again.
+ */
+const EXPIRED_SCAN_MS = 1_000;
+
 export interface DatabaseStoreOptions {
   /** The hot path's own connection (lib/db/sql-driver.ts); close() closes it. */
   sql: SqlConnection;
@@ -21,6 +27,8 @@ export interface DatabaseStoreOptions {
 /** The dispatcher's database work on the calling thread, through one driver connection. */
 export class DatabaseStore implements DispatchStore {
   private readonly recorder: AttemptRecorder;
+  /** When a claim last looked for expired leases (0: never, so the first claim does). */
+  private expiredScanAt = 0;
 
   constructor(private readonly options: DatabaseStoreOptions) {
     this.recorder = new AttemptRecorder(options.sql, options.workerId);
@@ -33,13 +41,17 @@ export class DatabaseStore implements DispatchStore {
 
   async claim({ limit, channelLimit, held, skipChannels }: ClaimWanted): Promise<ClaimedWebhook[]> {
     const { sql, workerId, leaseMs, secretKey, log } = this.options;
+    const now = new Date();
+    const expired = now.getTime() - this.expiredScanAt >= Math.min(EXPIRED_SCAN_MS, leaseMs);
+    if (expired) this.expiredScanAt = now.getTime();
     const { rows, channels } = await claimDue(sql, {
       workerId,
-      now: new Date(),
+      now,
       leaseMs,
       limit,
       roomFor: (channelId) => channelLimit - (held[channelId] ?? 0),
       skipChannels,
+      expired,
     });
     if (rows.length === 0) return [];
     // Channel settings are read at claim time: a channel switched off since is not sent to.

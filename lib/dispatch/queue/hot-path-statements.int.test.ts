@@ -65,7 +65,7 @@ describe.each(TEST_PROVIDERS)("hot path statements on %s", (provider) => {
     });
   }
 
-  async function claim(limit: number) {
+  async function claim(limit: number, expired = true) {
     const before = sql.statements;
     const { rows } = await claimDue(sql, {
       workerId: WORKER,
@@ -74,22 +74,30 @@ describe.each(TEST_PROVIDERS)("hot path statements on %s", (provider) => {
       limit,
       roomFor: () => limit,
       skipChannels: [],
+      expired,
     });
     return { rows, statements: sql.statements - before };
   }
 
   it("claims one webhook and a hundred with the same statements", async () => {
     const { db } = database();
-    await pendingWebhooks(db, await busyChannel(db), 150);
+    await pendingWebhooks(db, await busyChannel(db), 250);
 
     const one = await claim(1);
     const hundred = await claim(100);
+    // The claims that do not look for expired leases too.
+    const oneMore = await claim(1, false);
+    const hundredMore = await claim(100, false);
 
     expect(one.rows).toHaveLength(1);
     expect(hundred.rows).toHaveLength(100);
-    expect(await db.webhook.count({ where: { status: "sending", claimToken: WORKER } })).toBe(101);
+    expect(oneMore.rows).toHaveLength(1);
+    expect(hundredMore.rows).toHaveLength(100);
+    expect(await db.webhook.count({ where: { status: "sending", claimToken: WORKER } })).toBe(202);
     expect(one.statements).toBe(CLAIM_STATEMENTS[provider]);
     expect(hundred.statements).toBe(one.statements);
+    expect(oneMore.statements).toBe(one.statements);
+    expect(hundredMore.statements).toBe(one.statements);
   });
 
   /**
