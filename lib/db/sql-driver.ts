@@ -195,6 +195,9 @@ class PostgresConnection implements SqlConnection {
       allowExitOnIdle: true,
       types,
     });
+    // An idle connection the server ended (a restart, an administrator): the pool drops it and
+    // the next query opens another. Unlistened, the error would end the process.
+    this.pool.on("error", () => {});
   }
 
   private nameOf(sql: string): string {

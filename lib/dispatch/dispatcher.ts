@@ -64,10 +64,12 @@ export class Dispatcher {
   private readonly inFlight = new Set<Promise<void>>();
   /**
    * Webhooks whose leases this worker renews: claimed and not yet recorded (queued, in flight,
-   * or with an outcome waiting to commit). One it gives up on is left to its lease, so that any
-   * worker sends it again once the lease runs out.
+   * or with an outcome waiting to commit), each with what this worker knows of its lease. One it
+   * gives up on is left to its lease, so that any worker sends it again once the lease runs out.
    */
-  private readonly leased = new Set<string>();
+  private readonly leased = new Map<string, Lease>();
+  /** Claims dropped unsent since the last renewal because their lease ran out (logged there). */
+  private leaseRanOut = 0;
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
@@ -139,9 +141,37 @@ export class Dispatcher {
     this.heartbeat.unref();
   }
 
+  /**
+   * Renews the leases of what this worker still holds, and learns which it still holds: a lease
+   * the database did not renew (another worker took the webhook after it ran out) is not counted
+   * on again. An outcome the database has not taken for a whole lease is given back: its lease is
+   * left to run out, so that a worker that cannot record does not hold its webhooks (and their
+   * channels' slots) for as long as it lives. Its outcome is still kept and written when it can be.
+   */
   private async renew(): Promise<void> {
+    const asked = Date.now();
+    const ids: string[] = [];
+    let givenBack = 0;
+    for (const [id, lease] of this.leased) {
+      if (lease.handedOver !== undefined && asked - lease.handedOver >= this.settings.leaseMs) {
+        this.leased.delete(id);
+        givenBack++;
+      } else ids.push(id);
+    }
+    if (givenBack > 0) {
+      this.log(`${givenBack} webhooks given back: their outcomes were not recorded within a lease`);
+    }
+    if (this.leaseRanOut > 0) {
+      this.log(`${this.leaseRanOut} claimed webhooks not sent: their leases ran out first`);
+      this.leaseRanOut = 0;
+    }
     try {
-      await this.store.renew([...this.leased]);
+      const renewed = await this.store.renew(ids);
+      const until = asked + this.settings.leaseMs;
+      for (const id of renewed) {
+        const lease = this.leased.get(id);
+        if (lease) lease.until = until;
+      }
     } catch (error) {
       this.log("could not renew leases", error);
     }
@@ -227,7 +257,14 @@ export class Dispatcher {
       try {
         const room = this.prefetchLimit - this.queue.length - this.inFlight.size;
         const starving = this.queue.length === 0 && this.inFlight.size < this.settings.concurrency;
-        if (this.mayHaveMore && (room >= this.minimumClaim || (room > 0 && starving))) {
+        // Outcomes waiting to be written count too: a worker that cannot record (its database is
+        // away) stops taking more work than it could keep.
+        const recording = this.store.pending < this.prefetchLimit * 2;
+        if (
+          this.mayHaveMore &&
+          recording &&
+          (room >= this.minimumClaim || (room > 0 && starving))
+        ) {
           const hints = this.hints;
           const claimed = await this.claim(room);
           this.queue.push(...claimed);
@@ -264,12 +301,22 @@ export class Dispatcher {
       .filter(([, count]) => count >= channelLimit)
       .map(([channelId]) => channelId);
     const held = Object.fromEntries(this.heldByChannel);
+    const asked = Date.now();
     const claimed = await this.store.claim({ limit, channelLimit, held, skipChannels: full });
     const got = new Map<string, number>();
+    const fresh: ClaimedWebhook[] = [];
     for (const webhook of claimed) {
+      const lease = this.leased.get(webhook.id);
+      if (lease) {
+        // Its lease ran out while this worker still held it (renewals failed) and this worker
+        // took it again: it is already queued, in flight or recorded here; the lease is new.
+        lease.until = asked + this.settings.leaseMs;
+        continue;
+      }
       adjust(this.heldByChannel, webhook.channelId, +1);
       adjust(got, webhook.channelId, +1);
-      this.leased.add(webhook.id);
+      this.leased.set(webhook.id, { until: asked + this.settings.leaseMs });
+      fresh.push(webhook);
     }
     // Against the room each channel had when the claim was asked, not against what it holds
     // now: attempts finish while a claim runs.
@@ -277,7 +324,7 @@ export class Dispatcher {
       if (count >= channelLimit - (held[channelId] ?? 0)) this.saturated.add(channelId);
       else this.saturated.delete(channelId);
     }
-    return claimed;
+    return fresh;
   }
 
   /** Starts queued webhooks while global and per-channel slots are free. */
@@ -324,6 +371,15 @@ export class Dispatcher {
   }
 
   private async attempt(webhook: ClaimedWebhook): Promise<void> {
+    const lease = this.leased.get(webhook.id);
+    if (!lease || lease.until - Date.now() < this.settings.leaseMs / 3) {
+      // Its lease has run out, or will before renewals could keep it (they failed: this process
+      // was frozen, or the database was away): another worker may hold it now. Not sent; the
+      // worker that holds it sends it, or any worker once the lease has run out.
+      this.leased.delete(webhook.id);
+      this.leaseRanOut++;
+      return;
+    }
     const { channel } = webhook;
     // Settings may have changed since the events were accepted; LINE sends nothing then, and a
     // redelivery is only sent while Webhook redelivery is still on. An operator's "Redeliver
@@ -381,11 +437,21 @@ export class Dispatcher {
    * and whenIdle() wait for the store to commit it.
    */
   private keep(outcome: WebhookOutcome): void {
+    const lease = this.leased.get(outcome.webhookId);
+    if (lease) lease.handedOver = Date.now();
     this.store
       .record(outcome)
       .catch((error) => this.log(`outcome of webhook ${outcome.webhookId} was not recorded`, error))
       .finally(() => this.leased.delete(outcome.webhookId));
   }
+}
+
+/** What a worker knows of the lease on a webhook it holds. */
+interface Lease {
+  /** Until when the lease holds, at least (as of the claim or last renewal asked; epoch ms). */
+  until: number;
+  /** When its outcome was handed to the store to record. */
+  handedOver?: number;
 }
 
 /** Adds `delta` to a per-channel count and returns the new count. */

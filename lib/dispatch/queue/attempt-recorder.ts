@@ -6,6 +6,11 @@ import { writeOutcomes } from "./record-outcomes";
 const MAX_BATCH = 256;
 /** How long an outcome may wait for others to share its transaction. */
 const BATCH_WINDOW_MS = 10;
+/** A batch that could not be written is tried again after this, doubling up to the most. */
+const RETRY_FIRST_MS = 100;
+const RETRY_MOST_MS = 5_000;
+
+type Entry = { outcome: WebhookOutcome; done: () => void };
 
 /**
  * Writes attempts and webhook status changes in batches: each flush is one transaction, so an
@@ -13,21 +18,27 @@ const BATCH_WINDOW_MS = 10;
  * the dispatcher keep up with a fast bot (see the dispatch benchmark in the README). Until its
  * batch commits, a webhook stays "sending" under its worker's lease: after a crash, once the lease
  * runs out, any worker sends it again (at least once).
+ *
+ * An outcome is never dropped while the process lives: a batch that cannot be written (the
+ * database is down, restarting or full) is kept and tried again, with outcomes that came since,
+ * after a growing pause. Writing is idempotent (record-outcomes.ts): a batch whose commit was
+ * lost on the way back after it succeeded changes nothing when written again.
  */
 export class AttemptRecorder {
-  private buffer: {
-    outcome: WebhookOutcome;
-    done: () => void;
-    failed: (error: unknown) => void;
-  }[] = [];
-  private flushing: Promise<void> = Promise.resolve();
+  private buffer: Entry[] = [];
   private writing = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** The batch being written (and retried), if any: one at a time, oldest first. */
+  private current: Promise<void> | null = null;
+  private retryMs = 0;
+  private idle: (() => void)[] = [];
 
   constructor(
     private readonly db: SqlConnection,
     /** The worker whose claims these outcomes end (record-outcomes.ts setStatuses). */
     private readonly workerId: string,
+    /** Told of each failed write, with how many in a row have failed; the batch is kept. */
+    private readonly onWriteFailed: (error: unknown, failuresInARow: number) => void = () => {},
   ) {}
 
   /** Outcomes not yet committed. */
@@ -37,65 +48,65 @@ export class AttemptRecorder {
 
   /** Resolves once the outcome is committed. */
   record(outcome: WebhookOutcome): Promise<void> {
-    return new Promise((done, failed) => this.add({ outcome, done, failed }));
+    return new Promise((done) => this.add({ outcome, done }));
   }
 
   /**
    * Records several outcomes (a message from the sending thread) without a promise each: resolves
-   * once every one is committed or has failed, with the failures by index.
+   * once every one is committed.
    */
-  recordMany(outcomes: readonly WebhookOutcome[]): Promise<{ index: number; error: unknown }[]> {
+  recordMany(outcomes: readonly WebhookOutcome[]): Promise<void> {
     return new Promise((resolve) => {
-      const failures: { index: number; error: unknown }[] = [];
       let left = outcomes.length;
-      if (left === 0) return resolve(failures);
-      const settled = () => {
-        if (--left === 0) resolve(failures);
+      if (left === 0) return resolve();
+      const done = () => {
+        if (--left === 0) resolve();
       };
-      outcomes.forEach((outcome, index) => {
-        this.add({
-          outcome,
-          done: settled,
-          failed: (error) => {
-            failures.push({ index, error });
-            settled();
-          },
-        });
-      });
+      for (const outcome of outcomes) this.add({ outcome, done });
     });
   }
 
-  private add(entry: (typeof this.buffer)[number]): void {
+  private add(entry: Entry): void {
     this.buffer.push(entry);
-    if (this.buffer.length >= MAX_BATCH) this.flushNow();
-    else this.timer ??= setTimeout(() => this.flushNow(), BATCH_WINDOW_MS);
+    if (this.current) return; // the batch being written takes what came meanwhile next
+    if (this.buffer.length >= MAX_BATCH) this.startWrite();
+    else this.timer ??= setTimeout(() => this.startWrite(), BATCH_WINDOW_MS);
   }
 
-  /** Commits everything recorded so far. */
+  /** Resolves once everything recorded so far is committed (however long the database is away). */
   flush(): Promise<void> {
-    this.flushNow();
-    return this.flushing;
+    if (!this.current) this.startWrite();
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  private flushNow(): void {
+  private startWrite(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.buffer.length === 0) return;
-    const batch = this.buffer.splice(0, this.buffer.length);
+    if (this.current || this.buffer.length === 0) return;
+    const batch = this.buffer.splice(0, MAX_BATCH);
     this.writing += batch.length;
-    this.flushing = this.flushing.then(async () => {
-      try {
-        await this.write(batch.map((entry) => entry.outcome));
-        for (const entry of batch) entry.done();
-      } catch (error) {
-        for (const entry of batch) entry.failed(error);
-      } finally {
-        this.writing -= batch.length;
-      }
+    this.current = this.writeUntilCommitted(batch).finally(() => {
+      this.writing -= batch.length;
+      this.current = null;
+      if (this.buffer.length > 0) this.startWrite();
+      else for (const resolve of this.idle.splice(0)) resolve();
     });
   }
 
-  private write(all: WebhookOutcome[]): Promise<void> {
-    return this.db.transaction((tx) => writeOutcomes(tx, this.workerId, all));
+  private async writeUntilCommitted(batch: Entry[]): Promise<void> {
+    const outcomes = batch.map((entry) => entry.outcome);
+    for (let failures = 1; ; failures++) {
+      try {
+        await this.db.transaction((tx) => writeOutcomes(tx, this.workerId, outcomes));
+        this.retryMs = 0;
+        for (const entry of batch) entry.done();
+        return;
+      } catch (error) {
+        this.onWriteFailed(error, failures);
+        this.retryMs = Math.min(RETRY_MOST_MS, this.retryMs === 0 ? RETRY_FIRST_MS : this.retryMs * 2);
+        await new Promise((resolve) => setTimeout(resolve, this.retryMs));
+      }
+    }
   }
 }

@@ -150,9 +150,10 @@ async function claimWith(tx: SqlSession, request: ClaimRequest): Promise<Claim> 
  * Due rows, oldest first: webhooks whose lease ran out (their worker died; they were due before
  * any pending one) when asked for, then pending ones. Limited scans in one statement, each
  * walking the `(status, nextAttemptAt)` index in order and stopping at its LIMIT, where an OR of
- * the two kinds had the database sort every due row. Not this worker's own rows (one whose lease
- * it failed to renew is still in its hands), and not channels another worker serves ("busy",
- * read once per statement).
+ * the two kinds had the database sort every due row. Not channels another worker serves ("busy",
+ * read once per statement). This worker's own rows whose lease ran out are taken too: one it no
+ * longer holds (it gave it back) is sent again, and one it still holds (its renewals failed) the
+ * dispatcher recognises and does not send twice.
  */
 function selectCandidates(
   tx: SqlSession,
@@ -169,7 +170,6 @@ function selectCandidates(
         AND "claimToken" <> ${p.value(workerId)})`;
   const eligible = () => `
       AND NOT ("channelId" ${p.oneOf(skipChannels)})
-      AND ("claimToken" IS NULL OR "claimToken" <> ${p.value(workerId)})
       AND "channelId" NOT IN (SELECT "channelId" FROM "busy")`;
   const lock = postgres ? "FOR UPDATE SKIP LOCKED" : "";
   const pending = () => `

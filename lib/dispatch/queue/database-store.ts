@@ -31,7 +31,9 @@ export class DatabaseStore implements DispatchStore {
   private expiredScanAt = 0;
 
   constructor(private readonly options: DatabaseStoreOptions) {
-    this.recorder = new AttemptRecorder(options.sql, options.workerId);
+    this.recorder = new AttemptRecorder(options.sql, options.workerId, (error, inARow) =>
+      options.log(`could not record outcomes (${inARow} in a row; kept, trying again)`, error),
+    );
   }
 
   async ready(): Promise<void> {
@@ -82,8 +84,8 @@ export class DatabaseStore implements DispatchStore {
     return this.recorder.record(outcome);
   }
 
-  /** Several outcomes at once (the database thread's batches); the failures by index. */
-  recordMany(outcomes: readonly WebhookOutcome[]): Promise<{ index: number; error: unknown }[]> {
+  /** Several outcomes at once (the database thread's batches); resolves once all are committed. */
+  recordMany(outcomes: readonly WebhookOutcome[]): Promise<void> {
     return this.recorder.recordMany(outcomes);
   }
 
@@ -99,7 +101,7 @@ export class DatabaseStore implements DispatchStore {
     return releaseClaims(this.options.sql, this.options.workerId, ids);
   }
 
-  renew(ids: string[]): Promise<void> {
+  renew(ids: string[]): Promise<string[]> {
     const { sql, workerId, leaseMs } = this.options;
     return renewLeases(sql, workerId, ids, new Date(Date.now() + leaseMs));
   }

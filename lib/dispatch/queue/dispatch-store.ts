@@ -37,9 +37,10 @@ export interface DispatchStore {
   release(ids: string[]): Promise<void>;
   /**
    * Extends the leases of these webhooks, the ones this worker still holds (queued, in flight,
-   * or with an outcome not yet committed); the others are left to run out.
+   * or with an outcome not yet committed), and answers which were extended; the others are left
+   * to run out.
    */
-  renew(ids: string[]): Promise<void>;
+  renew(ids: string[]): Promise<string[]>;
   /** Webhooks due now or being sent, by any worker. */
   countDue(): Promise<number>;
   /** Commits what is recorded and closes what the store opened. */

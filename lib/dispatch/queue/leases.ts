@@ -5,28 +5,30 @@ import { SqlParams, type SqlSession } from "../../db/sql";
 
 /**
  * Extends the leases of these webhooks, if `workerId` still holds them: the ones it is sending,
- * has queued, or whose outcome it has yet to record. A webhook it no longer tracks is left to
- * run out, so that another worker takes it. On PostgreSQL rows being recorded right now are
- * skipped, not waited for: their claim is ending, and waiting on the recorder's locks in another
- * order could deadlock with it.
+ * has queued, or whose outcome it has yet to record; answers the ids extended. A webhook it no
+ * longer tracks is left to run out, so that another worker takes it. On PostgreSQL rows being
+ * recorded right now are skipped, not waited for: their claim is ending, and waiting on the
+ * recorder's locks in another order could deadlock with it.
  */
 export async function renewLeases(
   db: SqlSession,
   workerId: string,
   ids: readonly string[],
   leaseUntil: Date,
-): Promise<void> {
-  if (ids.length === 0) return;
+): Promise<string[]> {
+  if (ids.length === 0) return [];
   const p = new SqlParams(db.dialect);
   const until = p.time(leaseUntil);
   const held = `"claimToken" = ${p.value(workerId)} AND "status" = 'sending' AND "id" ${p.oneOf(ids)}`;
-  await db.query(
+  const renewed = await db.query<{ id: string }>(
     db.dialect === "postgres"
       ? `UPDATE "Webhook" SET "leaseUntil" = ${until}
-         WHERE "id" IN (SELECT "id" FROM "Webhook" WHERE ${held} FOR UPDATE SKIP LOCKED)`
-      : `UPDATE "Webhook" SET "leaseUntil" = ${until} WHERE ${held}`,
+         WHERE "id" IN (SELECT "id" FROM "Webhook" WHERE ${held} FOR UPDATE SKIP LOCKED)
+         RETURNING "id"`
+      : `UPDATE "Webhook" SET "leaseUntil" = ${until} WHERE ${held} RETURNING "id"`,
     p.list,
   );
+  return renewed.map((row) => row.id);
 }
 
 /** Gives back webhooks `workerId` claimed but did not send (it is stopping): pending again. */

@@ -185,8 +185,10 @@ const ATTEMPT_COLUMNS = sqlColumns({
 });
 
 /**
- * Inserts attempts whose webhook still exists, in one statement; returns the ids inserted. Tests
- * and seed scripts write attempts with it too.
+ * Inserts attempts whose webhook still exists, in one statement; returns the ids inserted. An
+ * attempt already stored (a batch written again after its commit's answer was lost) is not
+ * inserted again nor returned, so nothing below counts it twice. Tests and seed scripts write
+ * attempts with it too.
  */
 export async function insertAttempts(
   tx: SqlSession,
@@ -228,6 +230,7 @@ export async function insertAttempts(
       ]),
     )}
     WHERE EXISTS (SELECT 1 FROM "Webhook" WHERE "Webhook"."id" = v."webhookId")
+    ON CONFLICT ("id") DO NOTHING
     RETURNING "id"`,
     p.list,
   );

@@ -23,6 +23,3 @@ export type StoreCall =
 export type StoreReply =
   | { id: number; ok: true; value?: unknown }
   | { id: number; ok: false; error: string };
-
-/** For a "record" call: the outcomes (by index) that could not be committed, and why. */
-export type RecordFailures = { index: number; error: string }[];

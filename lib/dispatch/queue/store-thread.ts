@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { openSqlConnection } from "../../db/sql-driver";
 import { describeError } from "../../logging/describe-error";
 import { DatabaseStore } from "./database-store";
-import type { RecordFailures, StoreCall, StoreReply, StoreThreadData } from "./store-protocol";
+import type { StoreCall, StoreReply, StoreThreadData } from "./store-protocol";
 
 const data = workerData as StoreThreadData;
 const port = parentPort;
@@ -29,14 +29,10 @@ async function answer(message: StoreCall): Promise<unknown> {
       return store.ready();
     case "claim":
       return store.claim(message.wanted);
-    case "record": {
-      // Every outcome joins the recorder's current batch now; the reply waits for all of them.
-      const failures = await store.recordMany(message.outcomes);
-      return failures.map(({ index, error }): RecordFailures[number] => ({
-        index,
-        error: describeError(error),
-      }));
-    }
+    case "record":
+      // Every outcome joins the recorder's current batch now; the reply waits for all of them
+      // (however long the database is away: they are kept and written again).
+      return store.recordMany(message.outcomes);
     case "release":
       return store.release(message.ids);
     case "renew":

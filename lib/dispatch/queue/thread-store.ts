@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { DatabaseConfig } from "../../db/config";
 import type { WebhookOutcome } from "../attempt-record";
 import type { ClaimedWebhook, ClaimWanted, DispatchStore } from "./dispatch-store";
-import type { RecordFailures, StoreCall, StoreReply, StoreThreadData } from "./store-protocol";
+import type { StoreCall, StoreReply, StoreThreadData } from "./store-protocol";
 
 type Call = StoreCall extends infer C ? (C extends StoreCall ? Omit<C, "id"> : never) : never;
 
@@ -100,15 +100,11 @@ export class ThreadStore implements DispatchStore {
     const batch = this.outbox.splice(0);
     if (batch.length === 0) return;
     this.unacknowledged += batch.length;
-    this.call<RecordFailures>({ call: "record", outcomes: batch.map((entry) => entry.outcome) })
+    // Answered once every outcome is committed; an error only if the thread itself stopped.
+    this.call<void>({ call: "record", outcomes: batch.map((entry) => entry.outcome) })
       .then(
-        (failures) => {
-          const failed = new Map(failures.map((f) => [f.index, f.error]));
-          batch.forEach((entry, index) => {
-            const error = failed.get(index);
-            if (error === undefined) entry.done();
-            else entry.failed(new Error(error));
-          });
+        () => {
+          for (const entry of batch) entry.done();
         },
         (error: Error) => {
           for (const entry of batch) entry.failed(error);
@@ -137,7 +133,7 @@ export class ThreadStore implements DispatchStore {
     return this.call({ call: "release", ids });
   }
 
-  renew(ids: string[]): Promise<void> {
+  renew(ids: string[]): Promise<string[]> {
     return this.call({ call: "renew", ids });
   }
 
