@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | "missing"
   | "conflict"
   | "too_large"
-  | "rate_limited";
+  | "rate_limited"
+  | "unavailable";
 
 /** One problem with one input property, as LINE's API reports them. */
 export interface ErrorDetail {
@@ -116,5 +117,20 @@ export class RateLimitedError extends DomainError {
   ) {
     super("rate_limited", message);
     this.name = "RateLimitedError";
+  }
+}
+
+/**
+ * The database cannot serve right now (down, restarting, out of connections or disk): an outage,
+ * not a bug; trying again later can succeed. Nothing was changed by the call that got it.
+ */
+export class UnavailableError extends DomainError {
+  constructor(
+    message: string,
+    /** When to try again (HTTP's Retry-After). */
+    readonly retryAfterSeconds: number,
+  ) {
+    super("unavailable", message);
+    this.name = "UnavailableError";
   }
 }

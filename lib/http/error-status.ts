@@ -11,4 +11,5 @@ export const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = {
   conflict: 409,
   too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
 };

@@ -48,11 +48,13 @@ describe("toErrorResponse", () => {
     expect(await response.json()).toEqual({ message: error.message });
   });
 
-  it("has a status for every domain error code, all of them 4xx", () => {
-    for (const status of Object.values(STATUS_BY_CODE)) {
+  it("has a status for every domain error code, all 4xx but the database's outage (503)", () => {
+    for (const [code, status] of Object.entries(STATUS_BY_CODE)) {
+      if (code === "unavailable") continue;
       expect(status).toBeGreaterThanOrEqual(400);
       expect(status).toBeLessThan(500);
     }
+    expect(STATUS_BY_CODE.unavailable).toBe(503);
     const codes: DomainErrorCode[] = [
       "invalid_input",
       "unauthenticated",
@@ -62,6 +64,7 @@ describe("toErrorResponse", () => {
       "conflict",
       "too_large",
       "rate_limited",
+      "unavailable",
     ];
     expect(Object.keys(STATUS_BY_CODE).sort()).toEqual([...codes].sort());
   });
@@ -93,6 +96,70 @@ describe("toErrorResponse", () => {
       expect(logged).toHaveBeenCalledOnce();
     },
   );
+
+  it.each([
+    [
+      "a refused connection",
+      Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    ],
+    [
+      "PostgreSQL shutting down",
+      Object.assign(new Error("terminating connection"), { code: "57P01" }),
+    ],
+    [
+      "PostgreSQL starting up",
+      Object.assign(new Error("the database system is starting up"), { code: "57P03" }),
+    ],
+    ["a pg connection lost", new Error("Connection terminated unexpectedly")],
+    [
+      "Prisma's unreachable server",
+      Object.assign(new Error("Can't reach database server"), { code: "P1001" }),
+    ],
+    [
+      "Prisma's pool timeout",
+      Object.assign(new Error("Timed out fetching a new connection"), { code: "P2024" }),
+    ],
+    [
+      "an adapter's closed connection",
+      new Error("wrapped", { cause: { kind: "ConnectionClosed" } }),
+    ],
+    [
+      "a full SQLite disk",
+      Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }),
+    ],
+    [
+      "SQLite's write error",
+      Object.assign(new Error("disk I/O error"), { code: "SQLITE_IOERR_WRITE" }),
+    ],
+    [
+      "Prisma's SQLite adapter, full",
+      { message: "full", cause: { kind: "sqlite", extendedCode: 13 } },
+    ],
+  ])(
+    "answers a database outage (%s) with 503 and Retry-After, logged as an outage",
+    async (_, error) => {
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      const response = toErrorResponse(error);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(await response.json()).toEqual({
+        message: "The database is unavailable at the moment; try again shortly.",
+      });
+      expect(logged.mock.calls[0]?.[0]).toMatch(/^Database unavailable/);
+    },
+  );
+
+  it.each([
+    ["a unique violation", Object.assign(new Error("duplicate key"), { code: "23505" })],
+    ["Prisma's unique violation", Object.assign(new Error("Unique constraint"), { code: "P2002" })],
+    [
+      "a constraint in SQLite",
+      Object.assign(new Error("CHECK failed"), { code: "SQLITE_CONSTRAINT_CHECK" }),
+    ],
+  ])("keeps a database error that is not an outage a 500 (%s)", async (_, error) => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(toErrorResponse(error).status).toBe(500);
+  });
 
   it("sends JSON that is never cached", () => {
     const response = errorResponse(404, "gone");

@@ -1,4 +1,5 @@
-import { DomainError, type ErrorDetail, RateLimitedError } from "../errors";
+import { isDatabaseUnavailable } from "../db/unavailable";
+import { DomainError, type ErrorDetail, RateLimitedError, UnavailableError } from "../errors";
 import { describeError } from "../logging/describe-error";
 import { STATUS_BY_CODE } from "./error-status";
 
@@ -25,14 +26,31 @@ export function errorResponse(
 
 /** Headers an error's answer carries besides the body: when to retry a rate-limited call. */
 function errorHeaders(error: DomainError): Record<string, string> {
-  if (error instanceof RateLimitedError && error.retryAfterSeconds !== undefined) {
+  if (
+    (error instanceof RateLimitedError || error instanceof UnavailableError) &&
+    error.retryAfterSeconds !== undefined
+  ) {
     return { "retry-after": String(error.retryAfterSeconds) };
   }
   return {};
 }
 
-/** Maps anything thrown by a handler to the error shape; only real bugs become a 500. */
-export function toErrorResponse(error: unknown): Response {
+/** How long a client is asked to wait when the database is away (a restart takes seconds). */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Maps anything thrown by a handler to the error shape; only real bugs become a 500. A database
+ * that cannot serve (lib/db/unavailable.ts) is an outage: 503 with Retry-After, logged as such.
+ */
+export function toErrorResponse(thrown: unknown): Response {
+  let error = thrown;
+  if (!(error instanceof DomainError) && isDatabaseUnavailable(error)) {
+    console.error(`Database unavailable (answered 503): ${describeError(error)}`);
+    error = new UnavailableError(
+      "The database is unavailable at the moment; try again shortly.",
+      DATABASE_RETRY_AFTER_SECONDS,
+    );
+  }
   if (error instanceof DomainError) {
     return errorResponse(
       STATUS_BY_CODE[error.code],

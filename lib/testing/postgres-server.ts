@@ -15,6 +15,10 @@ export interface PostgresServer {
   url: string;
   /** Stops the server and deletes its data directory. Synchronous and idempotent. */
   stop(): void;
+  /** Stops the server as an outage would (every connection ends), keeping its data. */
+  halt(): void;
+  /** Starts a halted server again, on the same port with the same data. */
+  resume(): void;
   /** CPU time the server has used so far (postmaster and backends), in seconds; null if unknown. */
   cpuSeconds(): number | null;
 }
@@ -52,33 +56,46 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       "--encoding=UTF8",
       "--locale=C",
     ]);
+    const startOn = (port: number) => {
+      runAsOwner(asRoot, "pg_ctl", [
+        "-D",
+        dataDir,
+        "-o",
+        serverOptions(port, dataDir),
+        "-l",
+        path.join(dataDir, "server.log"),
+        "-w",
+        "start",
+      ]);
+      started = true;
+    };
     // The port is free when picked but could be taken before the server binds it: retry.
     let port = 0;
     for (let attempt = 1; !started; attempt++) {
       port = await freePort();
       try {
-        runAsOwner(asRoot, "pg_ctl", [
-          "-D",
-          dataDir,
-          "-o",
-          serverOptions(port, dataDir),
-          "-l",
-          path.join(dataDir, "server.log"),
-          "-w",
-          "start",
-        ]);
-        started = true;
+        startOn(port);
       } catch (error) {
         if (attempt >= 3) throw error;
       }
     }
     // The postmaster's pid is the first line of postmaster.pid.
-    const postmaster = Number(
-      readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0],
-    );
+    const postmasterPid = () =>
+      Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    let postmaster = postmasterPid();
     return {
       url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
       stop,
+      halt: () => {
+        if (!started) return;
+        runAsOwner(asRoot, "pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+        started = false;
+      },
+      resume: () => {
+        if (started) return;
+        startOn(port);
+        postmaster = postmasterPid();
+      },
       cpuSeconds: () => processTreeCpuSeconds(postmaster),
     };
   } catch (error) {

@@ -104,7 +104,10 @@ export class AttemptRecorder {
         return;
       } catch (error) {
         this.onWriteFailed(error, failures);
-        this.retryMs = Math.min(RETRY_MOST_MS, this.retryMs === 0 ? RETRY_FIRST_MS : this.retryMs * 2);
+        this.retryMs = Math.min(
+          RETRY_MOST_MS,
+          this.retryMs === 0 ? RETRY_FIRST_MS : this.retryMs * 2,
+        );
         await new Promise((resolve) => setTimeout(resolve, this.retryMs));
       }
     }

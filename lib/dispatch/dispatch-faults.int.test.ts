@@ -1,0 +1,187 @@
+// The dispatcher on an operator's bad day (issue: nothing stuck, nothing lost): PostgreSQL
+// restarted under three workers mid-burst, a worker frozen past its lease and resumed, and claims
+// nobody will record on a channel two workers serve. Real worker processes, a real PostgreSQL
+// (a cluster of the test's own where it is stopped), a real bot on 127.0.0.1.
+import { afterEach, describe, expect, it } from "vitest";
+import { createChannel } from "../channels/create-channel";
+import { updateChannel } from "../channels/update-channel";
+import { createDbClient, type Db } from "../db/client";
+import { type DatabaseConfig, resolveDatabaseConfig } from "../db/config";
+import { migrate } from "../db/migrate";
+import { completeEvent } from "../events/complete-event";
+import { enqueueEvents } from "../events/enqueue-events";
+import { newUlid } from "../ids/new-ulid";
+import { createProvider } from "../providers/create-provider";
+import { type CountingBot, startCountingBot } from "../testing/counting-bot";
+import { startPostgresServer } from "../testing/postgres-server";
+import { useTestDatabase } from "../testing/test-database";
+import { startWorker } from "../testing/worker-process";
+
+const ACTOR = "tester@example.com";
+const LEASE_MS = 1500;
+
+describe("dispatching through faults", () => {
+  const database = useTestDatabase("postgres");
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function bot(options: Parameters<typeof startCountingBot>[0]): Promise<CountingBot> {
+    const started = await startCountingBot(options);
+    cleanups.push(() => started.close());
+    return started;
+  }
+
+  async function worker(config: DatabaseConfig, env: Record<string, string>) {
+    const started = await startWorker(config, { WEBHOOK_LEASE_MS: String(LEASE_MS), ...env });
+    cleanups.push(async () => {
+      if (started.child.exitCode === null && started.child.signalCode === null) {
+        started.child.kill("SIGCONT");
+        started.child.kill("SIGKILL");
+        await started.exited;
+      }
+    });
+    return started;
+  }
+
+  async function channelTo(db: Db, target: CountingBot, name: string): Promise<string> {
+    const provider = await createProvider(db, { name: "Faults" }, ACTOR);
+    const channel = await createChannel(db, provider.id, { name }, ACTOR);
+    await updateChannel(db, channel.id, { webhookUrl: target.url, useWebhook: true }, ACTOR);
+    return channel.id;
+  }
+
+  /** Stores `count` webhooks of one event each; returns their event ids. */
+  async function burst(db: Db, channelId: string, count: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let start = 0; start < count; start += 25) {
+      const stored = await Promise.all(
+        Array.from({ length: Math.min(25, count - start) }, (_, i) =>
+          enqueueEvents(db, channelId, { text: `event ${start + i}` }),
+        ),
+      );
+      for (const result of stored) ids.push(...result.webhookEventIds);
+    }
+    return ids;
+  }
+
+  const unfinished = (db: Db) =>
+    db.webhook.count({ where: { status: { in: ["pending", "sending"] } } });
+
+  /** Every event reached the bot, every webhook finished, every request the bot saw recorded. */
+  async function expectNothingLost(db: Db, target: CountingBot, eventIds: string[]) {
+    await expect.poll(() => unfinished(db), { timeout: 60_000, interval: 200 }).toBe(0);
+    expect(new Set(target.received)).toEqual(new Set(eventIds));
+    // An outcome sent again by another worker may still be on its way into the database.
+    await expect
+      .poll(() => db.deliveryAttempt.count(), { timeout: 15_000, interval: 200 })
+      .toBe(target.received.length);
+    expect(await db.webhook.count({ where: { status: { not: "delivered" } } })).toBe(0);
+  }
+
+  it("PostgreSQL stopped for seconds under three workers: nothing stuck sending, nothing lost", {
+    timeout: 150_000,
+  }, async () => {
+    const server = await startPostgresServer();
+    cleanups.push(() => server.stop());
+    const config = resolveDatabaseConfig(server.url);
+    await migrate(config);
+    const db = createDbClient(config);
+    cleanups.push(() => db.$disconnect());
+    const target = await bot({ delayMs: 2 });
+    const eventIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      eventIds.push(...(await burst(db, await channelTo(db, target, `Bot ${i}`), 400)));
+    }
+    const env = { WEBHOOK_CHANNEL_CONCURRENCY: "4", WEBHOOK_CONCURRENCY: "8" };
+    const workers = await Promise.all([1, 2, 3].map(() => worker(config, env)));
+
+    await expect.poll(() => target.received.length, { timeout: 30_000 }).toBeGreaterThan(150);
+    server.halt();
+    const stoppedAt = target.received.length;
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    server.resume();
+
+    await expectNothingLost(db, target, eventIds);
+    // The workers lived through it, and the burst was not over when the database went away.
+    for (const { child } of workers) expect(child.exitCode).toBeNull();
+    expect(stoppedAt).toBeLessThan(eventIds.length);
+    const duplicates = target.received.length - eventIds.length;
+    console.log(
+      `[faults] database stopped 4 s at ${stoppedAt} of ${eventIds.length} received; ` +
+        `${duplicates} duplicates`,
+    );
+  });
+
+  it("a worker frozen past its lease sends none of the claims it queued, and the channel's limit holds", {
+    timeout: 120_000,
+  }, async () => {
+    const { db, config } = database();
+    // Each request held for a while: the worker holds claims queued and in flight when frozen.
+    const target = await bot({ delayMs: 40 });
+    const channelId = await channelTo(db, target, "Frozen");
+    const eventIds = await burst(db, channelId, 300);
+    const env = { WEBHOOK_CHANNEL_CONCURRENCY: "4", WEBHOOK_CONCURRENCY: "8" };
+    const frozen = await worker(config, env);
+    await expect.poll(() => target.received.length, { timeout: 30_000 }).toBeGreaterThan(20);
+    const other = await worker(config, env);
+    const held = () =>
+      db.webhook.count({ where: { status: "sending", claimToken: frozen.workerId } });
+    await expect.poll(held, { timeout: 10_000, interval: 20 }).toBeGreaterThan(4);
+
+    frozen.child.kill("SIGSTOP");
+    // Past its lease: the other worker takes its webhooks over and serves the channel.
+    const before = target.received.length;
+    await expect
+      .poll(() => target.received.length, { timeout: 20_000 })
+      .toBeGreaterThan(before + 20);
+    expect(await db.webhook.count({ where: { claimToken: other.workerId } })).toBeGreaterThan(0);
+    frozen.child.kill("SIGCONT");
+
+    await expectNothingLost(db, target, eventIds);
+    expect(target.maxConcurrent()).toBeLessThanOrEqual(4);
+    // Sent again: at most what the frozen worker had in flight (the bot answered, but the worker
+    // could not record it before its lease ran out). Its queued claims were not sent.
+    expect(target.received.length - eventIds.length).toBeLessThanOrEqual(4);
+    expect(frozen.child.exitCode).toBeNull();
+  });
+
+  it("two workers each holding a claim nobody will record do not block the channel", {
+    timeout: 60_000,
+  }, async () => {
+    const { db, config } = database();
+    const target = await bot({});
+    const channelId = await channelTo(db, target, "Orphaned");
+    const env = { WEBHOOK_CHANNEL_CONCURRENCY: "4" };
+    const workers = [await worker(config, env), await worker(config, env)];
+    // As left by an outcome its worker lost: "sending" under each live worker's token, with a
+    // live lease, and tracked by neither.
+    const orphaned = await Promise.all(
+      workers.map(async ({ workerId }) => {
+        const event = completeEvent(
+          channelId,
+          { type: "message", message: { type: "text", text: `held by ${workerId}` } },
+          Date.now(),
+        );
+        await db.webhook.create({
+          data: {
+            id: newUlid(),
+            channelId,
+            events: JSON.stringify([event]),
+            status: "sending",
+            claimToken: workerId,
+            leaseUntil: new Date(Date.now() + LEASE_MS),
+          },
+        });
+        return event.webhookEventId;
+      }),
+    );
+    const fresh = await burst(db, channelId, 20);
+    const started = Date.now();
+
+    await expectNothingLost(db, target, [...orphaned, ...fresh]);
+    // Within a lease of their own running out (and a claim's look for expired leases).
+    expect(Date.now() - started).toBeLessThan(LEASE_MS * 3 + 5_000);
+  });
+});
