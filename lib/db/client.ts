@@ -3,6 +3,7 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type Database from "better-sqlite3";
 import { type DatabaseConfig, resolveDatabaseConfig } from "./config";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -20,22 +21,74 @@ export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** Anything that runs raw SQL: the client or a transaction. */
 export type SqlRunner = Pick<Db | DbTransaction, "$executeRaw" | "$queryRaw">;
 
+/** The part of Prisma's SQLite adapter this module reaches into (adapter-better-sqlite3 7.x). */
+interface SqliteAdapter {
+  readonly provider: "sqlite";
+  readonly adapterName: string;
+  client: Database.Database;
+  queryRaw(query: unknown): Promise<unknown>;
+  executeRaw(query: unknown): Promise<number>;
+  startTransaction(isolationLevel?: string): Promise<unknown>;
+  /** Throws the error as the adapter's own kind (what Prisma reports it as). */
+  onError(error: unknown): never;
+}
+
 /**
- * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE), not at their
- * first write as Prisma's adapter does (a plain BEGIN). With several connections to one file (the
- * console and its dispatcher process, each with its own), a transaction that has read and then
- * writes after another connection committed fails at once with SQLITE_BUSY, since its snapshot is
- * stale and waiting cannot help; one that holds the lock from the start waits its turn
- * (busy_timeout) instead. The adapter has no option for it: its connection is given the
- * statement.
+ * Prisma's SQLite adapter, with transactions that hold up when the database cannot write.
+ *
+ * - They take the write lock when they begin (BEGIN IMMEDIATE), not at their first write as the
+ *   adapter does (a plain BEGIN). With several connections to one file (the console and its
+ *   dispatcher process, each with its own), a transaction that has read and then writes after
+ *   another connection committed fails at once with SQLITE_BUSY, since its snapshot is stale and
+ *   waiting cannot help; one that holds the lock from the start waits its turn (busy_timeout).
+ * - Their lock on the connection is always released. The adapter's is not when BEGIN fails
+ *   (SQLITE_BUSY past the timeout, SQLITE_FULL), and every later transaction then waited for it
+ *   forever: after one failed write the console hung until restarted.
+ * - A transaction a failed COMMIT left open (SQLITE_FULL: SQLite may keep it) is rolled back when
+ *   its transaction ends, so the next one starts clean and the file's write lock is let go; once
+ *   space returns, writes work again without a restart.
  */
-class ImmediateTransactions extends PrismaBetterSQLite3 {
+class ResilientSqliteTransactions extends PrismaBetterSQLite3 {
   override async connect() {
-    const adapter = await super.connect();
-    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
-    const prepare = client.prepare.bind(client);
-    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
-    return adapter;
+    const adapter = (await super.connect()) as unknown as SqliteAdapter;
+    const { client } = adapter;
+    let turn: Promise<void> = Promise.resolve();
+    adapter.startTransaction = async () => {
+      let release = () => {};
+      const previous = turn;
+      turn = new Promise((resolve) => {
+        release = resolve;
+      });
+      await previous;
+      let ended = false;
+      const end = async () => {
+        if (ended) return;
+        ended = true;
+        try {
+          if (client.inTransaction) client.exec("ROLLBACK");
+        } finally {
+          release();
+        }
+      };
+      try {
+        if (client.inTransaction) client.exec("ROLLBACK");
+        client.prepare("BEGIN IMMEDIATE").run();
+      } catch (error) {
+        await end();
+        adapter.onError(error);
+      }
+      return {
+        provider: adapter.provider,
+        adapterName: adapter.adapterName,
+        // Prisma sends COMMIT or ROLLBACK itself, then calls commit() or rollback().
+        options: { usePhantomQuery: false },
+        queryRaw: (query: unknown) => adapter.queryRaw(query),
+        executeRaw: (query: unknown) => adapter.executeRaw(query),
+        commit: end,
+        rollback: end,
+      };
+    };
+    return adapter as unknown as Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
   }
 }
 
@@ -60,7 +113,10 @@ export function createDbClient(config: DatabaseConfig = resolveDatabaseConfig())
   }
   createPrivateSqliteFile(config.filePath);
   // The console and its dispatcher process share the file: wait for locks, not fail.
-  const adapter = new ImmediateTransactions({ url: `file:${config.filePath}`, timeout: 10_000 });
+  const adapter = new ResilientSqliteTransactions({
+    url: `file:${config.filePath}`,
+    timeout: 10_000,
+  });
   const client = new SqliteClient({ adapter });
   dialects.set(client, "sqlite");
   return client;

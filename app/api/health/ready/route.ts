@@ -1,15 +1,18 @@
-import { db } from "@/lib/db/client";
+import { canWrite } from "@/lib/db/readiness";
+import { sql } from "@/lib/db/sql-driver";
 import { route } from "@/lib/http/handler";
 
 /**
- * Readiness, without credentials, for a load balancer: 200 when the database answers, 503 when it
- * does not. Says nothing else about the console.
+ * Readiness, without credentials, for a load balancer: 200 when the database can be written
+ * (a row of its own, committed within 2 s), 503 when it cannot: down, locked, full or read-only.
+ * Says nothing else about the console.
  */
 export const GET = route(async () => {
-  try {
-    await db().$queryRaw`SELECT 1`;
+  if (await canWrite(sql())) {
     return Response.json({ status: "ready" }, { headers: { "cache-control": "no-store" } });
-  } catch {
-    return Response.json({ status: "unavailable" }, { status: 503 });
   }
+  return Response.json(
+    { status: "unavailable" },
+    { status: 503, headers: { "cache-control": "no-store", "retry-after": "5" } },
+  );
 });
