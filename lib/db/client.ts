@@ -77,13 +77,31 @@ class ResilientSqliteTransactions extends PrismaBetterSQLite3 {
         await end();
         adapter.onError(error);
       }
+      // Prisma sends COMMIT or ROLLBACK as a query, then calls commit() or rollback(); after a
+      // failed COMMIT it may call neither. So the transaction ends with that query, whatever it
+      // answers; anything sent for it after that must not reach the connection, which another
+      // transaction may be using by then.
+      const closing = (query: unknown) =>
+        /^\s*(COMMIT|ROLLBACK)\b/i.test((query as { sql?: string }).sql ?? "");
+      const run = async <T>(query: unknown, send: (query: unknown) => Promise<T>, none: T) => {
+        if (ended) {
+          if (closing(query)) return none;
+          throw new Error("this transaction has already ended");
+        }
+        if (!closing(query)) return send(query);
+        try {
+          return await send(query);
+        } finally {
+          await end();
+        }
+      };
       return {
         provider: adapter.provider,
         adapterName: adapter.adapterName,
-        // Prisma sends COMMIT or ROLLBACK itself, then calls commit() or rollback().
         options: { usePhantomQuery: false },
-        queryRaw: (query: unknown) => adapter.queryRaw(query),
-        executeRaw: (query: unknown) => adapter.executeRaw(query),
+        queryRaw: (query: unknown) =>
+          run(query, (q) => adapter.queryRaw(q), { columnNames: [], columnTypes: [], rows: [] }),
+        executeRaw: (query: unknown) => run(query, (q) => adapter.executeRaw(q), 0),
         commit: end,
         rollback: end,
       };
