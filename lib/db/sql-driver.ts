@@ -235,6 +235,13 @@ class PostgresConnection implements SqlConnection {
         this.run<Row>(client, sql, params),
     };
     let broken: Error | undefined;
+    // The server may end the connection while it is checked out here (a restart): the client
+    // then emits "error", which unlistened would end the process (or the dispatcher's database
+    // thread). The statement under way fails by itself; the connection is not returned.
+    const lost = (error: Error) => {
+      broken = error;
+    };
+    client.on("error", lost);
     try {
       this.statements++;
       await client.query("BEGIN");
@@ -249,6 +256,7 @@ class PostgresConnection implements SqlConnection {
       });
       throw error;
     } finally {
+      client.removeListener("error", lost);
       client.release(broken);
     }
   }
