@@ -9,10 +9,10 @@ import { createDbClient, type Db } from "../db/client";
 import { type DatabaseConfig, resolveDatabaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";
 import { completeEvent } from "../events/complete-event";
-import { enqueueEvents } from "../events/enqueue-events";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
 import { type CountingBot, startCountingBot } from "../testing/counting-bot";
+import { storeBurst } from "../testing/event-burst";
 import { startPostgresServer } from "../testing/postgres-server";
 import { useTestDatabase } from "../testing/test-database";
 import { startWorker } from "../testing/worker-process";
@@ -52,19 +52,7 @@ describe("dispatching through faults", () => {
     return channel.id;
   }
 
-  /** Stores `count` webhooks of one event each; returns their event ids. */
-  async function burst(db: Db, channelId: string, count: number): Promise<string[]> {
-    const ids: string[] = [];
-    for (let start = 0; start < count; start += 25) {
-      const stored = await Promise.all(
-        Array.from({ length: Math.min(25, count - start) }, (_, i) =>
-          enqueueEvents(db, channelId, { text: `event ${start + i}` }),
-        ),
-      );
-      for (const result of stored) ids.push(...result.webhookEventIds);
-    }
-    return ids;
-  }
+  const burst = storeBurst;
 
   const unfinished = (db: Db) =>
     db.webhook.count({ where: { status: { in: ["pending", "sending"] } } });

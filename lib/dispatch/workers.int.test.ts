@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
-import { enqueueEvents } from "../events/enqueue-events";
 import { createProvider } from "../providers/create-provider";
 import { type CountingBot, startCountingBot } from "../testing/counting-bot";
+import { storeBurst } from "../testing/event-burst";
 import { useTestDatabase } from "../testing/test-database";
 import { startWorker, type WorkerProcess } from "../testing/worker-process";
 
@@ -56,19 +56,7 @@ describe("workers sharing one PostgreSQL database", () => {
     return channel.id;
   }
 
-  /** Stores `count` webhooks of one event each; returns their event ids. */
-  async function burst(db: Db, channelId: string, count: number): Promise<string[]> {
-    const ids: string[] = [];
-    for (let start = 0; start < count; start += 25) {
-      const stored = await Promise.all(
-        Array.from({ length: Math.min(25, count - start) }, (_, i) =>
-          enqueueEvents(db, channelId, { text: `event ${start + i}` }),
-        ),
-      );
-      for (const result of stored) ids.push(...result.webhookEventIds);
-    }
-    return ids;
-  }
+  const burst = storeBurst;
 
   const settled = (db: Db) =>
     db.webhook.count({ where: { status: { in: ["pending", "sending"] } } });

@@ -7,7 +7,7 @@ import { POST as postEvents } from "../../app/api/channels/[channelId]/events/ro
 import { GET as getReady } from "../../app/api/health/ready/route";
 import { GET as getProviders } from "../../app/api/providers/route";
 import { issueChannelAccessToken } from "../access-tokens/issue-channel-access-token";
-import { CLIENT_ADDRESS_HEADER, createAuth } from "../auth/auth";
+import { createAuth } from "../auth/auth";
 import { createOperator } from "../auth/operators";
 import { SESSION_CACHE_MS, SessionCache } from "../auth/session-cache";
 import { createChannel } from "../channels/create-channel";
@@ -19,18 +19,18 @@ import type { SqlConnection } from "../db/sql";
 import { openSqlConnection } from "../db/sql-driver";
 import { createProvider } from "../providers/create-provider";
 import { type PostgresServer, startPostgresServer } from "../testing/postgres-server";
+import { processWide, signIn, TEST_ORIGIN } from "../testing/route-handles";
 
-const ORIGIN = "http://127.0.0.1:3000";
+const ORIGIN = TEST_ORIGIN;
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 const EMAIL = "outage@example.com";
 
-const processWide = globalThis as typeof globalThis & {
-  webhookConsoleDb?: Db;
-  webhookConsoleSql?: SqlConnection;
-  webhookConsoleAuth?: unknown;
-  webhookConsoleSessions?: SessionCache<unknown>;
+const saved = {
+  webhookConsoleDb: processWide.webhookConsoleDb,
+  webhookConsoleSql: processWide.webhookConsoleSql,
+  webhookConsoleAuth: processWide.webhookConsoleAuth,
+  webhookConsoleSessions: processWide.webhookConsoleSessions,
 };
-const saved = { ...processWide };
 
 let server: PostgresServer;
 let db: Db;
@@ -55,26 +55,6 @@ afterAll(async () => {
   server?.stop();
 });
 
-async function signIn(password: string): Promise<string> {
-  const auth = processWide.webhookConsoleAuth as ReturnType<typeof createAuth>;
-  const response = await auth.handler(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        origin: ORIGIN,
-        [CLIENT_ADDRESS_HEADER]: "192.0.2.1",
-      },
-      body: JSON.stringify({ email: EMAIL, password }),
-    }),
-  );
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0])
-    .join("; ");
-}
-
 it("answers 503 with Retry-After while PostgreSQL is down, and serves again once it is back", {
   timeout: 90_000,
 }, async () => {
@@ -90,7 +70,7 @@ it("answers 503 with Retry-After while PostgreSQL is down, and serves again once
     EMAIL,
   );
   const { accessToken } = await issueChannelAccessToken(db, channelId, EMAIL);
-  const cookie = await signIn(operator.password);
+  const cookie = await signIn(auth, EMAIL, operator.password);
   const providers = () =>
     getProviders(new Request(`${ORIGIN}/api/providers`, { headers: { cookie } }), {
       params: Promise.resolve({}),

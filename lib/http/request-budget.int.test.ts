@@ -18,6 +18,7 @@ import type { SqlConnection } from "../db/sql";
 import { openSqlConnection } from "../db/sql-driver";
 import { addMember, removeMember } from "../members/manage-members";
 import { createProvider } from "../providers/create-provider";
+import { processWide, signIn, TEST_ORIGIN } from "../testing/route-handles";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 
 /** The budgets ADR 23 and 24 state: statements on the request's driver connection, per request. */
@@ -32,16 +33,8 @@ const BUDGET = {
   events: { sqlite: 5, postgres: 2 },
 };
 
-const ORIGIN = "http://127.0.0.1:3000";
+const ORIGIN = TEST_ORIGIN;
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
-
-/** What route handlers reach through process-wide handles (lib/db, lib/auth), set for a test. */
-const processWide = globalThis as typeof globalThis & {
-  webhookConsoleDb?: Db;
-  webhookConsoleSql?: SqlConnection;
-  webhookConsoleAuth?: unknown;
-  webhookConsoleSessions?: SessionCache<unknown>;
-};
 
 /**
  * The client, counting every Prisma call made through it: model queries (as Better Auth's
@@ -108,25 +101,6 @@ describe.each(TEST_PROVIDERS)("the hot requests' budget, on %s", (provider) => {
     Object.assign(processWide, saved);
   });
 
-  async function signIn(email: string, password: string): Promise<string> {
-    const response = await auth.handler(
-      new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          origin: ORIGIN,
-          [CLIENT_ADDRESS_HEADER]: "192.0.2.1",
-        },
-        body: JSON.stringify({ email, password }),
-      }),
-    );
-    expect(response.status).toBe(200);
-    return response.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .join("; ");
-  }
-
   /** An Admin of a provider with a channel that sends (to an address never reached here). */
   async function setUp(email: string) {
     const { db } = database();
@@ -141,7 +115,7 @@ describe.each(TEST_PROVIDERS)("the hot requests' budget, on %s", (provider) => {
       email,
     );
     const { accessToken } = await issueChannelAccessToken(db, channel.id, email);
-    const cookie = await signIn(email, operator.password);
+    const cookie = await signIn(auth, email, operator.password);
     return { ...operator, providerId: owned.id, channelId: channel.id, accessToken, cookie };
   }
 
@@ -231,7 +205,7 @@ describe.each(TEST_PROVIDERS)("the hot requests' budget, on %s", (provider) => {
 
     // A session ended where this server cannot see it (another console process, a script):
     // honoured until the bound, refused after it.
-    const again = await signIn(email, password);
+    const again = await signIn(auth, email, password);
     expect((await providers(again)).status).toBe(200);
     await database().db.session.deleteMany({});
     now += SESSION_CACHE_MS - 1;
@@ -246,8 +220,8 @@ describe.each(TEST_PROVIDERS)("the hot requests' budget, on %s", (provider) => {
     if (!colleague) throw new Error("operator exists");
     const { db } = database();
     await addMember(db, admin.providerId, { email: colleague.email, role: "member" }, admin.email);
-    const elsewhere = await signIn(colleague.email, colleague.password);
-    const here = await signIn(colleague.email, colleague.password);
+    const elsewhere = await signIn(auth, colleague.email, colleague.password);
+    const here = await signIn(auth, colleague.email, colleague.password);
     expect((await channel(elsewhere, admin.channelId)).status).toBe(200);
 
     const changed = await auth.handler(
@@ -269,7 +243,7 @@ describe.each(TEST_PROVIDERS)("the hot requests' budget, on %s", (provider) => {
     expect(changed.status).toBe(200);
     expect((await channel(elsewhere, admin.channelId)).status).toBe(401);
 
-    const fresh = await signIn(colleague.email, "a-new-password-for-the-test");
+    const fresh = await signIn(auth, colleague.email, "a-new-password-for-the-test");
     expect((await channel(fresh, admin.channelId)).status).toBe(200);
     await removeMember(db, admin.providerId, colleague.userId, admin.email);
     expect((await channel(fresh, admin.channelId)).status).toBe(404);
