@@ -200,7 +200,12 @@ export class Dispatcher {
     this.wake();
     await this.loopDone;
     const unsent = this.queue.splice(0).map((webhook) => webhook.id);
-    await this.store.release(unsent);
+    try {
+      await this.store.release(unsent);
+    } catch (error) {
+      // The database is away: they are taken again once their leases run out.
+      this.log(`could not give back ${unsent.length} claimed webhooks`, error);
+    }
     for (const id of unsent) this.leased.delete(id);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<"late">((resolve) => {

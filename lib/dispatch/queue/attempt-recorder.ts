@@ -32,6 +32,8 @@ export class AttemptRecorder {
   private current: Promise<void> | null = null;
   private retryMs = 0;
   private idle: (() => void)[] = [];
+  /** Set when the store closes: a batch being retried is tried no more. */
+  private abandoned = false;
 
   constructor(
     private readonly db: SqlConnection,
@@ -83,7 +85,7 @@ export class AttemptRecorder {
   private startWrite(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.current || this.buffer.length === 0) return;
+    if (this.current || this.buffer.length === 0 || this.abandoned) return;
     const batch = this.buffer.splice(0, MAX_BATCH);
     this.writing += batch.length;
     this.current = this.writeUntilCommitted(batch).finally(() => {
@@ -94,9 +96,14 @@ export class AttemptRecorder {
     });
   }
 
+  /** Stops trying again (the store is closing); what is unwritten stays so. */
+  abandon(): void {
+    this.abandoned = true;
+  }
+
   private async writeUntilCommitted(batch: Entry[]): Promise<void> {
     const outcomes = batch.map((entry) => entry.outcome);
-    for (let failures = 1; ; failures++) {
+    for (let failures = 1; !this.abandoned; failures++) {
       try {
         await this.db.transaction((tx) => writeOutcomes(tx, this.workerId, outcomes));
         this.retryMs = 0;

@@ -13,6 +13,9 @@ import { countDue, releaseClaims, renewLeases } from "./leases";
  */
 const EXPIRED_SCAN_MS = 1_000;
 
+/** How long closing waits for outcomes still to be written. */
+const CLOSE_WRITE_MS = 10_000;
+
 export interface DatabaseStoreOptions {
   /** The hot path's own connection (lib/db/sql-driver.ts); close() closes it. */
   sql: SqlConnection;
@@ -110,8 +113,27 @@ export class DatabaseStore implements DispatchStore {
     return countDue(this.options.sql, new Date());
   }
 
+  /**
+   * Writes what is recorded, waiting at most CLOSE_WRITE_MS (the database may be away: what is
+   * still unwritten then is lost with this process, and its webhooks are sent again once their
+   * leases run out), and closes the connection.
+   */
   async close(): Promise<void> {
-    await this.recorder.flush();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), CLOSE_WRITE_MS);
+    });
+    const written = await Promise.race([
+      this.recorder.flush().then(() => "written" as const),
+      late,
+    ]);
+    clearTimeout(timer);
+    if (written === "late") {
+      this.recorder.abandon();
+      this.options.log(
+        `${this.recorder.pending} outcomes not written before stopping: their webhooks are sent again once their leases run out`,
+      );
+    }
     await this.options.sql.close();
   }
 }
