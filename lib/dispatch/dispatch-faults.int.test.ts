@@ -102,6 +102,30 @@ describe("dispatching through faults", () => {
     );
   });
 
+  it("a worker stopped while PostgreSQL is down still exits cleanly, within its bounds", {
+    timeout: 90_000,
+  }, async () => {
+    const server = await startPostgresServer();
+    cleanups.push(() => server.stop());
+    const config = resolveDatabaseConfig(server.url);
+    await migrate(config);
+    const db = createDbClient(config);
+    cleanups.push(() => db.$disconnect());
+    // Requests held long enough to be in flight when the database goes away.
+    const target = await bot({ delayMs: 500 });
+    await burst(db, await channelTo(db, target, "Stopped"), 40);
+    const stopped = await worker(config, { WEBHOOK_STOP_TIMEOUT_MS: "3000" });
+    await expect.poll(() => target.received.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    server.halt();
+    await db.$disconnect();
+
+    const asked = Date.now();
+    stopped.child.kill("SIGTERM");
+    // In flight finished (up to 3 s), outcomes it cannot write waited for (up to 10 s), exit 0.
+    expect(await stopped.exited).toBe(0);
+    expect(Date.now() - asked).toBeLessThan(20_000);
+  });
+
   it("a worker frozen past its lease sends none of the claims it queued, and the channel's limit holds", {
     timeout: 120_000,
   }, async () => {

@@ -446,7 +446,11 @@ export class Dispatcher {
     if (lease) lease.handedOver = Date.now();
     this.store
       .record(outcome)
-      .catch((error) => this.log(`outcome of webhook ${outcome.webhookId} was not recorded`, error))
+      .catch((error) => {
+        // When stopping, the store has said how many it could not write.
+        if (this.running)
+          this.log(`outcome of webhook ${outcome.webhookId} was not recorded`, error);
+      })
       .finally(() => this.leased.delete(outcome.webhookId));
   }
 }
