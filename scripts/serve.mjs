@@ -49,12 +49,14 @@ const [
   { SECURITY_HEADERS },
   lineRequestId,
   { gateRequest },
+  { clientAddress, trustedProxiesFromEnv },
 ] = await Promise.all([
   load("../lib/settings/http-server-settings.ts"),
   load("../lib/http/request-defences.ts"),
   load("../lib/http/security-headers.ts"),
   load("../lib/http/line-request-id.ts"),
   load("../lib/http/request-gate.ts"),
+  load("../lib/http/client-address.ts"),
 ]);
 const { isLineApiPath, LINE_REQUEST_ID_HEADER, logLineAnswer } = lineRequestId;
 
@@ -62,7 +64,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 function readSettingsOrExit() {
   try {
-    return httpServerSettingsFromEnv(process.env);
+    return { ...httpServerSettingsFromEnv(process.env), trustedProxies: trustedProxiesFromEnv() };
   } catch (error) {
     if (error?.name !== "InvalidSettingError") throw error;
     console.error(`[webhook-console] cannot start: ${error.message}`);
@@ -70,7 +72,7 @@ function readSettingsOrExit() {
   }
 }
 
-const { port, hostname, keepAliveTimeoutMs, origins } = readSettingsOrExit();
+const { port, hostname, keepAliveTimeoutMs, origins, trustedProxies } = readSettingsOrExit();
 const allowedHosts = defences.allowedHosts(origins);
 const NOT_FETCHABLE = new Set(["TRACE", "TRACK"]);
 const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
@@ -196,13 +198,18 @@ function whenBodyWithinLimit(request, proceed, refuseTooLarge) {
   };
 }
 
-// The address the connection comes from, for Better Auth's rate limiter (lib/auth/auth.ts): set
-// here, replacing any value a client sent, so that no client can choose its own rate-limit key.
+// The client's address, for the sign-in limits (lib/auth/auth.ts): the connection's, or behind
+// TRUSTED_PROXIES the one they forwarded (lib/http/client-address.ts). Set here, replacing any
+// value a client sent, so that no client can choose its own rate-limit key.
 const CLIENT_ADDRESS_HEADER = "x-webhook-console-client-address";
 
 function serve(request, response, expectsContinue) {
   withSecurityHeaders(response);
-  request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+    request.socket.remoteAddress ?? "",
+    request.headers["x-forwarded-for"],
+    trustedProxies,
+  );
   if (!defences.isAllowedHost(request.headers.host, allowedHosts)) {
     refuse(request, response, 421, defences.MISDIRECTED_REQUEST_MESSAGE);
     return;

@@ -7,6 +7,7 @@ import { secretKeySettingFromEnv } from "../crypto/secret-key";
 import { resolveDatabaseConfig } from "../db/config";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { dispatcherEnabledFromEnv } from "../dispatch/dispatcher-instance";
+import { trustedProxiesFromEnv } from "../http/client-address";
 import { notificationSettingsFromEnv } from "../notifications/notification-settings";
 import { retentionSettingsFromEnv } from "../retention/retention-settings";
 import { httpServerSettingsFromEnv } from "../settings/http-server-settings";
@@ -22,6 +23,8 @@ export function serverSettingsFromEnv(env: Env = process.env) {
   return {
     /** PORT, HOSTNAME_BIND, KEEP_ALIVE_TIMEOUT_MS, CONSOLE_ORIGIN (scripts/serve.mjs reads them first). */
     http: httpServerSettingsFromEnv(env),
+    /** TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For is believed (scripts/serve.mjs). */
+    trustedProxies: trustedProxiesFromEnv(env),
     database,
     /** CONSOLE_SECRET_KEY, or the key file generated beside the database (or in data/). */
     secretKey: secretKeySettingFromEnv(env, database),
