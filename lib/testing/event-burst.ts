@@ -1,4 +1,5 @@
 // Bursts of stored events for the dispatcher's multi-process tests.
+import "server-only";
 import type { Db } from "../db/client";
 import { enqueueEvents } from "../events/enqueue-events";
 

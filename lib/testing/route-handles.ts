@@ -1,5 +1,6 @@
 // What route handlers reach through process-wide handles (lib/db, lib/auth), for tests that call
 // handlers directly on a database of their own, and signing in through Better Auth's handler.
+import "server-only";
 import { expect } from "vitest";
 import { CLIENT_ADDRESS_HEADER, type createAuth } from "../auth/auth";
 import type { SessionCache } from "../auth/session-cache";
