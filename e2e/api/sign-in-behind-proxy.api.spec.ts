@@ -1,0 +1,83 @@
+// Sign-in limits behind a reverse proxy: every connection comes from the proxy (here 127.0.0.1).
+// With TRUSTED_PROXIES naming it, each client forwarded in X-Forwarded-For has a limit of its own,
+// so one client's wrong passwords do not keep another out, and what a client writes to the left
+// of the proxy's entry is not believed. Without the setting the header is not read: everyone
+// behind the proxy shares one limit, and no client can escape it by writing the header.
+// Consoles of the spec's own (a low limit, a fresh SQLite file each).
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startConsole } from "../../lib/testing/console-process";
+import { createOperator, expect, test } from "../fixtures";
+
+const LIMIT = 3;
+
+async function consoleWith(env: Record<string, string>) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "sign-in-proxy-"));
+  const databaseUrl = `file:${path.join(dir, "console.db")}`;
+  const started = await startConsole({
+    DATABASE_URL: databaseUrl,
+    WEBHOOK_CONSOLE_SEED_DEMO: "0",
+    SIGN_IN_LIMIT_PER_MINUTE: String(LIMIT),
+    ...env,
+  });
+  const operator = createOperator(`proxy-${Date.now().toString(36)}@e2e.test`, databaseUrl);
+  return {
+    ...started,
+    operator,
+    async close() {
+      await started.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+test.describe("sign-in limits behind a reverse proxy", () => {
+  test.setTimeout(120_000);
+
+  test("with TRUSTED_PROXIES, each forwarded client has its own limit", async ({ playwright }) => {
+    const served = await consoleWith({ TRUSTED_PROXIES: "127.0.0.1" });
+    const request = await playwright.request.newContext({ baseURL: served.url });
+    try {
+      const signIn = (forwardedFor: string, password: string) =>
+        request.post("/api/auth/sign-in/email", {
+          headers: { origin: served.url, "x-forwarded-for": forwardedFor },
+          data: { email: served.operator.email, password },
+        });
+      for (let i = 0; i < LIMIT; i++) {
+        expect((await signIn("198.51.100.1", "a-wrong-password-1234")).status()).toBe(401);
+      }
+      expect((await signIn("198.51.100.1", served.operator.password)).status()).toBe(429);
+      // Writing another address to the left of the proxy's entry does not make a new client.
+      expect((await signIn("192.0.2.250, 198.51.100.1", served.operator.password)).status()).toBe(
+        429,
+      );
+      // Another client behind the same proxy signs in.
+      expect((await signIn("198.51.100.2", served.operator.password)).status()).toBe(200);
+    } finally {
+      await request.dispose();
+      await served.close();
+    }
+  });
+
+  test("without it, X-Forwarded-For is not read: no client escapes the limit by writing it", async ({
+    playwright,
+  }) => {
+    const served = await consoleWith({});
+    const request = await playwright.request.newContext({ baseURL: served.url });
+    try {
+      const signIn = (forwardedFor: string, password: string) =>
+        request.post("/api/auth/sign-in/email", {
+          headers: { origin: served.url, "x-forwarded-for": forwardedFor },
+          data: { email: served.operator.email, password },
+        });
+      for (let i = 0; i < LIMIT; i++) {
+        expect((await signIn(`198.51.100.${10 + i}`, "a-wrong-password-1234")).status()).toBe(401);
+      }
+      expect((await signIn("198.51.100.99", served.operator.password)).status()).toBe(429);
+    } finally {
+      await request.dispose();
+      await served.close();
+    }
+  });
+});
