@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth";
+import { KNOWN_DEVICE_COOKIE } from "./known-device";
 import { createOperator, resetOperatorPassword } from "./operators";
-import { SIGN_IN_ACCOUNT_LIMIT, TOO_MANY_SIGN_INS_MESSAGE } from "./sign-in-limits";
+import {
+  SIGN_IN_ACCOUNT_ADDRESS_LIMIT,
+  SIGN_IN_ACCOUNT_CEILING,
+  TOO_MANY_SIGN_INS_MESSAGE,
+} from "./sign-in-limits";
 
 /**
  * Waits, when the fixed window of `windowMs` the clock is in ends within `marginMs`, for the next
@@ -20,9 +25,13 @@ const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 describe.each(TEST_PROVIDERS)("operators' accounts on %s", (provider) => {
   const database = useTestDatabase(provider);
 
-  function setUp() {
+  function setUp(signInLimitPerMinute?: number) {
     const { db, config } = database();
-    const auth = createAuth(db, config, { origins: [ORIGIN], secret: SECRET });
+    const auth = createAuth(db, config, {
+      origins: [ORIGIN],
+      secret: SECRET,
+      signInLimitPerMinute,
+    });
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
       auth.handler(
         new Request(`${ORIGIN}/api/auth${path}`, {
@@ -142,37 +151,97 @@ describe.each(TEST_PROVIDERS)("operators' accounts on %s", (provider) => {
     expect(other.status).toBe(401);
   });
 
-  it("rate-limits sign-in per account, from any address, known or not alike", async () => {
-    const { db, auth, post } = setUp();
+  it("bounds guesses per account and address, and the owner elsewhere still signs in; known or not alike", async () => {
+    // Better Auth's per-address limit (all accounts) out of the way: this is the per-account one.
+    const { db, auth, post } = setUp(1000);
     const operator = await createOperator(auth, { email: "ops@example.com" });
-    // Both accounts' 12 attempts within one 15-minute window (it failed once, run at 23:15).
-    await clearOfWindowBoundary(SIGN_IN_ACCOUNT_LIMIT.windowMs, 20_000);
+    await clearOfWindowBoundary(SIGN_IN_ACCOUNT_ADDRESS_LIMIT.windowMs, 20_000);
     for (const email of ["ops@example.com", "nobody@example.com"]) {
-      const statuses: number[] = [];
-      for (let i = 0; i < 11; i++) {
+      const guessing = { [CLIENT_ADDRESS_HEADER]: "198.51.100.7" };
+      for (let i = 0; i < SIGN_IN_ACCOUNT_ADDRESS_LIMIT.limit; i++) {
         const response = await post(
           "/sign-in/email",
           { email, password: "x".repeat(12) },
-          { [CLIENT_ADDRESS_HEADER]: `198.51.100.${i}` },
+          guessing,
         );
-        statuses.push(response.status);
+        expect(response.status).toBe(401);
       }
-      expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+      // Even the right password waits there: the limit is on attempts, not failures alone.
       const held = await post(
         "/sign-in/email",
-        // Even the right password waits: the limit is on attempts, not on failures alone.
         { email, password: email === "ops@example.com" ? operator?.password : "x".repeat(12) },
-        { [CLIENT_ADDRESS_HEADER]: "198.51.100.200" },
+        guessing,
       );
       expect(held.status).toBe(429);
       expect(held.headers.get("retry-after")).toMatch(/^\d+$/);
       expect(await held.json()).toMatchObject({ message: TOO_MANY_SIGN_INS_MESSAGE });
     }
     expect(await db.session.count()).toBe(0);
-    expect(
-      await db.rateLimitCounter.count({ where: { key: { startsWith: "sign-in-account:" } } }),
-    ).toBe(2);
+    // The owner, from where they are, is not held back by someone else's guessing.
+    const owner = await post(
+      "/sign-in/email",
+      { email: "ops@example.com", password: operator?.password },
+      { [CLIENT_ADDRESS_HEADER]: "203.0.113.5" },
+    );
+    expect(owner.status).toBe(200);
   }, 60_000);
+
+  it("stops guesses spread over many addresses at the account's ceiling; the owner's known browser still gets in", async () => {
+    const { auth, post } = setUp(1000);
+    const operator = await createOperator(auth, { email: "ops@example.com" });
+    await clearOfWindowBoundary(SIGN_IN_ACCOUNT_CEILING.windowMs, 60_000);
+    // The owner signed in once from this browser: it is known from then on.
+    const first = await post(
+      "/sign-in/email",
+      { email: "ops@example.com", password: operator?.password },
+      { [CLIENT_ADDRESS_HEADER]: "203.0.113.5" },
+    );
+    expect(first.status).toBe(200);
+    const device = first.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith(`${KNOWN_DEVICE_COOKIE}=`));
+    expect(device).toMatch(/;\s*HttpOnly/i);
+    expect(device).toMatch(/;\s*Path=\/api\/auth/i);
+    const deviceCookie = (device ?? "").split(";")[0] ?? "";
+
+    // One guess from each of many addresses: bounded by the ceiling, which the owner's first
+    // sign-in counted in.
+    let accepted = 1;
+    for (let i = 0; accepted < SIGN_IN_ACCOUNT_CEILING.limit + 5; i++) {
+      const response = await post(
+        "/sign-in/email",
+        { email: "ops@example.com", password: "x".repeat(12) },
+        { [CLIENT_ADDRESS_HEADER]: `10.${Math.floor(i / 250)}.${i % 250}.1` },
+      );
+      if (response.status === 429) break;
+      expect(response.status).toBe(401);
+      accepted++;
+    }
+    expect(accepted).toBe(SIGN_IN_ACCOUNT_CEILING.limit);
+    // A new address, the right password, no known browser: held back as well.
+    const elsewhere = await post(
+      "/sign-in/email",
+      { email: "ops@example.com", password: operator?.password },
+      { [CLIENT_ADDRESS_HEADER]: "192.0.2.77" },
+    );
+    expect(elsewhere.status).toBe(429);
+    // The owner's browser signs in; a forged or another account's cookie does not count.
+    const known = await post(
+      "/sign-in/email",
+      { email: "ops@example.com", password: operator?.password },
+      { [CLIENT_ADDRESS_HEADER]: "203.0.113.9", cookie: deviceCookie },
+    );
+    expect(known.status).toBe(200);
+    const forged = await post(
+      "/sign-in/email",
+      { email: "ops@example.com", password: operator?.password },
+      {
+        [CLIENT_ADDRESS_HEADER]: "203.0.113.10",
+        cookie: deviceCookie.replace(/.(?=[^.]*$)/, "x"),
+      },
+    );
+    expect(forged.status).toBe(429);
+  }, 120_000);
 
   it("resets a password: the old one stops working and sessions end", async () => {
     const { db, auth, post } = setUp();

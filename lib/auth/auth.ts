@@ -9,8 +9,9 @@ import { type DatabaseConfig, resolveDatabaseConfig } from "../db/config";
 import { httpServerSettingsFromEnv } from "../settings/http-server-settings";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../shared/account-input";
 import { authSecret } from "./auth-secret";
+import { knownDeviceOf, rememberDevice } from "./known-device";
 import { sessionCache } from "./session-cache";
-import { limitSignInPerAccount, signInLimitPerMinuteFromEnv } from "./sign-in-limits";
+import { limitSignIn, signInLimitPerMinuteFromEnv } from "./sign-in-limits";
 
 /**
  * The header scripts/serve.mjs sets to the address the connection comes from (dropping any value
@@ -62,6 +63,7 @@ export function createAuth(
   { origins, secret, signInLimitPerMinute = 10 }: AuthSettings,
 ) {
   const [baseOrigin = "http://localhost:3000"] = origins;
+  const secureCookies = baseOrigin.startsWith("https:");
   return betterAuth({
     appName: "Webhook Console",
     baseURL: baseOrigin,
@@ -103,14 +105,21 @@ export function createAuth(
       // change that signs out other devices), which need not pass through the hooks above.
       after: createAuthMiddleware(async (ctx) => {
         if (SESSION_ENDING_PATHS.has(ctx.path)) await forgetSessions();
+        // A browser that signed in is known to this account from now on (lib/auth/known-device.ts).
+        if (ctx.path === "/sign-in/email" && ctx.context.newSession) {
+          await rememberDevice(ctx, secret, ctx.context.newSession.user.email, secureCookies);
+        }
       }),
-      // Per account, on top of Better Auth's per-address limit: a password guessed from many
-      // addresses is held back too. Every email counts alike, known or not, so the answer says
-      // nothing about whether the account exists.
+      // The sign-in limits per account (lib/auth/sign-in-limits.ts), on top of Better Auth's
+      // per-address limit.
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
         const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-        await limitSignInPerAccount(database, email);
+        await limitSignIn(database, {
+          email,
+          address: ctx.headers?.get(CLIENT_ADDRESS_HEADER) ?? "",
+          knownDevice: await knownDeviceOf(ctx, secret, email),
+        });
       }),
     },
     rateLimit: {
@@ -124,7 +133,7 @@ export function createAuth(
     advanced: {
       cookiePrefix: "webhook-console",
       // Secure (and the __Secure- prefix) when the console is served over https.
-      useSecureCookies: baseOrigin.startsWith("https:"),
+      useSecureCookies: secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
