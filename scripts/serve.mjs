@@ -210,9 +210,20 @@ function serve(request, response, expectsContinue) {
     request.headers["x-forwarded-for"],
     trustedProxies,
   );
-  if (!defences.isAllowedHost(request.headers.host, allowedHosts)) {
+  // RFC 9112 §3.2: one Host header line; a target in absolute form names the host itself.
+  const asked = defences.requestHost(request.url ?? "/", request.rawHeaders);
+  if ("badRequest" in asked) {
+    refuse(request, response, 400, asked.badRequest);
+    return;
+  }
+  if (!defences.isAllowedHost(asked.host, allowedHosts)) {
     refuse(request, response, 421, defences.MISDIRECTED_REQUEST_MESSAGE);
     return;
+  }
+  if (asked.originForm !== null) {
+    // Next routes by path: hand it the origin form, and the host the target named.
+    request.url = asked.originForm;
+    request.headers.host = asked.host;
   }
   if (NOT_FETCHABLE.has(request.method ?? "")) {
     refuse(request, response, 501, `Method ${request.method} is not implemented`);

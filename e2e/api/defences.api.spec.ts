@@ -5,7 +5,13 @@
 // client would set its own Host and frame bodies its own way.
 import http from "node:http";
 import { expect, test } from "../fixtures";
-import { expectRawError, type RawAnswer, type RawRequest, sendRaw } from "../support/raw-http";
+import {
+  expectRawError,
+  type RawAnswer,
+  type RawRequest,
+  sendBytes,
+  sendRaw,
+} from "../support/raw-http";
 
 const FOREIGN = "http://evil.example";
 
@@ -417,6 +423,45 @@ test.describe("a Host that is none of the console's origins (DNS rebinding)", ()
     });
     expectRawError(answer, 421, "POST /api/providers, rebound");
     expect((await api.listProviders()).map((provider) => provider.name)).not.toContain(name);
+  });
+
+  test("a request target in absolute form is held to the same rule, whatever Host says", async ({
+    baseURL,
+    sessionCookie,
+  }) => {
+    const own = `127.0.0.1:${port(baseURL)}`;
+    for (const path of ["/console", "/api/providers", "/v2/bot/channel/webhook/endpoint"]) {
+      const foreign = await sendBytes(baseURL, [
+        `GET http://attacker.example:${port(baseURL)}${path} HTTP/1.1`,
+        `Host: ${own}`,
+        `Cookie: ${sessionCookie}`,
+      ]);
+      expect(foreign.status, `GET http://attacker.example…${path}`).toBe(421);
+      expect(JSON.parse(foreign.body).message).toMatch(/^Misdirected request/);
+    }
+    // Its own authority in absolute form is served as the path it names.
+    const ownTarget = await sendBytes(baseURL, [
+      `GET http://${own}/api/providers HTTP/1.1`,
+      "Host: attacker.example",
+      `Cookie: ${sessionCookie}`,
+    ]);
+    expect(ownTarget.status).toBe(200);
+    expect(JSON.parse(ownTarget.body)).toHaveProperty("providers");
+  });
+
+  test("more than one Host header line is a 400, whatever their values", async ({ baseURL }) => {
+    const own = `127.0.0.1:${port(baseURL)}`;
+    for (const second of [own, "attacker.example"]) {
+      const answer = await sendBytes(baseURL, [
+        "GET /api/health HTTP/1.1",
+        `Host: ${own}`,
+        `Host: ${second}`,
+      ]);
+      expect(answer.status, `Host ${own} and ${second}`).toBe(400);
+      expect(JSON.parse(answer.body).message).toBe(
+        "A request carries one Host header, not several",
+      );
+    }
   });
 
   test("localhost and 127.0.0.1 on the served port are the console's own", async ({

@@ -1,4 +1,4 @@
-// Sign-in limits behind a reverse proxy: every connection comes from the proxy (here 127.0.0.1).
+// Sign-in limits behind a reverse proxy, and without a lock on anyone's account: every connection comes from the proxy (here 127.0.0.1).
 // With TRUSTED_PROXIES naming it, each client forwarded in X-Forwarded-For has a limit of its own,
 // so one client's wrong passwords do not keep another out, and what a client writes to the left
 // of the proxy's entry is not believed. Without the setting the header is not read: everyone
@@ -12,13 +12,13 @@ import { createOperator, expect, test } from "../fixtures";
 
 const LIMIT = 3;
 
-async function consoleWith(env: Record<string, string>) {
+async function consoleWith(env: Record<string, string>, perMinute = LIMIT) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sign-in-proxy-"));
   const databaseUrl = `file:${path.join(dir, "console.db")}`;
   const started = await startConsole({
     DATABASE_URL: databaseUrl,
     WEBHOOK_CONSOLE_SEED_DEMO: "0",
-    SIGN_IN_LIMIT_PER_MINUTE: String(LIMIT),
+    SIGN_IN_LIMIT_PER_MINUTE: String(perMinute),
     ...env,
   });
   const operator = createOperator(`proxy-${Date.now().toString(36)}@e2e.test`, databaseUrl);
@@ -75,6 +75,33 @@ test.describe("sign-in limits behind a reverse proxy", () => {
         expect((await signIn(`198.51.100.${10 + i}`, "a-wrong-password-1234")).status()).toBe(401);
       }
       expect((await signIn("198.51.100.99", served.operator.password)).status()).toBe(429);
+    } finally {
+      await request.dispose();
+      await served.close();
+    }
+  });
+
+  test("someone guessing an operator's password elsewhere does not keep the operator out", async ({
+    playwright,
+  }) => {
+    // The per-address limit (all accounts) out of the way: this is the per-account one.
+    const served = await consoleWith({ TRUSTED_PROXIES: "127.0.0.1" }, 100);
+    const request = await playwright.request.newContext({ baseURL: served.url });
+    try {
+      const signIn = (forwardedFor: string, password: string) =>
+        request.post("/api/auth/sign-in/email", {
+          headers: { origin: served.url, "x-forwarded-for": forwardedFor },
+          data: { email: served.operator.email, password },
+        });
+      for (let i = 0; i < 10; i++) {
+        expect((await signIn("198.51.100.66", "a-wrong-password-1234")).status()).toBe(401);
+      }
+      // Guessing from there is held back, the right password included...
+      const held = await signIn("198.51.100.66", served.operator.password);
+      expect(held.status()).toBe(429);
+      expect(held.headers()["retry-after"]).toMatch(/^\d+$/);
+      // ...and the operator, from where they are, signs in.
+      expect((await signIn("203.0.113.5", served.operator.password)).status()).toBe(200);
     } finally {
       await request.dispose();
       await served.close();

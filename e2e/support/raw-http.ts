@@ -2,6 +2,7 @@
 // node:http, not Playwright's client, which would set its own Host, normalise the path, refuse
 // some methods and frame bodies its own way.
 import http from "node:http";
+import net from "node:net";
 import { expect } from "@playwright/test";
 import type { ErrorBody } from "./console-api";
 
@@ -67,4 +68,48 @@ export function expectRawError(answer: RawAnswer, status: number, what: string):
     expect(detail, what).toEqual({ property: expect.any(String), message: expect.any(String) });
   }
   return body;
+}
+
+/**
+ * Writes `head` (the request line and header lines, without the blank line that ends them)
+ * exactly as given on a connection of its own, for what node:http will not send: repeated Host
+ * lines, a request target in absolute form. Answers the status and the body.
+ */
+export function sendBytes(
+  baseURL: string | undefined,
+  head: string[],
+  { timeoutMs = 15_000 } = {},
+): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(baseURL ?? "");
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: hostname, port: Number(port) });
+    const chunks: Buffer[] = [];
+    socket.setTimeout(timeoutMs, () =>
+      socket.destroy(new Error(`no answer within ${timeoutMs} ms`)),
+    );
+    socket.on("connect", () =>
+      socket.write(`${[...head, "Connection: close"].join("\r\n")}\r\n\r\n`),
+    );
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.on("error", reject);
+    socket.on("close", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+      const at = text.indexOf("\r\n\r\n");
+      const head = at === -1 ? text : text.slice(0, at);
+      let body = at === -1 ? "" : text.slice(at + 4);
+      if (/^transfer-encoding:\s*chunked/im.test(head)) {
+        let decoded = "";
+        for (;;) {
+          const line = body.indexOf("\r\n");
+          const size = Number.parseInt(body.slice(0, line), 16);
+          if (!(size > 0)) break;
+          decoded += body.slice(line + 2, line + 2 + size);
+          body = body.slice(line + 2 + size + 2);
+        }
+        body = decoded;
+      }
+      resolve({ status, body });
+    });
+  });
 }

@@ -4,6 +4,7 @@ import {
   crossSiteRefusal,
   isAllowedHost,
   isStateChanging,
+  requestHost,
   unsupportedMediaTypeRefusal,
 } from "./request-defences";
 
@@ -116,6 +117,45 @@ describe("unsupportedMediaTypeRefusal (415)", () => {
       expect(unsupportedMediaTypeRefusal(headers(values))).toBe(
         "A request body must be sent with Content-Type: application/json",
       );
+    },
+  );
+});
+
+describe("the host a request asks for (RFC 9112 §3.2)", () => {
+  it("is the Host header for a target in origin form", () => {
+    expect(requestHost("/api/providers", ["Host", "localhost:3000", "Accept", "*/*"])).toEqual({
+      host: "localhost:3000",
+      originForm: null,
+    });
+    expect(requestHost("/", [])).toEqual({ host: undefined, originForm: null });
+  });
+
+  it("refuses more than one Host header line, whatever their values", () => {
+    for (const second of ["localhost:3000", "attacker.example"]) {
+      expect(requestHost("/", ["Host", "localhost:3000", "host", second])).toEqual({
+        badRequest: "A request carries one Host header, not several",
+      });
+    }
+  });
+
+  it("is the target's authority in absolute form, whatever the Host header says", () => {
+    expect(
+      requestHost("http://attacker.example/api/providers?x=1", ["Host", "localhost:3000"]),
+    ).toEqual({ host: "attacker.example", originForm: "/api/providers?x=1" });
+    expect(requestHost("HTTP://LOCALHOST:3000/console", ["Host", "attacker.example"])).toEqual({
+      host: "localhost:3000",
+      originForm: "/console",
+    });
+    expect(requestHost("https://console.example.com:443/", [])).toEqual({
+      host: "console.example.com",
+      originForm: "/",
+    });
+  });
+
+  it.each(["ftp://localhost:3000/", "http://", "file:///etc/passwd", "javascript:alert(1)"])(
+    "refuses a target in absolute form without an http(s) authority: %s",
+    (target) => {
+      expect(requestHost(target, ["Host", "localhost:3000"])).toHaveProperty("badRequest");
     },
   );
 });

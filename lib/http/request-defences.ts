@@ -49,6 +49,43 @@ export function isAllowedHost(host: string | undefined, allowed: ReadonlySet<str
   return host !== undefined && allowed.has(host.toLowerCase());
 }
 
+/** Where a request says it is going (RFC 9112 §3.2), or why it is malformed (400). */
+export type RequestHost =
+  | {
+      /** The host the rule above applies to: the target's authority, else the Host header. */
+      host: string | undefined;
+      /** The target in origin form (path and query) when it came in absolute form, else null. */
+      originForm: string | null;
+    }
+  | { badRequest: string };
+
+/**
+ * The host a request asks for. More than one Host header line is a 400 (RFC 9112 §3.2: which
+ * one would a proxy in front have read?). A request target in absolute form
+ * (`http://host/path`) names its own authority, which a server must use instead of the Host
+ * header (§3.2.2): the allowed-host rule applies to it, whatever the Host header says.
+ * `rawHeaders` is the request's header lines as names and values in turn (node:http's).
+ */
+export function requestHost(target: string, rawHeaders: readonly string[]): RequestHost {
+  const hosts: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if ((rawHeaders[i] as string).toLowerCase() === "host") hosts.push(rawHeaders[i + 1] as string);
+  }
+  if (hosts.length > 1) return { badRequest: "A request carries one Host header, not several" };
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(target)) return { host: hosts[0], originForm: null };
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return { badRequest: "The request target is not a valid URL" };
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.host === "") {
+    return { badRequest: "The request target names no http or https authority" };
+  }
+  // The port a browser would not write for the scheme is left out, as in a Host header.
+  return { host: url.host, originForm: `${url.pathname}${url.search}` };
+}
+
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function isStateChanging(method: string): boolean {
