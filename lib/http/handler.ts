@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import type { Grant } from "../access/actor";
 import { guardRequest, unknownRoute } from "../access/guard-request";
 import { sql } from "../db/sql-driver";
-import { toErrorResponse } from "./respond";
+import { notStored, toErrorResponse } from "./respond";
 import { matchRoute, routeAccess } from "./route-table";
 
 type RouteContext<Params> = { params: Promise<Params> };
@@ -31,7 +31,7 @@ export function route<Params = Record<string, never>>(
         access,
         params as Record<string, string | undefined>,
       );
-      return await handler(request, params, grant);
+      return notStored(await handler(request, params, grant));
     } catch (error) {
       return toErrorResponse(error);
     }

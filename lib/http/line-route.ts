@@ -2,7 +2,7 @@ import "server-only";
 import { authenticateChannel } from "../access-tokens/authenticate-channel";
 import { type Channel, db } from "../db/client";
 import { LINE_REQUEST_ID_HEADER, logLineAnswer } from "./line-request-id";
-import { toErrorResponse } from "./respond";
+import { notStored, toErrorResponse } from "./respond";
 
 // The LINE-compatible Messaging API (/v2/bot/...): every answer, errors included, carries an
 // `X-Line-Request-Id` (a UUID), as LINE's do, and each request is logged with it so an operator
@@ -24,7 +24,7 @@ export async function answerWithRequestId(
   const { pathname } = new URL(request.url);
   const requestId = logLineAnswer(request.method, pathname, response.status, started);
   response.headers.set(LINE_REQUEST_ID_HEADER, requestId);
-  return response;
+  return notStored(response);
 }
 
 /** A /v2 route handler: the caller's channel comes from its `Authorization: Bearer` token. */

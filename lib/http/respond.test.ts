@@ -11,7 +11,7 @@ import {
 } from "../errors";
 import { STATUS_BY_CODE } from "./error-status";
 import { route } from "./handler";
-import { errorResponse, toErrorResponse } from "./respond";
+import { errorResponse, notStored, toErrorResponse } from "./respond";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -212,5 +212,15 @@ describe("NotFoundError messages", () => {
     expect(new NotFoundError("Channel", long).message).toBe(
       `Channel "${"9".repeat(40)}…" not found`,
     );
+  });
+
+  it("marks answers never to be stored, unless their handler said otherwise", () => {
+    expect(notStored(Response.json({ a: 1 })).headers.get("cache-control")).toBe("no-store");
+    const kept = new Response("x", { headers: { "cache-control": "private, max-age=60" } });
+    expect(notStored(kept).headers.get("cache-control")).toBe("private, max-age=60");
+    const redirect = notStored(Response.redirect("http://127.0.0.1:3000/console", 303));
+    expect(redirect.status).toBe(303);
+    expect(redirect.headers.get("location")).toBe("http://127.0.0.1:3000/console");
+    expect(redirect.headers.get("cache-control")).toBe("no-store");
   });
 });

@@ -35,6 +35,23 @@ function errorHeaders(error: DomainError): Record<string, string> {
   return {};
 }
 
+/**
+ * Marks an answer as never to be stored by a browser or a proxy, unless its handler said
+ * otherwise: every API answer is someone's private data, or a health check that must be fresh.
+ */
+export function notStored(response: Response): Response {
+  if (response.headers.has("cache-control")) return response;
+  try {
+    response.headers.set("cache-control", "no-store");
+    return response;
+  } catch {
+    // Headers that cannot change (Response.redirect's): the same answer, copied.
+    const copy = new Response(response.body, response);
+    copy.headers.set("cache-control", "no-store");
+    return copy;
+  }
+}
+
 /** How long a client is asked to wait when the database is away (a restart takes seconds). */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 

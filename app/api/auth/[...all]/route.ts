@@ -2,9 +2,11 @@
 // {email, password} answers with the session cookie. Public sign-up is off (lib/auth/auth.ts).
 import { toNextJsHandler } from "better-auth/next-js";
 import { auth } from "@/lib/auth/auth";
+import { notStored } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
-const handler = (request: Request) => auth().handler(request);
+// Its answers carry sessions and accounts: never stored.
+const handler = async (request: Request) => notStored(await auth().handler(request));
 
 export const { GET, POST } = toNextJsHandler(handler);
