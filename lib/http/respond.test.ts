@@ -223,4 +223,24 @@ describe("NotFoundError messages", () => {
     expect(redirect.headers.get("location")).toBe("http://127.0.0.1:3000/console");
     expect(redirect.headers.get("cache-control")).toBe("no-store");
   });
+
+  it("bounds an error's answer: ten problems, then how many more; long names cut", async () => {
+    const details = Array.from({ length: 5000 }, (_, i) => ({
+      property: `p${i}${"x".repeat(i === 0 ? 100_000 : 0)}`,
+      message: "is not a known property",
+    }));
+    const response = toErrorResponse(
+      new InvalidInputError(`${details[0]?.property}: bad`, details),
+    );
+    const text = await response.text();
+    expect(text.length).toBeLessThan(5_000);
+    const body = JSON.parse(text) as { message: string; details: { property: string }[] };
+    expect(body.details).toHaveLength(11);
+    expect(body.details[10]).toEqual({
+      property: "(more)",
+      message: "4990 more problems are not listed",
+    });
+    expect(body.message.length).toBeLessThanOrEqual(301);
+    expect(body.details[0]?.property.length).toBeLessThanOrEqual(301);
+  });
 });

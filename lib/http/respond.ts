@@ -14,13 +14,40 @@ export interface ErrorBody {
   details?: ErrorDetail[];
 }
 
+/** An error answer lists this many problems at most, then how many more there were. */
+export const MAX_ERROR_DETAILS = 10;
+/** Characters kept of a message or a property name (a client chooses property names). */
+const MAX_ERROR_TEXT = 300;
+
+function cut(text: string): string {
+  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text;
+}
+
+/**
+ * The error body, bounded whatever the request held: a body with thousands of bad properties (or
+ * one with a name a megabyte long) gets a short list and a count, never an answer larger than
+ * itself.
+ */
+function boundedBody(message: string, details: readonly ErrorDetail[] = []): ErrorBody {
+  if (details.length === 0) return { message: cut(message) };
+  const listed = details.slice(0, MAX_ERROR_DETAILS).map((detail) => ({
+    property: cut(detail.property),
+    message: cut(detail.message),
+  }));
+  const more = details.length - listed.length;
+  if (more > 0) {
+    listed.push({ property: "(more)", message: `${more} more problems are not listed` });
+  }
+  return { message: cut(message), details: listed };
+}
+
 export function errorResponse(
   status: number,
   message: string,
   details?: readonly ErrorDetail[],
   headers: Record<string, string> = {},
 ): Response {
-  const body: ErrorBody = details?.length ? { message, details: [...details] } : { message };
+  const body = boundedBody(message, details);
   return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
