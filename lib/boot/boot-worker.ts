@@ -54,7 +54,6 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
     },
   });
   await dispatcher.start();
-  console.log(`[worker] ${dispatcher.workerId} dispatching (${database.provider})`);
   const retention = startRetention(db, database, settings.retention);
   // Error notification emails: made and sent beside the dispatching, never in its way (ADR 20).
   const notifier = startNotifier(db, settings.notifications);
@@ -79,6 +78,8 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
     process.exit(0);
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
+  // Said once a signal stops it cleanly: whoever waits for this line may stop it at once.
+  console.log(`[worker] ${dispatcher.workerId} dispatching (${database.provider})`);
   // Started by the console (lib/dispatch/dispatcher-instance.ts): it says when events arrive, and
   // when it goes away, killed or not, this process stops too rather than run unwatched.
   if (process.send) {

@@ -126,23 +126,28 @@ describe("dispatching through faults", () => {
     expect(Date.now() - asked).toBeLessThan(20_000);
   });
 
-  it("a worker frozen past its lease sends none of the claims it queued, and the channel's limit holds", {
+  it("a worker frozen past its lease sends none of the claims it queued", {
     timeout: 120_000,
   }, async () => {
     const { db, config } = database();
     // Each request held for a while: the worker holds claims queued and in flight when frozen.
     const target = await bot({ delayMs: 40 });
     const channelId = await channelTo(db, target, "Frozen");
-    const eventIds = await burst(db, channelId, 300);
+    // Enough that it is still sending when the other worker has started (100 a second).
+    const eventIds = await burst(db, channelId, 1000);
     const env = { WEBHOOK_CHANNEL_CONCURRENCY: "4", WEBHOOK_CONCURRENCY: "8" };
     const frozen = await worker(config, env);
     await expect.poll(() => target.received.length, { timeout: 30_000 }).toBeGreaterThan(20);
     const other = await worker(config, env);
     const held = () =>
       db.webhook.count({ where: { status: "sending", claimToken: frozen.workerId } });
-    await expect.poll(held, { timeout: 10_000, interval: 20 }).toBeGreaterThan(4);
+    // Frozen holding claims queued beyond those in flight (it holds four rounds at most, 16).
+    await expect.poll(held, { timeout: 10_000, interval: 10 }).toBeGreaterThanOrEqual(12);
 
     frozen.child.kill("SIGSTOP");
+    // What the bot had from it by then (requests in flight reach the bot's list after its delay).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const sentBeforeFreezing = new Set(target.received);
     // Past its lease: the other worker takes its webhooks over and serves the channel.
     const before = target.received.length;
     await expect
@@ -152,10 +157,17 @@ describe("dispatching through faults", () => {
     frozen.child.kill("SIGCONT");
 
     await expectNothingLost(db, target, eventIds);
-    expect(target.maxConcurrent()).toBeLessThanOrEqual(4);
-    // Sent again: at most what the frozen worker had in flight (the bot answered, but the worker
-    // could not record it before its lease ran out). Its queued claims were not sent.
-    expect(target.received.length - eventIds.length).toBeLessThanOrEqual(4);
+    // A worker checks its lease just before it hands a request to a connection. Frozen between
+    // that check and the write, it writes that one request when it resumes, which nothing
+    // inside a process can prevent (JavaScript runs one attempt's check and write at a time, so
+    // there is one such request at most). Nothing else: the claims it had queued are not sent.
+    // So the channel has the other worker's 4 at once, and that one at most; what reached the bot
+    // twice after the freeze is that one at most. Sending its queued claims, the frozen worker
+    // would put 4 of its own beside the other worker's (8 at once).
+    expect(target.maxConcurrent()).toBeLessThanOrEqual(5);
+    const seen = new Set<string>();
+    const twice = target.received.filter((id) => seen.has(id) || (seen.add(id), false));
+    expect(twice.filter((id) => !sentBeforeFreezing.has(id)).length).toBeLessThanOrEqual(1);
     expect(frozen.child.exitCode).toBeNull();
   });
 

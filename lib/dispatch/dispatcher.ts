@@ -375,16 +375,23 @@ export class Dispatcher {
     this.inFlight.add(attempt);
   }
 
+  /**
+   * Whether this worker may still send the webhook: its lease holds for a third of a lease more
+   * at least. Less means renewals failed (this process was frozen, or the database was away),
+   * and another worker may hold it now: it is not sent, and is left to whoever holds it, or to
+   * any worker once the lease has run out. Checked as late as possible before the request is
+   * handed to a connection; a process frozen between the check and the write still writes that
+   * one request when it resumes, which no check inside the process can prevent.
+   */
+  private stillHeld(webhookId: string): boolean {
+    const lease = this.leased.get(webhookId);
+    if (lease && lease.until - Date.now() >= this.settings.leaseMs / 3) return true;
+    this.leased.delete(webhookId);
+    this.leaseRanOut++;
+    return false;
+  }
+
   private async attempt(webhook: ClaimedWebhook): Promise<void> {
-    const lease = this.leased.get(webhook.id);
-    if (!lease || lease.until - Date.now() < this.settings.leaseMs / 3) {
-      // Its lease has run out, or will before renewals could keep it (they failed: this process
-      // was frozen, or the database was away): another worker may hold it now. Not sent; the
-      // worker that holds it sends it, or any worker once the lease has run out.
-      this.leased.delete(webhook.id);
-      this.leaseRanOut++;
-      return;
-    }
     const { channel } = webhook;
     // Settings may have changed since the events were accepted; LINE sends nothing then, and a
     // redelivery is only sent while Webhook redelivery is still on. An operator's "Redeliver
@@ -409,6 +416,7 @@ export class Dispatcher {
       events,
       isRedelivery,
     });
+    if (!this.stillHeld(webhook.id)) return;
     const attemptedAt = new Date();
     const result = await this.send(channel.webhookUrl, request, this.sendOptions);
     const attempt: AttemptRecord = {

@@ -106,7 +106,8 @@ export class DatabaseStore implements DispatchStore {
 
   renew(ids: string[]): Promise<string[]> {
     const { sql, workerId, leaseMs } = this.options;
-    return renewLeases(sql, workerId, ids, new Date(Date.now() + leaseMs));
+    const now = new Date();
+    return renewLeases(sql, workerId, ids, new Date(now.getTime() + leaseMs), now);
   }
 
   countDue(): Promise<number> {

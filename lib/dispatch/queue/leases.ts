@@ -6,7 +6,10 @@ import { SqlParams, type SqlSession } from "../../db/sql";
 /**
  * Extends the leases of these webhooks, if `workerId` still holds them: the ones it is sending,
  * has queued, or whose outcome it has yet to record; answers the ids extended. A webhook it no
- * longer tracks is left to run out, so that another worker takes it. On PostgreSQL rows being
+ * longer tracks is left to run out, so that another worker takes it. A lease that has run out
+ * already is not revived, even if no other worker has taken its webhook yet: from then on any
+ * worker may, and two would serve its channel at once (a worker frozen past its leases, then
+ * resumed). On PostgreSQL rows being
  * recorded right now are skipped, not waited for: their claim is ending, and waiting on the
  * recorder's locks in another order could deadlock with it.
  */
@@ -15,11 +18,13 @@ export async function renewLeases(
   workerId: string,
   ids: readonly string[],
   leaseUntil: Date,
+  now: Date,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   const p = new SqlParams(db.dialect);
   const until = p.time(leaseUntil);
-  const held = `"claimToken" = ${p.value(workerId)} AND "status" = 'sending' AND "id" ${p.oneOf(ids)}`;
+  const held = `"claimToken" = ${p.value(workerId)} AND "status" = 'sending'
+    AND "leaseUntil" >= ${p.time(now)} AND "id" ${p.oneOf(ids)}`;
   const renewed = await db.query<{ id: string }>(
     db.dialect === "postgres"
       ? `UPDATE "Webhook" SET "leaseUntil" = ${until}
