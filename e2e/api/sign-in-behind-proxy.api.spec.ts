@@ -7,104 +7,96 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { APIResponse } from "@playwright/test";
 import { startConsole } from "../../lib/testing/console-process";
 import { createOperator, expect, test } from "../fixtures";
 
 const LIMIT = 3;
 
-async function consoleWith(env: Record<string, string>, perMinute = LIMIT) {
+type SignIn = (forwardedFor: string, password: string) => Promise<APIResponse>;
+
+/**
+ * Runs `body` against a console of its own with `env`, signing in as its operator through the
+ * proxy (127.0.0.1) with the X-Forwarded-For it is given; stops the console afterwards.
+ */
+async function withConsole(
+  playwright: { request: { newContext: typeof import("@playwright/test").request.newContext } },
+  env: Record<string, string>,
+  body: (signIn: SignIn, operator: { email: string; password: string }) => Promise<void>,
+  perMinute = LIMIT,
+) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sign-in-proxy-"));
   const databaseUrl = `file:${path.join(dir, "console.db")}`;
-  const started = await startConsole({
+  const served = await startConsole({
     DATABASE_URL: databaseUrl,
     WEBHOOK_CONSOLE_SEED_DEMO: "0",
     SIGN_IN_LIMIT_PER_MINUTE: String(perMinute),
     ...env,
   });
-  const operator = createOperator(`proxy-${Date.now().toString(36)}@e2e.test`, databaseUrl);
-  return {
-    ...started,
-    operator,
-    async close() {
-      await started.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const request = await playwright.request.newContext({ baseURL: served.url });
+  try {
+    const operator = createOperator(`proxy-${Date.now().toString(36)}@e2e.test`, databaseUrl);
+    await body(
+      (forwardedFor, password) =>
+        request.post("/api/auth/sign-in/email", {
+          headers: { origin: served.url, "x-forwarded-for": forwardedFor },
+          data: { email: operator.email, password },
+        }),
+      operator,
+    );
+  } finally {
+    await request.dispose();
+    await served.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 test.describe("sign-in limits behind a reverse proxy", () => {
   test.setTimeout(120_000);
 
   test("with TRUSTED_PROXIES, each forwarded client has its own limit", async ({ playwright }) => {
-    const served = await consoleWith({ TRUSTED_PROXIES: "127.0.0.1" });
-    const request = await playwright.request.newContext({ baseURL: served.url });
-    try {
-      const signIn = (forwardedFor: string, password: string) =>
-        request.post("/api/auth/sign-in/email", {
-          headers: { origin: served.url, "x-forwarded-for": forwardedFor },
-          data: { email: served.operator.email, password },
-        });
+    await withConsole(playwright, { TRUSTED_PROXIES: "127.0.0.1" }, async (signIn, operator) => {
       for (let i = 0; i < LIMIT; i++) {
         expect((await signIn("198.51.100.1", "a-wrong-password-1234")).status()).toBe(401);
       }
-      expect((await signIn("198.51.100.1", served.operator.password)).status()).toBe(429);
+      expect((await signIn("198.51.100.1", operator.password)).status()).toBe(429);
       // Writing another address to the left of the proxy's entry does not make a new client.
-      expect((await signIn("192.0.2.250, 198.51.100.1", served.operator.password)).status()).toBe(
-        429,
-      );
+      expect((await signIn("192.0.2.250, 198.51.100.1", operator.password)).status()).toBe(429);
       // Another client behind the same proxy signs in.
-      expect((await signIn("198.51.100.2", served.operator.password)).status()).toBe(200);
-    } finally {
-      await request.dispose();
-      await served.close();
-    }
+      expect((await signIn("198.51.100.2", operator.password)).status()).toBe(200);
+    });
   });
 
   test("without it, X-Forwarded-For is not read: no client escapes the limit by writing it", async ({
     playwright,
   }) => {
-    const served = await consoleWith({});
-    const request = await playwright.request.newContext({ baseURL: served.url });
-    try {
-      const signIn = (forwardedFor: string, password: string) =>
-        request.post("/api/auth/sign-in/email", {
-          headers: { origin: served.url, "x-forwarded-for": forwardedFor },
-          data: { email: served.operator.email, password },
-        });
+    await withConsole(playwright, {}, async (signIn, operator) => {
       for (let i = 0; i < LIMIT; i++) {
         expect((await signIn(`198.51.100.${10 + i}`, "a-wrong-password-1234")).status()).toBe(401);
       }
-      expect((await signIn("198.51.100.99", served.operator.password)).status()).toBe(429);
-    } finally {
-      await request.dispose();
-      await served.close();
-    }
+      expect((await signIn("198.51.100.99", operator.password)).status()).toBe(429);
+    });
   });
 
   test("someone guessing an operator's password elsewhere does not keep the operator out", async ({
     playwright,
   }) => {
     // The per-address limit (all accounts) out of the way: this is the per-account one.
-    const served = await consoleWith({ TRUSTED_PROXIES: "127.0.0.1" }, 100);
-    const request = await playwright.request.newContext({ baseURL: served.url });
-    try {
-      const signIn = (forwardedFor: string, password: string) =>
-        request.post("/api/auth/sign-in/email", {
-          headers: { origin: served.url, "x-forwarded-for": forwardedFor },
-          data: { email: served.operator.email, password },
-        });
-      for (let i = 0; i < 10; i++) {
-        expect((await signIn("198.51.100.66", "a-wrong-password-1234")).status()).toBe(401);
-      }
-      // Guessing from there is held back, the right password included...
-      const held = await signIn("198.51.100.66", served.operator.password);
-      expect(held.status()).toBe(429);
-      expect(held.headers()["retry-after"]).toMatch(/^\d+$/);
-      // ...and the operator, from where they are, signs in.
-      expect((await signIn("203.0.113.5", served.operator.password)).status()).toBe(200);
-    } finally {
-      await request.dispose();
-      await served.close();
-    }
+    await withConsole(
+      playwright,
+      { TRUSTED_PROXIES: "127.0.0.1" },
+      async (signIn, operator) => {
+        for (let i = 0; i < 10; i++) {
+          expect((await signIn("198.51.100.66", "a-wrong-password-1234")).status()).toBe(401);
+        }
+        // Guessing from there is held back, the right password included...
+        const held = await signIn("198.51.100.66", operator.password);
+        expect(held.status()).toBe(429);
+        expect(held.headers()["retry-after"]).toMatch(/^\d+$/);
+        // ...and the operator, from where they are, signs in.
+        expect((await signIn("203.0.113.5", operator.password)).status()).toBe(200);
+      },
+      100,
+    );
   });
 });

@@ -57,6 +57,17 @@ describe("dispatching through faults", () => {
   const unfinished = (db: Db) =>
     db.webhook.count({ where: { status: { in: ["pending", "sending"] } } });
 
+  /** A PostgreSQL cluster of the test's own, which it may stop and start, migrated, with a client. */
+  async function ownPostgres() {
+    const server = await startPostgresServer();
+    cleanups.push(() => server.stop());
+    const config = resolveDatabaseConfig(server.url);
+    await migrate(config);
+    const db = createDbClient(config);
+    cleanups.push(() => db.$disconnect());
+    return { server, config, db };
+  }
+
   /** Every event reached the bot, every webhook finished, every request the bot saw recorded. */
   async function expectNothingLost(db: Db, target: CountingBot, eventIds: string[]) {
     await expect.poll(() => unfinished(db), { timeout: 60_000, interval: 200 }).toBe(0);
@@ -71,12 +82,7 @@ describe("dispatching through faults", () => {
   it("PostgreSQL stopped for seconds under three workers: nothing stuck sending, nothing lost", {
     timeout: 150_000,
   }, async () => {
-    const server = await startPostgresServer();
-    cleanups.push(() => server.stop());
-    const config = resolveDatabaseConfig(server.url);
-    await migrate(config);
-    const db = createDbClient(config);
-    cleanups.push(() => db.$disconnect());
+    const { server, config, db } = await ownPostgres();
     const target = await bot({ delayMs: 2 });
     const eventIds: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -105,12 +111,7 @@ describe("dispatching through faults", () => {
   it("a worker stopped while PostgreSQL is down still exits cleanly, within its bounds", {
     timeout: 90_000,
   }, async () => {
-    const server = await startPostgresServer();
-    cleanups.push(() => server.stop());
-    const config = resolveDatabaseConfig(server.url);
-    await migrate(config);
-    const db = createDbClient(config);
-    cleanups.push(() => db.$disconnect());
+    const { server, config, db } = await ownPostgres();
     // Requests held long enough to be in flight when the database goes away.
     const target = await bot({ delayMs: 500 });
     await burst(db, await channelTo(db, target, "Stopped"), 40);
