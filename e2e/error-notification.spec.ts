@@ -124,6 +124,7 @@ test.describe("error notification emails", () => {
   });
 
   test("a Member sees the settings but cannot change them", async ({
+    join,
     api,
     browser,
     baseURL,
@@ -133,7 +134,7 @@ test.describe("error notification emails", () => {
   }) => {
     const address = "alerts@e2e.test";
     await api.updateChannel(channel.id, { notificationEmail: address, errorNotification: true });
-    await api.addMember(provider.id, operator.email, "member");
+    await join(provider.id, operator, "member");
     const { context, page } = await signedInBrowser(browser, baseURL, operator);
     try {
       const basicSettings = new BasicSettingsPage(page, channel.id);

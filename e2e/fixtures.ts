@@ -6,7 +6,13 @@ import type { Locale } from "../lib/i18n/locales";
 import { BasicSettingsPage } from "./pages/basic-settings-page";
 import { MessagingApiPage } from "./pages/messaging-api-page";
 import { StatisticsPage } from "./pages/statistics-page";
-import { type ChannelView, ConsoleApi, type ProviderView } from "./support/console-api";
+import {
+  type ChannelView,
+  ConsoleApi,
+  invitationToken,
+  type ProviderRole,
+  type ProviderView,
+} from "./support/console-api";
 import { resolveE2eDatabaseUrl } from "./support/e2e-database";
 import {
   conformanceProblems,
@@ -46,6 +52,17 @@ interface Fixtures {
   requestAs: (operator: { email: string; password: string }) => Promise<APIRequestContext>;
   /** The console's JSON API on the e2e server. */
   api: ConsoleApi;
+  /** The console's JSON API signed in as nobody (accepting an invitation that creates an account). */
+  guestApi: ConsoleApi;
+  /**
+   * Makes an operator a member of a provider as the console does: `api`'s operator (an Admin of
+   * it) invites them, and they accept the link signed in as themselves.
+   */
+  join: (
+    providerId: string,
+    operator: { email: string; password: string },
+    role: ProviderRole,
+  ) => Promise<void>;
   /** A name no other test (in any worker, in any run on this database) uses. */
   uniqueName: (prefix: string) => string;
   /** An email address no other test uses, made from a unique name (`alerts-w0-…@e2e.test`). */
@@ -192,6 +209,20 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
   api: async ({ request }, use) => {
     await use(new ConsoleApi(request));
+  },
+  guestApi: async ({ playwright, baseURL }, use) => {
+    const request = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { connection: "close", ...(baseURL ? { origin: baseURL } : {}) },
+    });
+    await use(new ConsoleApi(request));
+    await request.dispose();
+  },
+  join: async ({ api, requestAs }, use) => {
+    await use(async (providerId, operator, role) => {
+      const token = invitationToken(await api.addMember(providerId, operator.email, role));
+      await new ConsoleApi(await requestAs(operator)).acceptInvitation({ token });
+    });
   },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures need the destructuring.
   uniqueName: async ({}, use, testInfo) => {

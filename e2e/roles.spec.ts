@@ -4,23 +4,10 @@
 import { expect, test } from "./fixtures";
 import { MessagingApiPage } from "./pages/messaging-api-page";
 import { StatisticsPage } from "./pages/statistics-page";
-import type { ProviderRole } from "./support/console-api";
 import { signedInBrowser } from "./support/signed-in-browser";
 
-type Credentials = { email: string; password: string };
-
-/** Makes the fixture's fresh operator a member of the provider with `role`. */
-async function join(
-  api: import("./support/console-api").ConsoleApi,
-  providerId: string,
-  operator: Credentials,
-  role: ProviderRole,
-) {
-  const added = await api.addMember(providerId, operator.email, role);
-  expect(added).toEqual({ member: expect.objectContaining({ email: operator.email, role }) });
-}
-
 test("a Member of one provider gets the 404 page for another provider's channel, and the API's 404", async ({
+  join,
   api,
   browser,
   baseURL,
@@ -30,7 +17,7 @@ test("a Member of one provider gets the 404 page for another provider's channel,
   freshChannel,
 }) => {
   const own = await api.createProvider(uniqueName("Member's provider"));
-  await join(api, own.id, operator, "member");
+  await join(own.id, operator, "member");
   // freshChannel's provider is the worker operator's alone.
   const foreign = freshChannel.channel;
   const { context, page } = await signedInBrowser(browser, baseURL, operator);
@@ -63,6 +50,7 @@ test("a Member of one provider gets the 404 page for another provider's channel,
 });
 
 test("a Viewer sees statistics and deliveries, cannot change a setting, and the stored value stays", async ({
+  join,
   api,
   browser,
   baseURL,
@@ -73,7 +61,7 @@ test("a Viewer sees statistics and deliveries, cannot change a setting, and the 
 }) => {
   await api.pointAt(channel.id, demoBot);
   await api.sendTextsAndWait(channel.id, 1, "seen by a viewer");
-  await join(api, provider.id, operator, "viewer");
+  await join(provider.id, operator, "viewer");
   const { context, page } = await signedInBrowser(browser, baseURL, operator);
   try {
     const messagingApi = new MessagingApiPage(page, channel.id);
@@ -170,7 +158,7 @@ test("an Admin invites a new operator, who sets a password on the link, signs in
   await page.goto(`/console/provider/${provider.id}/members`);
   await page.getByRole("textbox", { name: "Email" }).fill(email);
   await page.getByRole("combobox", { name: "Role", exact: true }).selectOption("member");
-  await page.getByRole("button", { name: "Add member" }).click();
+  await page.getByRole("button", { name: "Send invitation" }).click();
   const link = page.getByRole("textbox", { name: "Invitation link" });
   await expect(link).toBeVisible();
   const inviteUrl = await link.inputValue();

@@ -5,8 +5,11 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-/** Ends the session (Better Auth deletes its row and clears the cookie), then the sign-in page. */
-export function SignOutButton() {
+/**
+ * Ends the session (Better Auth deletes its row and clears the cookie), then shows `then`: the
+ * sign-in page, or the page the operator is on when it has something to show signed out.
+ */
+export function SignOutButton({ then = "/sign-in" }: { then?: string }) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -22,7 +25,7 @@ export function SignOutButton() {
             body: "{}",
           });
         } finally {
-          router.push("/sign-in");
+          router.push(then);
           router.refresh();
         }
       }}

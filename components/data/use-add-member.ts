@@ -6,19 +6,16 @@ import type { AddMemberInput } from "@/lib/members/member-input";
 import { providerKeys } from "./console-queries";
 import { fetchJson } from "./fetch-json";
 
-type AddMemberResult = Awaited<ReturnType<typeof addMember>>;
-type Invited = Extract<AddMemberResult, { invited: unknown }>["invited"];
+type Invitation = Awaited<ReturnType<typeof addMember>>["invitation"];
 
 /**
- * POST /api/providers/{id}/members: `{member}` when the email has an account (it is a member
- * now), or `{invitation}` when it has none, with the link to send, which the server never shows
- * again (it keeps only a hash of its token).
+ * POST /api/providers/{id}/members: the invitation, with its link when the Admin is to send it
+ * (the server never shows it again: it keeps only a hash of its token), or null when it was
+ * mailed to the invited address.
  */
-export type AddMemberAnswer =
-  | { member: Extract<AddMemberResult, { added: unknown }>["added"]; invitation?: undefined }
-  | { invitation: Omit<Invited, "token"> & { inviteUrl: string }; member?: undefined };
+export type AddMemberAnswer = { invitation: Invitation & { inviteUrl: string | null } };
 
-/** Adds or invites; the provider's members, invitations and audit log are refetched. */
+/** Invites; the provider's members, invitations and audit log are refetched. */
 export function useAddMember(providerId: string) {
   const queryClient = useQueryClient();
   return useMutation({

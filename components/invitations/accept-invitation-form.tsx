@@ -26,24 +26,8 @@ interface AcceptInvitationFormProps {
 /** Where the outcome leaves the person when it is not straight into the console. */
 function OutcomeNotice({ outcome }: { outcome: AcceptInvitationOutcome }) {
   const t = useTranslations("invitations");
-  const roleLabel = useRoleLabel();
   const { accepted } = outcome;
   const signIn = signInPath(`/console/provider/${accepted.providerId}`);
-  if (outcome.kind === "existing-account") {
-    return (
-      <Alert tone="success">
-        {t.rich("outcome.existingAccount", {
-          role: roleLabel(accepted.role),
-          email: accepted.email,
-          link: (chunks) => (
-            <Link href={signIn} className="font-medium underline">
-              {chunks}
-            </Link>
-          ),
-        })}
-      </Alert>
-    );
-  }
   if (outcome.kind === "sign-in-failed") {
     return (
       <Alert tone="error">
@@ -62,7 +46,10 @@ function OutcomeNotice({ outcome }: { outcome: AcceptInvitationOutcome }) {
   return <Alert tone="success">{t("outcome.joined")}</Alert>;
 }
 
-/** The invited person's name and password; on success, signed in on the provider's page. */
+/**
+ * For an invited address without an account: the new account's name and password; on success,
+ * signed in on the provider's page.
+ */
 export function AcceptInvitationForm({
   token,
   email,
@@ -147,6 +134,54 @@ export function AcceptInvitationForm({
           </Button>
         </div>
       </form>
+    </Card>
+  );
+}
+
+/** For the operator signed in to the invited address: one button, then the provider's page. */
+export function JoinInvitationCard({
+  token,
+  email,
+  role,
+  providerId,
+  providerName,
+}: AcceptInvitationFormProps) {
+  const t = useTranslations("invitations");
+  const roleLabel = useRoleLabel();
+  const router = useRouter();
+  const accept = useAcceptInvitation(token);
+  if (accept.data) return <OutcomeNotice outcome={accept.data} />;
+  return (
+    <Card title={t("join.title")}>
+      <div className="grid gap-3 py-3">
+        <p className="text-sm">
+          {t.rich("join.intro", {
+            provider: providerName,
+            role: roleLabel(role),
+            email,
+            strong: (chunks) => <strong>{chunks}</strong>,
+            roleStrong: (chunks) => <strong data-testid="invitation-role">{chunks}</strong>,
+            emailStrong: (chunks) => <strong data-testid="invitation-email">{chunks}</strong>,
+          })}
+        </p>
+        {accept.error && <Alert tone="error">{accept.error.message}</Alert>}
+        <div>
+          <Button
+            variant="primary"
+            disabled={accept.isPending}
+            onClick={() =>
+              accept.mutate(null, {
+                onSuccess: () => {
+                  router.push(`/console/provider/${providerId}`);
+                  router.refresh();
+                },
+              })
+            }
+          >
+            {accept.isPending ? t("join.pending") : t("join.submit")}
+          </Button>
+        </div>
+      </div>
     </Card>
   );
 }

@@ -9,10 +9,8 @@ import type { acceptInvitation } from "@/lib/members/accept-invitation";
 export type AcceptedInvitation = Awaited<ReturnType<typeof acceptInvitation>>;
 
 export type AcceptInvitationOutcome =
-  /** A new account, signed in: the provider's page can be shown. */
+  /** Joined, signed in: the provider's page can be shown. */
   | { kind: "signed-in"; accepted: AcceptedInvitation }
-  /** The email had an account already: it joined, and signs in with its own password. */
-  | { kind: "existing-account"; accepted: AcceptedInvitation }
   /**
    * The account is made, but signing in failed (too many attempts, say): sign in by hand. The
    * message is the server's, null when the console did not answer.
@@ -20,28 +18,25 @@ export type AcceptInvitationOutcome =
   | { kind: "sign-in-failed"; accepted: AcceptedInvitation; message: string | null };
 
 /**
- * Accepts the invitation, then signs in with the new account as the sign-in page does. Signing in
- * goes through authFetchJson, not fetchJson: a refused sign-in is a 401, which must be reported
- * here, not turned into a trip to the sign-in page.
+ * Accepts the invitation: signed in to the invited address's account already (`account` null),
+ * or by creating that account, then signing in with it as the sign-in page does. Signing in goes
+ * through authFetchJson, not fetchJson: a refused sign-in is a 401, which must be reported here,
+ * not turned into a trip to the sign-in page.
  */
 export function useAcceptInvitation(token: string) {
   return useMutation({
-    mutationFn: async ({
-      name,
-      password,
-    }: {
-      name: string;
-      password: string;
-    }): Promise<AcceptInvitationOutcome> => {
+    mutationFn: async (
+      account: { name: string; password: string } | null,
+    ): Promise<AcceptInvitationOutcome> => {
       const accepted = await fetchJson<AcceptedInvitation>("/api/invitations/accept", {
         method: "POST",
-        body: { token, name, password },
+        body: { token, ...account },
       });
-      if (!accepted.accountCreated) return { kind: "existing-account", accepted };
+      if (!account) return { kind: "signed-in", accepted };
       try {
         await authFetchJson("/sign-in/email", {
           method: "POST",
-          body: { email: accepted.email, password },
+          body: { email: accepted.email, password: account.password },
         });
         return { kind: "signed-in", accepted };
       } catch (error) {

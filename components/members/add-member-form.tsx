@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { type AddMemberAnswer, useAddMember } from "@/components/data/use-add-member";
+import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { RoleSelect } from "@/components/roles/role-select";
 import { useRoleLabel } from "@/components/roles/use-role-label";
 import { Alert } from "@/components/ui/alert";
@@ -12,12 +13,13 @@ import type { ProviderRole } from "@/lib/shared/provider-roles";
 import { InviteLinkNotice } from "./invite-link-notice";
 
 /**
- * For Admins: adds an operator by email with a role. An email without an account is invited
- * instead, and the link to send is shown once.
+ * For Admins: invites an email with a role. The link is mailed to it, or, when the console sends
+ * no mail, shown once for the Admin to send.
  */
 export function AddMemberForm({ providerId }: { providerId: string }) {
   const t = useTranslations("members");
   const roleLabel = useRoleLabel();
+  const f = useConsoleFormat();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<ProviderRole>("member");
   const [answer, setAnswer] = useState<AddMemberAnswer | null>(null);
@@ -65,16 +67,21 @@ export function AddMemberForm({ providerId }: { providerId: string }) {
           {add.isPending ? t("addMember.pending") : t("addMember.submit")}
         </Button>
       </form>
-      {answer?.member && (
+      {answer && answer.invitation.inviteUrl === null && (
         <Alert tone="success">
-          {t("addMember.added", {
-            email: answer.member.email,
-            role: roleLabel(answer.member.role),
+          {t("addMember.emailed", {
+            email: answer.invitation.email,
+            role: roleLabel(answer.invitation.role),
+            until: f.instant(answer.invitation.expiresAt),
           })}
         </Alert>
       )}
-      {answer?.invitation && (
-        <InviteLinkNotice invitation={answer.invitation} onDone={() => setAnswer(null)} />
+      {answer?.invitation.inviteUrl && (
+        <InviteLinkNotice
+          invitation={answer.invitation}
+          inviteUrl={answer.invitation.inviteUrl}
+          onDone={() => setAnswer(null)}
+        />
       )}
     </div>
   );

@@ -13,13 +13,15 @@ type Invitation = NonNullable<AddMemberAnswer["invitation"]>;
 
 /**
  * The invitation link, shown this once: the server keeps only a hash of its token, so it cannot
- * show it again. The console sends no email yet; the Admin passes the link on themselves.
+ * show it again. Shown only when the console sends no email: the Admin passes the link on.
  */
 export function InviteLinkNotice({
   invitation,
+  inviteUrl,
   onDone,
 }: {
   invitation: Invitation;
+  inviteUrl: string;
   onDone: () => void;
 }) {
   const t = useTranslations("members");
@@ -48,11 +50,11 @@ export function InviteLinkNotice({
           id={linkId}
           data-testid={linkId}
           readOnly
-          value={invitation.inviteUrl}
+          value={inviteUrl}
           onFocus={(event) => event.target.select()}
           className="min-w-0 flex-1 rounded-md border border-line bg-white px-3 py-1.5 font-mono text-xs"
         />
-        <CopyButton text={invitation.inviteUrl} label={t("inviteLink.copyLink")} />
+        <CopyButton text={inviteUrl} label={t("inviteLink.copyLink")} />
       </div>
       <ul className="list-disc space-y-1 pl-5 text-muted">
         <li>{t("inviteLink.shownOnce")}</li>

@@ -260,6 +260,7 @@ test.describe("a cross-site or non-JSON state change is refused and writes nothi
   });
 
   test("renaming, deleting and member changes: every attempt refused, the provider unchanged", async ({
+    join,
     baseURL,
     sessionCookie,
     api,
@@ -267,14 +268,14 @@ test.describe("a cross-site or non-JSON state change is refused and writes nothi
     uniqueName,
     freshChannel: { provider, channel },
   }) => {
-    await api.addMember(provider.id, operator.email, "viewer");
+    await join(provider.id, operator, "viewer");
     const invited = await api.addMember(
       provider.id,
       `${uniqueName("invitee").replaceAll(" ", "-")}@e2e.test`,
       "member",
     );
     const { members: [, viewer] = [] } = await api.members(provider.id);
-    const invitationId = "invitation" in invited ? invited.invitation.id : "";
+    const invitationId = invited.invitation.id;
     const snapshot = async () => ({
       provider: await api.getProvider(provider.id),
       members: await api.members(provider.id),

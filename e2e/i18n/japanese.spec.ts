@@ -20,6 +20,7 @@ test.describe("Japanese", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("an operator switches to Japanese: Statistics and Messaging API in Japanese, the TSV and LINE's vocabulary as in English, remembered in the profile", async ({
+    join,
     page,
     browser,
     baseURL,
@@ -31,7 +32,7 @@ test.describe("Japanese", () => {
   }) => {
     // Three browsers and two downloads: longer than the default 30 s on a busy machine.
     test.setTimeout(90_000);
-    await api.addMember(provider.id, operator.email, "admin");
+    await join(provider.id, operator, "admin");
     bot.setMode("error500");
     await api.pointAt(channel.id, bot, { errorStatisticsAggregation: true });
     await api.sendTextsAndWait(channel.id, 2, "ja");

@@ -44,18 +44,26 @@ export type AccessTokenStatus = Awaited<ReturnType<typeof getChannelAccessTokenS
 /** POST /api/channels/{id}/access-token: the token, shown this once. */
 export type IssuedAccessToken = Awaited<ReturnType<typeof issueChannelAccessToken>>;
 
-/** 201 of POST /api/providers/{id}/members: an operator added, or an email invited. */
-export type AddedMember =
-  | { member: { userId: string; email: string; role: ProviderRole } }
-  | {
-      invitation: {
-        id: string;
-        email: string;
-        role: ProviderRole;
-        expiresAt: string;
-        inviteUrl: string;
-      };
-    };
+/**
+ * 201 of POST /api/providers/{id}/members: the invitation, with its link when the console sends
+ * no mail (the e2e server has no SMTP_URL), null when it was mailed.
+ */
+export type AddedMember = {
+  invitation: {
+    id: string;
+    email: string;
+    role: ProviderRole;
+    expiresAt: string;
+    delivery: "admin" | "email";
+    inviteUrl: string | null;
+  };
+};
+
+/** The token in an invitation's link. */
+export function invitationToken({ invitation }: AddedMember): string {
+  if (!invitation.inviteUrl) throw new Error(`the invitation of ${invitation.email} was mailed`);
+  return new URL(invitation.inviteUrl).pathname.split("/").at(-1) ?? "";
+}
 
 /** 202 of POST /api/channels/{id}/events: the events were stored as one webhook. */
 export interface QueuedWebhook {
@@ -120,7 +128,7 @@ export class ConsoleApi {
     return ok(await this.request.get(`/api/providers/${providerId}/members`));
   }
 
-  /** Adds an operator by email, or invites an email that has no account. */
+  /** Invites an email to the provider (with an account or not: they join when they accept). */
   async addMember(providerId: string, email: string, role: ProviderRole): Promise<AddedMember> {
     return ok(
       await this.request.post(`/api/providers/${providerId}/members`, { data: { email, role } }),
@@ -141,7 +149,8 @@ export class ConsoleApi {
   }
 
   /** The invitation page's request: creates the invited account (the link's token is the credential). */
-  async acceptInvitation(input: { token: string; name: string; password: string }) {
+  /** As the invited account when this client is signed in as it; else creates the account. */
+  async acceptInvitation(input: { token: string; name?: string; password?: string }) {
     return ok<{ email: string; providerId: string; role: ProviderRole; accountCreated: boolean }>(
       await this.request.post("/api/invitations/accept", { data: input }),
       201,

@@ -25,6 +25,9 @@ export async function guardRequest(
   if (access === "public" || access === "line-token") {
     return { actor: null, providerId: null, role: null };
   }
+  if (access === "public-or-operator") {
+    return { actor: await currentOperator(request.headers), providerId: null, role: null };
+  }
   const sql = database();
   const actor = await identify(sql, request, access);
   if (access === "operator") return { actor, providerId: null, role: null };

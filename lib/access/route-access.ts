@@ -3,8 +3,13 @@ import type { Permission } from "../shared/provider-roles";
 
 /** Who may call a route handler's method. */
 export type RouteAccess =
-  /** Anyone: signing in (Better Auth checks its own routes), health, accepting an invitation. */
+  /** Anyone: signing in (Better Auth checks its own routes), health. */
   | "public"
+  /**
+   * Anyone, with the signed-in operator as the actor when there is one: accepting an invitation,
+   * whose link is the credential but whose answer depends on who opens it.
+   */
+  | "public-or-operator"
   /** A channel access token, checked by the LINE-compatible routes (lib/http/line-route.ts). */
   | "line-token"
   /** Any signed-in operator. */

@@ -16,8 +16,9 @@ import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import type { SqlConnection } from "../db/sql";
 import { openSqlConnection } from "../db/sql-driver";
-import { addMember, removeMember } from "../members/manage-members";
+import { removeMember } from "../members/manage-members";
 import { createProvider } from "../providers/create-provider";
+import { joinProvider } from "../testing/join-provider";
 import { processWide, signIn, TEST_ORIGIN } from "../testing/route-handles";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 
@@ -219,7 +220,7 @@ describe.each(TEST_PROVIDERS)("the hot requests' budget, on %s", (provider) => {
     const colleague = await createOperator(auth, { email: "colleague@example.com" });
     if (!colleague) throw new Error("operator exists");
     const { db } = database();
-    await addMember(db, admin.providerId, { email: colleague.email, role: "member" }, admin.email);
+    await joinProvider(db, admin.providerId, colleague, "member", admin.email);
     const elsewhere = await signIn(auth, colleague.email, colleague.password);
     const here = await signIn(auth, colleague.email, colleague.password);
     expect((await channel(elsewhere, admin.channelId)).status).toBe(200);

@@ -24,7 +24,7 @@ export const ROUTE_HANDLERS: Readonly<Record<string, MethodAccess>> = {
   "/api/auth/[...all]": { GET: "public", POST: "public" },
   "/api/health": { GET: "public" },
   "/api/health/ready": { GET: "public" },
-  "/api/invitations/accept": { POST: "public" },
+  "/api/invitations/accept": { POST: "public-or-operator" },
   "/api/providers": { GET: "operator", POST: "operator" },
   "/api/providers/[providerId]": {
     GET: { provider: "read" },

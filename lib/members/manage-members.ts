@@ -4,38 +4,46 @@ import type { Db, DbTransaction } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
 import { newUlid } from "../ids/new-ulid";
 import type { ProviderRole } from "../shared/provider-roles";
+import { invitationEmail } from "./invitation-email";
+import { dropInvitations, queueInvitationEmail } from "./invitation-outbox";
 import { generateInvitationToken, hashInvitationToken, INVITATION_DAYS } from "./invitation-token";
 import type { AddMemberInput, ChangeMemberRoleInput } from "./member-input";
 
 const LAST_ADMIN_MESSAGE = "A provider needs at least one Admin: make another member Admin first";
 
+/** How an invitation reaches the invited person (README, "Invitations"; ADR 28). */
+export type InvitationDelivery =
+  /** Mailed to the invited address (SMTP_URL); the inviting Admin never sees the link. */
+  | { by: "email"; consoleOrigin: string }
+  /** No mail server: the link is shown to the inviting Admin, who passes it on. */
+  | { by: "admin" };
+
 /**
- * Adds the operator with this email to the provider. Without an account for the email, invites
- * it instead: the answer carries the invitation's token (for its link), shown this once.
+ * Invites the person with this email to the provider with a role. It does the same whether or not
+ * an account has this email, so neither the answer nor its timing tells the Admin which: an
+ * account joins only when its owner accepts (signed in as it), and the link reaches that owner by
+ * email when the console sends mail. A new invitation replaces an earlier one for the same email
+ * (its link stops working). `token` is the link's secret when the Admin is to pass it on, null
+ * when it was mailed.
  */
-export async function addMember(db: Db, providerId: string, input: AddMemberInput, actor: string) {
+export async function addMember(
+  db: Db,
+  providerId: string,
+  input: AddMemberInput,
+  actor: string,
+  delivery: InvitationDelivery = { by: "admin" },
+) {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { email: input.email } });
-    if (user) {
-      const existing = await tx.providerMember.findUnique({
-        where: { providerId_userId: { providerId, userId: user.id } },
-      });
-      if (existing) {
-        throw new ConflictError("email", `${input.email} is already a member of this provider`);
-      }
-      await tx.providerMember.create({ data: { providerId, userId: user.id, role: input.role } });
-      await recordAudit(tx, {
-        providerId,
-        actor,
-        action: "member.added",
-        detail: { email: input.email, role: input.role },
-      });
-      return { added: { userId: user.id, email: input.email, role: input.role } };
+    const member = await tx.providerMember.findFirst({
+      where: { providerId, user: { email: input.email } },
+      select: { userId: true },
+    });
+    if (member) {
+      throw new ConflictError("email", `${input.email} is already a member of this provider`);
     }
-    // A new invitation replaces an earlier one for the same email: its link stops working.
     const token = generateInvitationToken();
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
-    await tx.providerInvitation.deleteMany({ where: { providerId, email: input.email } });
+    await dropInvitations(tx, { providerId, email: input.email });
     const invitation = await tx.providerInvitation.create({
       data: {
         id: newUlid(),
@@ -47,22 +55,45 @@ export async function addMember(db: Db, providerId: string, input: AddMemberInpu
         expiresAt,
       },
     });
+    if (delivery.by === "email") {
+      const provider = await tx.provider.findUniqueOrThrow({
+        where: { id: providerId },
+        select: { name: true },
+      });
+      await queueInvitationEmail(tx, {
+        invitationId: invitation.id,
+        to: input.email,
+        email: invitationEmail({
+          providerName: provider.name,
+          role: input.role,
+          invitedBy: actor,
+          link: invitationLink(delivery.consoleOrigin, token),
+          expiresAt,
+        }),
+      });
+    }
     await recordAudit(tx, {
       providerId,
       actor,
       action: "invitation.created",
-      detail: { email: input.email, role: input.role },
+      detail: { email: input.email, role: input.role, delivery: delivery.by },
     });
     return {
-      invited: {
+      invitation: {
         id: invitation.id,
         email: input.email,
         role: input.role,
-        token,
         expiresAt: expiresAt.toISOString(),
+        delivery: delivery.by,
       },
+      token: delivery.by === "admin" ? token : null,
     };
   });
+}
+
+/** The page an invitation link opens. */
+export function invitationLink(origin: string, token: string): string {
+  return new URL(`/invite/${token}`, origin).toString();
 }
 
 async function findMember(tx: DbTransaction, providerId: string, userId: string) {
@@ -141,7 +172,7 @@ export async function revokeInvitation(
       where: { id: invitationId, providerId },
     });
     if (!invitation) throw new NotFoundError("Invitation", invitationId);
-    await tx.providerInvitation.delete({ where: { id: invitationId } });
+    await dropInvitations(tx, { id: invitationId });
     await recordAudit(tx, {
       providerId,
       actor,

@@ -4,7 +4,7 @@ import { PROVIDER_ROLES } from "../shared/provider-roles";
 
 const roleInput = z.enum(PROVIDER_ROLES, { error: "must be admin, member or viewer" });
 
-/** POST /api/providers/{id}/members: add an operator, or invite an email without an account. */
+/** POST /api/providers/{id}/members: invite an email, with an account or not. */
 export const addMemberInput = z.strictObject({ email: emailInput, role: roleInput });
 export type AddMemberInput = z.infer<typeof addMemberInput>;
 
@@ -12,14 +12,18 @@ export type AddMemberInput = z.infer<typeof addMemberInput>;
 export const changeMemberRoleInput = z.strictObject({ role: roleInput });
 export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleInput>;
 
-/** POST /api/invitations/accept: the invited person's account. */
+/**
+ * POST /api/invitations/accept: the link's token; with the name and password of the account it
+ * creates when the invited address has none (lib/members/accept-invitation.ts).
+ */
 export const acceptInvitationInput = z.strictObject({
   token: z.string({ error: "must be a string" }).max(200, "is not an invitation token"),
   name: z
     .string({ error: "must be a string" })
     .trim()
     .min(1, "must not be empty")
-    .max(100, "must be at most 100 characters"),
-  password: newPasswordInput,
+    .max(100, "must be at most 100 characters")
+    .optional(),
+  password: newPasswordInput.optional(),
 });
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationInput>;

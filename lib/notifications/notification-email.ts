@@ -44,7 +44,7 @@ const at = (instant: Date) => `${formatUtc9(instant)} (${UTC9_LABEL})`;
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** A channel name is the operator's text: one line, so it cannot add headers or fake lines. */
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/[\r\n\t\u2028\u2029]+/g, " ").trim();
 }
 
