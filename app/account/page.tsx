@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SessionList } from "@/components/account/session-list";
+import { TwoFactorCard } from "@/components/account/two-factor-card";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { twoFactorStatus } from "@/lib/auth/two-factor-status";
+import { db } from "@/lib/db/client";
 import { loadOperator } from "@/lib/http/page-data";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,11 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("account") };
 }
 
-/** The signed-in operator's own account: their sessions and their password. */
+/** The signed-in operator's own account: two-factor sign-in, their sessions and their password. */
 export default async function AccountPage() {
   // Without a session: the sign-in page, which comes back here after.
   const operator = await loadOperator();
   const t = await getTranslations("pages");
+  const twoFactor = await twoFactorStatus(db(), operator);
   return (
     <>
       <Breadcrumb items={[{ label: t("account.heading") }]} />
@@ -23,6 +27,7 @@ export default async function AccountPage() {
         {t("account.signedInAs", { email: operator.email })}
       </p>
       <div className="grid gap-6">
+        <TwoFactorCard enabled={twoFactor.enabled} required={twoFactor.required} />
         <SessionList />
         <ChangePasswordForm />
       </div>

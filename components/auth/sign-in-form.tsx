@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/text-field";
+import { TwoFactorStep } from "./two-factor-step";
 
 /**
  * Email and password, posted to Better Auth's sign-in endpoint; on success, the page the operator
@@ -20,6 +21,20 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // The password was right and two-factor sign-in is on: the code comes next.
+  const [codeNext, setCodeNext] = useState(false);
+  const signedIn = () => {
+    router.push(returnTo);
+    router.refresh();
+  };
+
+  if (codeNext) {
+    return (
+      <Card title={t("twoFactor.title")}>
+        <TwoFactorStep onSignedIn={signedIn} />
+      </Card>
+    );
+  }
 
   return (
     <Card title={t("signIn.title")}>
@@ -36,8 +51,11 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
               body: JSON.stringify({ email, password }),
             });
             if (response.ok) {
-              router.push(returnTo);
-              router.refresh();
+              const answer: unknown = await response.json().catch(() => null);
+              if ((answer as { twoFactorRedirect?: unknown } | null)?.twoFactorRedirect === true) {
+                setPassword("");
+                setCodeNext(true);
+              } else signedIn();
               return;
             }
             setError(

@@ -9,6 +9,11 @@ export interface OperatorActor {
   name: string;
   /** Sees and manages every provider (ADR 14). */
   consoleAdmin: boolean;
+  /**
+   * TWO_FACTOR_REQUIRED asks this operator for two-factor sign-in and it is not on yet: only
+   * their own account may be used until it is (ADR 29).
+   */
+  mustEnableTwoFactor?: boolean;
 }
 
 /** A program holding a channel's access token, on the routes that accept one. */

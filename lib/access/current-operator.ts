@@ -1,6 +1,8 @@
 import "server-only";
 import { auth } from "../auth/auth";
 import { sessionCache, sessionCacheKey } from "../auth/session-cache";
+import { twoFactorRequiredFor } from "../auth/two-factor-status";
+import { db } from "../db/client";
 import type { OperatorActor } from "./actor";
 
 /**
@@ -17,7 +19,7 @@ export async function currentOperator(requestHeaders: Headers): Promise<Operator
   const begun = cache.begin();
   const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const { id, email, name, consoleAdmin } = session.user;
+  const { id, email, name, consoleAdmin, twoFactorEnabled } = session.user;
   const operator: OperatorActor = {
     kind: "operator",
     userId: id,
@@ -25,6 +27,9 @@ export async function currentOperator(requestHeaders: Headers): Promise<Operator
     name,
     consoleAdmin: consoleAdmin === true,
   };
+  if (twoFactorEnabled !== true && (await twoFactorRequiredFor(db(), operator))) {
+    operator.mustEnableTwoFactor = true;
+  }
   cache.keep(begun, key, operator, session.session.expiresAt);
   return operator;
 }

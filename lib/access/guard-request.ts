@@ -2,8 +2,9 @@
 // (lib/http/handler.ts), applying the access the route table declares (lib/http/route-table.ts).
 import "server-only";
 import { authenticateChannelToken } from "../access-tokens/authenticate-channel";
+import { TWO_FACTOR_REQUIRED_MESSAGE } from "../auth/two-factor-setting";
 import type { SqlSession } from "../db/sql";
-import { NotFoundError, UnauthenticatedError } from "../errors";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../errors";
 import type { Permission } from "../shared/provider-roles";
 import type { Actor, Grant } from "./actor";
 import { authorizeChannel, authorizeProvider, requirePermission } from "./authorize";
@@ -30,7 +31,12 @@ export async function guardRequest(
   }
   const sql = database();
   const actor = await identify(sql, request, access);
-  if (access === "operator") return { actor, providerId: null, role: null };
+  if (actor.kind === "operator" && actor.mustEnableTwoFactor && access !== "account") {
+    throw new ForbiddenError(TWO_FACTOR_REQUIRED_MESSAGE);
+  }
+  if (access === "operator" || access === "account") {
+    return { actor, providerId: null, role: null };
+  }
   if ("provider" in access) {
     return authorizeProvider(sql, actor, params.providerId ?? "", access.provider);
   }

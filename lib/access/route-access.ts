@@ -14,6 +14,11 @@ export type RouteAccess =
   | "line-token"
   /** Any signed-in operator. */
   | "operator"
+  /**
+   * The signed-in operator's own account: open even to one who must still turn on two-factor
+   * sign-in (TWO_FACTOR_REQUIRED), which every other route refuses.
+   */
+  | "account"
   /** A member of the provider in the path whose role grants the permission. */
   | { provider: Permission }
   /**

@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = [
   "invitation.revoked",
   "invitation.accepted",
   "webhooks.redelivered_now",
+  "two_factor.enabled",
+  "two_factor.disabled",
+  "two_factor.recovery_code_used",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -67,6 +70,9 @@ const SUMMARIES: Readonly<Record<AuditAction, (detail: AuditDetail) => string>> 
     d.count === 1
       ? `Redelivered webhook ${shown(d.webhookIds)} now`
       : `Redelivered ${shown(d.count)} webhooks now: ${shown(d.webhookIds)}`,
+  "two_factor.enabled": () => "Turned on two-factor sign-in",
+  "two_factor.disabled": () => "Turned off two-factor sign-in",
+  "two_factor.recovery_code_used": () => "Signed in with a two-factor recovery code",
 };
 
 /** One line in plain words, as the audit tab shows it. */

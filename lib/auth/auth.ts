@@ -12,6 +12,7 @@ import { authSecret } from "./auth-secret";
 import { knownDeviceOf, rememberDevice } from "./known-device";
 import { sessionCache } from "./session-cache";
 import { limitSignIn, signInLimitPerMinuteFromEnv } from "./sign-in-limits";
+import { afterTwoFactor, beforeTwoFactor, TWO_FACTOR_PATHS, twoFactorPlugin } from "./two-factor";
 
 /**
  * The header scripts/serve.mjs sets to the address the connection comes from (dropping any value
@@ -31,7 +32,13 @@ const SESSION_ENDING_PATHS = new Set([
   "/change-email",
   "/update-user",
   "/delete-user",
+  // Each replaces the session with one that says whether two-factor sign-in is on.
+  "/two-factor/verify-totp",
+  "/two-factor/disable",
 ]);
+
+/** Where a browser finishes signing in: with the password, or with its second factor after it. */
+const SIGNED_IN_PATHS = new Set(["/sign-in/email", ...TWO_FACTOR_PATHS]);
 
 async function forgetSessions(): Promise<void> {
   sessionCache().clear();
@@ -105,14 +112,22 @@ export function createAuth(
       // change that signs out other devices), which need not pass through the hooks above.
       after: createAuthMiddleware(async (ctx) => {
         if (SESSION_ENDING_PATHS.has(ctx.path)) await forgetSessions();
+        await afterTwoFactor(ctx, database);
         // A browser that signed in is known to this account from now on (lib/auth/known-device.ts).
-        if (ctx.path === "/sign-in/email" && ctx.context.newSession) {
-          await rememberDevice(ctx, secret, ctx.context.newSession.user.email, secureCookies);
+        // With two-factor sign-in on, the password alone makes no session yet: the code does.
+        // (This hook runs before the plugin's, which then withdraws the password's session.)
+        const signedIn = ctx.context.newSession;
+        const codeFollows =
+          ctx.path === "/sign-in/email" &&
+          (signedIn?.user as { twoFactorEnabled?: boolean } | undefined)?.twoFactorEnabled === true;
+        if (SIGNED_IN_PATHS.has(ctx.path) && signedIn && !codeFollows) {
+          await rememberDevice(ctx, secret, signedIn.user.email, secureCookies);
         }
       }),
       // The sign-in limits per account (lib/auth/sign-in-limits.ts), on top of Better Auth's
       // per-address limit.
       before: createAuthMiddleware(async (ctx) => {
+        await beforeTwoFactor(ctx);
         if (ctx.path !== "/sign-in/email") return;
         const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
         await limitSignIn(database, {
@@ -138,6 +153,7 @@ export function createAuth(
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     telemetry: { enabled: false },
+    plugins: [twoFactorPlugin()],
   });
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { consoleAdminSettingFromEnv } from "../auth/console-admin-setting";
 import { signInLimitPerMinuteFromEnv } from "../auth/sign-in-limits";
+import { twoFactorRequirementFromEnv } from "../auth/two-factor-setting";
 import { endpointLimitPerMinuteFromEnv } from "../channels/webhook-endpoint";
 import { webhookUrlPolicyFromEnv } from "../channels/webhook-url-policy";
 import { secretKeySettingFromEnv } from "../crypto/secret-key";
@@ -36,6 +37,8 @@ export function serverSettingsFromEnv(env: Env = process.env) {
     notifications: notificationSettingsFromEnv(env),
     verifyLimitPerHour: verifyLimitPerHourFromEnv(env),
     signInLimitPerMinute: signInLimitPerMinuteFromEnv(env),
+    /** TWO_FACTOR_REQUIRED: none, or admins (console administrators and provider Admins). */
+    twoFactorRequired: twoFactorRequirementFromEnv(env),
     endpointLimitPerMinute: endpointLimitPerMinuteFromEnv(env),
     webhookUrlPolicy: webhookUrlPolicyFromEnv(env),
     /** CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD: the console administrator made at start. */

@@ -28,11 +28,22 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T> {
   }
 }
 
-/** The signed-in operator; without a session, the sign-in page, which comes back here after. */
+/** The account page, where an operator who must turn on two-factor sign-in is sent. */
+export const TWO_FACTOR_SETUP_PATH = "/account?two-factor=required";
+
+/**
+ * The signed-in operator; without a session, the sign-in page, which comes back here after. An
+ * operator who must still turn on two-factor sign-in (TWO_FACTOR_REQUIRED) gets their account
+ * page, whatever they asked for.
+ */
 export const loadOperator = cache(async (): Promise<OperatorActor> => {
   const requestHeaders = await headers();
   const operator = await currentOperator(requestHeaders);
-  if (!operator) redirect(signInPath(requestHeaders.get(PAGE_PATH_HEADER)));
+  const path = requestHeaders.get(PAGE_PATH_HEADER);
+  if (!operator) redirect(signInPath(path));
+  if (operator.mustEnableTwoFactor && !path?.startsWith("/account")) {
+    redirect(TWO_FACTOR_SETUP_PATH);
+  }
   return operator;
 });
 

@@ -20,7 +20,7 @@ const LINE_TOKEN = "line-token" as const;
 
 /** Route patterns as Next writes them (`[id]` one segment, `[...rest]` one or more). */
 export const ROUTE_HANDLERS: Readonly<Record<string, MethodAccess>> = {
-  "/api/account/locale": { PUT: "operator" },
+  "/api/account/locale": { PUT: "account" },
   "/api/auth/[...all]": { GET: "public", POST: "public" },
   "/api/health": { GET: "public" },
   "/api/health/ready": { GET: "public" },
