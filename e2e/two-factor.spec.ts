@@ -62,12 +62,14 @@ test("a required second factor: turned on from the account page, then asked at e
     await expect(first).toHaveURL(/\/account\?two-factor=required$/);
 
     // 2. Turned on: the password, the setup key into the app, a wrong code, then the right one.
-    const card = first.locator("#two-factor");
-    await card.getByLabel("Current password").fill(ADMIN.password);
+    await first.getByLabel("Your password, to confirm").fill(ADMIN.password);
     await first.getByRole("button", { name: "Turn on" }).click();
     const key = (await first.getByTestId("two-factor-setup-key").textContent()) ?? "";
     const secret = totpSecretOf(`otpauth://totp/x?secret=${key.replaceAll(" ", "")}`);
-    const recoveryCodes = (await first.getByTestId("recovery-codes").innerText()).split("\n");
+    const recoveryCodes = await first
+      .getByTestId("recovery-codes")
+      .getByRole("listitem")
+      .allTextContents();
     expect(recoveryCodes).toHaveLength(10);
     const used = totpCode(secret);
     await first.getByLabel("Code from the app").fill(used === "000000" ? "111111" : "000000");

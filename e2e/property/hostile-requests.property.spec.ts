@@ -6,64 +6,18 @@
 // through that their role does not allow. Runs after every other spec (its own Playwright project), so the database
 // fingerprint sees only its own requests. PROPERTY_SEED and PROPERTY_RUNS override the fixed seed
 // and the 1,000 runs; fast-check prints the seed and the shrunk request when a case fails.
-import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { expect, test } from "../fixtures";
 import { invitationToken, type ProviderRole } from "../support/console-api";
 import { openDatabaseFingerprint } from "../support/database-fingerprint";
 import { resolveE2eDatabaseUrl } from "../support/e2e-database";
-import { type RawAnswer, type RawRequest, sendRaw } from "../support/raw-http";
+import { cookieOf, isErrorShape, jsonValue, nastyText } from "../support/hostile-values";
+import { type RawRequest, sendRaw } from "../support/raw-http";
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261127);
 /** Replaced in each request by the server's origin (baseURL), known only when the test runs. */
 const CONSOLE_ORIGIN = "console-origin";
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
-
-// Strings without ":" can never form a URL, so no generated request makes the server call an
-// address outside this machine; the only URLs are the loopback ones below (port 9 is closed).
-const LOOPBACK_URLS = ["http://127.0.0.1:9/hook", "https://127.0.0.1:9/x", "http://localhost:9/"];
-const noColon = (text: string) => !text.includes(":");
-
-const nastyText = fc.oneof(
-  fc.constantFrom(
-    "\ud800",
-    "a\udfffb",
-    "\u0000",
-    "\u202e",
-    "𝕏🤖",
-    "../../etc/passwd",
-    "' OR 1=1 --",
-    "<script>alert(1)</script>",
-    "1e309",
-    "-0",
-    "NaN",
-    "null",
-    "0x10",
-    " 5",
-    "10000",
-    "-000001-12-30T00",
-    "2026-11-27",
-    "",
-    " ",
-    "x".repeat(5001),
-  ),
-  fc.string({ unit: "binary", maxLength: 40 }).filter(noColon),
-  fc.string({ maxLength: 300 }).filter(noColon),
-  fc.constantFrom(...LOOPBACK_URLS),
-);
-
-const jsonValue = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: "small" },
-    nastyText,
-    fc.integer(),
-    fc.double(),
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(tie("value"), { maxLength: 3 }),
-    fc.dictionary(nastyText, tie("value"), { maxKeys: 3 }),
-  ),
-})).value;
 
 /** Objects with the properties the routes know, so that generated bodies get past the shape. */
 const KNOWN_KEYS = [
@@ -225,31 +179,6 @@ function requests(ids: { channelId: string; providerId: string; accessToken: str
       const withBody = body !== undefined && !["GET", "HEAD", "TRACE"].includes(method);
       return { method, path, headers: sent, ...(withBody ? { body } : {}) };
     });
-}
-
-/** The JSON error shape: `{"message": string, "details"?: [{property, message}]}`. */
-function isErrorShape(answer: RawAnswer): boolean {
-  if (!String(answer.headers["content-type"]).includes("application/json")) return false;
-  try {
-    const parsed = JSON.parse(answer.body) as { message?: unknown; details?: unknown };
-    if (typeof parsed.message !== "string" || parsed.message === "") return false;
-    if (parsed.details === undefined) return true;
-    return (
-      Array.isArray(parsed.details) &&
-      parsed.details.every(
-        (detail: { property?: unknown; message?: unknown }) =>
-          typeof detail.property === "string" && typeof detail.message === "string",
-      )
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** The session cookie of a signed-in API client, as a `Cookie` header value. */
-async function cookieOf(request: APIRequestContext): Promise<string> {
-  const { cookies } = await request.storageState();
-  return cookies.map(({ name, value }) => `${name}=${value}`).join("; ");
 }
 
 test("no generated request gets a 5xx; refusals are JSON and change nothing; roles hold", async ({

@@ -8,6 +8,7 @@ import { createDbClient, type Db, db } from "../db/client";
 import { type DatabaseConfig, resolveDatabaseConfig } from "../db/config";
 import { httpServerSettingsFromEnv } from "../settings/http-server-settings";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../shared/account-input";
+import { authLogger } from "./auth-log";
 import { authSecret } from "./auth-secret";
 import { knownDeviceOf, rememberDevice } from "./known-device";
 import { sessionCache } from "./session-cache";
@@ -153,6 +154,7 @@ export function createAuth(
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     telemetry: { enabled: false },
+    logger: authLogger,
     plugins: [twoFactorPlugin()],
   });
 }

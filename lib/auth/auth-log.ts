@@ -1,0 +1,31 @@
+// Better Auth's log lines, written as the console writes its own (README, "Defences"): one line
+// each, control characters escaped, credentials masked, and a database error by its class and code
+// only (its message can quote the query's values).
+import { describeError, redactCredentials } from "../logging/describe-error";
+import { escapeControlCharacters } from "../logging/one-line";
+
+type Level = "debug" | "info" | "warn" | "error";
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return describeError(value);
+  if (typeof value === "string") return redactCredentials(value);
+  try {
+    return redactCredentials(JSON.stringify(value) ?? String(value));
+  } catch {
+    return String(value);
+  }
+}
+
+/** The line for one of Better Auth's log calls. */
+export function authLogLine(level: Level, message: string, args: readonly unknown[]): string {
+  const text = [message, ...args].map(describe).join(" ");
+  return `[auth] ${level}: ${escapeControlCharacters(text)}`;
+}
+
+/** Better Auth's `logger` option: warnings and errors, to the server's error output. */
+export const authLogger = {
+  level: "warn" as const,
+  log(level: Level, message: string, ...args: unknown[]) {
+    console.error(authLogLine(level, message, args));
+  },
+};
