@@ -23,6 +23,34 @@ interface AcceptInvitationFormProps {
   providerName: string;
 }
 
+/** Who is invited to which provider as what, with the role and email marked for tests. */
+function InvitationIntro({
+  message,
+  providerName,
+  role,
+  email,
+}: {
+  message: "form.intro" | "join.intro";
+  providerName: string;
+  role: ProviderRole;
+  email: string;
+}) {
+  const t = useTranslations("invitations");
+  const roleLabel = useRoleLabel();
+  return (
+    <p className="text-sm">
+      {t.rich(message, {
+        provider: providerName,
+        role: roleLabel(role),
+        email,
+        strong: (chunks) => <strong>{chunks}</strong>,
+        roleStrong: (chunks) => <strong data-testid="invitation-role">{chunks}</strong>,
+        emailStrong: (chunks) => <strong data-testid="invitation-email">{chunks}</strong>,
+      })}
+    </p>
+  );
+}
+
 /** Where the outcome leaves the person when it is not straight into the console. */
 function OutcomeNotice({ outcome }: { outcome: AcceptInvitationOutcome }) {
   const t = useTranslations("invitations");
@@ -59,7 +87,6 @@ export function AcceptInvitationForm({
 }: AcceptInvitationFormProps) {
   const t = useTranslations("invitations");
   const tAccount = useTranslations("account");
-  const roleLabel = useRoleLabel();
   const router = useRouter();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
@@ -97,16 +124,12 @@ export function AcceptInvitationForm({
           );
         }}
       >
-        <p className="text-sm">
-          {t.rich("form.intro", {
-            provider: providerName,
-            role: roleLabel(role),
-            email,
-            strong: (chunks) => <strong>{chunks}</strong>,
-            roleStrong: (chunks) => <strong data-testid="invitation-role">{chunks}</strong>,
-            emailStrong: (chunks) => <strong data-testid="invitation-email">{chunks}</strong>,
-          })}
-        </p>
+        <InvitationIntro
+          message="form.intro"
+          providerName={providerName}
+          role={role}
+          email={email}
+        />
         {accept.error && <Alert tone="error">{accept.error.message}</Alert>}
         {/* For password managers: the account the new password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
@@ -147,23 +170,18 @@ export function JoinInvitationCard({
   providerName,
 }: AcceptInvitationFormProps) {
   const t = useTranslations("invitations");
-  const roleLabel = useRoleLabel();
   const router = useRouter();
   const accept = useAcceptInvitation(token);
   if (accept.data) return <OutcomeNotice outcome={accept.data} />;
   return (
     <Card title={t("join.title")}>
       <div className="grid gap-3 py-3">
-        <p className="text-sm">
-          {t.rich("join.intro", {
-            provider: providerName,
-            role: roleLabel(role),
-            email,
-            strong: (chunks) => <strong>{chunks}</strong>,
-            roleStrong: (chunks) => <strong data-testid="invitation-role">{chunks}</strong>,
-            emailStrong: (chunks) => <strong data-testid="invitation-email">{chunks}</strong>,
-          })}
-        </p>
+        <InvitationIntro
+          message="join.intro"
+          providerName={providerName}
+          role={role}
+          email={email}
+        />
         {accept.error && <Alert tone="error">{accept.error.message}</Alert>}
         <div>
           <Button

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import type { Db } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
-import { DomainError } from "../errors";
 import { addMember, changeMemberRole, removeMember } from "../members/manage-members";
 import { createProvider } from "../providers/create-provider";
 import { listProviders } from "../providers/list-providers";
 import type { Permission, ProviderRole } from "../shared/provider-roles";
 import { joinProvider } from "../testing/join-provider";
+import { refusalCode } from "../testing/refusal-code";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import type { OperatorActor } from "./actor";
 import { authorizeChannel, authorizeProvider } from "./authorize";
@@ -23,15 +23,7 @@ async function operator(db: Db, consoleAdmin = false): Promise<OperatorActor> {
 }
 
 /** The code a refusal carries, or "granted". */
-async function outcome(attempt: Promise<unknown>): Promise<string> {
-  try {
-    await attempt;
-    return "granted";
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
+const outcome = (attempt: Promise<unknown>) => refusalCode(attempt, "granted");
 
 describe.each(TEST_PROVIDERS)("who may do what, on %s", (provider) => {
   const database = useTestDatabase(provider);

@@ -11,14 +11,18 @@ const ORIGIN = "http://127.0.0.1:3000";
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 const EMAIL = "ops@example.com";
 
-/** The `name=value` of the cookies a response sets, by name. */
-function cookiesOf(response: Response): Map<string, string> {
-  const set = new Map<string, string>();
+/** A Set-Cookie line's name and `name=value`; null for a cookie it deletes. */
+function cookieOf(line: string): [string, string | null] {
+  const pair = line.split(";")[0] ?? "";
+  return [pair.slice(0, pair.indexOf("=")), /max-age=0/i.test(line) ? null : pair];
+}
+
+/** The cookies a response sets (not those it deletes), by name. */
+function cookiesOf(response: Response): Set<string> {
+  const set = new Set<string>();
   for (const line of response.headers.getSetCookie()) {
-    const pair = line.split(";")[0] ?? "";
-    const name = pair.slice(0, pair.indexOf("="));
-    if (/max-age=0/i.test(line)) set.delete(name);
-    else set.set(name, pair);
+    const [name, pair] = cookieOf(line);
+    if (pair !== null) set.add(name);
   }
   return set;
 }
@@ -51,9 +55,8 @@ describe.each(TEST_PROVIDERS)("two-factor sign-in on %s", (provider) => {
         }),
       );
       for (const line of response.headers.getSetCookie()) {
-        const pair = line.split(";")[0] ?? "";
-        const name = pair.slice(0, pair.indexOf("="));
-        if (/max-age=0/i.test(line)) jar.delete(name);
+        const [name = "", pair] = cookieOf(line);
+        if (pair === null) jar.delete(name);
         else jar.set(name, pair);
       }
       return response;

@@ -3,6 +3,7 @@
 
 /** `text` with every control character (newlines included) written as an escape: `\n`, `\u001b`. */
 export function escapeControlCharacters(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
     if (char === "\n") return "\\n";
     if (char === "\r") return "\\r";

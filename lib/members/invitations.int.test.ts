@@ -7,10 +7,10 @@ import type { OperatorActor } from "../access/actor";
 import { createAuth } from "../auth/auth";
 import { createOperator } from "../auth/operators";
 import type { Db } from "../db/client";
-import { DomainError } from "../errors";
 import { notificationSettingsFromEnv } from "../notifications/notification-settings";
 import { startNotifier } from "../notifications/start-notifier";
 import { createProvider } from "../providers/create-provider";
+import { refusalCode } from "../testing/refusal-code";
 import { smtpTestServer } from "../testing/smtp-test-server";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { acceptInvitation } from "./accept-invitation";
@@ -21,15 +21,7 @@ const PASSWORD = "a long enough password";
 const ORIGIN = "https://console.example.com";
 
 /** The code a refusal carries, or "accepted". */
-async function outcome(attempt: Promise<unknown>): Promise<string> {
-  try {
-    await attempt;
-    return "accepted";
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
+const outcome = (attempt: Promise<unknown>) => refusalCode(attempt, "accepted");
 
 describe.each(TEST_PROVIDERS)("invitations on %s", (provider) => {
   const database = useTestDatabase(provider);
@@ -242,30 +234,16 @@ describe.each(TEST_PROVIDERS)("invitations on %s", (provider) => {
     stops.push(() => smtp.close());
     const admin = await operator("admin@example.com");
     const team = await providerOf(admin, "Team <b>");
-    const email = { by: "email", consoleOrigin: ORIGIN } as const;
+    const invite = (address: string, role: "member" | "viewer") =>
+      addMember(db, team.id, { email: address, role }, admin.email, {
+        by: "email",
+        consoleOrigin: ORIGIN,
+      });
 
-    const revoked = await addMember(
-      db,
-      team.id,
-      { email: "gone@example.com", role: "member" },
-      admin.email,
-      email,
-    );
+    const revoked = await invite("gone@example.com", "member");
     await revokeInvitation(db, team.id, revoked.invitation.id, admin.email);
-    const replaced = await addMember(
-      db,
-      team.id,
-      { email: "new@example.com", role: "viewer" },
-      admin.email,
-      email,
-    );
-    const kept = await addMember(
-      db,
-      team.id,
-      { email: "new@example.com", role: "member" },
-      admin.email,
-      email,
-    );
+    const replaced = await invite("new@example.com", "viewer");
+    const kept = await invite("new@example.com", "member");
     expect([revoked.token, replaced.token, kept.token]).toEqual([null, null, null]);
     expect(await db.notification.count({ where: { kind: "invitation" } })).toBe(1);
 
