@@ -45,7 +45,10 @@ test("an address claimed by an attacker joins no provider: the link goes only to
   const admin = createOperator(`admin-${stamp}@e2e.test`, databaseUrl);
   const colleague = createOperator(`colleague-${stamp}@e2e.test`, databaseUrl);
   const victim = `victim-${stamp}@e2e.test`;
+  // Closed at the end: API clients are disposed, browsers closed (disposing a browser's own
+  // request client instead broke the next test's fixtures in the same worker).
   const opened: { dispose(): Promise<void> }[] = [];
+  const browsers: { close(): Promise<void> }[] = [];
   const requestAs = async (operator: { email: string; password: string }) => {
     const request = await signedInRequest(playwright, baseURL, operator);
     opened.push(request);
@@ -70,7 +73,7 @@ test("an address claimed by an attacker joins no provider: the link goes only to
     const asAdmin = new ConsoleApi(await requestAs(admin));
     const target = await asAdmin.createProvider(`Target ${stamp}`);
     const { context: adminContext, page } = await signedInBrowser(browser, baseURL, admin);
-    opened.push(adminContext.request);
+    browsers.push(adminContext);
     await page.goto(`/console/provider/${target.id}/members`);
     for (const email of [victim, colleague.email]) {
       await page.getByRole("textbox", { name: "Email" }).fill(email);
@@ -109,7 +112,7 @@ test("an address claimed by an attacker joins no provider: the link goes only to
       baseURL,
       attacker,
     );
-    opened.push(attackerContext.request);
+    browsers.push(attackerContext);
     await attackerPage.goto(victimLink);
     await expect(attackerPage.getByText(`This invitation is for ${victim}`)).toBeVisible();
     await expect(attackerPage.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
@@ -132,7 +135,7 @@ test("an address claimed by an attacker joins no provider: the link goes only to
       baseURL,
       storageState: { cookies: [], origins: [] },
     });
-    opened.push(colleagueBrowser.request);
+    browsers.push(colleagueBrowser);
     const guest = await colleagueBrowser.newPage();
     await guest.goto(await linkTo(smtp.received, colleague.email, target.name));
     await guest.getByRole("link", { name: `Sign in as ${colleague.email}` }).click();
@@ -149,6 +152,7 @@ test("an address claimed by an attacker joins no provider: the link goes only to
     );
     expect(after.invitations.map((invitation) => invitation.email)).toEqual([victim]);
   } finally {
+    for (const context of browsers) await context.close().catch(() => {});
     for (const context of opened) await context.dispose().catch(() => {});
     await served.stop();
     await smtp.close();

@@ -7,12 +7,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { startConsole } from "../lib/testing/console-process";
 import { totpCode, totpSecretOf } from "../lib/testing/totp";
 import { expect, test } from "./fixtures";
 
 const ADMIN = { email: "root@e2e.test", password: "a-long-enough-admin-password" };
+
+/** Browsers to close when the test ends. */
+const contexts: BrowserContext[] = [];
 
 /** A signed-out browser that the console sees as the client `address` behind its proxy. */
 async function client(browser: Browser, baseURL: string, address: string): Promise<Page> {
@@ -21,6 +24,7 @@ async function client(browser: Browser, baseURL: string, address: string): Promi
     storageState: { cookies: [], origins: [] },
     extraHTTPHeaders: { "x-forwarded-for": address },
   });
+  contexts.push(context);
   return context.newPage();
 }
 
@@ -121,6 +125,7 @@ test("a required second factor: turned on from the account page, then asked at e
     const actions = ((await audit.json()).entries as { action: string }[]).map((e) => e.action);
     expect(actions[0]).toBe("two_factor.recovery_code_used");
   } finally {
+    for (const context of contexts.splice(0)) await context.close().catch(() => {});
     await served.stop();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -31,3 +31,33 @@ describe("Better Auth's log lines", () => {
     expect(line.split("\n")).toHaveLength(1);
   });
 });
+
+describe("errors a request ends with", () => {
+  it("a refusal is the client's and not logged; anything else is, by class and code", async () => {
+    const { APIError } = await import("better-auth/api");
+    const { logAuthError } = await import("./auth-log");
+    const lines: string[] = [];
+    const original = console.error;
+    console.error = (line: string) => lines.push(line);
+    try {
+      logAuthError(new APIError("UNAUTHORIZED", { message: "Invalid password" }));
+      expect(lines).toEqual([]);
+      const prisma = Object.assign(
+        new Error("Timed out on token = 0123456789abcdef0123456789abcdef"),
+        {
+          name: "PrismaClientKnownRequestError",
+          code: "P1008",
+          clientVersion: "6",
+        },
+      );
+      logAuthError(prisma);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^\[auth\] error: a request failed: PrismaClientKnownRequestError P1008/,
+      );
+      expect(lines[0]).not.toContain("0123456789abcdef0123456789abcdef");
+    } finally {
+      console.error = original;
+    }
+  });
+});

@@ -1,6 +1,7 @@
 // Better Auth's log lines, written as the console writes its own (README, "Defences"): one line
 // each, control characters escaped, credentials masked, and a database error by its class and code
 // only (its message can quote the query's values).
+import { isAPIError } from "better-auth/api";
 import { describeError, redactCredentials } from "../logging/describe-error";
 import { escapeControlCharacters } from "../logging/one-line";
 
@@ -20,6 +21,16 @@ function describe(value: unknown): string {
 export function authLogLine(level: Level, message: string, args: readonly unknown[]): string {
   const text = [message, ...args].map(describe).join(" ");
   return `[auth] ${level}: ${escapeControlCharacters(text)}`;
+}
+
+/**
+ * Better Auth's `onAPIError.onError`: an error a request ended with. A refusal (a wrong password,
+ * a bad code) is the client's, answered as such and not logged; anything else is logged as the
+ * console logs its own (the library's default would print the raw message).
+ */
+export function logAuthError(error: unknown): void {
+  if (isAPIError(error) && error.status !== "INTERNAL_SERVER_ERROR") return;
+  console.error(authLogLine("error", "a request failed:", [error]));
 }
 
 /** Better Auth's `logger` option: warnings and errors, to the server's error output. */

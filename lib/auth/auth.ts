@@ -8,7 +8,7 @@ import { createDbClient, type Db, db } from "../db/client";
 import { type DatabaseConfig, resolveDatabaseConfig } from "../db/config";
 import { httpServerSettingsFromEnv } from "../settings/http-server-settings";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../shared/account-input";
-import { authLogger } from "./auth-log";
+import { authLogger, logAuthError } from "./auth-log";
 import { authSecret } from "./auth-secret";
 import { knownDeviceOf, rememberDevice } from "./known-device";
 import { sessionCache } from "./session-cache";
@@ -155,6 +155,7 @@ export function createAuth(
     },
     telemetry: { enabled: false },
     logger: authLogger,
+    onAPIError: { onError: logAuthError },
     plugins: [twoFactorPlugin()],
   });
 }
