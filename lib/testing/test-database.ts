@@ -1,17 +1,17 @@
 // Fresh databases for integration tests, one kind per provider: a new SQLite file in a temporary
-// directory, or a new database (CREATE DATABASE) on the test PostgreSQL server. A migrated one is
-// a clone of the run's template (lib/testing/database-templates.ts). Each comes with a cleanup
-// that disconnects and deletes it, so tests never share state.
+// directory, or a new database (CREATE DATABASE) on the test PostgreSQL server. Each comes with a
+// cleanup that disconnects and deletes it, so tests never share state.
 import "server-only";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { createDbClient, type Db } from "../db/client";
 import type { DatabaseConfig } from "../db/config";
+import { migrate } from "../db/migrate";
 import { PROVIDERS } from "../db/migration-authoring";
 import type { Provider } from "../db/migrations";
-import { withPostgresAdmin } from "./database-templates";
 
 /** Every integration test runs on each database the console supports. */
 export const TEST_PROVIDERS: Provider[] = PROVIDERS;
@@ -35,15 +35,9 @@ export async function createEmptyDatabase(provider: Provider): Promise<EmptyData
   return provider === "postgres" ? createEmptyPostgresDatabase() : createEmptySqliteDatabase();
 }
 
-/**
- * A database with every committed migration applied, and a Prisma client connected to it: a clone
- * of the run's migrated template.
- */
+/** A database with every committed migration applied, and a Prisma client connected to it. */
 export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
-  const empty =
-    provider === "postgres"
-      ? await createEmptyPostgresDatabase(inject("postgresTemplate"))
-      : createEmptySqliteDatabase(inject("sqliteTemplate"));
+  const empty = await createEmptyDatabase(provider);
   let db: Db | undefined;
   const cleanup = async () => {
     const client = db;
@@ -55,6 +49,7 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
     }
   };
   try {
+    await migrate(empty.config);
     db = createDbClient(empty.config);
     return { provider, config: empty.config, db, cleanup };
   } catch (error) {
@@ -93,13 +88,10 @@ export function useTestDatabase(
   };
 }
 
-/** A new SQLite file: empty, or a copy of `template`. */
-function createEmptySqliteDatabase(template?: string): EmptyDatabase {
+function createEmptySqliteDatabase(): EmptyDatabase {
   const dir = mkdtempSync(path.join(os.tmpdir(), "webhook-console-test-"));
-  const filePath = path.join(dir, "test.db");
-  if (template) copyFileSync(template, filePath);
   return {
-    config: { provider: "sqlite", filePath },
+    config: { provider: "sqlite", filePath: path.join(dir, "test.db") },
     async drop() {
       rmSync(dir, { recursive: true, force: true });
     },
@@ -108,15 +100,12 @@ function createEmptySqliteDatabase(template?: string): EmptyDatabase {
 
 let databaseCounter = 0;
 
-/** A new PostgreSQL database: empty, or created from `template`. */
-async function createEmptyPostgresDatabase(template?: string): Promise<EmptyDatabase> {
+async function createEmptyPostgresDatabase(): Promise<EmptyDatabase> {
   const adminUrl = inject("postgresUrl");
   // Unique across test files (one process each, possibly at once) and across runs against a
   // shared TEST_POSTGRES_URL server; only [a-z0-9_], so it needs no quoting rules beyond "".
   const name = `test_${process.pid}_${Date.now().toString(36)}_${++databaseCounter}`;
-  // From the template: about 200 ms here, where an empty database and its migrations took 330.
-  const from = template ? ` TEMPLATE "${template}"` : "";
-  await withPostgresAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"${from}`));
+  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   let dropped = false;
@@ -126,9 +115,19 @@ async function createEmptyPostgresDatabase(template?: string): Promise<EmptyData
       if (dropped) return;
       dropped = true;
       // FORCE ends connections a failed test may have leaked, so the drop cannot hang.
-      await withPostgresAdmin(adminUrl, (client) =>
+      await withAdminClient(adminUrl, (client) =>
         client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
       );
     },
   };
+}
+
+async function withAdminClient<T>(url: string, work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
