@@ -178,6 +178,9 @@ const types = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/** How long a transaction of this driver may sit idle before the server ends its session. */
+export const IDLE_IN_TRANSACTION_MS = 5_000;
+
 /**
  * A small pg pool. Each statement text is a named prepared statement, parsed
  * and planned once per connection.
@@ -194,6 +197,12 @@ class PostgresConnection implements SqlConnection {
       max: poolSize,
       allowExitOnIdle: true,
       types,
+      // Its transactions (a claim, a batch of outcomes, a burst of events) run statement after
+      // statement and never wait on anything else. A process frozen inside one (stopped,
+      // swapped out, paused in a debugger) would keep its row locks: the channel it was claiming
+      // stays locked, and SKIP LOCKED passes it over in every other worker's claims for as long
+      // as the freeze lasts. The server ends such a session instead, rolling the transaction back.
+      options: `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
     });
     // An idle connection the server ended (a restart, an administrator): the pool drops it and
     // the next query opens another. Unlistened, the error would end the process.
