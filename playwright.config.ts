@@ -55,6 +55,8 @@ export default defineConfig({
       // to prove refused requests change nothing, so nothing else may write at the same time.
       name: "property",
       testMatch: "property/**/*.spec.ts",
+      // One spec at a time, too: each fingerprints the database the other writes to.
+      workers: 1,
       dependencies: ["load"],
     },
   ],

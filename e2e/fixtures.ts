@@ -213,6 +213,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   guestApi: async ({ playwright, baseURL }, use) => {
     const request = await playwright.request.newContext({
       baseURL,
+      // Not the worker operator's session, which request contexts made here inherit otherwise.
+      storageState: { cookies: [], origins: [] },
       extraHTTPHeaders: { connection: "close", ...(baseURL ? { origin: baseURL } : {}) },
     });
     await use(new ConsoleApi(request));

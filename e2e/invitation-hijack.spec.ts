@@ -119,6 +119,7 @@ test("an address claimed by an attacker joins no provider: the link goes only to
     // Without a session the link does not create or claim anything: the address has an account.
     const anonymous = await playwright.request.newContext({
       baseURL,
+      storageState: { cookies: [], origins: [] },
       extraHTTPHeaders: { origin: baseURL },
     });
     opened.push(anonymous);
