@@ -28,7 +28,7 @@ import { type DatabaseConfig, resolveDatabaseConfig } from "../lib/db/config";
 import { migrate } from "../lib/db/migrate";
 import { dispatchSettingsFromEnv } from "../lib/dispatch/dispatch-settings";
 import { Dispatcher } from "../lib/dispatch/dispatcher";
-import { buildWebhookRequest } from "../lib/dispatch/webhook-request";
+import { buildWebhookRequest } from "../lib/dispatch/send/webhook-request";
 import { completeEvent, type StoredEvent } from "../lib/events/complete-event";
 import { newUlid } from "../lib/ids/new-ulid";
 import { createProvider } from "../lib/providers/create-provider";

@@ -5,7 +5,7 @@ import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/
 import type { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-access-token-status";
 import type { ChannelView } from "@/lib/channels/channel-view";
 import type { getChannelSecret } from "@/lib/channels/get-channel";
-import type { listDeliveries } from "@/lib/dispatch/list-deliveries";
+import type { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import type { ProviderDetail, ProviderSummary } from "@/lib/providers/provider-view";
 import { deliveriesPageUrl } from "@/lib/shared/delivery-filters";
 import type { FailureReason } from "@/lib/shared/failure-reasons";

@@ -5,7 +5,7 @@ import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { WebhookDetail } from "@/lib/dispatch/get-webhook-detail";
+import type { WebhookDetail } from "@/lib/deliveries/get-webhook-detail";
 import { isRedeliverable } from "@/lib/shared/redeliver-now";
 import { WebhookRedeliverAction } from "./webhook-redeliver-action";
 

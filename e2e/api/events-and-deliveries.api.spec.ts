@@ -1,4 +1,4 @@
-import type { WebhookDetail } from "../../lib/dispatch/get-webhook-detail";
+import type { WebhookDetail } from "../../lib/deliveries/get-webhook-detail";
 import { expect, test } from "../fixtures";
 import { type DeliveryList, expectErrorResponse } from "../support/console-api";
 import { sendSuccessThen500 } from "../support/delivery-mix";

@@ -3,7 +3,7 @@ import type { getChannelAccessTokenStatus } from "../../lib/access-tokens/get-ch
 import type { issueChannelAccessToken } from "../../lib/access-tokens/issue-channel-access-token";
 import type { AuditLog } from "../../lib/audit/list-audit";
 import type { ChannelView } from "../../lib/channels/channel-view";
-import type { listDeliveries } from "../../lib/dispatch/list-deliveries";
+import type { listDeliveries } from "../../lib/deliveries/list-deliveries";
 import type { EventInput } from "../../lib/events/event-input";
 import type { ErrorBody } from "../../lib/http/respond";
 import type { MemberList } from "../../lib/members/list-members";

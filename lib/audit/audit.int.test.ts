@@ -8,7 +8,7 @@ import { updateChannel } from "../channels/update-channel";
 import { setWebhookEndpoint } from "../channels/webhook-endpoint";
 import type { Db } from "../db/client";
 import { openSqlConnection } from "../db/sql-driver";
-import type { WebhookOutcome } from "../dispatch/attempt-record";
+import type { WebhookOutcome } from "../dispatch/queue/attempt-record";
 import { AttemptRecorder } from "../dispatch/queue/attempt-recorder";
 import { enqueueEvents } from "../events/enqueue-events";
 import { newUlid } from "../ids/new-ulid";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseWebhookTarget } from "../dispatch/webhook-target";
+import { parseWebhookTarget } from "../dispatch/send/webhook-target";
 import { InvalidSettingError } from "../settings/read-env";
 import { changesAdminSettings, updateChannelInput } from "./channel-input";
 import { webhookUrlPolicyFromEnv } from "./webhook-url-policy";

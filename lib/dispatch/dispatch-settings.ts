@@ -8,8 +8,8 @@ import {
   positiveIntListSetting,
   positiveIntSetting,
 } from "../settings/read-env";
-import { createHostResolver } from "./resolve-host";
-import type { SendOptions } from "./send-webhook";
+import { createHostResolver } from "./send/resolve-host";
+import type { SendOptions } from "./send/send-webhook";
 
 /** How the dispatcher sends; every number is an environment variable (README, Configuration). */
 export interface DispatchSettings {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
+import { listDeliveries } from "../deliveries/list-deliveries";
 import type { DemoBotMode } from "../demo-bot/modes";
 import { enqueueEvents } from "../events/enqueue-events";
 import { createProvider } from "../providers/create-provider";
@@ -11,8 +12,7 @@ import { startDnsServer, startHttpBot } from "../testing/fault-lab";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { dispatchSettingsFromEnv } from "./dispatch-settings";
 import { Dispatcher } from "./dispatcher";
-import { listDeliveries } from "./list-deliveries";
-import { ALLOW_PRIVATE_TARGETS_HINT } from "./target-address";
+import { ALLOW_PRIVATE_TARGETS_HINT } from "./send/target-address";
 
 const settings = (overrides: Record<string, string> = {}) =>
   dispatchSettingsFromEnv({

@@ -6,16 +6,16 @@ import { openSqlConnection } from "../db/sql-driver";
 import type { StoredEvent } from "../events/complete-event";
 import { newUlid } from "../ids/new-ulid";
 import { describeError } from "../logging/describe-error";
-import type { AttemptRecord, WebhookOutcome } from "./attempt-record";
-import { ConnectionPool } from "./connection-pool";
 import type { DispatchSettings } from "./dispatch-settings";
 import { sendOptionsFrom } from "./dispatch-settings";
+import type { AttemptRecord, WebhookOutcome } from "./queue/attempt-record";
 import { DatabaseStore } from "./queue/database-store";
 import type { ClaimedWebhook, DispatchStore } from "./queue/dispatch-store";
+import { outcomeAfter, resultColumns } from "./queue/redelivery-policy";
 import { ThreadStore } from "./queue/thread-store";
-import { outcomeAfter, resultColumns } from "./redelivery-policy";
-import { type SendOptions, sendWebhook } from "./send-webhook";
-import { buildWebhookRequest } from "./webhook-request";
+import { ConnectionPool } from "./send/connection-pool";
+import { type SendOptions, sendWebhook } from "./send/send-webhook";
+import { buildWebhookRequest } from "./send/webhook-request";
 
 type Send = typeof sendWebhook;
 

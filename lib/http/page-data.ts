@@ -8,7 +8,7 @@ import { currentOperator } from "../access/current-operator";
 import { getChannelWithProvider } from "../channels/get-channel";
 import { db } from "../db/client";
 import { sql } from "../db/sql-driver";
-import { getWebhookDetail } from "../dispatch/get-webhook-detail";
+import { getWebhookDetail } from "../deliveries/get-webhook-detail";
 import { DomainError } from "../errors";
 import { getProvider } from "../providers/get-provider";
 import { listProviders } from "../providers/list-providers";

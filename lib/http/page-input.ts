@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ListAuditOptions } from "../audit/list-audit";
-import type { ListDeliveriesOptions } from "../dispatch/list-deliveries";
+import type { ListDeliveriesOptions } from "../deliveries/list-deliveries";
 import type { ListNotificationsOptions } from "../notifications/list-notifications";
 import { DELIVERY_RESULTS } from "../shared/delivery-filters";
 import { FAILURE_REASONS } from "../shared/failure-reasons";

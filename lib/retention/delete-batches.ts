@@ -4,7 +4,7 @@
 // selected row is addressed.
 import "server-only";
 import { Prisma } from "../db/client";
-import type { WebhookStatus } from "../dispatch/attempt-record";
+import type { WebhookStatus } from "../dispatch/queue/attempt-record";
 import { smallestUlidAt } from "../ids/new-ulid";
 import type { RetentionCutoffs } from "../shared/retention-windows";
 

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
-import type { AttemptRecord, WebhookStatus } from "../dispatch/attempt-record";
+import type { AttemptRecord, WebhookStatus } from "../dispatch/queue/attempt-record";
 import { insertAttempts } from "../dispatch/queue/record-outcomes";
 import { newUlid } from "../ids/new-ulid";
 import { rollupDeltas, upsertRollups } from "../statistics/error-rollups";

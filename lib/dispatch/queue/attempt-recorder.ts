@@ -1,6 +1,6 @@
 import "server-only";
 import type { SqlConnection } from "../../db/sql";
-import type { WebhookOutcome } from "../attempt-record";
+import type { WebhookOutcome } from "./attempt-record";
 import { writeOutcomes } from "./record-outcomes";
 
 const MAX_BATCH = 256;

@@ -4,7 +4,7 @@
 import "server-only";
 import type { Channel } from "../../db/client";
 import { fromSqlBool, type SqlConnection, SqlParams, type SqlSession } from "../../db/sql";
-import type { ManualRedeliveryFrom } from "../attempt-record";
+import type { ManualRedeliveryFrom } from "./attempt-record";
 
 export interface ClaimedRow {
   id: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import { openChannelSecret } from "../../channels/channel-secret";
 import type { SqlConnection } from "../../db/sql";
-import type { WebhookOutcome } from "../attempt-record";
+import type { WebhookOutcome } from "./attempt-record";
 import { AttemptRecorder } from "./attempt-recorder";
 import { claimDue, type DispatchChannel } from "./claim-due";
 import type { ClaimedWebhook, ClaimWanted, DispatchStore } from "./dispatch-store";

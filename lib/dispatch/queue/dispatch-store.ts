@@ -1,5 +1,5 @@
 import "server-only";
-import type { WebhookOutcome } from "../attempt-record";
+import type { WebhookOutcome } from "./attempt-record";
 import type { ClaimedRow, DispatchChannel } from "./claim-due";
 
 /** A claimed webhook with its channel as read at claim time, the secret already opened. */

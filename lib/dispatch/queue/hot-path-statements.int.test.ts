@@ -12,7 +12,7 @@ import { newUlid } from "../../ids/new-ulid";
 import { createProvider } from "../../providers/create-provider";
 import { NO_ATTEMPT_DETAIL } from "../../testing/aged-rows";
 import { TEST_PROVIDERS, useTestDatabase } from "../../testing/test-database";
-import type { AttemptRecord, WebhookOutcome } from "../attempt-record";
+import type { AttemptRecord, WebhookOutcome } from "./attempt-record";
 import { AttemptRecorder } from "./attempt-recorder";
 import { claimDue } from "./claim-due";
 

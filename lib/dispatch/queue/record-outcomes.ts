@@ -7,7 +7,7 @@ import { SqlParams, type SqlSession, sqlBool, sqlColumns, sqlTime } from "../../
 import { dueDeltas, recordNotificationsDue } from "../../notifications/notifications-due";
 import { upsertDeliveryRollups } from "../../statistics/delivery-rollups";
 import { rollupDeltas, upsertRollups } from "../../statistics/error-rollups";
-import type { AttemptRecord, WebhookOutcome } from "../attempt-record";
+import type { AttemptRecord, WebhookOutcome } from "./attempt-record";
 
 /** What the recorder decides per channel, for a channel that has Use webhook on. */
 export interface WebhookChannelFlags {

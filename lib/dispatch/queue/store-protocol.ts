@@ -1,7 +1,7 @@
 // The messages between a dispatcher (thread-store.ts) and its database thread (store-thread.ts).
 // Everything crossing is plain data: structured clone carries Dates, Buffers and channel rows.
 import type { DatabaseConfig } from "../../db/config";
-import type { WebhookOutcome } from "../attempt-record";
+import type { WebhookOutcome } from "./attempt-record";
 import type { ClaimWanted } from "./dispatch-store";
 
 /** What the database thread is started with (workerData). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
 import type { DatabaseConfig } from "../../db/config";
-import type { WebhookOutcome } from "../attempt-record";
+import type { WebhookOutcome } from "./attempt-record";
 import type { ClaimedWebhook, ClaimWanted, DispatchStore } from "./dispatch-store";
 import type { StoreCall, StoreReply, StoreThreadData } from "./store-protocol";
 

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { listDeliveries } from "@/lib/dispatch/list-deliveries";
+import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { route } from "@/lib/http/handler";
 import { listDeliveriesInput } from "@/lib/http/page-input";
 import { parseSearchParams } from "@/lib/http/parse";

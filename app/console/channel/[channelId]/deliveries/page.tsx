@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DeliveriesExplorer } from "@/components/deliveries/deliveries-explorer";
 import { db } from "@/lib/db/client";
-import { listDeliveries } from "@/lib/dispatch/list-deliveries";
+import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { InvalidInputError } from "@/lib/errors";
 import { loadChannel } from "@/lib/http/page-data";
 import { listDeliveriesInput } from "@/lib/http/page-input";

@@ -1,8 +1,8 @@
 import { actorLabel } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
+import { redeliverNow } from "@/lib/deliveries/redeliver-now";
+import { redeliverNowInput } from "@/lib/deliveries/redeliver-now-input";
 import { notifyDispatcher } from "@/lib/dispatch/dispatcher-instance";
-import { redeliverNow } from "@/lib/dispatch/redeliver-now";
-import { redeliverNowInput } from "@/lib/dispatch/redeliver-now-input";
 import { route } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/parse";
 

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { getWebhookDetail } from "@/lib/dispatch/get-webhook-detail";
+import { getWebhookDetail } from "@/lib/deliveries/get-webhook-detail";
 import { route } from "@/lib/http/handler";
 
 type Params = { channelId: string; webhookId: string };

@@ -8,7 +8,7 @@ import {
   requestTimeout,
   type UnclassifiedDetail,
   unclassified,
-} from "../shared/failure-reasons";
+} from "../../shared/failure-reasons";
 
 /**
  * Where the send was when it broke. Everything up to a usable connection (URL, DNS, TCP, TLS,

@@ -4,10 +4,10 @@ import http from "node:http";
 import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
-import { type LocalPki, mintLocalPki, startHttpBot } from "../testing/fault-lab";
+import { ALLOW_PRIVATE_TARGETS } from "../../testing/allow-private-targets";
+import { type LocalPki, mintLocalPki, startHttpBot } from "../../testing/fault-lab";
+import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch-settings";
 import { ConnectionPool } from "./connection-pool";
-import { dispatchSettingsFromEnv, sendOptionsFrom } from "./dispatch-settings";
 import { type SendOptions, sendWebhook } from "./send-webhook";
 
 const webhook = { headers: { "content-type": "application/json" }, body: Buffer.from("{}") };

@@ -2,10 +2,10 @@ import "server-only";
 import { openChannelSecret } from "../channels/channel-secret";
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
+import { signBody } from "../dispatch/send/signature";
+import { buildWebhookRequest } from "../dispatch/send/webhook-request";
 import { NotFoundError } from "../errors";
 import type { StoredEvent } from "../events/complete-event";
-import { signBody } from "./signature";
-import { buildWebhookRequest } from "./webhook-request";
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 

@@ -14,9 +14,9 @@ import {
   mintLocalPki,
   startDnsServer,
   startHttpBot,
-} from "../testing/fault-lab";
+} from "../../testing/fault-lab";
+import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch-settings";
 import { ConnectionPool } from "./connection-pool";
-import { dispatchSettingsFromEnv, sendOptionsFrom } from "./dispatch-settings";
 import { type SendOptions, type SendResult, sendWebhook } from "./send-webhook";
 import { ALLOW_PRIVATE_TARGETS_HINT } from "./target-address";
 import { buildWebhookRequest } from "./webhook-request";

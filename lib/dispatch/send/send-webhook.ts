@@ -1,5 +1,5 @@
 import http2 from "node:http2";
-import { type DeliveryFailure, errorStatusCode } from "../shared/failure-reasons";
+import { type DeliveryFailure, errorStatusCode } from "../../shared/failure-reasons";
 import { classifyDispatchError, errorCode, SenderCodes } from "./classify-error";
 import { type ConnectionPool, PROTOCOL_CHANGED } from "./connection-pool";
 import { ExchangeFailure } from "./exchange-failure";

@@ -1,4 +1,4 @@
-import type { StoredEvent } from "../events/complete-event";
+import type { StoredEvent } from "../../events/complete-event";
 import type { OutgoingWebhook } from "./outgoing-webhook";
 import { signBody } from "./signature";
 

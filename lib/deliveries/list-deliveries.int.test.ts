@@ -4,14 +4,14 @@ import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import type { Db } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
+import type { AttemptRecord, WebhookStatus } from "../dispatch/queue/attempt-record";
+import { insertAttempts } from "../dispatch/queue/record-outcomes";
 import { NotFoundError } from "../errors";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
 import { insertAgedWebhook, NO_ATTEMPT_DETAIL } from "../testing/aged-rows";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
-import type { AttemptRecord, WebhookStatus } from "./attempt-record";
 import { type DeliveryFilters, listDeliveries } from "./list-deliveries";
-import { insertAttempts } from "./queue/record-outcomes";
 
 const START = Date.parse("2026-11-20T00:00:00Z");
 const OUTCOMES = [

@@ -1,8 +1,9 @@
 // What becomes of a webhook after an attempt: a pure rule, kept apart from the dispatcher's
 // machinery so it can be read and tested on its own (the schedule:
 // docs/adr/0009-webhook-redelivery.md).
+
+import type { SendResult } from "../send/send-webhook";
 import type { AttemptRecord, ManualRedeliveryFrom, WebhookOutcome } from "./attempt-record";
-import type { SendResult } from "./send-webhook";
 import { storableText, storedHeaders } from "./stored-response";
 
 /**

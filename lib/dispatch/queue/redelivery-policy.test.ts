@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { SendResult } from "../send/send-webhook";
 import type { AttemptRecord } from "./attempt-record";
 import { outcomeAfter, resultColumns } from "./redelivery-policy";
-import type { SendResult } from "./send-webhook";
 
 const attemptedAt = new Date("2026-11-27T00:00:00.000Z");
 const schedule = [10_000, 30_000];

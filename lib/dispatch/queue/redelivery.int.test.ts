@@ -3,16 +3,16 @@
 // deliveryContext.isRedelivery; toggles and restarts behave as LINE's console promises.
 import { fork } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { createChannel } from "../channels/create-channel";
-import { getChannelSecret } from "../channels/get-channel";
-import { updateChannel } from "../channels/update-channel";
-import type { Db } from "../db/client";
-import { enqueueEvents } from "../events/enqueue-events";
-import { createProvider } from "../providers/create-provider";
-import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
-import { sdkBot } from "../testing/sdk-bot";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
-import { testDispatcher } from "../testing/test-dispatcher";
+import { createChannel } from "../../channels/create-channel";
+import { getChannelSecret } from "../../channels/get-channel";
+import { updateChannel } from "../../channels/update-channel";
+import type { Db } from "../../db/client";
+import { enqueueEvents } from "../../events/enqueue-events";
+import { createProvider } from "../../providers/create-provider";
+import { ALLOW_PRIVATE_TARGETS } from "../../testing/allow-private-targets";
+import { sdkBot } from "../../testing/sdk-bot";
+import { TEST_PROVIDERS, useTestDatabase } from "../../testing/test-database";
+import { testDispatcher } from "../../testing/test-dispatcher";
 
 describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
   const database = useTestDatabase(provider);
