@@ -1,10 +1,10 @@
 // @ts-check
 const createNextIntlPlugin = require("next-intl/plugin");
 
-// The request's language and messages come from lib/i18n/request.ts (no locale in the URL). The
+// The request's language and messages come from lib/http/i18n-request.ts (no locale in the URL). The
 // message files are compiled at build time, so the browser is sent no ICU parser (ADR 21).
 const withNextIntl = createNextIntlPlugin({
-  requestConfig: "./lib/i18n/request.ts",
+  requestConfig: "./lib/http/i18n-request.ts",
   experimental: {
     messages: { path: "./lib/i18n/messages", format: "json", locales: "infer", precompile: true },
   },

@@ -74,7 +74,6 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       E2E_FRESH_DATABASE: "1",
       // Pin what the specs assume, whatever the caller's shell has set.
-      WEBHOOK_CONSOLE_SEED_DEMO: "0",
       WEBHOOK_URL_REQUIRE_HTTPS: "false",
       // A spec goes over it (e2e/api/line-api.api.spec.ts); LINE's 1,000 would take 1,001 calls.
       WEBHOOK_ENDPOINT_LIMIT_PER_MINUTE: "50",

@@ -14,7 +14,7 @@ const env = { CONSOLE_SECRET_KEY: randomBytes(32).toString("base64") };
 
 // Three projects: fast unit tests of lib/ and scripts/, unit tests of the client's logic in
 // components/, and integration tests that run every database test against a real SQLite file
-// and a real PostgreSQL (started by lib/testing/global-setup.ts).
+// and a real PostgreSQL (started by lib/dev/testing/global-setup.ts).
 export default defineConfig({
   test: {
     projects: [
@@ -51,7 +51,7 @@ export default defineConfig({
           env,
           include: ["lib/**/*.int.test.ts"],
           environment: "node",
-          globalSetup: ["lib/testing/global-setup.ts"],
+          globalSetup: ["lib/dev/testing/global-setup.ts"],
           // One file at a time: the machine has two cores and PostgreSQL needs one of them.
           fileParallelism: false,
           // CREATE DATABASE, migrations and the prisma CLI (schema drift) take a few seconds.

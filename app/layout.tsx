@@ -18,7 +18,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The request's language (lib/i18n/request.ts); client components get its messages from the
+  // The request's language (lib/http/i18n-request.ts); client components get its messages from the
   // provider, which takes them, the locale and the time zone from the request configuration.
   const locale = await getLocale();
   return (

@@ -3,7 +3,7 @@
 // every `securitypolicyviolation` event; the `page` fixture fails a test on any console error as
 // well, which is how Chromium reports a refused script or style.
 import { type Page, test as plainTest } from "@playwright/test";
-import { refusedPort } from "../lib/testing/fault-lab";
+import { refusedPort } from "../lib/dev/testing/fault-lab";
 import { expect, test } from "./fixtures";
 import { webhookUrlOf } from "./support/console-api";
 

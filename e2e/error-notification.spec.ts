@@ -2,8 +2,9 @@
 // notification on in Basic settings, a webhook to the demo bot fails with a 500, and the notifier
 // in the real dispatcher writes the email. The e2e server has no SMTP_URL, so the email is kept in
 // the outbox, which the Notifications tab shows.
+
+import { refusedPort } from "../lib/dev/testing/fault-lab";
 import { formatUtc9 } from "../lib/shared/utc9";
-import { refusedPort } from "../lib/testing/fault-lab";
 import { expect, test } from "./fixtures";
 import { BasicSettingsPage } from "./pages/basic-settings-page";
 import { NotificationsPage } from "./pages/notifications-page";

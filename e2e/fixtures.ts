@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { messagingApi } from "@line/bot-sdk";
 import { type APIRequestContext, test as base, expect } from "@playwright/test";
-import { type DemoBot, startDemoBot } from "../lib/demo-bot/demo-bot";
+import { type DemoBot, startDemoBot } from "../lib/dev/demo-bot/demo-bot";
 import type { Locale } from "../lib/i18n/locales";
 import { BasicSettingsPage } from "./pages/basic-settings-page";
 import { MessagingApiPage } from "./pages/messaging-api-page";

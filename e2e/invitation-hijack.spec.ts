@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startConsole } from "../lib/testing/console-process";
-import { type ReceivedMail, smtpTestServer } from "../lib/testing/smtp-test-server";
+import { startConsole } from "../lib/dev/testing/console-process";
+import { type ReceivedMail, smtpTestServer } from "../lib/dev/testing/smtp-test-server";
 import { createOperator, expect, signedInRequest, test } from "./fixtures";
 import { ConsoleApi } from "./support/console-api";
 import { signedInBrowser } from "./support/signed-in-browser";
@@ -35,7 +35,6 @@ test("an address claimed by an attacker joins no provider: the link goes only to
   const databaseUrl = `file:${path.join(dir, "console.db")}`;
   const served = await startConsole({
     DATABASE_URL: databaseUrl,
-    WEBHOOK_CONSOLE_SEED_DEMO: "0",
     SMTP_URL: smtp.url,
     NOTIFICATION_FROM: "Webhook Console <console@e2e.test>",
   });

@@ -1,8 +1,8 @@
 // The Statistics tab's Errors view, fed by the real dispatcher: the demo bot fails on purpose,
 // a closed port refuses connections, and the view shows what was counted, in UTC+9.
 import { readFile } from "node:fs/promises";
+import { refusedPort } from "../lib/dev/testing/fault-lab";
 import { formatUtc9Date, formatUtc9Time } from "../lib/shared/utc9";
-import { refusedPort } from "../lib/testing/fault-lab";
 import { expect, test } from "./fixtures";
 import { webhookUrlOf } from "./support/console-api";
 

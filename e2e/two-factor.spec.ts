@@ -1,15 +1,15 @@
 // Two-factor sign-in in the browser, on a console that requires it of administrators
 // (TWO_FACTOR_REQUIRED=admins): the console administrator is held on the account page until they
 // turn it on, then every sign-in asks for a code. Codes are computed here from the setup key the
-// page shows (lib/testing/totp.ts), as an authenticator app would. Each phase is its own client
+// page shows (lib/dev/testing/totp.ts), as an authenticator app would. Each phase is its own client
 // behind the proxy (TRUSTED_PROXIES), as Better Auth allows 3 two-factor requests per 10 s and
 // address (README, "Operators, sign-in and roles"; ADR 29).
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { startConsole } from "../lib/testing/console-process";
-import { totpCode, totpSecretOf } from "../lib/testing/totp";
+import { startConsole } from "../lib/dev/testing/console-process";
+import { totpCode, totpSecretOf } from "../lib/dev/testing/totp";
 import { expect, test } from "./fixtures";
 
 const ADMIN = { email: "root@e2e.test", password: "a-long-enough-admin-password" };
@@ -46,7 +46,6 @@ test("a required second factor: turned on from the account page, then asked at e
   const dir = mkdtempSync(path.join(os.tmpdir(), "two-factor-"));
   const served = await startConsole({
     DATABASE_URL: `file:${path.join(dir, "console.db")}`,
-    WEBHOOK_CONSOLE_SEED_DEMO: "0",
     TWO_FACTOR_REQUIRED: "admins",
     TRUSTED_PROXIES: "127.0.0.1",
     CONSOLE_ADMIN_EMAIL: ADMIN.email,

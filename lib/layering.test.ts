@@ -2,7 +2,10 @@
 // - no import cycle between the folders of lib/ (a folder is a capability; cycles tangle them);
 // - lib/shared/ (code the browser runs too) imports nothing from the rest of lib/ or Node;
 // - every module that reaches the database client is marked `import "server-only"`, so Next
-//   refuses to build a client component that imports it.
+//   refuses to build a client component that imports it;
+// - lib/dev/ (code for tests, demos and benchmarks) is never imported by the product: lib/'s
+//   other folders, app/, components/, proxy.ts and instrumentation.ts;
+// - lib/http/ is the web adapter: no other folder of lib/ imports Next.js.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -106,4 +109,58 @@ describe("lib layering", () => {
     expect(unmarked.map((file) => path.relative(LIB, file))).toEqual([]);
     expect(reachesClient(path.join(LIB, "channels", "get-channel.ts"))).toBe(true);
   });
+
+  it("keeps code for tests, demos and benchmarks (lib/dev) out of the product", () => {
+    const dev = path.join(LIB, "dev");
+    const product = [
+      ...files.filter((file) => folderOf(file) !== "dev"),
+      ...sourceFiles(path.join(ROOT, "app")),
+      ...sourceFiles(path.join(ROOT, "components")),
+      path.join(ROOT, "proxy.ts"),
+      path.join(ROOT, "instrumentation.ts"),
+    ];
+    const intoDev = (file: string) =>
+      specifiersOf(file)
+        .map((specifier) => resolveSpecifier(file, specifier))
+        .filter((target) => target?.startsWith(`${dev}${path.sep}`))
+        .map(
+          (target) => `${path.relative(ROOT, file)} imports ${path.relative(ROOT, target ?? "")}`,
+        );
+    expect(product.flatMap(intoDev)).toEqual([]);
+    // The resolution sees such imports where they belong: npm run db:seed seeds the demo.
+    expect(intoDev(path.join(ROOT, "scripts", "seed.mts"))).not.toEqual([]);
+  });
+
+  it("keeps Next.js in lib/http, the web adapter", () => {
+    const next = [...imports]
+      .filter(([file]) => folderOf(file) !== "http")
+      .flatMap(([file, list]) =>
+        list
+          .filter(({ target }) => target === "next" || target.startsWith("next/"))
+          .map(({ target }) => `${path.relative(LIB, file)} imports ${target}`),
+      );
+    expect(next).toEqual([]);
+    expect(
+      importsOf(path.join(LIB, "http", "page-data.ts")).some(({ target }) =>
+        target.startsWith("next/"),
+      ),
+    ).toBe(true);
+  });
 });
+
+const ROOT = path.resolve(LIB, "..");
+
+/** Every module specifier a file names (static and dynamic imports, re-exports). */
+function specifiersOf(file: string): string[] {
+  const source = readFileSync(file, "utf8");
+  return [...source.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)].map(
+    ([, specifier]) => specifier ?? "",
+  );
+}
+
+/** The file a relative or "@/" specifier names, without its extension when it has none. */
+function resolveSpecifier(file: string, specifier: string): string | undefined {
+  if (specifier.startsWith("@/")) return path.join(ROOT, specifier.slice(2));
+  if (specifier.startsWith(".")) return path.resolve(path.dirname(file), specifier);
+  return undefined;
+}

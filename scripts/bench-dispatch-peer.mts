@@ -12,7 +12,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Queue, Worker } from "bullmq";
 import { Pool } from "undici";
-import { freePort } from "../lib/testing/free-port";
+import { freePort } from "../lib/dev/testing/free-port";
 
 export interface PeerJob {
   channelSecret: string;

@@ -26,16 +26,20 @@ import { setChannelSecretKey } from "../lib/crypto/secret-key";
 import { type Channel, createDbClient } from "../lib/db/client";
 import { type DatabaseConfig, resolveDatabaseConfig } from "../lib/db/config";
 import { migrate } from "../lib/db/migrate";
+import {
+  mainThreadCpuSeconds,
+  processCpuSeconds,
+  threadCpuSeconds,
+} from "../lib/dev/testing/cpu-time";
+import { startKeepAliveBot } from "../lib/dev/testing/keep-alive-bot";
+import { startPostgresServer } from "../lib/dev/testing/postgres-server";
+import { startWorker } from "../lib/dev/testing/worker-process";
 import { dispatchSettingsFromEnv } from "../lib/dispatch/dispatch-settings";
 import { Dispatcher } from "../lib/dispatch/dispatcher";
 import { buildWebhookRequest } from "../lib/dispatch/send/webhook-request";
 import { completeEvent, type StoredEvent } from "../lib/events/complete-event";
 import { newUlid } from "../lib/ids/new-ulid";
 import { createProvider } from "../lib/providers/create-provider";
-import { mainThreadCpuSeconds, processCpuSeconds, threadCpuSeconds } from "../lib/testing/cpu-time";
-import { startKeepAliveBot } from "../lib/testing/keep-alive-bot";
-import { startPostgresServer } from "../lib/testing/postgres-server";
-import { startWorker } from "../lib/testing/worker-process";
 import { runBullmqPeer } from "./bench-dispatch-peer.mjs";
 
 const { values } = parseArgs({

@@ -7,7 +7,7 @@
 // statistics aggregation on; a channel access token. Then autocannon, one route after the other,
 // --connections connections for --duration seconds each (after 2 s of unmeasured warm-up):
 //   baseline GET /api/health                   a one-route Next app built with the project's
-//                                              own Next (lib/testing/baseline-next-app.ts)
+//                                              own Next (lib/dev/testing/baseline-next-app.ts)
 //   GET  /api/health                           no session, no database
 //   GET  /api/providers                        a session and a small read
 //   GET  /api/channels/{id}                    a session, the channel's access, a read
@@ -35,12 +35,12 @@ import { parseArgs, promisify } from "node:util";
 import autocannon from "autocannon";
 import { createDbClient } from "../lib/db/client";
 import { resolveDatabaseConfig } from "../lib/db/config";
+import { startBaselineNextApp } from "../lib/dev/testing/baseline-next-app";
+import { BUILD_ID_FILE, startConsole } from "../lib/dev/testing/console-process";
+import { startKeepAliveBot } from "../lib/dev/testing/keep-alive-bot";
+import { startPostgresServer } from "../lib/dev/testing/postgres-server";
+import { startWorker } from "../lib/dev/testing/worker-process";
 import { dispatchSettingsFromEnv } from "../lib/dispatch/dispatch-settings";
-import { startBaselineNextApp } from "../lib/testing/baseline-next-app";
-import { BUILD_ID_FILE, startConsole } from "../lib/testing/console-process";
-import { startKeepAliveBot } from "../lib/testing/keep-alive-bot";
-import { startPostgresServer } from "../lib/testing/postgres-server";
-import { startWorker } from "../lib/testing/worker-process";
 
 const MODES = ["console", "worker"] as const;
 type Mode = (typeof MODES)[number];
@@ -136,7 +136,6 @@ async function startServers(mode: Mode, runEnv: RunEnv): Promise<string> {
     WEBHOOK_DISPATCHER: mode === "worker" ? "off" : undefined,
     // The bot listens on 127.0.0.1, which the sender refuses unless allowed.
     WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
-    WEBHOOK_CONSOLE_SEED_DEMO: "0",
   });
   running.push(server.stop);
   if (mode === "worker") {

@@ -31,9 +31,9 @@ import { auth } from "../lib/auth/auth";
 import { createOperator } from "../lib/auth/operators";
 import { db } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
+import { startPostgresServer } from "../lib/dev/testing/postgres-server";
 import type { DeliveryStatistics } from "../lib/statistics/query-delivery-statistics";
 import type { ErrorStatistics } from "../lib/statistics/query-error-statistics";
-import { startPostgresServer } from "../lib/testing/postgres-server";
 import {
   type Baseline,
   deliveryDifferences,

@@ -4,9 +4,9 @@
 // says. Open http://127.0.0.1:<port>/ to switch modes, or POST /control {"mode": "..."}.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { channelSecretReader } from "../lib/demo-bot/channel-secret-reader";
-import { startDemoBot } from "../lib/demo-bot/demo-bot";
-import { DEMO_BOT_MODES, isDemoBotMode } from "../lib/demo-bot/modes";
+import { channelSecretReader } from "../lib/dev/demo-bot/channel-secret-reader";
+import { startDemoBot } from "../lib/dev/demo-bot/demo-bot";
+import { DEMO_BOT_MODES, isDemoBotMode } from "../lib/dev/demo-bot/modes";
 
 const { values } = parseArgs({
   options: {

@@ -42,6 +42,32 @@ const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "b
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+// The demo operator, provider and channel, before the server starts (scripts/seed.mts). Its
+// lines pass through, and the operator's and the demo channel's are kept to repeat them next to
+// the URLs below. (The console's API answers only signed-in operators, so the demo channel is
+// not looked up through it.)
+const seed = spawnSync(
+  process.execPath,
+  ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/seed.mts"],
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+    env: withBot ? { ...env, DEMO_BOT_WEBHOOK_URL: `http://127.0.0.1:${botPort}/webhook` } : env,
+  },
+);
+process.stdout.write(seed.stdout ?? "");
+if (seed.status !== 0) process.exit(seed.status ?? 1);
+let demoOperator = null;
+let demoChannelId = null;
+for (const line of seed.stdout.split("\n")) {
+  const created = line.match(/demo operator created: sign in as (\S+) with password (\S+)/);
+  const exists = line.match(/demo operator (\S+) exists/);
+  const channel = line.match(/demo channel (\d{10}) is ready/);
+  if (created) demoOperator = { email: created[1], password: created[2] };
+  else if (exists) demoOperator = { email: exists[1], password: null };
+  if (channel) demoChannelId = channel[1];
+}
+
 const children = new Set();
 function launch(args, extraEnv, stdio = "inherit") {
   const child = spawn(process.execPath, args, { stdio, env: { ...env, ...extraEnv } });
@@ -61,42 +87,15 @@ function stopAll() {
 }
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stopAll);
 
-const server = launch(
-  ["scripts/serve.mjs"],
-  {
-    PORT: port,
-    WEBHOOK_CONSOLE_SEED_DEMO: process.env.WEBHOOK_CONSOLE_SEED_DEMO ?? "1",
-    // The demo bot listens on 127.0.0.1, which the SSRF guard refuses unless allowed (ADR 11).
-    WEBHOOK_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? "true",
-    ...(withBot ? { DEMO_BOT_WEBHOOK_URL: `http://127.0.0.1:${botPort}/webhook` } : {}),
-    ...(pki && !process.env.WEBHOOK_EXTRA_CA_FILE ? { WEBHOOK_EXTRA_CA_FILE: pki.caFile } : {}),
-  },
-  ["inherit", "pipe", "inherit"],
-);
-
-// The server's output passes through; the demo operator's and the demo channel's lines
-// (lib/boot/boot-server.ts) are kept to repeat them next to the URLs below. (The console's API
-// answers only signed-in operators, so the demo channel is not looked up through it.)
-let demoOperator = null;
-let announcedDemoChannel = null;
-let pending = "";
-server.stdout.on("data", (chunk) => {
-  process.stdout.write(chunk);
-  pending += chunk.toString("utf8");
-  const lines = pending.split("\n");
-  pending = lines.pop() ?? "";
-  for (const line of lines) {
-    const created = line.match(/demo operator created: sign in as (\S+) with password (\S+)/);
-    const exists = line.match(/demo operator (\S+) exists/);
-    const channel = line.match(/demo channel (\d{10}) is ready/);
-    if (created) demoOperator = { email: created[1], password: created[2] };
-    else if (exists) demoOperator = { email: exists[1], password: null };
-    if (channel) announcedDemoChannel = channel[1];
-  }
+launch(["scripts/serve.mjs"], {
+  PORT: port,
+  // The demo bot listens on 127.0.0.1, which the SSRF guard refuses unless allowed (ADR 11).
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? "true",
+  ...(pki && !process.env.WEBHOOK_EXTRA_CA_FILE ? { WEBHOOK_EXTRA_CA_FILE: pki.caFile } : {}),
 });
 
-const demoChannelId = await findDemoChannel();
-if (withBot && demoChannelId && !stopping) {
+const listening = await consoleAnswers();
+if (withBot && demoChannelId && listening && !stopping) {
   launch(
     [
       "node_modules/tsx/dist/cli.mjs",
@@ -124,17 +123,17 @@ if (!stopping) {
 `);
 }
 
-/** Waits for the console to answer (its health check), then for the demo channel's line. */
-async function findDemoChannel() {
+/** Waits for the console to answer its health check. */
+async function consoleAnswers() {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && !stopping) {
     try {
       const health = await fetch(`${consoleUrl}/api/health`);
-      if (health.ok) return announcedDemoChannel;
+      if (health.ok) return true;
     } catch {
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return null;
+  return false;
 }

@@ -272,7 +272,7 @@ test.describe("GET /api/channels/{id}/webhooks/{webhookId}", () => {
       detail: "500",
       statusCode: 500,
       protocol: "http/1.1",
-      // The demo bot's answer in mode error500 (lib/demo-bot/demo-bot.ts).
+      // The demo bot's answer in mode error500 (lib/dev/demo-bot/demo-bot.ts).
       responseExcerpt: "demo bot: internal error",
       responseTruncated: false,
       timings: { tlsMs: null, responseMs: expect.any(Number) },

@@ -3,7 +3,7 @@
 // answer against LINE's OpenAPI schemas and for an X-Line-Request-Id when the test ends.
 import { HTTPFetchError } from "@line/bot-sdk";
 import type { APIRequestContext } from "@playwright/test";
-import { refusedPort } from "../../lib/testing/fault-lab";
+import { refusedPort } from "../../lib/dev/testing/fault-lab";
 import { expect, test } from "../fixtures";
 import { webhookUrlOf } from "../support/console-api";
 import { conformanceProblems } from "../support/line-conformance";

@@ -1,7 +1,7 @@
 // LINE's test-webhook endpoint through the official SDK: LINE's answer shape and vocabulary,
 // and never a delivery or a counted error.
 import { HTTPFetchError } from "@line/bot-sdk";
-import { refusedPort } from "../../lib/testing/fault-lab";
+import { refusedPort } from "../../lib/dev/testing/fault-lab";
 import { expect, test } from "../fixtures";
 import { webhookUrlOf } from "../support/console-api";
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { APIResponse } from "@playwright/test";
-import { startConsole } from "../../lib/testing/console-process";
+import { startConsole } from "../../lib/dev/testing/console-process";
 import { createOperator, expect, test } from "../fixtures";
 
 const LIMIT = 3;
@@ -29,7 +29,6 @@ async function withConsole(
   const databaseUrl = `file:${path.join(dir, "console.db")}`;
   const served = await startConsole({
     DATABASE_URL: databaseUrl,
-    WEBHOOK_CONSOLE_SEED_DEMO: "0",
     SIGN_IN_LIMIT_PER_MINUTE: String(perMinute),
     ...env,
   });

@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type ConsoleProcess, startConsole } from "../../lib/testing/console-process";
-import { type CountingBot, startCountingBot } from "../../lib/testing/counting-bot";
-import { freePort } from "../../lib/testing/free-port";
+import { type ConsoleProcess, startConsole } from "../../lib/dev/testing/console-process";
+import { type CountingBot, startCountingBot } from "../../lib/dev/testing/counting-bot";
+import { freePort } from "../../lib/dev/testing/free-port";
 import { createOperator, expect, signedInRequest, test } from "../fixtures";
 import { ConsoleApi } from "../support/console-api";
 
@@ -23,7 +23,6 @@ test("a console killed or stopped during a burst loses no accepted event", async
   const port = await freePort();
   const env = {
     DATABASE_URL: databaseUrl,
-    WEBHOOK_CONSOLE_SEED_DEMO: "0",
     WEBHOOK_URL_REQUIRE_HTTPS: "false",
     WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
     SIGN_IN_LIMIT_PER_MINUTE: "600",

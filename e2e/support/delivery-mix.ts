@@ -1,4 +1,4 @@
-import type { DemoBot } from "../../lib/demo-bot/demo-bot";
+import type { DemoBot } from "../../lib/dev/demo-bot/demo-bot";
 import type { ConsoleApi, QueuedWebhook } from "./console-api";
 
 /**

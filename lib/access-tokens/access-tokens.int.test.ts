@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
+import { TEST_PROVIDERS, type TestDatabase, useTestDatabase } from "../dev/testing/test-database";
 import { NotFoundError, UnauthenticatedError } from "../errors";
 import { createProvider } from "../providers/create-provider";
-import { TEST_PROVIDERS, type TestDatabase, useTestDatabase } from "../testing/test-database";
 import { hashAccessToken } from "./access-token-credentials";
 import {
   AUTHENTICATION_FAILED_MESSAGE,

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import type { Db } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
+import { joinProvider } from "../dev/testing/join-provider";
+import { refusalCode } from "../dev/testing/refusal-code";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { addMember, changeMemberRole, removeMember } from "../members/manage-members";
 import { createProvider } from "../providers/create-provider";
 import { listProviders } from "../providers/list-providers";
 import type { Permission, ProviderRole } from "../shared/provider-roles";
-import { joinProvider } from "../testing/join-provider";
-import { refusalCode } from "../testing/refusal-code";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import type { OperatorActor } from "./actor";
 import { authorizeChannel, authorizeProvider } from "./authorize";
 

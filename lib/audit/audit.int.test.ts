@@ -8,14 +8,14 @@ import { updateChannel } from "../channels/update-channel";
 import { setWebhookEndpoint } from "../channels/webhook-endpoint";
 import type { Db } from "../db/client";
 import { openSqlConnection } from "../db/sql-driver";
+import { NO_ATTEMPT_DETAIL } from "../dev/testing/aged-rows";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import type { WebhookOutcome } from "../dispatch/queue/attempt-record";
 import { AttemptRecorder } from "../dispatch/queue/attempt-recorder";
 import { enqueueEvents } from "../events/enqueue-events";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
 import { deleteProvider, renameProvider } from "../providers/manage-provider";
-import { NO_ATTEMPT_DETAIL } from "../testing/aged-rows";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { listAudit } from "./list-audit";
 
 const ADMIN = "admin@example.com";

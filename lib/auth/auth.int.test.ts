@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth";
 import { KNOWN_DEVICE_COOKIE } from "./known-device";
 import { createOperator, resetOperatorPassword } from "./operators";

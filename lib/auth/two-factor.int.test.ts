@@ -1,9 +1,9 @@
 // Two-factor sign-in on SQLite and PostgreSQL, through Better Auth's own handler (ADR 29): codes
-// are computed here from the shared secret (lib/testing/totp.ts), not by the library under test.
+// are computed here from the shared secret (lib/dev/testing/totp.ts), not by the library under test.
 import { describe, expect, it } from "vitest";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
+import { totpCode, totpSecretOf } from "../dev/testing/totp";
 import { createProvider } from "../providers/create-provider";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
-import { totpCode, totpSecretOf } from "../testing/totp";
 import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth";
 import { createOperator } from "./operators";
 

@@ -1,12 +1,7 @@
 import "server-only";
 import { auth } from "../auth/auth";
 import { authSecret } from "../auth/auth-secret";
-import {
-  createOperator,
-  DEMO_OPERATOR_EMAIL,
-  operatorPasswordIs,
-  resetOperatorPassword,
-} from "../auth/operators";
+import { createOperator, operatorPasswordIs, resetOperatorPassword } from "../auth/operators";
 import { sealLegacyChannelSecrets } from "../channels/channel-secret";
 import { SecretBoxError } from "../crypto/secret-box";
 import {
@@ -17,22 +12,36 @@ import {
 } from "../crypto/secret-key";
 import { db } from "../db/client";
 import { migrate } from "../db/migrate";
-import { findDemoChannel, seedDemo } from "../demo/seed-demo";
 import { startDispatcherProcess } from "../dispatch/dispatcher-instance";
 import { startRetention } from "../retention/start-retention";
 import { InvalidSettingError } from "../settings/read-env";
 import { type ServerSettings, serverSettingsFromEnv } from "./server-settings";
 
 /**
- * Server start-up: read every setting (a bad one stops the start here), apply pending
- * migrations (so a fresh machine needs no setup step), load the key channel secrets are sealed
- * with (generating the key file on first start without CONSOLE_SECRET_KEY) and seal the secrets
- * a database from before encryption holds in plaintext, then, when asked for by
- * WEBHOOK_CONSOLE_SEED_DEMO=1 (`npm start` sets it), seed the demo data and the demo operator,
- * and start the dispatcher that sends stored webhooks, in a process of its own.
+ * Server start-up: read every setting (a bad one stops the start here), prepare the database
+ * (see `prepareConsole`), then start the dispatcher that sends stored webhooks, in a process of
+ * its own. The demo data is not the server's business: `npm start` seeds it before the server
+ * starts (scripts/seed.mts).
  */
 export async function bootServer(): Promise<void> {
   const settings = readSettingsOrExit();
+  await prepareConsole(settings);
+  if (settings.dispatcherEnabled) {
+    // Its own process, which also runs the retention job (lib/boot/boot-worker.ts).
+    startDispatcherProcess({ stopTimeoutMs: settings.dispatch.stopTimeoutMs });
+  } else {
+    startRetention(db(), settings.database, settings.retention);
+  }
+}
+
+/**
+ * What must hold before anything reads the database: pending migrations applied (so a fresh
+ * machine needs no setup step), the key channel secrets are sealed with loaded (generating the
+ * key file on first start without CONSOLE_SECRET_KEY), the secrets a database from before
+ * encryption holds in plaintext sealed, and the console administrator of CONSOLE_ADMIN_EMAIL in
+ * place. The server runs it at start, and so does the demo seed before it writes.
+ */
+export async function prepareConsole(settings: ServerSettings): Promise<void> {
   const { database } = settings;
   const { applied } = await migrate(database);
   const where = database.provider === "sqlite" ? database.filePath : "PostgreSQL";
@@ -41,24 +50,6 @@ export async function bootServer(): Promise<void> {
   );
   await prepareSecretKeyOrExit(settings);
   if (settings.consoleAdmin) await ensureConsoleAdmin(settings.consoleAdmin);
-  if (settings.seedDemo) {
-    const adminUserId = await seedDemoOperator();
-    const seeded = await seedDemo(db(), { demoBotUrl: settings.demoBotUrl, adminUserId });
-    if (seeded) {
-      console.log(
-        `[webhook-console] seeded demo provider ${seeded.providerId} with channel ${seeded.channelId}`,
-      );
-    }
-    // scripts/start.mjs starts the demo bot for this channel.
-    const demoChannelId = await findDemoChannel(db());
-    if (demoChannelId) console.log(`[webhook-console] demo channel ${demoChannelId} is ready`);
-  }
-  if (settings.dispatcherEnabled) {
-    // Its own process, which also runs the retention job (lib/boot/boot-worker.ts).
-    startDispatcherProcess({ stopTimeoutMs: settings.dispatch.stopTimeoutMs });
-  } else {
-    startRetention(db(), database, settings.retention);
-  }
 }
 
 async function prepareSecretKeyOrExit({ secretKey }: ServerSettings): Promise<void> {
@@ -88,7 +79,7 @@ async function prepareSecretKeyOrExit({ secretKey }: ServerSettings): Promise<vo
   }
 }
 
-function readSettingsOrExit(): ServerSettings {
+export function readSettingsOrExit(): ServerSettings {
   try {
     const settings = serverSettingsFromEnv();
     // BETTER_AUTH_SECRET, or the generated one in data/auth-secret (created here on first start).
@@ -124,28 +115,4 @@ async function ensureConsoleAdmin({ email, password }: { email: string; password
     await resetOperatorPassword(auth(), email, password);
     console.log(`[webhook-console] console administrator ${email}: password reset`);
   }
-}
-
-/**
- * The demo operator, created when missing, with a password from the CSPRNG that is printed here
- * and stored nowhere but as its hash (scripts/start.mjs repeats these lines next to the URLs).
- * A console administrator, so it sees whatever a demo creates; the demo provider's Admin too.
- */
-async function seedDemoOperator(): Promise<string> {
-  const created = await createOperator(auth(), {
-    email: DEMO_OPERATOR_EMAIL,
-    name: "Demo operator",
-    consoleAdmin: true,
-  });
-  if (created) {
-    console.log(
-      `[webhook-console] demo operator created: sign in as ${created.email} with password ${created.password}`,
-    );
-  } else {
-    console.log(
-      `[webhook-console] demo operator ${DEMO_OPERATOR_EMAIL} exists; its password was printed when it was created (new one: npm run operator -- reset-password ${DEMO_OPERATOR_EMAIL})`,
-    );
-  }
-  const { id } = await db().user.findUniqueOrThrow({ where: { email: DEMO_OPERATOR_EMAIL } });
-  return id;
 }

@@ -10,7 +10,6 @@ describe("server settings", () => {
     expect(settings.verifyLimitPerHour).toBe(60);
     expect(settings.endpointLimitPerMinute).toBe(1000);
     expect(settings.webhookUrlPolicy).toEqual({ requireHttps: false });
-    expect(settings.seedDemo).toBe(false);
     expect(settings.dispatch.requestTimeoutMs).toBe(2000);
     expect(settings.retention).toMatchObject({
       enabled: true,
@@ -41,14 +40,10 @@ describe("server settings", () => {
 
   it("read what npm start sets", () => {
     const settings = serverSettingsFromEnv({
-      WEBHOOK_CONSOLE_SEED_DEMO: "1",
-      DEMO_BOT_WEBHOOK_URL: "http://127.0.0.1:3001/webhook",
       WEBHOOK_DISPATCHER: "off",
       WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
     });
     expect(settings).toMatchObject({
-      seedDemo: true,
-      demoBotUrl: "http://127.0.0.1:3001/webhook",
       dispatcherEnabled: false,
       dispatch: { allowPrivateTargets: true },
     });
@@ -66,7 +61,6 @@ describe("server settings", () => {
     ["WEBHOOK_URL_REQUIRE_HTTPS", "yes"],
     ["WEBHOOK_ALLOW_PRIVATE_TARGETS", "yes"],
     ["WEBHOOK_DISPATCHER", "disabled"],
-    ["WEBHOOK_CONSOLE_SEED_DEMO", "please"],
     ["PORT", "http"],
     ["PORT", "70000"],
     ["KEEP_ALIVE_TIMEOUT_MS", "1m"],

@@ -12,7 +12,7 @@ import { trustedProxiesFromEnv } from "../http/client-address";
 import { notificationSettingsFromEnv } from "../notifications/notification-settings";
 import { retentionSettingsFromEnv } from "../retention/retention-settings";
 import { httpServerSettingsFromEnv } from "../settings/http-server-settings";
-import { booleanSetting, type Env, optionalSetting } from "../settings/read-env";
+import type { Env } from "../settings/read-env";
 import { verifyLimitPerHourFromEnv } from "../verification/verification-rate-limit";
 
 /**
@@ -43,10 +43,6 @@ export function serverSettingsFromEnv(env: Env = process.env) {
     webhookUrlPolicy: webhookUrlPolicyFromEnv(env),
     /** CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD: the console administrator made at start. */
     consoleAdmin: consoleAdminSettingFromEnv(env),
-    /** `npm start` sets WEBHOOK_CONSOLE_SEED_DEMO=1: seed the demo data into an empty database. */
-    seedDemo: booleanSetting(env, "WEBHOOK_CONSOLE_SEED_DEMO", false),
-    /** Where the seeded demo channel sends its webhooks (the bundled demo bot). */
-    demoBotUrl: optionalSetting(env, "DEMO_BOT_WEBHOOK_URL") ?? undefined,
   };
 }
 

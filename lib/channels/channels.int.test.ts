@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { prismaSql } from "../db/prisma-sql";
+import { turnUseWebhookOffDuring } from "../dev/testing/concurrent-write";
+import { TEST_PROVIDERS, type TestDatabase, useTestDatabase } from "../dev/testing/test-database";
 import { ConflictError, NotFoundError } from "../errors";
 import { createProvider } from "../providers/create-provider";
-import { turnUseWebhookOffDuring } from "../testing/concurrent-write";
-import { TEST_PROVIDERS, type TestDatabase, useTestDatabase } from "../testing/test-database";
 import { openChannelSecret } from "./channel-secret";
 import { createChannel } from "./create-channel";
 import { getChannel, getChannelSecret, getChannelWithProvider } from "./get-channel";

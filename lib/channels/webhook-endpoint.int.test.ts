@@ -1,10 +1,10 @@
 // LINE's webhook endpoint API in the domain: its 404, its 400 and its per-method rate limits.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "../db/client";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { InvalidInputError, MissingError, RateLimitedError } from "../errors";
 import { createProvider } from "../providers/create-provider";
 import { consumeRateLimit } from "../rate-limits/consume-rate-limit";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { createChannel } from "./create-channel";
 import { findChannelOrThrow } from "./find-channel";
 import {

@@ -4,7 +4,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createEmptyDatabase, type EmptyDatabase, TEST_PROVIDERS } from "../testing/test-database";
+import {
+  createEmptyDatabase,
+  type EmptyDatabase,
+  TEST_PROVIDERS,
+} from "../dev/testing/test-database";
 import { createDbClient } from "./client";
 import type { DatabaseConfig } from "./config";
 import { migrate } from "./migrate";

@@ -2,7 +2,7 @@
 // statements) is ended by the server after IDLE_IN_TRANSACTION_MS, which releases its row locks:
 // a frozen worker cannot keep a channel locked out of every other worker's claims.
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "../testing/test-database";
+import { useTestDatabase } from "../dev/testing/test-database";
 import { IDLE_IN_TRANSACTION_MS, openSqlConnection } from "./sql-driver";
 
 describe("the SQL driver on PostgreSQL", () => {

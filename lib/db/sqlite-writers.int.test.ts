@@ -2,7 +2,7 @@
 // transaction commits, none fails with SQLITE_BUSY (client.ts, ImmediateTransactions).
 import { fork } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createTestDatabase, type TestDatabase } from "../dev/testing/test-database";
 
 const PROCESSES = 3;
 const TRANSACTIONS = 150;
@@ -20,7 +20,7 @@ describe("SQLite shared by several processes", () => {
     const failures = await Promise.all(
       Array.from({ length: PROCESSES }, (_, n) => {
         const child = fork(
-          "lib/testing/sqlite-writer-process.mts",
+          "lib/dev/testing/sqlite-writer-process.mts",
           [String(TRANSACTIONS), `w${n}`],
           {
             execArgv: ["--conditions=react-server", "--import", "tsx"],

@@ -8,14 +8,14 @@ import { getChannelSecret } from "../channels/get-channel";
 import { reissueChannelSecret } from "../channels/reissue-channel-secret";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
+import { ALLOW_PRIVATE_TARGETS } from "../dev/testing/allow-private-targets";
+import { type HttpBehaviour, startHttpBot } from "../dev/testing/fault-lab";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { Dispatcher } from "../dispatch/dispatcher";
 import { NotFoundError } from "../errors";
 import { enqueueEvents } from "../events/enqueue-events";
 import { createProvider } from "../providers/create-provider";
-import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
-import { type HttpBehaviour, startHttpBot } from "../testing/fault-lab";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { getWebhookDetail } from "./get-webhook-detail";
 
 const ACTOR = "tester@example.com";

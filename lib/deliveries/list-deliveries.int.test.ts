@@ -4,13 +4,13 @@ import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import type { Db } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
+import { insertAgedWebhook, NO_ATTEMPT_DETAIL } from "../dev/testing/aged-rows";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import type { AttemptRecord, WebhookStatus } from "../dispatch/queue/attempt-record";
 import { insertAttempts } from "../dispatch/queue/record-outcomes";
 import { NotFoundError } from "../errors";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
-import { insertAgedWebhook, NO_ATTEMPT_DETAIL } from "../testing/aged-rows";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { type DeliveryFilters, listDeliveries } from "./list-deliveries";
 
 const START = Date.parse("2026-11-20T00:00:00Z");

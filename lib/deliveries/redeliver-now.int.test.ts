@@ -7,13 +7,13 @@ import { createChannel } from "../channels/create-channel";
 import { getChannelSecret } from "../channels/get-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
+import { sdkBot } from "../dev/testing/sdk-bot";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
+import { testDispatcher } from "../dev/testing/test-dispatcher";
 import type { Dispatcher } from "../dispatch/dispatcher";
 import { ConflictError, NotFoundError } from "../errors";
 import { enqueueEvents } from "../events/enqueue-events";
 import { createProvider } from "../providers/create-provider";
-import { sdkBot } from "../testing/sdk-bot";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
-import { testDispatcher } from "../testing/test-dispatcher";
 import { redeliverNow } from "./redeliver-now";
 
 const OPERATOR = "operator@example.com";

@@ -6,11 +6,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
+import { type CountingBot, startCountingBot } from "../dev/testing/counting-bot";
+import { storeBurst } from "../dev/testing/event-burst";
+import { useTestDatabase } from "../dev/testing/test-database";
+import { startWorker, type WorkerProcess } from "../dev/testing/worker-process";
 import { createProvider } from "../providers/create-provider";
-import { type CountingBot, startCountingBot } from "../testing/counting-bot";
-import { storeBurst } from "../testing/event-burst";
-import { useTestDatabase } from "../testing/test-database";
-import { startWorker, type WorkerProcess } from "../testing/worker-process";
 
 const ACTOR = "tester@example.com";
 

@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";
 import { openSqlConnection } from "../db/sql-driver";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { NotFoundError } from "../errors";
 import { createProvider } from "../providers/create-provider";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { ingestWebhooks } from "./ingest-events";
 
 const ACTOR = "tester@example.com";

@@ -17,9 +17,9 @@ import { resolveDatabaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";
 import type { SqlConnection } from "../db/sql";
 import { openSqlConnection } from "../db/sql-driver";
+import { type PostgresServer, startPostgresServer } from "../dev/testing/postgres-server";
+import { processWide, signIn, TEST_ORIGIN } from "../dev/testing/route-handles";
 import { createProvider } from "../providers/create-provider";
-import { type PostgresServer, startPostgresServer } from "../testing/postgres-server";
-import { processWide, signIn, TEST_ORIGIN } from "../testing/route-handles";
 
 const ORIGIN = TEST_ORIGIN;
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";

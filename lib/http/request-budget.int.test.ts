@@ -16,11 +16,11 @@ import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import type { SqlConnection } from "../db/sql";
 import { openSqlConnection } from "../db/sql-driver";
+import { joinProvider } from "../dev/testing/join-provider";
+import { processWide, signIn, TEST_ORIGIN } from "../dev/testing/route-handles";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { removeMember } from "../members/manage-members";
 import { createProvider } from "../providers/create-provider";
-import { joinProvider } from "../testing/join-provider";
-import { processWide, signIn, TEST_ORIGIN } from "../testing/route-handles";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 
 /** The budgets ADR 23 and 24 state: statements on the request's driver connection, per request. */
 const BUDGET = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { InvalidInputError } from "../errors";
 import { createProvider } from "../providers/create-provider";
 import { queryErrorStatistics } from "../statistics/query-error-statistics";
 import { streamErrorRowsTsv } from "../statistics/stream-error-rows";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { parseStatisticsRequest } from "./parse-statistics-request";
 
 // The statistics routes' path for ranges at the edges of what they accept: whatever

@@ -3,9 +3,9 @@ import { createChannelInput } from "../channels/channel-input";
 import { createChannel } from "../channels/create-channel";
 import { getChannel } from "../channels/get-channel";
 import { prismaSql } from "../db/prisma-sql";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { InvalidInputError } from "../errors";
 import { createProvider } from "../providers/create-provider";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { parseJsonBody } from "./parse";
 
 // Why every JSON body is checked for text that cannot be stored (lib/http/parse.ts): PostgreSQL

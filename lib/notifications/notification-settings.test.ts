@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { settingRefusal } from "../testing/setting-refusal";
+import { settingRefusal } from "../dev/testing/setting-refusal";
 import { notificationSettingsFromEnv } from "./notification-settings";
 import { MAX_SEND_ATTEMPTS, retryDelayMs } from "./send-notifications";
 

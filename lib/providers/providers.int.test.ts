@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { prismaSql } from "../db/prisma-sql";
+import { TEST_CONSOLE_ADMIN } from "../dev/testing/test-actors";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { NotFoundError } from "../errors";
-import { TEST_CONSOLE_ADMIN } from "../testing/test-actors";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { createProvider } from "./create-provider";
 import { getProvider } from "./get-provider";
 import { listProviders } from "./list-providers";

@@ -3,8 +3,8 @@
 // PostgreSQL.
 import { describe, expect, it } from "vitest";
 import { createDbClient } from "../db/client";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { RateLimitedError } from "../errors";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import {
   consumeRateLimit,
   RATE_LIMIT_EXCEEDED_MESSAGE,

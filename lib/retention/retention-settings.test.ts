@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { settingRefusal } from "../testing/setting-refusal";
+import { settingRefusal } from "../dev/testing/setting-refusal";
 import { retentionSettingsFromEnv, retentionWindowsFromEnv } from "./retention-settings";
 
 const refusal = (env: Record<string, string>) => settingRefusal(retentionSettingsFromEnv, env);

@@ -4,11 +4,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
+import { insertAgedAttempts, insertAgedWebhook, instantsFrom } from "../dev/testing/aged-rows";
+import { channelWithDemoBot } from "../dev/testing/channel-with-demo-bot";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
+import { testDispatcher } from "../dev/testing/test-dispatcher";
 import { enqueueEvents } from "../events/enqueue-events";
-import { insertAgedAttempts, insertAgedWebhook, instantsFrom } from "../testing/aged-rows";
-import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
-import { testDispatcher } from "../testing/test-dispatcher";
 import { runRetention } from "./run-retention";
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -6,6 +6,13 @@ import { createChannel } from "../channels/create-channel";
 import { type Db, dialectOf, Prisma } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
 import {
+  insertAgedAttempts,
+  insertAgedFailures,
+  insertAgedWebhook,
+  instantsFrom,
+} from "../dev/testing/aged-rows";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
+import {
   parseDeliveryStatisticsRequest,
   parseStatisticsRequest,
 } from "../http/parse-statistics-request";
@@ -14,13 +21,6 @@ import { createProvider } from "../providers/create-provider";
 import { upsertDeliveryRollups } from "../statistics/delivery-rollups";
 import { queryDeliveryStatistics } from "../statistics/query-delivery-statistics";
 import { queryErrorStatistics } from "../statistics/query-error-statistics";
-import {
-  insertAgedAttempts,
-  insertAgedFailures,
-  insertAgedWebhook,
-  instantsFrom,
-} from "../testing/aged-rows";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { DELETIONS, type RetentionKind } from "./delete-batches";
 import { runRetention } from "./run-retention";
 import { startRetention } from "./start-retention";

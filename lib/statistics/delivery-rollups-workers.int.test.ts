@@ -4,11 +4,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";
+import { startCountingBot } from "../dev/testing/counting-bot";
+import { useTestDatabase } from "../dev/testing/test-database";
+import { startWorker } from "../dev/testing/worker-process";
 import { enqueueEvents } from "../events/enqueue-events";
 import { createProvider } from "../providers/create-provider";
-import { startCountingBot } from "../testing/counting-bot";
-import { useTestDatabase } from "../testing/test-database";
-import { startWorker } from "../testing/worker-process";
 import { histogramDeltas } from "./delivery-rollups";
 import { rollupHourStart, rollupWindowStart } from "./error-rollups";
 

@@ -9,6 +9,10 @@ import { updateChannel } from "../channels/update-channel";
 import { createDbClient, type Db } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
 import { openSqlConnection } from "../db/sql-driver";
+import { NO_ATTEMPT_DETAIL } from "../dev/testing/aged-rows";
+import { ALLOW_PRIVATE_TARGETS } from "../dev/testing/allow-private-targets";
+import { channelWithDemoBot } from "../dev/testing/channel-with-demo-bot";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { Dispatcher } from "../dispatch/dispatcher";
 import type { WebhookOutcome } from "../dispatch/queue/attempt-record";
@@ -17,10 +21,6 @@ import { enqueueEvents } from "../events/enqueue-events";
 import { parseDeliveryStatisticsRequest } from "../http/parse-statistics-request";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
-import { NO_ATTEMPT_DETAIL } from "../testing/aged-rows";
-import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
-import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import {
   type DeliveredAttempt,
   histogramDeltas,

@@ -4,13 +4,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
-import type { DemoBotMode } from "../demo-bot/modes";
+import type { DemoBotMode } from "../dev/demo-bot/modes";
+import { ALLOW_PRIVATE_TARGETS } from "../dev/testing/allow-private-targets";
+import { channelWithDemoBot } from "../dev/testing/channel-with-demo-bot";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { Dispatcher } from "../dispatch/dispatcher";
 import { enqueueEvents } from "../events/enqueue-events";
-import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
-import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { rollupHourStart, rollupKey, rollupWindowStart } from "./error-rollups";
 
 describe.each(TEST_PROVIDERS)("error rollups on %s", (provider) => {

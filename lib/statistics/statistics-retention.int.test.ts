@@ -5,11 +5,11 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import type { Db } from "../db/client";
+import { insertAgedFailures } from "../dev/testing/aged-rows";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { parseStatisticsRequest } from "../http/parse-statistics-request";
 import { createProvider } from "../providers/create-provider";
 import { runRetention } from "../retention/run-retention";
-import { insertAgedFailures } from "../testing/aged-rows";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { queryErrorStatistics } from "./query-error-statistics";
 import { streamErrorRowsTsv } from "./stream-error-rows";
 

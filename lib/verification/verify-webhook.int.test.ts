@@ -4,14 +4,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
-import type { DemoBotMode } from "../demo-bot/modes";
+import type { DemoBotMode } from "../dev/demo-bot/modes";
+import { ALLOW_PRIVATE_TARGETS } from "../dev/testing/allow-private-targets";
+import { channelWithDemoBot } from "../dev/testing/channel-with-demo-bot";
+import { refusedPort, startDnsServer, startHttpBot } from "../dev/testing/fault-lab";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch/dispatch-settings";
 import { MissingError } from "../errors";
 import { createProvider } from "../providers/create-provider";
-import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
-import { channelWithDemoBot } from "../testing/channel-with-demo-bot";
-import { refusedPort, startDnsServer, startHttpBot } from "../testing/fault-lab";
-import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { verifyWebhook } from "./verify-webhook";
 
 // The bots listen on 127.0.0.1, so the sender must be allowed there. The slow mode answers after

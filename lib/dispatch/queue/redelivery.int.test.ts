@@ -7,12 +7,12 @@ import { createChannel } from "../../channels/create-channel";
 import { getChannelSecret } from "../../channels/get-channel";
 import { updateChannel } from "../../channels/update-channel";
 import type { Db } from "../../db/client";
+import { ALLOW_PRIVATE_TARGETS } from "../../dev/testing/allow-private-targets";
+import { sdkBot } from "../../dev/testing/sdk-bot";
+import { TEST_PROVIDERS, useTestDatabase } from "../../dev/testing/test-database";
+import { testDispatcher } from "../../dev/testing/test-dispatcher";
 import { enqueueEvents } from "../../events/enqueue-events";
 import { createProvider } from "../../providers/create-provider";
-import { ALLOW_PRIVATE_TARGETS } from "../../testing/allow-private-targets";
-import { sdkBot } from "../../testing/sdk-bot";
-import { TEST_PROVIDERS, useTestDatabase } from "../../testing/test-database";
-import { testDispatcher } from "../../testing/test-dispatcher";
 
 describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
   const database = useTestDatabase(provider);
@@ -127,7 +127,7 @@ describe.each(TEST_PROVIDERS)("webhook redelivery on %s", (provider) => {
     const { db, config } = database();
     const { channel, bot } = await setUp(db, 1, true);
     await enqueueEvents(db, channel.id, { text: "killed" });
-    const child = fork("lib/testing/dispatcher-process.mts", [], {
+    const child = fork("lib/dev/testing/dispatcher-process.mts", [], {
       execArgv: ["--conditions=react-server", "--import", "tsx"],
       env: {
         ...process.env,

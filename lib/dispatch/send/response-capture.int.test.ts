@@ -2,7 +2,7 @@
 // headers, the first 4 KB of the body (and nothing beyond), bytes that are not text, and where
 // the time went on fresh and on reused connections, over http, https HTTP/1.1 and HTTP/2.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ALLOW_PRIVATE_TARGETS } from "../../testing/allow-private-targets";
+import { ALLOW_PRIVATE_TARGETS } from "../../dev/testing/allow-private-targets";
 import {
   type HttpBehaviour,
   type HttpsBotOptions,
@@ -11,7 +11,7 @@ import {
   startDnsServer,
   startHttpBot,
   startHttpsBot,
-} from "../../testing/fault-lab";
+} from "../../dev/testing/fault-lab";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch-settings";
 import { resultColumns } from "../queue/redelivery-policy";
 import { ConnectionPool } from "./connection-pool";

@@ -2,7 +2,7 @@
 // statistics name, the successes, and the 2-second boundary. Nothing here is mocked.
 import { validateSignature } from "@line/bot-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALLOW_PRIVATE_TARGETS } from "../../testing/allow-private-targets";
+import { ALLOW_PRIVATE_TARGETS } from "../../dev/testing/allow-private-targets";
 import {
   type HttpBehaviour,
   type HttpsBehaviour,
@@ -17,7 +17,7 @@ import {
   startHttpBot,
   startHttpsBot,
   startPlainTextServer,
-} from "../../testing/fault-lab";
+} from "../../dev/testing/fault-lab";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch-settings";
 import { type SendOptions, type SendResult, sendWebhook } from "./send-webhook";
 import { buildWebhookRequest } from "./webhook-request";

@@ -14,7 +14,7 @@ import {
   mintLocalPki,
   startDnsServer,
   startHttpBot,
-} from "../../testing/fault-lab";
+} from "../../dev/testing/fault-lab";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch-settings";
 import { ConnectionPool } from "./connection-pool";
 import { type SendOptions, type SendResult, sendWebhook } from "./send-webhook";

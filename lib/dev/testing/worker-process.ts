@@ -1,7 +1,7 @@
 // `npm run worker` in a child process, for tests that run several, kill one (SIGKILL) or stop one
 // (SIGTERM) in the middle of a burst.
 import { type ChildProcess, fork } from "node:child_process";
-import type { DatabaseConfig } from "../db/config";
+import type { DatabaseConfig } from "../../db/config";
 import { ALLOW_PRIVATE_TARGETS } from "./allow-private-targets";
 
 export interface WorkerProcess {

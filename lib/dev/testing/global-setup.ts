@@ -7,7 +7,7 @@ import { startPostgresServer } from "./postgres-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Admin URL of the test PostgreSQL server; see lib/testing/test-database.ts. */
+    /** Admin URL of the test PostgreSQL server; see lib/dev/testing/test-database.ts. */
     postgresUrl: string;
   }
 }

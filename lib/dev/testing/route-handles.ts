@@ -2,10 +2,10 @@
 // handlers directly on a database of their own, and signing in through Better Auth's handler.
 import "server-only";
 import { expect } from "vitest";
-import { CLIENT_ADDRESS_HEADER, type createAuth } from "../auth/auth";
-import type { SessionCache } from "../auth/session-cache";
-import type { Db } from "../db/client";
-import type { SqlConnection } from "../db/sql";
+import { CLIENT_ADDRESS_HEADER, type createAuth } from "../../auth/auth";
+import type { SessionCache } from "../../auth/session-cache";
+import type { Db } from "../../db/client";
+import type { SqlConnection } from "../../db/sql";
 
 export const TEST_ORIGIN = "http://127.0.0.1:3000";
 

@@ -1,4 +1,4 @@
-import { type Env, InvalidSettingError } from "../settings/read-env";
+import { type Env, InvalidSettingError } from "../../settings/read-env";
 
 /** The error `read` refuses `env` with; fails the test when it accepts it or throws another. */
 export function settingRefusal(read: (env: Env) => unknown, env: Env): InvalidSettingError {

@@ -1,8 +1,8 @@
 // One of several processes writing to one SQLite file at once (lib/db/sqlite-writers.int.test.ts):
 // each transaction reads, then writes what it read, as the attempt recorder's do.
 import "server-only";
-import { createDbClient } from "../db/client";
-import { resolveDatabaseConfig } from "../db/config";
+import { createDbClient } from "../../db/client";
+import { resolveDatabaseConfig } from "../../db/config";
 
 const [count = "100", tag = "writer"] = process.argv.slice(2);
 const db = createDbClient(resolveDatabaseConfig());

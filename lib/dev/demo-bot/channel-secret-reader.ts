@@ -1,8 +1,12 @@
 import "server-only";
-import { getChannelSecret } from "../channels/get-channel";
-import { loadSecretKey, secretKeySettingFromEnv, setChannelSecretKey } from "../crypto/secret-key";
-import { createDbClient } from "../db/client";
-import { resolveDatabaseConfig } from "../db/config";
+import { getChannelSecret } from "../../channels/get-channel";
+import {
+  loadSecretKey,
+  secretKeySettingFromEnv,
+  setChannelSecretKey,
+} from "../../crypto/secret-key";
+import { createDbClient } from "../../db/client";
+import { resolveDatabaseConfig } from "../../db/config";
 
 /**
  * For the demo bot started beside the console: reads a channel's secret from the console's

@@ -7,11 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
-import { createDbClient, type Db } from "../db/client";
-import type { DatabaseConfig } from "../db/config";
-import { migrate } from "../db/migrate";
-import { PROVIDERS } from "../db/migration-authoring";
-import type { Provider } from "../db/migrations";
+import { createDbClient, type Db } from "../../db/client";
+import type { DatabaseConfig } from "../../db/config";
+import { migrate } from "../../db/migrate";
+import { PROVIDERS } from "../../db/migration-authoring";
+import type { Provider } from "../../db/migrations";
 
 /** Every integration test runs on each database the console supports. */
 export const TEST_PROVIDERS: Provider[] = PROVIDERS;

@@ -1,8 +1,8 @@
 // What the demo bot does with a webhook. Each mode produces one of LINE's failure details (or a
 // success) so a newcomer can watch the console classify it.
 import { createTranslator } from "use-intl/core";
-import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
-import { MESSAGES } from "../i18n/messages";
+import { DEFAULT_LOCALE, type Locale } from "../../i18n/locales";
+import { MESSAGES } from "../../i18n/messages";
 
 /** The modes by name: identifiers (the command line's --mode, /control's `mode`), never translated. */
 export const DEMO_BOT_MODE_NAMES = [

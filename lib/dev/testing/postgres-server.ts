@@ -1,6 +1,6 @@
 // A throwaway PostgreSQL 15 cluster for the integration tests: a temporary data directory, a free
 // port on 127.0.0.1, trust authentication. Started once per test run by the integration project's
-// global setup (lib/testing/global-setup.ts) and thrown away, data directory included, at the end.
+// global setup (lib/dev/testing/global-setup.ts) and thrown away, data directory included, at the end.
 import { execFileSync } from "node:child_process";
 import { chownSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";

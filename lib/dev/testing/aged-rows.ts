@@ -1,12 +1,12 @@
 // Rows dated in the past, written straight into the tables (as the dispatcher would have written
 // them then), for the retention tests: webhooks in any state and many attempts, quickly.
 import "server-only";
-import type { Db } from "../db/client";
-import { prismaSql } from "../db/prisma-sql";
-import type { AttemptRecord, WebhookStatus } from "../dispatch/queue/attempt-record";
-import { insertAttempts } from "../dispatch/queue/record-outcomes";
-import { newUlid } from "../ids/new-ulid";
-import { rollupDeltas, upsertRollups } from "../statistics/error-rollups";
+import type { Db } from "../../db/client";
+import { prismaSql } from "../../db/prisma-sql";
+import type { AttemptRecord, WebhookStatus } from "../../dispatch/queue/attempt-record";
+import { insertAttempts } from "../../dispatch/queue/record-outcomes";
+import { newUlid } from "../../ids/new-ulid";
+import { rollupDeltas, upsertRollups } from "../../statistics/error-rollups";
 
 /** Rows per INSERT: well under both databases' limits on parameters per statement. */
 const CHUNK = 500;

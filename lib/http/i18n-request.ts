@@ -5,9 +5,9 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentOperator } from "../access/current-operator";
 import { db } from "../db/client";
-import { LOCALE_COOKIE, resolveLocale } from "./locales";
-import { MESSAGES } from "./messages";
-import { operatorLocale } from "./operator-locale";
+import { LOCALE_COOKIE, resolveLocale } from "../i18n/locales";
+import { MESSAGES } from "../i18n/messages";
+import { operatorLocale } from "../i18n/operator-locale";
 
 /** Japan has no daylight saving time, so this zone is UTC+9 at every instant shown. */
 export const CONSOLE_TIME_ZONE = "Asia/Tokyo";

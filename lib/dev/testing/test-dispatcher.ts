@@ -1,8 +1,8 @@
 // A dispatcher as the integration tests need one: allowed to send to their bots on 127.0.0.1,
 // polling every 20 ms so a test waits little, silent, and stopped after the test.
 import "server-only";
-import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
-import { Dispatcher, type DispatcherOptions } from "../dispatch/dispatcher";
+import { dispatchSettingsFromEnv } from "../../dispatch/dispatch-settings";
+import { Dispatcher, type DispatcherOptions } from "../../dispatch/dispatcher";
 import { ALLOW_PRIVATE_TARGETS } from "./allow-private-targets";
 
 export function testDispatcher(

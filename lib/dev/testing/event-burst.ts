@@ -1,7 +1,7 @@
 // Bursts of stored events for the dispatcher's multi-process tests.
 import "server-only";
-import type { Db } from "../db/client";
-import { enqueueEvents } from "../events/enqueue-events";
+import type { Db } from "../../db/client";
+import { enqueueEvents } from "../../events/enqueue-events";
 
 /** Stores `count` webhooks of one event each, 25 at a time; returns their event ids. */
 export async function storeBurst(db: Db, channelId: string, count: number): Promise<string[]> {

@@ -3,8 +3,8 @@ import http2 from "node:http2";
 import type { AddressInfo, Socket } from "node:net";
 import { validateSignature } from "@line/bot-sdk";
 import { createTranslator } from "use-intl/core";
-import { DEFAULT_LOCALE, type Locale, negotiateLocale } from "../i18n/locales";
-import { MESSAGES } from "../i18n/messages";
+import { DEFAULT_LOCALE, type Locale, negotiateLocale } from "../../i18n/locales";
+import { MESSAGES } from "../../i18n/messages";
 import type { KeyPair } from "../tls/local-pki";
 import { startDemoBotTls } from "./demo-bot-tls";
 import {

@@ -1,14 +1,14 @@
 // A channel whose webhook URL points at a running demo bot, for integration tests.
 
 import "server-only";
-import type { UpdateChannelInput } from "../channels/channel-input";
-import { createChannel } from "../channels/create-channel";
-import { getChannelSecret } from "../channels/get-channel";
-import { updateChannel } from "../channels/update-channel";
-import type { Db } from "../db/client";
+import type { UpdateChannelInput } from "../../channels/channel-input";
+import { createChannel } from "../../channels/create-channel";
+import { getChannelSecret } from "../../channels/get-channel";
+import { updateChannel } from "../../channels/update-channel";
+import type { Db } from "../../db/client";
+import { createProvider } from "../../providers/create-provider";
 import { type DemoBot, startDemoBot } from "../demo-bot/demo-bot";
 import type { DemoBotMode } from "../demo-bot/modes";
-import { createProvider } from "../providers/create-provider";
 
 /**
  * Creates a provider and channel, starts a demo bot (checking signatures with the channel's

@@ -1,9 +1,9 @@
 import "server-only";
-import type { OperatorActor } from "../access/actor";
-import type { Db } from "../db/client";
-import { acceptInvitation } from "../members/accept-invitation";
-import { addMember } from "../members/manage-members";
-import type { ProviderRole } from "../shared/provider-roles";
+import type { OperatorActor } from "../../access/actor";
+import type { Db } from "../../db/client";
+import { acceptInvitation } from "../../members/accept-invitation";
+import { addMember } from "../../members/manage-members";
+import type { ProviderRole } from "../../shared/provider-roles";
 
 const NO_ACCOUNT_CREATED = () => {
   throw new Error("joinProvider accepts as an existing operator: no account is created");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { prismaSql } from "../db/prisma-sql";
-import { getProvider } from "../providers/get-provider";
-import { listProviders } from "../providers/list-providers";
+import { prismaSql } from "../../db/prisma-sql";
+import { getProvider } from "../../providers/get-provider";
+import { listProviders } from "../../providers/list-providers";
 import { TEST_CONSOLE_ADMIN } from "../testing/test-actors";
 import { TEST_PROVIDERS, useTestDatabase } from "../testing/test-database";
 import { DEMO_CHANNEL_NAME, DEMO_PROVIDER_NAME, seedDemo } from "./seed-demo";

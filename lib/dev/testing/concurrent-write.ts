@@ -3,7 +3,7 @@
 // is waiting for it, then commits.
 import { spawn } from "node:child_process";
 import pg from "pg";
-import type { DatabaseConfig } from "../db/config";
+import type { DatabaseConfig } from "../../db/config";
 
 /**
  * Sets "useWebhook" to false on a channel in a second connection whose transaction is still open

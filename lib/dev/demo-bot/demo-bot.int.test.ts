@@ -1,10 +1,10 @@
 // The demo bot against the real sender: each mode produces the failure it promises, over plain
 // HTTP/1.1 and over its https (HTTP/2) listener, and the official SDK checks every signature.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch/dispatch-settings";
-import { ConnectionPool } from "../dispatch/send/connection-pool";
-import { type SendOptions, sendWebhook } from "../dispatch/send/send-webhook";
-import { buildWebhookRequest } from "../dispatch/send/webhook-request";
+import { dispatchSettingsFromEnv, sendOptionsFrom } from "../../dispatch/dispatch-settings";
+import { ConnectionPool } from "../../dispatch/send/connection-pool";
+import { type SendOptions, sendWebhook } from "../../dispatch/send/send-webhook";
+import { buildWebhookRequest } from "../../dispatch/send/webhook-request";
 import { ALLOW_PRIVATE_TARGETS } from "../testing/allow-private-targets";
 import { type LocalPki, mintLocalPki } from "../tls/local-pki";
 import { type DemoBot, startDemoBot } from "./demo-bot";

@@ -1,4 +1,4 @@
-import type { OperatorActor } from "../access/actor";
+import type { OperatorActor } from "../../access/actor";
 
 /** A console administrator for tests that read as the console would for one (sees everything). */
 export const TEST_CONSOLE_ADMIN: OperatorActor = {

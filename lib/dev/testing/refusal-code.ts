@@ -1,4 +1,4 @@
-import { DomainError } from "../errors";
+import { DomainError } from "../../errors";
 
 /**
  * The code of the DomainError `attempt` is refused with (`not_found`, `forbidden`, ...), or

@@ -1,8 +1,8 @@
 import "server-only";
-import { createChannel } from "../channels/create-channel";
-import { updateChannel } from "../channels/update-channel";
-import type { Db } from "../db/client";
-import { createProvider } from "../providers/create-provider";
+import { createChannel } from "../../channels/create-channel";
+import { updateChannel } from "../../channels/update-channel";
+import type { Db } from "../../db/client";
+import { createProvider } from "../../providers/create-provider";
 
 export const DEMO_PROVIDER_NAME = "Demo provider";
 export const DEMO_CHANNEL_NAME = "Demo bot";
