@@ -3,7 +3,7 @@
 // address (claimed while no mail was sent, say) waits for a real Admin to add that address to
 // their provider. Adding only invites, the link goes to the address's mailbox alone, and accepting
 // needs the invited account signed in: the attacker never becomes a member, while the real owner
-// of an account accepts by signing in (README, "Invitations"; ADR 28).
+// of an account accepts by signing in (docs/operators.md, "Invitations"; ADR 28).
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,5 +1,5 @@
 // Provider roles in the browser: who sees what, what each role is refused, the audit log, and an
-// invitation from an Admin to a new operator who then signs in (README, "Operators, sign-in and
+// invitation from an Admin to a new operator who then signs in (docs/operators.md, "Operators, sign-in and
 // roles"; ADR 14).
 import { expect, test } from "./fixtures";
 import { MessagingApiPage } from "./pages/messaging-api-page";

@@ -3,7 +3,7 @@
 // turn it on, then every sign-in asks for a code. Codes are computed here from the setup key the
 // page shows (lib/dev/testing/totp.ts), as an authenticator app would. Each phase is its own client
 // behind the proxy (TRUSTED_PROXIES), as Better Auth allows 3 two-factor requests per 10 s and
-// address (README, "Operators, sign-in and roles"; ADR 29).
+// address (docs/operators.md, "Two-factor sign-in"; ADR 29).
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

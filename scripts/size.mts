@@ -1,6 +1,6 @@
 // npm run size: the JavaScript each page of the built console makes the browser load before it
 // is interactive (its "first load"), gzip-compressed, per route, as one JSON line. It builds
-// nothing: run `npm run build` first. Exits 1 when a page is over its budget (README, Benchmarks).
+// nothing: run `npm run build` first. Exits 1 when a page is over its budget (docs/benchmarks.md, Page weight).
 //
 // A page's first load is the app's root scripts (the build manifest's rootMainFiles) and the
 // chunks of every client component its layouts and page render on the server (the entryJSFiles

@@ -3,7 +3,7 @@
 // Sends simulated user text messages to a channel through the console's events API at a steady
 // rate, with a progress bar, then prints a summary. Bounded by --duration; stops on Ctrl+C.
 // Up to 100 a second, each event is a request of its own; above that, the events due in each
-// tenth of a second go in one request, as an array (one webhook per event, README: "Sending
+// tenth of a second go in one request, as an array (one webhook per event, docs/architecture.md, "Sending
 // events in bulk"), so the rate offered is the rate sent.
 // The events API takes the channel's access token as a Bearer token (issue one on the channel's
 // Messaging API tab); CHANNEL_ACCESS_TOKEN works instead of --token, and keeps it out of the

@@ -102,7 +102,7 @@ export type ErrorStatisticsView = ErrorStatistics;
  * What the statistics view asks for. A rolling range ("the last 7 days") is resolved when the
  * request is sent, so the key stays the same while each refetch slides the window forward.
  */
-export interface ErrorStatisticsRequest {
+export interface StatisticsRequest {
   /** `lastMs` absent: the API's default length, DEFAULT_RANGE_MS (the last 24 hours). */
   range: { lastMs?: number } | { from: string; to: string };
   bucket?: Bucket;
@@ -116,7 +116,7 @@ export const errorStatisticsKeys = {
 };
 
 /** The instants a request covers when sent at `now`. */
-export function resolveStatisticsRange(range: ErrorStatisticsRequest["range"], now = new Date()) {
+export function resolveStatisticsRange(range: StatisticsRequest["range"], now = new Date()) {
   if ("from" in range) return range;
   const lastMs = range.lastMs ?? DEFAULT_RANGE_MS;
   return { from: new Date(now.getTime() - lastMs).toISOString(), to: now.toISOString() };
@@ -141,7 +141,7 @@ const isClientError = (error: unknown) =>
   error instanceof ApiError && error.status >= 400 && error.status < 500;
 
 /** Error statistics, refreshed every 5 s; the previous answer stays on screen while filters change. */
-export const errorStatisticsQuery = (channelId: string, request: ErrorStatisticsRequest) =>
+export const errorStatisticsQuery = (channelId: string, request: StatisticsRequest) =>
   queryOptions({
     queryKey: [...errorStatisticsKeys.all(channelId), request] as const,
     queryFn: () => {
@@ -167,7 +167,7 @@ export const errorStatisticsQuery = (channelId: string, request: ErrorStatistics
 export type DeliveryStatisticsView = DeliveryStatistics;
 
 /** What the success rate and latency view asks for: the same range and bucket as the errors'. */
-export type DeliveryStatisticsRequest = Pick<ErrorStatisticsRequest, "range" | "bucket">;
+export type DeliveryStatisticsRequest = Pick<StatisticsRequest, "range" | "bucket">;
 
 export const deliveryStatisticsKeys = {
   all: (channelId: string) => ["channels", channelId, "statistics", "deliveries"] as const,

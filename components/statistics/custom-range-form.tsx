@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { UTC9_LABEL } from "@/lib/shared/utc9";
-import { type FieldProblem, readCustomRange } from "./error-filters";
+import { type FieldProblem, readCustomRange } from "./statistics-filters";
 import { isoToUtc9Input } from "./utc9-input";
 
 /**

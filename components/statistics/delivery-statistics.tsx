@@ -14,13 +14,13 @@ import { formatLatency, formatSuccessRate } from "@/lib/shared/delivery-rows";
 import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { rangeProblem } from "@/lib/shared/statistics-range";
 import { DeliveryTable } from "./delivery-table";
-import { rangeOf, toInstants, toRequest } from "./error-filters";
 import { LazyDeliveryChart } from "./lazy-charts";
 import { PeriodLine, TsvDownload } from "./period-line";
 import { PeriodPicker } from "./period-picker";
 import { olderPeriodNotes } from "./retention-notes";
+import { rangeOf, toInstants, toRequest } from "./statistics-filters";
 import { useClock } from "./use-clock";
-import { useErrorFilters } from "./use-error-filters";
+import { useStatisticsFilters } from "./use-statistics-filters";
 
 /**
  * The "Success rate and latency" card: the same period picker (and URL filters) as the errors,
@@ -42,7 +42,7 @@ export function DeliveryStatistics({
   const t = useTranslations("statistics");
   const locale = useLocale();
   const f = useConsoleFormat();
-  const [filters, setFilters] = useErrorFilters();
+  const [filters, setFilters] = useStatisticsFilters();
   const now = useClock(renderedAt);
   const { range: requested, bucket } = toRequest(filters);
   const { data, error, isPending, isPlaceholderData } = useQuery(

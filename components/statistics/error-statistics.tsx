@@ -9,15 +9,15 @@ import { Card } from "@/components/ui/card";
 import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { rangeProblem } from "@/lib/shared/statistics-range";
 import { DetailsTable } from "./details-table";
-import { rangeOf, toInstants, toRequest } from "./error-filters";
 import { LazyErrorsChart } from "./lazy-charts";
 import { PeriodLine, TsvDownload } from "./period-line";
 import { PeriodPicker } from "./period-picker";
 import { REASON_COLORS } from "./reason-colors";
 import { ReasonSummary } from "./reason-summary";
 import { olderPeriodNotes } from "./retention-notes";
+import { rangeOf, toInstants, toRequest } from "./statistics-filters";
 import { useClock } from "./use-clock";
-import { useErrorFilters } from "./use-error-filters";
+import { useStatisticsFilters } from "./use-statistics-filters";
 import { WebhookErrorsTable } from "./webhook-errors-table";
 
 /**
@@ -39,7 +39,7 @@ export function ErrorStatistics({
 }) {
   const t = useTranslations("statistics");
   const locale = useLocale();
-  const [filters, setFilters] = useErrorFilters();
+  const [filters, setFilters] = useStatisticsFilters();
   const now = useClock(renderedAt);
   const { data, error, isPending, isPlaceholderData } = useQuery(
     errorStatisticsQuery(channelId, toRequest(filters)),

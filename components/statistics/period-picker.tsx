@@ -6,8 +6,14 @@ import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { bucketProblem } from "@/lib/shared/statistics-range";
 import { BUCKETS, type Bucket } from "@/lib/shared/time-buckets";
 import { CustomRangeForm } from "./custom-range-form";
-import { type ErrorFilters, PERIODS, type Period, rangeOf, toInstants } from "./error-filters";
 import { minuteBucketHint } from "./retention-notes";
+import {
+  PERIODS,
+  type Period,
+  rangeOf,
+  type StatisticsFilters,
+  toInstants,
+} from "./statistics-filters";
 import { isoToUtc9Input, utc9InputToIso } from "./utc9-input";
 
 /** Whole minutes, as the datetime-local inputs show them. */
@@ -20,12 +26,12 @@ export function PeriodPicker({
   retention,
   onChange,
 }: {
-  filters: ErrorFilters;
+  filters: StatisticsFilters;
   /** The range on screen, resolved; a new custom range starts from it. */
   range: { from: string; to: string };
   /** How long each kind of data is kept; null when retention is off. */
   retention: RetentionWindows | null;
-  onChange: (patch: Partial<ErrorFilters>) => void;
+  onChange: (patch: Partial<StatisticsFilters>) => void;
 }) {
   const t = useTranslations("statistics");
   // A bucket that would give too many points for the range (as the API counts them) is not

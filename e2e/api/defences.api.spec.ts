@@ -1,4 +1,4 @@
-// The console's HTTP defences, against the real server (README, "Defences"): what a web page can
+// The console's HTTP defences, against the real server (docs/operations.md, "Defences"): what a web page can
 // make the operator's browser send (a cross-site state change, a DNS-rebound Host) is refused and
 // writes nothing; a body over 1 MB is refused before it is read whole; every answer carries the
 // security headers. Requests go out through node:http, byte for byte as written here: Playwright's

@@ -1,4 +1,4 @@
-// The LINE-compatible API, one test per row of the README's "/v2 answers" table: each status and
+// The LINE-compatible API, one test per row of the "/v2 answers" table in docs/api.md: each status and
 // message as LINE documents it. Every call goes through the `lineApi` fixture, which checks each
 // answer against LINE's OpenAPI schemas and for an X-Line-Request-Id when the test ends.
 import { HTTPFetchError } from "@line/bot-sdk";

@@ -16,7 +16,7 @@ test.describe("the official @line/bot-sdk against the console", () => {
     const { accessToken } = await api.issueAccessToken(channel.id);
     const client = lineApi.client(accessToken);
 
-    // No URL yet: LINE's 404 (the README's /v2 table row has its own test).
+    // No URL yet: LINE's 404 (docs/api.md's /v2 table row has its own test).
     const missing = await client.getWebhookEndpoint().then(
       () => undefined,
       (error: unknown) => error,

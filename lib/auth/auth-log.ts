@@ -1,4 +1,4 @@
-// Better Auth's log lines, written as the console writes its own (README, "Defences"): one line
+// Better Auth's log lines, written as the console writes its own (docs/operations.md, "Defences"): one line
 // each, control characters escaped, credentials masked, and a database error by its class and code
 // only (its message can quote the query's values).
 import { isAPIError } from "better-auth/api";

@@ -11,7 +11,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 
-/** The most a revocation made elsewhere waits before this process sees it (README, "Sessions"). */
+/** The most a revocation made elsewhere waits before this process sees it (docs/operators.md, "Sessions"). */
 export const SESSION_CACHE_MS = 5_000;
 
 /** Enough for every operator's browser several times over; the oldest go first beyond it. */

@@ -1,4 +1,4 @@
-// The README's command for a dispatcher-only process, stopped as a process manager stops it:
+// The command (docs/operations.md) for a dispatcher-only process, stopped as a process manager stops it:
 // SIGTERM to `npm run worker` itself must reach the worker, which stops cleanly (exit 0) and
 // leaves nothing running. (npm runs a script through a shell; a shell that does not pass the
 // signal on used to die alone and leave the worker orphaned.)

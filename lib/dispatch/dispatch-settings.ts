@@ -11,7 +11,7 @@ import {
 import { createHostResolver } from "./send/resolve-host";
 import type { SendOptions } from "./send/send-webhook";
 
-/** How the dispatcher sends; every number is an environment variable (README, Configuration). */
+/** How the dispatcher sends; every number is an environment variable (docs/operations.md, Configuration). */
 export interface DispatchSettings {
   requestTimeoutMs: number;
   connectTimeoutMs: number;

@@ -48,7 +48,7 @@ const eventList = z.strictObject({
     .max(MAX_EVENTS_PER_REQUEST, `must hold at most ${MAX_EVENTS_PER_REQUEST} events`),
 });
 
-/** Events in one request as an array, each its own webhook (README, "Sending events in bulk"). */
+/** Events in one request as an array, each its own webhook (docs/architecture.md, "Sending events in bulk"). */
 export const MAX_BULK_EVENTS = 1000;
 
 const eventArray = z

@@ -1,5 +1,5 @@
 // The console's defences against what a web page can make its operator's browser do, and against
-// requests too large to read, as pure rules (README, "Defences"). Two places apply them:
+// requests too large to read, as pure rules (docs/operations.md, "Defences"). Two places apply them:
 //
 // - scripts/serve.mjs, in front of Next, for what must hold for every request whatever its path:
 //   the Host (DNS rebinding: 421) and the body size (413), before a byte of the body is read;

@@ -1,4 +1,4 @@
-// The security headers of the console's answers (README, "Defences"):
+// The security headers of the console's answers (docs/operations.md, "Defences"):
 //
 // - SECURITY_HEADERS go out with every answer of the server: scripts/serve.mjs adds each one an
 //   answer does not set itself, whoever wrote the answer (a page, a route handler, the proxy,

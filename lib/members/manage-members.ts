@@ -11,7 +11,7 @@ import type { AddMemberInput, ChangeMemberRoleInput } from "./member-input";
 
 const LAST_ADMIN_MESSAGE = "A provider needs at least one Admin: make another member Admin first";
 
-/** How an invitation reaches the invited person (README, "Invitations"; ADR 28). */
+/** How an invitation reaches the invited person (docs/operators.md, "Invitations"; ADR 28). */
 export type InvitationDelivery =
   /** Mailed to the invited address (SMTP_URL); the inviting Admin never sees the link. */
   | { by: "email"; consoleOrigin: string }

@@ -7,7 +7,7 @@ import {
   secretSetting,
 } from "../settings/read-env";
 
-/** How error notification emails are made and sent (README, Configuration; ADR 20). */
+/** How error notification emails are made and sent (docs/operations.md, Configuration; ADR 20). */
 export interface NotificationSettings {
   /**
    * SMTP_URL (`smtp://user:pass@host:587`, `smtps://…`): the mail server. Unset, emails are kept

@@ -6,7 +6,7 @@ import {
 } from "../settings/read-env";
 import type { RetentionWindows } from "../shared/retention-windows";
 
-/** What the retention job deletes and how often it looks (README, Configuration). */
+/** What the retention job deletes and how often it looks (docs/operations.md, Retention). */
 export interface RetentionSettings {
   /** RETENTION=off: nothing is ever deleted (but with its channel). */
   enabled: boolean;

@@ -1,4 +1,4 @@
-// Every setting is an environment variable (README, Configuration). They are read through these
+// Every setting is an environment variable (docs/operations.md, Configuration). They are read through these
 // helpers so that a bad value is treated one way everywhere: refused with a message naming the
 // variable, never silently replaced by the default. The server reads all of them at start-up
 // (lib/boot/server-settings.ts), so a typo stops it there rather than at the first webhook.

@@ -1,21 +1,9 @@
 import "server-only";
 import { findChannelOrThrow } from "../channels/find-channel";
 import { type Db, Prisma } from "../db/client";
-import {
-  type RetentionCutoffs,
-  rangeForKeptStatistics,
-  reachesHourlyOnly,
-} from "../shared/retention-windows";
+import type { RetentionCutoffs } from "../shared/retention-windows";
 import type { StatisticsRange } from "../shared/statistics-range";
-import {
-  BUCKET_MS,
-  type Bucket,
-  bucketStart,
-  bucketStarts,
-  chooseBucket,
-  fillSeries,
-} from "../shared/time-buckets";
-import { rollupHourStart } from "./error-rollups";
+import { type Bucket, bucketStart, bucketStarts, fillSeries } from "../shared/time-buckets";
 import {
   addToHistogram,
   FAILURE_BUCKET,
@@ -23,27 +11,19 @@ import {
   RELATIVE_ERROR,
   summarizeHistogram,
 } from "./latency-histogram";
+import { planStatistics, tierSpans } from "./plan-statistics-read";
 
 export interface DeliveryStatisticsOptions {
   /** Absent: chosen for the range (chooseBucket). */
   bucket?: Bucket;
 }
 
-const later = (a: Date, b: Date | undefined) => (b && b > a ? b : a);
-
-/** The first start of a `bucket` at or after `instant`. */
-function ceilTo(instant: Date, bucket: Bucket): Date {
-  const start = bucketStart(instant, bucket);
-  return start < instant ? new Date(start.getTime() + BUCKET_MS[bucket]) : start;
-}
-
 /**
- * The SELECTs that read a range's histogram rows: whole UTC+9 days from the daily tier (day
- * buckets only), whole hours around them from the hourly tier, and the minutes at either end (or
- * everything, for minute buckets or a range without a whole hour) from the per-minute tier; each
- * tier from its retention cutoff on only (`kept`; days are kept as long as hours), as the error
- * statistics do (query-error-statistics.ts), so both answer the same range the same way. A
- * 30-day view reads about 30 rows per latency bucket in use, not 720.
+ * The SELECTs that read a range's histogram rows, from the tiers tierSpans picks: whole UTC+9
+ * days from the daily tier (day buckets only), whole hours from the hourly tier, and the minutes
+ * at either end (or everything, for minute buckets) from the per-minute tier, as the error
+ * statistics do, so both answer the same range the same way. One SELECT per span: an OR of ranges
+ * would keep SQLite from using the primary key's index.
  */
 function histogramRowsSql(
   channelId: string,
@@ -51,41 +31,20 @@ function histogramRowsSql(
   bucket: Bucket,
   kept: RetentionCutoffs | null,
 ): Prisma.Sql | null {
-  const fullFrom = ceilTo(range.from, "hour");
-  const fullTo = rollupHourStart(range.to);
-  const useHours = bucket !== "minute" && fullFrom < fullTo;
-  const spans: [Date, Date][] = useHours
-    ? [
-        [range.from, fullFrom],
-        [fullTo, range.to],
-      ]
-    : [[range.from, range.to]];
+  const spans = tierSpans(range, { perMinute: bucket === "minute", days: bucket === "day", kept });
   const parts: Prisma.Sql[] = [];
-  const hoursFrom = later(fullFrom, kept?.hourRollups);
-  if (useHours && hoursFrom < fullTo) {
-    let hourSpans: [Date, Date][] = [[hoursFrom, fullTo]];
-    const daysFrom = ceilTo(hoursFrom, "day");
-    const daysTo = bucketStart(fullTo, "day");
-    if (bucket === "day" && daysFrom < daysTo) {
-      parts.push(Prisma.sql`SELECT "dayStart" AS "at", "bucket", "count" FROM "DeliveryRollupDay"
-        WHERE "channelId" = ${channelId} AND "dayStart" >= ${daysFrom} AND "dayStart" < ${daysTo}`);
-      hourSpans = [
-        [hoursFrom, daysFrom],
-        [daysTo, fullTo],
-      ];
-    }
-    for (const [start, end] of hourSpans) {
-      if (start >= end) continue;
-      parts.push(Prisma.sql`SELECT "hourStart" AS "at", "bucket", "count" FROM "DeliveryRollupHour"
-        WHERE "channelId" = ${channelId} AND "hourStart" >= ${start} AND "hourStart" < ${end}`);
-    }
+  if (spans.days) {
+    const [start, end] = spans.days;
+    parts.push(Prisma.sql`SELECT "dayStart" AS "at", "bucket", "count" FROM "DeliveryRollupDay"
+      WHERE "channelId" = ${channelId} AND "dayStart" >= ${start} AND "dayStart" < ${end}`);
   }
-  // One SELECT per span: an OR of ranges would keep SQLite from using the primary key's index.
-  for (const [start, end] of spans) {
-    const from = later(start, kept?.minuteRollups);
-    if (from >= end) continue;
+  for (const [start, end] of spans.hours) {
+    parts.push(Prisma.sql`SELECT "hourStart" AS "at", "bucket", "count" FROM "DeliveryRollupHour"
+      WHERE "channelId" = ${channelId} AND "hourStart" >= ${start} AND "hourStart" < ${end}`);
+  }
+  for (const [start, end] of spans.minutes) {
     parts.push(Prisma.sql`SELECT "windowStart" AS "at", "bucket", "count" FROM "DeliveryRollup"
-      WHERE "channelId" = ${channelId} AND "windowStart" >= ${from} AND "windowStart" < ${end}`);
+      WHERE "channelId" = ${channelId} AND "windowStart" >= ${start} AND "windowStart" < ${end}`);
   }
   return parts.length ? Prisma.join(parts, " UNION ALL ") : null;
 }
@@ -105,9 +64,7 @@ export async function queryDeliveryStatistics(
   kept: RetentionCutoffs | null = null,
 ) {
   const channel = await findChannelOrThrow(db, channelId);
-  const range = rangeForKeptStatistics(asked, kept);
-  const chosen: Bucket = query.bucket ?? chooseBucket(range.from, range.to);
-  const bucket: Bucket = chosen === "minute" && reachesHourlyOnly(range, kept) ? "hour" : chosen;
+  const { range, bucket } = planStatistics(asked, query.bucket, kept);
   const starts = bucketStarts(range.from, range.to, bucket);
   const sql = histogramRowsSql(channel.id, range, bucket, kept);
   const rows = sql

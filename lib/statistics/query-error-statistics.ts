@@ -2,22 +2,11 @@ import "server-only";
 import { findChannelOrThrow } from "../channels/find-channel";
 import { type Db, Prisma } from "../db/client";
 import { FAILURE_REASONS, type FailureReason } from "../shared/failure-reasons";
-import {
-  type RetentionCutoffs,
-  rangeForKeptStatistics,
-  reachesHourlyOnly,
-} from "../shared/retention-windows";
+import type { RetentionCutoffs } from "../shared/retention-windows";
 import type { StatisticsRange } from "../shared/statistics-range";
-import {
-  BUCKET_MS,
-  type Bucket,
-  bucketStart,
-  bucketStarts,
-  chooseBucket,
-  fillSeries,
-} from "../shared/time-buckets";
-import { rollupHourStart } from "./error-rollups";
+import { type Bucket, bucketStart, bucketStarts, fillSeries } from "../shared/time-buckets";
 import { toLineRow } from "./line-rows";
+import { planStatistics, type Span, tierSpans } from "./plan-statistics-read";
 
 /** What to show of a range; the range itself is checked by rangeProblem before. */
 export interface ErrorStatisticsOptions {
@@ -31,13 +20,17 @@ export interface ErrorStatisticsOptions {
 
 const later = (a: Date, b: Date | undefined) => (b && b > a ? b : a);
 
+/** The rollups' WHERE for a span: one condition per span, as one part of a UNION each. */
+const minuteSpan = (channelId: string, [start, end]: Span) =>
+  Prisma.sql`"channelId" = ${channelId} AND "windowStart" >= ${start} AND "windowStart" < ${end}`;
+const hourSpan = (channelId: string, [start, end]: Span) =>
+  Prisma.sql`"channelId" = ${channelId} AND "hourStart" >= ${start} AND "hourStart" < ${end}`;
+
 /**
- * Where to read counts for a range: whole hours from the hourly rollups, and the minutes at
- * either end (or the whole range, when it holds no whole hour or minute buckets are wanted)
- * from the per-minute rollups. A 30-day view then reads about 720 rows per detail, not 43,200.
- * With retention, each tier is read from its cutoff on only (`kept`), whether or not the job has
- * deleted what lies before yet, so that an answer does not depend on when it last ran; hours
- * whose minutes are past their cutoff count errors but no rows of LINE's table (`rowHours`).
+ * Where to read counts for a range (tierSpans: the hourly rollups for whole hours, the per-minute
+ * ones for the rest), as WHERE conditions. One condition per span, each its own part of the
+ * UNION: an OR of ranges would keep SQLite from using the index and scan every row of the
+ * channel. `rowHours`: the hours whose minutes are kept, which hold LINE's table rows.
  */
 function countSources(
   channelId: string,
@@ -45,33 +38,11 @@ function countSources(
   perMinute: boolean,
   kept: RetentionCutoffs | null,
 ) {
-  const fromHour = rollupHourStart(range.from);
-  const fullFrom = fromHour < range.from ? new Date(fromHour.getTime() + BUCKET_MS.hour) : fromHour;
-  const fullTo = rollupHourStart(range.to);
-  const useHours = !perMinute && fullFrom < fullTo;
-  const spans: [Date, Date][] = useHours
-    ? [
-        [range.from, fullFrom],
-        [fullTo, range.to],
-      ]
-    : [[range.from, range.to]];
-  // One condition per span, each its own part of the UNION: an OR of ranges would keep SQLite
-  // from using the index and scan every row of the channel.
-  const minuteSpans = spans
-    .map(([start, end]): [Date, Date] => [later(start, kept?.minuteRollups), end])
-    .filter(([start, end]) => start < end)
-    .map(
-      ([start, end]) =>
-        Prisma.sql`"channelId" = ${channelId} AND "windowStart" >= ${start} AND "windowStart" < ${end}`,
-    );
-  const hourSpan = (start: Date) =>
-    useHours && start < fullTo
-      ? Prisma.sql`"channelId" = ${channelId} AND "hourStart" >= ${start} AND "hourStart" < ${fullTo}`
-      : null;
+  const spans = tierSpans(range, { perMinute, days: false, kept });
   return {
-    hours: hourSpan(later(fullFrom, kept?.hourRollups)),
-    rowHours: hourSpan(later(fullFrom, kept?.minuteRollups)),
-    minutes: minuteSpans,
+    hours: spans.hours.map((span) => hourSpan(channelId, span)),
+    rowHours: spans.hoursWithMinutes ? hourSpan(channelId, spans.hoursWithMinutes) : null,
+    minutes: spans.minutes.map((span) => minuteSpan(channelId, span)),
   };
 }
 
@@ -82,9 +53,9 @@ function countQuery(
   minuteColumns: Prisma.Sql,
 ): Prisma.Sql | null {
   const parts: Prisma.Sql[] = [];
-  if (sources.hours) {
+  for (const span of sources.hours) {
     parts.push(Prisma.sql`SELECT ${hourColumns}, CAST(SUM("errorCount") AS INTEGER) AS "errors"
-      FROM "ErrorRollupHour" WHERE ${sources.hours} GROUP BY 1, 2`);
+      FROM "ErrorRollupHour" WHERE ${span} GROUP BY 1, 2`);
   }
   for (const span of sources.minutes) {
     parts.push(Prisma.sql`SELECT ${minuteColumns}, CAST(SUM("errorCount") AS INTEGER) AS "errors"
@@ -128,9 +99,7 @@ export async function queryErrorStatistics(
   kept: RetentionCutoffs | null = null,
 ) {
   const channel = await findChannelOrThrow(db, channelId);
-  const range = rangeForKeptStatistics(asked, kept);
-  const chosen: Bucket = query.bucket ?? chooseBucket(range.from, range.to);
-  const bucket: Bucket = chosen === "minute" && reachesHourlyOnly(range, kept) ? "hour" : chosen;
+  const { range, bucket } = planStatistics(asked, query.bucket, kept);
   const all = countSources(channel.id, range, false, kept);
   const forSeries = countSources(channel.id, range, bucket === "minute", kept);
   const detailsSql = countQuery(

@@ -3,13 +3,26 @@
 // instead (its user needs CREATEDB: every test database is created and dropped on it).
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { createDatabaseTemplates } from "./database-templates";
 import { startPostgresServer } from "./postgres-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** Admin URL of the test PostgreSQL server; see lib/dev/testing/test-database.ts. */
     postgresUrl: string;
+    /** The migrated SQLite file each test database is a copy of. */
+    sqliteTemplate: string;
+    /** The migrated PostgreSQL database each test database is created from. */
+    postgresTemplate: string;
   }
+}
+
+/** Migrates the run's two template databases and hands them to the tests; their teardown. */
+async function provideTemplates(project: TestProject, adminUrl: string) {
+  const templates = await createDatabaseTemplates(adminUrl);
+  project.provide("sqliteTemplate", templates.sqliteFile);
+  project.provide("postgresTemplate", templates.postgresName);
+  return () => templates.drop();
 }
 
 export default async function setup(project: TestProject) {
@@ -17,7 +30,7 @@ export default async function setup(project: TestProject) {
   if (existing) {
     await checkServer(existing);
     project.provide("postgresUrl", existing);
-    return;
+    return provideTemplates(project, existing);
   }
   const server = await startPostgresServer();
   // Teardown does not run when the process is killed by a signal; stop the server then too.
@@ -30,10 +43,12 @@ export default async function setup(project: TestProject) {
   process.once("SIGTERM", stopOnSignal);
   process.once("exit", server.stop);
   project.provide("postgresUrl", server.url);
-  return () => {
+  const dropTemplates = await provideTemplates(project, server.url);
+  return async () => {
     process.off("SIGINT", stopOnSignal);
     process.off("SIGTERM", stopOnSignal);
     process.off("exit", server.stop);
+    await dropTemplates().catch(() => {});
     server.stop();
   };
 }

@@ -3,10 +3,10 @@
 // global setup (lib/dev/testing/global-setup.ts) and thrown away, data directory included, at the end.
 import { execFileSync } from "node:child_process";
 import { chownSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { processTreeCpuSeconds } from "./cpu-time";
 import { freePort } from "./free-port";
+import { scratchDir } from "./scratch-dir";
 
 export const POSTGRES_BIN_DIR = process.env.POSTGRES_BIN ?? "/usr/lib/postgresql/15/bin";
 
@@ -27,7 +27,7 @@ export interface PostgresServer {
 export async function startPostgresServer(): Promise<PostgresServer> {
   // PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user.
   const asRoot = process.getuid?.() === 0;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "webhook-console-pg-"));
+  const dataDir = mkdtempSync(path.join(scratchDir(), "webhook-console-pg-"));
   let started = false;
   const stop = () => {
     if (started) {

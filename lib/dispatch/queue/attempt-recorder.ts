@@ -15,7 +15,7 @@ type Entry = { outcome: WebhookOutcome; done: () => void };
 /**
  * Writes attempts and webhook status changes in batches: each flush is one transaction, so an
  * attempt and its webhook's new status are stored together or not at all. Batching is what lets
- * the dispatcher keep up with a fast bot (see the dispatch benchmark in the README). Until its
+ * the dispatcher keep up with a fast bot (see docs/benchmarks.md, Dispatch). Until its
  * batch commits, a webhook stays "sending" under its worker's lease: after a crash, once the lease
  * runs out, any worker sends it again (at least once).
  *

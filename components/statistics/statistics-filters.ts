@@ -1,7 +1,4 @@
-import {
-  type ErrorStatisticsRequest,
-  resolveStatisticsRange,
-} from "@/components/data/console-queries";
+import { resolveStatisticsRange, type StatisticsRequest } from "@/components/data/console-queries";
 import type { Translator } from "@/components/i18n/translator";
 import { FAILURE_REASONS, type FailureReason } from "@/lib/shared/failure-reasons";
 import {
@@ -13,7 +10,8 @@ import {
 import { BUCKET_MS, BUCKETS, type Bucket, MAX_RANGE_DAYS } from "@/lib/shared/time-buckets";
 import { utc9InputToIso } from "./utc9-input";
 
-// The error statistics filters live in the URL (?period=7d&reason=...&page=2), so a view can be
+// The statistics filters live in the URL (?period=7d&reason=...&page=2), for both views (Errors,
+// and Success rate and latency, which reads the period and bucket), so a view can be
 // shared and survives a reload. This module is the one place that reads and writes them.
 
 const DAY_MS = BUCKET_MS.day;
@@ -28,7 +26,7 @@ export const PERIODS = [
 export type Period = (typeof PERIODS)[number]["value"];
 const DEFAULT_PERIOD: Period = "24h";
 
-export interface ErrorFilters {
+export interface StatisticsFilters {
   period: Period;
   /** ISO instants; set only for the custom period. */
   from?: string;
@@ -54,7 +52,7 @@ function isoOrUndefined(value: string | null): string | undefined {
  * Reads the filters from a query string. Anything unreadable falls back to its default, so a
  * mangled link still opens a view; a custom period without both ends is the last 24 hours.
  */
-export function parseErrorFilters(params: Pick<URLSearchParams, "get">): ErrorFilters {
+export function parseStatisticsFilters(params: Pick<URLSearchParams, "get">): StatisticsFilters {
   const from = isoOrUndefined(params.get("from"));
   const to = isoOrUndefined(params.get("to"));
   const named = oneOf(
@@ -73,9 +71,9 @@ export function parseErrorFilters(params: Pick<URLSearchParams, "get">): ErrorFi
 }
 
 /** Writes the filters into a copy of `current`, leaving other parameters and dropping defaults. */
-export function writeErrorFilters(
+export function writeStatisticsFilters(
   current: Pick<URLSearchParams, "toString">,
-  filters: ErrorFilters,
+  filters: StatisticsFilters,
 ): URLSearchParams {
   const params = new URLSearchParams(current.toString());
   for (const name of FILTER_PARAMS) params.delete(name);
@@ -93,7 +91,7 @@ export function writeErrorFilters(
 export const ROWS_PAGE_SIZE = 50;
 
 /** The API request the filters stand for. */
-export function toRequest(filters: ErrorFilters): ErrorStatisticsRequest {
+export function toRequest(filters: StatisticsFilters): StatisticsRequest {
   const preset = PERIODS.find((p) => p.value === filters.period);
   // A custom period without both ends leaves lastMs out: the API's default range.
   const range =
@@ -110,7 +108,10 @@ export function toRequest(filters: ErrorFilters): ErrorStatisticsRequest {
 }
 
 /** The range the filters cover if resolved now, as the API would resolve it. */
-export function rangeOf(filters: ErrorFilters, now = new Date()): { from: string; to: string } {
+export function rangeOf(
+  filters: StatisticsFilters,
+  now = new Date(),
+): { from: string; to: string } {
   return resolveStatisticsRange(toRequest(filters).range, now);
 }
 

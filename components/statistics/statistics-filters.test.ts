@@ -6,27 +6,28 @@ import { FAILURE_REASONS } from "@/lib/shared/failure-reasons";
 import { DEFAULT_RANGE_MS, MAX_RANGE_MS, rangeProblem } from "@/lib/shared/statistics-range";
 import { BUCKET_MS, BUCKETS } from "@/lib/shared/time-buckets";
 import {
-  type ErrorFilters,
   PERIODS,
-  parseErrorFilters,
+  parseStatisticsFilters,
   ROWS_PAGE_SIZE,
   rangeOf,
   readCustomRange,
+  type StatisticsFilters,
   toInstants,
   toRequest,
-  writeErrorFilters,
-} from "./error-filters";
+  writeStatisticsFilters,
+} from "./statistics-filters";
 
 const DAY = BUCKET_MS.day;
 const t = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "statistics" });
 const ja = createTranslator({ locale: "ja", messages: MESSAGES.ja, namespace: "statistics" });
-const DEFAULTS: ErrorFilters = { period: "24h", page: 1 };
+const DEFAULTS: StatisticsFilters = { period: "24h", page: 1 };
 
 /** What a link with these filters opens as, starting from an empty URL. */
-const roundTrip = (filters: ErrorFilters) => parseErrorFilters(writeErrorFilters("", filters));
-const query = (filters: ErrorFilters, current: string | URLSearchParams = "") =>
-  writeErrorFilters(current, filters).toString();
-const parse = (search: string) => parseErrorFilters(new URLSearchParams(search));
+const roundTrip = (filters: StatisticsFilters) =>
+  parseStatisticsFilters(writeStatisticsFilters("", filters));
+const query = (filters: StatisticsFilters, current: string | URLSearchParams = "") =>
+  writeStatisticsFilters(current, filters).toString();
+const parse = (search: string) => parseStatisticsFilters(new URLSearchParams(search));
 
 const CUSTOM_RANGES = [
   { from: "2026-11-26T15:00:00.000Z", to: "2026-11-27T15:00:00.000Z" },
@@ -34,15 +35,15 @@ const CUSTOM_RANGES = [
   { from: "2026-11-27T03:04:05.678Z", to: "2026-11-27T03:05:00.000Z" },
 ];
 
-describe("parseErrorFilters ∘ writeErrorFilters", () => {
-  const periods: ErrorFilters[] = [
+describe("parseStatisticsFilters ∘ writeStatisticsFilters", () => {
+  const periods: StatisticsFilters[] = [
     ...PERIODS.filter((p) => p.value !== "custom").map((p) => ({ period: p.value, page: 1 })),
     ...CUSTOM_RANGES.map((range) => ({ period: "custom" as const, ...range, page: 1 })),
   ];
   const every = periods.flatMap((base) =>
     [undefined, ...BUCKETS].flatMap((bucket) =>
       [undefined, ...FAILURE_REASONS].flatMap((reason) =>
-        [1, 2, 37].map((page): ErrorFilters => ({ ...base, bucket, reason, page })),
+        [1, 2, 37].map((page): StatisticsFilters => ({ ...base, bucket, reason, page })),
       ),
     ),
   );
@@ -92,7 +93,7 @@ describe("parseErrorFilters ∘ writeErrorFilters", () => {
   });
 });
 
-describe("parseErrorFilters on mangled links", () => {
+describe("parseStatisticsFilters on mangled links", () => {
   it("falls back to the last 24 hours for an unknown period", () => {
     expect(parse("period=1y")).toEqual(DEFAULTS);
     expect(parse("period=7D")).toEqual(DEFAULTS);
