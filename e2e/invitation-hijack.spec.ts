@@ -5,9 +5,9 @@
 // needs the invited account signed in: the attacker never becomes a member, while the real owner
 // of an account accepts by signing in (docs/operators.md, "Invitations"; ADR 28).
 import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { startConsole } from "../lib/dev/testing/console-process";
+import { scratchDir } from "../lib/dev/testing/scratch-dir";
 import { type ReceivedMail, smtpTestServer } from "../lib/dev/testing/smtp-test-server";
 import { createOperator, expect, signedInRequest, test } from "./fixtures";
 import { ConsoleApi } from "./support/console-api";
@@ -31,7 +31,7 @@ test("an address claimed by an attacker joins no provider: the link goes only to
 }) => {
   test.setTimeout(180_000);
   const smtp = await smtpTestServer();
-  const dir = mkdtempSync(path.join(os.tmpdir(), "invitation-hijack-"));
+  const dir = mkdtempSync(path.join(scratchDir(), "invitation-hijack-"));
   const databaseUrl = `file:${path.join(dir, "console.db")}`;
   const served = await startConsole({
     DATABASE_URL: databaseUrl,

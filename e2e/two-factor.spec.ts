@@ -5,10 +5,10 @@
 // behind the proxy (TRUSTED_PROXIES), as Better Auth allows 3 two-factor requests per 10 s and
 // address (docs/operators.md, "Two-factor sign-in"; ADR 29).
 import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { startConsole } from "../lib/dev/testing/console-process";
+import { scratchDir } from "../lib/dev/testing/scratch-dir";
 import { totpCode, totpSecretOf } from "../lib/dev/testing/totp";
 import { expect, test } from "./fixtures";
 
@@ -43,7 +43,7 @@ test("a required second factor: turned on from the account page, then asked at e
   browser,
 }) => {
   test.setTimeout(180_000);
-  const dir = mkdtempSync(path.join(os.tmpdir(), "two-factor-"));
+  const dir = mkdtempSync(path.join(scratchDir(), "two-factor-"));
   const served = await startConsole({
     DATABASE_URL: `file:${path.join(dir, "console.db")}`,
     TWO_FACTOR_REQUIRED: "admins",

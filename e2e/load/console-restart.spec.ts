@@ -3,11 +3,11 @@
 // Its dispatcher process hears the console go and stops cleanly (lib/boot/boot-worker.ts); the
 // next console's dispatcher sends what is left. A console of its own, on a SQLite file of its own.
 import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { type ConsoleProcess, startConsole } from "../../lib/dev/testing/console-process";
 import { type CountingBot, startCountingBot } from "../../lib/dev/testing/counting-bot";
 import { freePort } from "../../lib/dev/testing/free-port";
+import { scratchDir } from "../../lib/dev/testing/scratch-dir";
 import { createOperator, expect, signedInRequest, test } from "../fixtures";
 import { ConsoleApi } from "../support/console-api";
 
@@ -18,7 +18,7 @@ test("a console killed or stopped during a burst loses no accepted event", async
   playwright,
 }) => {
   test.setTimeout(240_000);
-  const dir = mkdtempSync(path.join(os.tmpdir(), "console-restart-"));
+  const dir = mkdtempSync(path.join(scratchDir(), "console-restart-"));
   const databaseUrl = `file:${path.join(dir, "console.db")}`;
   const port = await freePort();
   const env = {

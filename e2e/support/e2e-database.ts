@@ -1,8 +1,10 @@
 import os from "node:os";
 import path from "node:path";
+import { scratchDir } from "../../lib/dev/testing/scratch-dir";
 
 /**
- * The database the e2e server uses. By default a SQLite file in the system temp directory that
+ * The database the e2e server uses. By default a SQLite file in memory (/dev/shm, else the system
+ * temp directory; lib/dev/testing/scratch-dir.ts) that
  * `serve-fresh-database.mjs` deletes before the server starts, so every run begins empty.
  * E2E_DATABASE_URL may point elsewhere, but only at a local test database: the suite writes
  * providers and channels it cannot delete, and must never do so to someone's real data.
@@ -11,7 +13,7 @@ import path from "node:path";
 export function resolveE2eDatabaseUrl(port: number, env = process.env): string {
   const requested = env.E2E_DATABASE_URL?.trim();
   const url =
-    requested || `file:${path.join(os.tmpdir(), "webhook-console-e2e", `port-${port}.db`)}`;
+    requested || `file:${path.join(scratchDir(), "webhook-console-e2e", `port-${port}.db`)}`;
   const refusal = whyNotATestDatabase(url);
   if (refusal) {
     const shown = url.replace(/\/\/[^@/]*@/, "//***@");
@@ -26,7 +28,9 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", ""]);
 function whyNotATestDatabase(url: string): string | null {
   if (url.startsWith("file:")) {
     const file = path.resolve(url.slice("file:".length));
-    const inTemp = file.startsWith(path.join(os.tmpdir(), path.sep));
+    const inTemp = [os.tmpdir(), scratchDir()].some((dir) =>
+      file.startsWith(path.join(dir, path.sep)),
+    );
     if (inTemp || TEST_NAME.test(file)) return null;
     return "a SQLite file must be in the temp directory or have test/e2e in its path";
   }

@@ -1,6 +1,8 @@
 import "server-only";
 import { authenticateChannel } from "../access-tokens/authenticate-channel";
 import { type Channel, db } from "../db/client";
+import type { BodyOf, Endpoint } from "./endpoint";
+import { parseLineBody } from "./line-body";
 import { LINE_REQUEST_ID_HEADER, logLineAnswer } from "./line-request-id";
 import { notStored, toErrorResponse } from "./respond";
 
@@ -27,10 +29,20 @@ export async function answerWithRequestId(
   return notStored(response);
 }
 
-/** A /v2 route handler: the caller's channel comes from its `Authorization: Bearer` token. */
-export function lineRoute(handler: (request: Request, channel: Channel) => Promise<Response>) {
+/**
+ * Serves a /v2 endpoint (lib/http/endpoints/line.ts): the caller's channel comes from its
+ * `Authorization: Bearer` token, then the body is read and checked in LINE's words.
+ */
+export function lineRoute<E extends Endpoint>(
+  endpoint: E,
+  handler: (input: { request: Request; channel: Channel; body: BodyOf<E> }) => Promise<Response>,
+) {
   return (request: Request): Promise<Response> =>
-    answerWithRequestId(request, async () =>
-      handler(request, await authenticateChannel(db(), request.headers.get("authorization"))),
-    );
+    answerWithRequestId(request, async () => {
+      const channel = await authenticateChannel(db(), request.headers.get("authorization"));
+      const body = endpoint.body
+        ? await parseLineBody(request, endpoint.body, { optional: endpoint.bodyOptional ?? false })
+        : undefined;
+      return handler({ request, channel, body: body as BodyOf<E> });
+    });
 }

@@ -37,7 +37,18 @@ function parseRangeRequest<Q extends { from?: Date; to?: Date; bucket?: Bucket }
   now: Date,
   windows: RetentionWindows | null,
 ) {
-  const query = parseSearchParams(request, schema);
+  return statisticsRange(parseSearchParams(request, schema), now, windows);
+}
+
+/**
+ * A parsed statistics query (the endpoint's schema has checked each parameter) → the query, its
+ * range and the retention cutoffs, as parseStatisticsRequest answers them.
+ */
+export function statisticsRange<Q extends { from?: Date; to?: Date; bucket?: Bucket }>(
+  query: Q,
+  now = new Date(),
+  windows: RetentionWindows | null = retentionWindowsFromEnv(),
+) {
   const problem =
     (query.from && instantProblem("from", query.from)) ||
     (query.to && instantProblem("to", query.to)) ||

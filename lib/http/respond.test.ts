@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import {
   ConflictError,
   type DomainErrorCode,
@@ -9,6 +10,7 @@ import {
   TooLargeError,
   UnauthenticatedError,
 } from "../errors";
+import { endpoint } from "./endpoint";
 import { STATUS_BY_CODE } from "./error-status";
 import { route } from "./handler";
 import { errorResponse, notStored, toErrorResponse } from "./respond";
@@ -169,12 +171,23 @@ describe("toErrorResponse", () => {
 });
 
 describe("route", () => {
+  // Endpoints anyone may call: the guard lets them through without reading the database.
+  const byId = endpoint()({ method: "GET", path: "/api/test/[channelId]", access: "public" });
+  const withInput = endpoint()({
+    method: "POST",
+    path: "/api/test",
+    access: "public",
+    query: z.strictObject({ page: z.enum(["1", "2"]).optional() }),
+    body: z.strictObject({ name: z.string().min(1) }),
+  });
+  const post = (url: string, body: string) =>
+    new Request(url, { method: "POST", body, headers: { "content-type": "application/json" } });
+
   it("passes the awaited params and returns the handler's response", async () => {
-    const handler = route<{ channelId: string }>(async (_request, { channelId }) =>
-      Response.json({ channelId }),
+    const handler = route(byId, async ({ params }) =>
+      Response.json({ channelId: params.channelId }),
     );
-    // A route anyone may call: the guard lets it through without reading the database.
-    const response = await handler(new Request("http://localhost/api/health"), {
+    const response = await handler(new Request("http://localhost/api/test/1234567890"), {
       params: Promise.resolve({ channelId: "1234567890" }),
     });
     expect(response.status).toBe(200);
@@ -182,26 +195,54 @@ describe("route", () => {
   });
 
   it("turns a thrown error into the error shape", async () => {
-    const handler = route(async () => {
+    const handler = route(byId, async () => {
       throw new NotFoundError("Provider", "1");
     });
-    const response = await handler(new Request("http://localhost/api/health"), {
-      params: Promise.resolve({}),
+    const response = await handler(new Request("http://localhost/api/test/1"), {
+      params: Promise.resolve({ channelId: "1" }),
     });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ message: `Provider "1" not found` });
   });
 
-  it("refuses a path the route table does not describe, without running the handler", async () => {
+  it("hands the handler the query and body its endpoint's schemas parsed", async () => {
+    const handler = route(withInput, async ({ query, body }) => Response.json({ query, body }));
+    const response = await handler(post("http://localhost/api/test?page=2", '{"name":"a"}'), {
+      params: Promise.resolve({}),
+    });
+    expect(await response.json()).toEqual({ query: { page: "2" }, body: { name: "a" } });
+  });
+
+  it("refuses input its endpoint's schemas refuse, naming the field, without running the handler", async () => {
     const ran = vi.fn(async () => Response.json({}));
-    const handler = route(ran);
-    for (const path of ["/", "/api/nowhere", "/api/channels"]) {
-      const response = await handler(new Request(`http://localhost${path}`), {
-        params: Promise.resolve({}),
+    const handler = route(withInput, ran);
+    const refusals = [
+      [post("http://localhost/api/test?page=3", '{"name":"a"}'), "page"],
+      [post("http://localhost/api/test", '{"name":""}'), "name"],
+      [post("http://localhost/api/test", '{"name":"a","extra":1}'), "extra"],
+    ] as const;
+    for (const [request, field] of refusals) {
+      const response = await handler(request, { params: Promise.resolve({}) });
+      expect(response.status).toBe(400);
+      expect((await response.json()).message).toMatch(new RegExp(`^${field}: `));
+    }
+    expect(ran).not.toHaveBeenCalled();
+  });
+
+  it("refuses a method its endpoint does not declare, without running the handler", async () => {
+    const ran = vi.fn(async () => Response.json({}));
+    const handler = route(byId, ran);
+    for (const method of ["POST", "DELETE", "PATCH"]) {
+      const response = await handler(new Request("http://localhost/api/test/1", { method }), {
+        params: Promise.resolve({ channelId: "1" }),
       });
       expect(response.status).toBe(404);
     }
-    expect(ran).not.toHaveBeenCalled();
+    // HEAD is GET's, as Next serves it.
+    const head = await handler(new Request("http://localhost/api/test/1", { method: "HEAD" }), {
+      params: Promise.resolve({ channelId: "1" }),
+    });
+    expect(head.status).toBe(200);
   });
 });
 

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Endpoint } from "./endpoint";
+import { ENDPOINTS } from "./endpoints";
 import {
   allowedMethods,
   matchRoute,
@@ -48,10 +50,71 @@ function exportedMethods(source: string): RouteMethod[] {
   return ROUTE_METHODS.filter((method) => names.has(method));
 }
 
+/**
+ * Which endpoint each `export const M = route(x, …)` / `lineRoute(x, …)` of a route file serves:
+ * `x` named through its imports from lib/http/endpoints/ (`* as ns` → `ns.name`, `{ a as b }`).
+ */
+async function servedEndpoints(source: string): Promise<Map<string, Endpoint | undefined>> {
+  const names = new Map<string, Endpoint | undefined>();
+  const area = async (file: string) =>
+    (await import(`./endpoints/${file}.ts`)) as Record<string, unknown>;
+  for (const [, namespace = "", file = ""] of source.matchAll(
+    /^import \* as (\w+) from "@\/lib\/http\/endpoints\/([\w-]+)";/gm,
+  )) {
+    for (const [name, value] of Object.entries(await area(file))) {
+      names.set(`${namespace}.${name}`, value as Endpoint);
+    }
+  }
+  for (const [, list = "", file = ""] of source.matchAll(
+    /^import \{([^}]*)\} from "@\/lib\/http\/endpoints\/([\w-]+)";/gm,
+  )) {
+    const module = await area(file);
+    for (const item of list
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)) {
+      const [imported = "", local = imported] = item.split(/\s+as\s+/);
+      names.set(local, module[imported] as Endpoint | undefined);
+    }
+  }
+  const served = new Map<string, Endpoint | undefined>();
+  for (const [, method = "", name = ""] of source.matchAll(
+    /^export const ([A-Z]+) = (?:route|lineRoute)\(\s*([\w.]+),/gm,
+  )) {
+    served.set(method, names.get(name));
+  }
+  return served;
+}
+
 describe("the route table", () => {
   const files = routeFiles(APP);
 
-  it("lists every route file under app/ with exactly the methods it exports", () => {
+  it("is made of endpoints declared once each", () => {
+    const keys = ENDPOINTS.map(({ method, path }) => `${method} ${path}`);
+    expect(keys.length).toBeGreaterThan(40);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("serves each method a route file exports with the endpoint of that method and path", async () => {
+    // Their own handlers: Better Auth's (behind its gate), and LINE's 404 for any other /v2 path.
+    const ownHandlers = ["/api/auth/[...all]", "/v2/[...path]"];
+    for (const file of files) {
+      const pattern = patternOf(file);
+      const source = readFileSync(file, "utf8");
+      const served = await servedEndpoints(source);
+      if (ownHandlers.includes(pattern)) {
+        expect(served.size, pattern).toBe(0);
+        continue;
+      }
+      expect([...served.keys()].sort(), pattern).toEqual([...exportedMethods(source)].sort());
+      for (const [method, served_] of served) {
+        expect(served_, `${method} ${pattern}: not an endpoint`).toBeDefined();
+        expect(`${served_?.method} ${served_?.path}`).toBe(`${method} ${pattern}`);
+      }
+    }
+  });
+
+  it("lists every route file under app/, which exports exactly its endpoints' methods", () => {
     const actual = Object.fromEntries(
       files.map((file) => [patternOf(file), exportedMethods(readFileSync(file, "utf8"))]),
     );

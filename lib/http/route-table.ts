@@ -1,82 +1,29 @@
-// Every route handler under app/, the methods its file exports, and who may call each: the one
-// place access is declared (ADR 14). The request gate (lib/http/request-gate.ts, applied by
-// scripts/serve.mjs before Next takes a request in) answers the methods a route lacks: Next answers a method a route does not export with
-// an empty 405 without `Allow`, and a method outside its list (PROPFIND, ...) with an empty 400;
-// the gate answers both as a 405 in the JSON error shape, with `Allow`. Route handlers enforce the
-// access through `route()` (lib/http/handler.ts). lib/http/route-table.test.ts reads the route
-// files and fails when this table and app/ disagree, so no handler exists without a rule.
+// The routes under app/, with the methods each file exports and who may call each, built from the
+// endpoint definitions (lib/http/endpoints/): the request gate (lib/http/request-gate.ts, applied
+// by scripts/serve.mjs before Next takes a request in) answers from it the paths no route serves
+// and the methods a route lacks. Next answers a method a route does not export with an empty 405
+// without `Allow`, and a method outside its list (PROPFIND, ...) with an empty 400; the gate
+// answers both as a 405 in the JSON error shape, with `Allow`. That is the one match of a path
+// against the table: a route handler knows its endpoint (route() in lib/http/handler.ts).
+// lib/http/route-table.test.ts holds app/'s route files to the definitions.
 //
 // Pure: no server-only imports, so plain Node (serve.mjs, through tsx) can load it.
 import type { RouteAccess } from "../access/route-access";
+import { ROUTE_METHODS, type RouteMethod } from "./endpoint";
+import { ENDPOINTS } from "./endpoints";
 
-export type { RouteAccess };
-
-/** The methods Next lets a route handler export. */
-export const ROUTE_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"] as const;
-export type RouteMethod = (typeof ROUTE_METHODS)[number];
+export type { RouteAccess, RouteMethod };
+export { ROUTE_METHODS };
 
 type MethodAccess = Partial<Record<RouteMethod, RouteAccess>>;
-const LINE_TOKEN = "line-token" as const;
 
 /** Route patterns as Next writes them (`[id]` one segment, `[...rest]` one or more). */
-export const ROUTE_HANDLERS: Readonly<Record<string, MethodAccess>> = {
-  "/api/account/locale": { PUT: "account" },
-  "/api/auth/[...all]": { GET: "public", POST: "public" },
-  "/api/health": { GET: "public" },
-  "/api/health/ready": { GET: "public" },
-  "/api/invitations/accept": { POST: "public-or-operator" },
-  "/api/providers": { GET: "operator", POST: "operator" },
-  "/api/providers/[providerId]": {
-    GET: { provider: "read" },
-    PATCH: { provider: "manage" },
-    DELETE: { provider: "manage" },
-  },
-  "/api/providers/[providerId]/audit": { GET: { provider: "read" } },
-  "/api/providers/[providerId]/channels": { POST: { provider: "manage" } },
-  "/api/providers/[providerId]/invitations/[invitationId]": { DELETE: { provider: "manage" } },
-  "/api/providers/[providerId]/members": {
-    GET: { provider: "read" },
-    POST: { provider: "manage" },
-  },
-  "/api/providers/[providerId]/members/[userId]": {
-    PATCH: { provider: "manage" },
-    DELETE: { provider: "manage" },
-  },
-  "/api/channels/[channelId]": {
-    GET: { channel: "read" },
-    // The name, description and error notification need "manage" as well: the handler asks for
-    // it when the body changes them (changesAdminSettings in lib/channels/channel-input.ts).
-    PATCH: { channel: "configure" },
-    DELETE: { channel: "manage" },
-  },
-  "/api/channels/[channelId]/access-token": {
-    GET: { channel: "read" },
-    POST: { channel: "manage" },
-  },
-  "/api/channels/[channelId]/audit": { GET: { channel: "read" } },
-  "/api/channels/[channelId]/notifications": { GET: { channel: "read" } },
-  "/api/channels/[channelId]/deliveries": { GET: { channel: "read" } },
-  "/api/channels/[channelId]/deliveries/redeliver": { POST: { channel: "configure" } },
-  "/api/channels/[channelId]/events": { POST: { channel: "configure", channelToken: true } },
-  "/api/channels/[channelId]/secret": { GET: { channel: "manage" }, POST: { channel: "manage" } },
-  "/api/channels/[channelId]/statistics/deliveries": { GET: { channel: "read" } },
-  "/api/channels/[channelId]/statistics/deliveries.tsv": { GET: { channel: "read" } },
-  "/api/channels/[channelId]/statistics/errors": { GET: { channel: "read" } },
-  "/api/channels/[channelId]/statistics/errors.tsv": { GET: { channel: "read" } },
-  "/api/channels/[channelId]/webhook/verify": { POST: { channel: "configure" } },
-  "/api/channels/[channelId]/webhooks/[webhookId]": { GET: { channel: "read" } },
-  "/v2/[...path]": {
-    GET: LINE_TOKEN,
-    HEAD: LINE_TOKEN,
-    POST: LINE_TOKEN,
-    PUT: LINE_TOKEN,
-    PATCH: LINE_TOKEN,
-    DELETE: LINE_TOKEN,
-    OPTIONS: LINE_TOKEN,
-  },
-  "/v2/bot/channel/webhook/endpoint": { GET: LINE_TOKEN, PUT: LINE_TOKEN },
-  "/v2/bot/channel/webhook/test": { POST: LINE_TOKEN },
-};
+export const ROUTE_HANDLERS: Readonly<Record<string, MethodAccess>> = ENDPOINTS.reduce<
+  Record<string, MethodAccess>
+>((table, { path, method, access }) => {
+  table[path] = { ...table[path], [method]: access };
+  return table;
+}, {});
 
 /** The methods a route's file exports. */
 export function routeMethods(pattern: string): RouteMethod[] {

@@ -1,5 +1,6 @@
 import { canWrite } from "@/lib/db/readiness";
 import { sql } from "@/lib/db/sql-driver";
+import { healthReady } from "@/lib/http/endpoints/health";
 import { route } from "@/lib/http/handler";
 
 /**
@@ -7,7 +8,7 @@ import { route } from "@/lib/http/handler";
  * (a row of its own, committed within 2 s), 503 when it cannot: down, locked, full or read-only.
  * Says nothing else about the console.
  */
-export const GET = route(async () => {
+export const GET = route(healthReady, async () => {
   if (await canWrite(sql())) {
     return Response.json({ status: "ready" }, { headers: { "cache-control": "no-store" } });
   }

@@ -1,19 +1,18 @@
 import { sql } from "@/lib/db/sql-driver";
 import { notifyDispatcher } from "@/lib/dispatch/dispatcher-instance";
-import { sendEventsInput, toWebhookInputs } from "@/lib/events/event-input";
+import { toWebhookInputs } from "@/lib/events/event-input";
 import { ingestWebhooks } from "@/lib/events/ingest-events";
+import { sendEvents } from "@/lib/http/endpoints/channels";
 import { route } from "@/lib/http/handler";
-import { parseJsonBody } from "@/lib/http/parse";
 
 /**
  * Accepts events from a simulated user; 202 once they are stored for sending. An object is one
  * webhook; an array is one webhook per event, stored all or none, answered with every id in the
  * order sent.
  */
-export const POST = route<{ channelId: string }>(async (request, { channelId }) => {
-  const input = await parseJsonBody(request, sendEventsInput);
-  const bulk = Array.isArray(input);
-  const result = await ingestWebhooks(sql(), channelId, toWebhookInputs(input));
+export const POST = route(sendEvents, async ({ params, body }) => {
+  const bulk = Array.isArray(body);
+  const result = await ingestWebhooks(sql(), params.channelId, toWebhookInputs(body));
   const webhookEventIds = result.webhookEventIds.flat();
   if (!result.queued) {
     const { message } = result;

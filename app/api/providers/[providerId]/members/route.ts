@@ -1,28 +1,26 @@
 import { actorLabel } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
+import * as endpoints from "@/lib/http/endpoints/providers";
 import { route } from "@/lib/http/handler";
 import { linkOrigin } from "@/lib/http/link-origin";
-import { parseJsonBody } from "@/lib/http/parse";
 import { invitationDeliveryFromEnv } from "@/lib/members/invitation-delivery";
 import { listMembers } from "@/lib/members/list-members";
 import { addMember, invitationLink } from "@/lib/members/manage-members";
-import { addMemberInput } from "@/lib/members/member-input";
 import { httpServerSettingsFromEnv } from "@/lib/settings/http-server-settings";
 
-export const GET = route<{ providerId: string }>(async (_request, { providerId }) =>
-  Response.json(await listMembers(db(), providerId)),
+export const GET = route(endpoints.listMembers, async ({ params }) =>
+  Response.json(await listMembers(db(), params.providerId)),
 );
 
 /**
  * Invites an email, with an account or not: the invitation link is mailed to it, or, when the
  * console sends no mail, in the answer, shown this once.
  */
-export const POST = route<{ providerId: string }>(async (request, { providerId }, grant) => {
-  const input = await parseJsonBody(request, addMemberInput);
+export const POST = route(endpoints.addMember, async ({ request, params, body, grant }) => {
   const { invitation, token } = await addMember(
     db(),
-    providerId,
-    input,
+    params.providerId,
+    body,
     actorLabel(grant.actor),
     invitationDeliveryFromEnv(),
   );

@@ -1,12 +1,13 @@
 import { db } from "@/lib/db/client";
+import { deliveryStatistics } from "@/lib/http/endpoints/statistics";
 import { route } from "@/lib/http/handler";
-import { parseDeliveryStatisticsRequest } from "@/lib/http/parse-statistics-request";
+import { statisticsRange } from "@/lib/http/parse-statistics-request";
 import { queryDeliveryStatistics } from "@/lib/statistics/query-delivery-statistics";
 
 /** Success rate and latency of a channel (from the histogram rollups): totals and a series. */
-export const GET = route<{ channelId: string }>(async (request, { channelId }) => {
-  const { query, range, kept } = parseDeliveryStatisticsRequest(request);
-  return Response.json(await queryDeliveryStatistics(db(), channelId, query, range, kept), {
+export const GET = route(deliveryStatistics, async ({ params, query: asked }) => {
+  const { query, range, kept } = statisticsRange(asked);
+  return Response.json(await queryDeliveryStatistics(db(), params.channelId, query, range, kept), {
     headers: { "cache-control": "no-store" },
   });
 });

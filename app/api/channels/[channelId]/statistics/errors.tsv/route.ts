@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
+import { errorStatisticsTsv } from "@/lib/http/endpoints/statistics";
 import { route } from "@/lib/http/handler";
-import { parseStatisticsRequest } from "@/lib/http/parse-statistics-request";
+import { statisticsRange } from "@/lib/http/parse-statistics-request";
 import { formatUtc9Date } from "@/lib/shared/utc9";
 import { streamErrorRowsTsv } from "@/lib/statistics/stream-error-rows";
 
@@ -9,8 +10,8 @@ import { streamErrorRowsTsv } from "@/lib/statistics/stream-error-rows";
  * (the query, the range, the channel) is settled before the body starts: once the 200 is sent,
  * a failure could only cut the download short.
  */
-export const GET = route<{ channelId: string }>(async (request, { channelId }) => {
-  const { query, range, kept } = parseStatisticsRequest(request);
+export const GET = route(errorStatisticsTsv, async ({ params: { channelId }, query: asked }) => {
+  const { query, range, kept } = statisticsRange(asked);
   const name = `webhook-errors-${channelId}-${formatUtc9Date(range.from)}-${formatUtc9Date(range.to)}.tsv`;
   const body = await streamErrorRowsTsv(db(), channelId, range, query.reason, kept);
   return new Response(body, {

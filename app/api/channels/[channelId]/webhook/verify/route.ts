@@ -1,11 +1,9 @@
 import { db } from "@/lib/db/client";
+import * as endpoints from "@/lib/http/endpoints/channels";
 import { route } from "@/lib/http/handler";
-import { parseInput, readJsonBody } from "@/lib/http/parse";
-import { verifyInput } from "@/lib/verification/verify-input";
 import { verifyWebhook } from "@/lib/verification/verify-webhook";
 
 /** The console's Verify button: the same code path as LINE's test-webhook API. */
-export const POST = route<{ channelId: string }>(async (request, { channelId }) => {
-  const input = parseInput(verifyInput, await readJsonBody(request, { optional: true }));
-  return Response.json(await verifyWebhook(db(), channelId, input.endpoint ?? undefined));
-});
+export const POST = route(endpoints.verifyWebhook, async ({ params, body }) =>
+  Response.json(await verifyWebhook(db(), params.channelId, body.endpoint ?? undefined)),
+);

@@ -1,0 +1,12 @@
+import type { acceptInvitation as accept } from "../../members/accept-invitation";
+import { acceptInvitationInput } from "../../members/member-input";
+import { endpoint } from "../endpoint";
+import type { Returned } from "./types";
+
+/** The invitation page's form; 201 with the membership. */
+export const acceptInvitation = endpoint<Returned<typeof accept>>()({
+  method: "POST",
+  path: "/api/invitations/accept",
+  access: "public-or-operator",
+  body: acceptInvitationInput,
+});
