@@ -5,8 +5,12 @@
 // query keys are derived from it (components/data/endpoint-client.ts), so a path, a method or a
 // query parameter is written once.
 //
-// Pure: zod and types only, so the browser, plain Node (scripts/serve.mjs) and route handlers can
-// all load it.
+// The schemas are loaded lazily (`schema(() => import(...), name)`): the browser imports the
+// definitions to build URLs and query keys, and zod with every schema would add about 50 KB to
+// each page's first load; the request gate (plain Node, scripts/serve.mjs) needs only paths and
+// methods. A route handler loads its schemas once, on its first request.
+//
+// Pure: types and lazy imports only, so the browser, plain Node and route handlers can all load it.
 import type { z } from "zod";
 import type { RouteAccess } from "../access/route-access";
 
@@ -22,10 +26,25 @@ type ParamNames<Path extends string> = Path extends `${string}[${infer Name}]${i
 /** A route's path parameters, as Next hands them over (decoded segments). */
 export type PathParams<Path extends string> = { [Name in ParamNames<Path>]: string };
 
+/** A schema loaded on first use, then the same promise, resolved, for every later use. */
+export type LazySchema<Schema extends z.ZodType = z.ZodType> = () => Promise<Schema>;
+
+/** `name` of the module `load` imports, loaded once: `schema(() => import("./x-input"), "x")`. */
+export function schema<Module, Name extends keyof Module>(
+  load: () => Promise<Module>,
+  name: Name,
+): LazySchema<Module[Name] & z.ZodType> {
+  let loaded: Promise<Module[Name] & z.ZodType> | undefined;
+  return () => {
+    loaded ??= load().then((module) => module[name] as Module[Name] & z.ZodType);
+    return loaded;
+  };
+}
+
 export interface Endpoint<
   Path extends string = string,
-  Query extends z.ZodType | undefined = z.ZodType | undefined,
-  Body extends z.ZodType | undefined = z.ZodType | undefined,
+  Query extends LazySchema | undefined = LazySchema | undefined,
+  Body extends LazySchema | undefined = LazySchema | undefined,
   Answer = unknown,
 > {
   method: RouteMethod;
@@ -46,33 +65,21 @@ export interface Endpoint<
 export function endpoint<Answer = unknown>() {
   return <
     const Path extends string,
-    Query extends z.ZodType | undefined = undefined,
-    Body extends z.ZodType | undefined = undefined,
+    Query extends LazySchema | undefined = undefined,
+    Body extends LazySchema | undefined = undefined,
   >(
     definition: Omit<Endpoint<Path, Query, Body, Answer>, "answer">,
   ): Endpoint<Path, Query, Body, Answer> => definition;
 }
 
 /** The parsed query string, typed by the endpoint's schema (undefined: it reads none). */
-export type QueryOf<E> = E extends { query?: infer Q }
-  ? Q extends z.ZodType
-    ? z.output<Q>
-    : undefined
-  : undefined;
+export type QueryOf<E> = E extends { query?: LazySchema<infer Q> } ? z.output<Q> : undefined;
 
 /** The parsed JSON body, typed by the endpoint's schema (undefined: it reads none). */
-export type BodyOf<E> = E extends { body?: infer B }
-  ? B extends z.ZodType
-    ? z.output<B>
-    : undefined
-  : undefined;
+export type BodyOf<E> = E extends { body?: LazySchema<infer B> } ? z.output<B> : undefined;
 
 /** What the browser sends as the body: the schema's input. */
-export type BodyInputOf<E> = E extends { body?: infer B }
-  ? B extends z.ZodType
-    ? z.input<B>
-    : undefined
-  : undefined;
+export type BodyInputOf<E> = E extends { body?: LazySchema<infer B> } ? z.input<B> : undefined;
 
 /** The type of a 2xx answer's JSON. */
 export type AnswerOf<E> = E extends { answer?: infer A } ? A : never;

@@ -35,10 +35,10 @@ export function route<E extends Endpoint>(
       if (method !== endpoint.method) throw unknownRoute(new URL(request.url).pathname);
       const params = (await context.params) as Record<string, string | undefined>;
       const grant = await guardRequest(sql, request, endpoint.access, params);
-      const query = endpoint.query ? parseSearchParams(request, endpoint.query) : undefined;
+      const query = endpoint.query ? parseSearchParams(request, await endpoint.query()) : undefined;
       const body = endpoint.body
         ? parseInput(
-            endpoint.body,
+            await endpoint.body(),
             await readJsonBody(request, { optional: endpoint.bodyOptional ?? false }),
           )
         : undefined;

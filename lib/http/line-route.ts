@@ -41,7 +41,9 @@ export function lineRoute<E extends Endpoint>(
     answerWithRequestId(request, async () => {
       const channel = await authenticateChannel(db(), request.headers.get("authorization"));
       const body = endpoint.body
-        ? await parseLineBody(request, endpoint.body, { optional: endpoint.bodyOptional ?? false })
+        ? await parseLineBody(request, await endpoint.body(), {
+            optional: endpoint.bodyOptional ?? false,
+          })
         : undefined;
       return handler({ request, channel, body: body as BodyOf<E> });
     });

@@ -177,8 +177,8 @@ describe("route", () => {
     method: "POST",
     path: "/api/test",
     access: "public",
-    query: z.strictObject({ page: z.enum(["1", "2"]).optional() }),
-    body: z.strictObject({ name: z.string().min(1) }),
+    query: async () => z.strictObject({ page: z.enum(["1", "2"]).optional() }),
+    body: async () => z.strictObject({ name: z.string().min(1) }),
   });
   const post = (url: string, body: string) =>
     new Request(url, { method: "POST", body, headers: { "content-type": "application/json" } });

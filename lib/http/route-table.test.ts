@@ -95,6 +95,14 @@ describe("the route table", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("loads every endpoint's query and body schemas", async () => {
+    const schemas = ENDPOINTS.flatMap(({ query, body }) => [query, body]).filter(
+      (load) => load !== undefined,
+    );
+    expect(schemas.length).toBeGreaterThan(15);
+    for (const load of schemas) expect(typeof (await load()).safeParse).toBe("function");
+  });
+
   it("serves each method a route file exports with the endpoint of that method and path", async () => {
     // Their own handlers: Better Auth's (behind its gate), and LINE's 404 for any other /v2 path.
     const ownHandlers = ["/api/auth/[...all]", "/v2/[...path]"];

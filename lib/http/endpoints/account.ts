@@ -1,10 +1,9 @@
-import { localeInput } from "../../i18n/locale-input";
-import { endpoint } from "../endpoint";
+import { endpoint, schema } from "../endpoint";
 
 /** The language switcher saves the operator's choice; 204. */
 export const setLocale = endpoint<null>()({
   method: "PUT",
   path: "/api/account/locale",
   access: "account",
-  body: localeInput,
+  body: schema(() => import("../../i18n/locale-input"), "localeInput"),
 });

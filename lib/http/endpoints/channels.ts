@@ -1,16 +1,12 @@
 import type { getChannelAccessTokenStatus } from "../../access-tokens/get-channel-access-token-status";
 import type { issueChannelAccessToken } from "../../access-tokens/issue-channel-access-token";
 import type { listAudit } from "../../audit/list-audit";
-import { updateChannelInput } from "../../channels/channel-input";
 import type { ChannelView } from "../../channels/channel-view";
 import type { revealChannelSecret } from "../../channels/get-channel";
 import type { reissueChannelSecret } from "../../channels/reissue-channel-secret";
-import { sendEventsInput } from "../../events/event-input";
 import type { listNotifications as list } from "../../notifications/list-notifications";
-import { verifyInput } from "../../verification/verify-input";
 import type { verifyWebhook as verify } from "../../verification/verify-webhook";
-import { endpoint } from "../endpoint";
-import { listAuditInput, listNotificationsInput } from "../page-input";
+import { endpoint, schema } from "../endpoint";
 import type { Returned } from "./types";
 
 export const CHANNEL = "/api/channels/[channelId]";
@@ -29,7 +25,7 @@ export const updateChannel = endpoint<ChannelView>()({
   method: "PATCH",
   path: CHANNEL,
   access: { channel: "configure" },
-  body: updateChannelInput,
+  body: schema(() => import("../../channels/channel-input"), "updateChannelInput"),
 });
 
 /** Deletes the channel with its webhooks, attempts, statistics and tokens; 204. */
@@ -58,7 +54,7 @@ export const channelAudit = endpoint<Returned<typeof listAudit>>()({
   method: "GET",
   path: `${CHANNEL}/audit`,
   access: { channel: "read" },
-  query: listAuditInput,
+  query: schema(() => import("../page-input"), "listAuditInput"),
 });
 
 /** The channel's error notification emails, newest first: the outbox, sent or not. */
@@ -66,7 +62,7 @@ export const listNotifications = endpoint<Returned<typeof list>>()({
   method: "GET",
   path: `${CHANNEL}/notifications`,
   access: { channel: "read" },
-  query: listNotificationsInput,
+  query: schema(() => import("../page-input"), "listNotificationsInput"),
 });
 
 /** Reveal: the secret is not part of the channel resource, so it is not sent unasked. */
@@ -88,7 +84,7 @@ export const verifyWebhook = endpoint<Returned<typeof verify>>()({
   method: "POST",
   path: `${CHANNEL}/webhook/verify`,
   access: { channel: "configure" },
-  body: verifyInput,
+  body: schema(() => import("../../verification/verify-input"), "verifyInput"),
   bodyOptional: true,
 });
 
@@ -104,5 +100,5 @@ export const sendEvents = endpoint<
   method: "POST",
   path: `${CHANNEL}/events`,
   access: { channel: "configure", channelToken: true },
-  body: sendEventsInput,
+  body: schema(() => import("../../events/event-input"), "sendEventsInput"),
 });

@@ -1,9 +1,7 @@
 import type { getWebhookDetail } from "../../deliveries/get-webhook-detail";
 import type { listDeliveries as list } from "../../deliveries/list-deliveries";
 import type { redeliverNow as redeliver } from "../../deliveries/redeliver-now";
-import { redeliverNowInput } from "../../deliveries/redeliver-now-input";
-import { endpoint } from "../endpoint";
-import { listDeliveriesInput } from "../page-input";
+import { endpoint, schema } from "../endpoint";
 import { CHANNEL } from "./channels";
 import type { Returned } from "./types";
 
@@ -12,7 +10,7 @@ export const listDeliveries = endpoint<Returned<typeof list>>()({
   method: "GET",
   path: `${CHANNEL}/deliveries`,
   access: { channel: "read" },
-  query: listDeliveriesInput,
+  query: schema(() => import("../page-input"), "listDeliveriesInput"),
 });
 
 /** "Redeliver now": failed or given-up webhooks are sent once more, at once; 202 when queued. */
@@ -20,7 +18,7 @@ export const redeliverNow = endpoint<Returned<typeof redeliver>>()({
   method: "POST",
   path: `${CHANNEL}/deliveries/redeliver`,
   access: { channel: "configure" },
-  body: redeliverNowInput,
+  body: schema(() => import("../../deliveries/redeliver-now-input"), "redeliverNowInput"),
 });
 
 /** One webhook of the channel: the request as sent and every attempt. */

@@ -1,6 +1,5 @@
 import type { acceptInvitation as accept } from "../../members/accept-invitation";
-import { acceptInvitationInput } from "../../members/member-input";
-import { endpoint } from "../endpoint";
+import { endpoint, schema } from "../endpoint";
 import type { Returned } from "./types";
 
 /** The invitation page's form; 201 with the membership. */
@@ -8,5 +7,5 @@ export const acceptInvitation = endpoint<Returned<typeof accept>>()({
   method: "POST",
   path: "/api/invitations/accept",
   access: "public-or-operator",
-  body: acceptInvitationInput,
+  body: schema(() => import("../../members/member-input"), "acceptInvitationInput"),
 });

@@ -1,7 +1,6 @@
 import type { getWebhookEndpoint as get } from "../../channels/webhook-endpoint";
 import type { verifyWebhook } from "../../verification/verify-webhook";
-import { endpoint, ROUTE_METHODS } from "../endpoint";
-import { setWebhookEndpointLineInput, testWebhookEndpointLineInput } from "../line-input";
+import { endpoint, ROUTE_METHODS, schema } from "../endpoint";
 import type { Returned } from "./types";
 
 // LINE's Messaging API, the webhook endpoint part: authorized by a channel access token.
@@ -16,7 +15,7 @@ export const setWebhookEndpoint = endpoint<Record<string, never>>()({
   method: "PUT",
   path: "/v2/bot/channel/webhook/endpoint",
   access: "line-token",
-  body: setWebhookEndpointLineInput,
+  body: schema(() => import("../line-input"), "setWebhookEndpointLineInput"),
 });
 
 /** LINE's "Test webhook endpoint": the same code path as the console's Verify button. */
@@ -24,7 +23,7 @@ export const testWebhookEndpoint = endpoint<Returned<typeof verifyWebhook>>()({
   method: "POST",
   path: "/v2/bot/channel/webhook/test",
   access: "line-token",
-  body: testWebhookEndpointLineInput,
+  body: schema(() => import("../line-input"), "testWebhookEndpointLineInput"),
   bodyOptional: true,
 });
 

@@ -1,13 +1,9 @@
 import type { listAudit } from "../../audit/list-audit";
-import { createChannelInput } from "../../channels/channel-input";
 import type { ChannelView } from "../../channels/channel-view";
 import type { listMembers as list } from "../../members/list-members";
 import type { addMember as add, changeMemberRole as change } from "../../members/manage-members";
-import { addMemberInput, changeMemberRoleInput } from "../../members/member-input";
-import { createProviderInput, updateProviderInput } from "../../providers/provider-input";
 import type { ProviderDetail, ProviderSummary, ProviderView } from "../../providers/provider-view";
-import { endpoint } from "../endpoint";
-import { listAuditInput } from "../page-input";
+import { endpoint, schema } from "../endpoint";
 import type { Returned } from "./types";
 
 const PROVIDER = "/api/providers/[providerId]";
@@ -24,7 +20,7 @@ export const createProvider = endpoint<ProviderView>()({
   method: "POST",
   path: "/api/providers",
   access: "operator",
-  body: createProviderInput,
+  body: schema(() => import("../../providers/provider-input"), "createProviderInput"),
 });
 
 export const getProvider = endpoint<ProviderDetail>()({
@@ -37,7 +33,7 @@ export const renameProvider = endpoint<ProviderView>()({
   method: "PATCH",
   path: PROVIDER,
   access: { provider: "manage" },
-  body: updateProviderInput,
+  body: schema(() => import("../../providers/provider-input"), "updateProviderInput"),
 });
 
 /** Deletes the provider with all its channels and their data; 204. */
@@ -52,7 +48,7 @@ export const providerAudit = endpoint<Returned<typeof listAudit>>()({
   method: "GET",
   path: `${PROVIDER}/audit`,
   access: { provider: "read" },
-  query: listAuditInput,
+  query: schema(() => import("../page-input"), "listAuditInput"),
 });
 
 /** 201 with the new channel. */
@@ -60,7 +56,7 @@ export const createChannel = endpoint<ChannelView>()({
   method: "POST",
   path: `${PROVIDER}/channels`,
   access: { provider: "manage" },
-  body: createChannelInput,
+  body: schema(() => import("../../channels/channel-input"), "createChannelInput"),
 });
 
 /** Revokes a pending invitation: its link stops working; 204. */
@@ -83,14 +79,14 @@ export const addMember = endpoint<{
   method: "POST",
   path: `${PROVIDER}/members`,
   access: { provider: "manage" },
-  body: addMemberInput,
+  body: schema(() => import("../../members/member-input"), "addMemberInput"),
 });
 
 export const changeMemberRole = endpoint<Returned<typeof change>>()({
   method: "PATCH",
   path: `${PROVIDER}/members/[userId]`,
   access: { provider: "manage" },
-  body: changeMemberRoleInput,
+  body: schema(() => import("../../members/member-input"), "changeMemberRoleInput"),
 });
 
 /** 204. */

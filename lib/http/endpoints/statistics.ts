@@ -1,7 +1,6 @@
 import type { DeliveryStatistics } from "../../statistics/query-delivery-statistics";
 import type { ErrorStatistics } from "../../statistics/query-error-statistics";
-import { endpoint } from "../endpoint";
-import { deliveryStatisticsInput, errorStatisticsInput } from "../statistics-input";
+import { endpoint, schema } from "../endpoint";
 import { CHANNEL } from "./channels";
 
 /** Error statistics (from the rollups): totals, details, series, LINE's rows. */
@@ -9,7 +8,7 @@ export const errorStatistics = endpoint<ErrorStatistics>()({
   method: "GET",
   path: `${CHANNEL}/statistics/errors`,
   access: { channel: "read" },
-  query: errorStatisticsInput,
+  query: schema(() => import("../statistics-input"), "errorStatisticsInput"),
 });
 
 /** The same rows as LINE's "Download TSV file", streamed (not JSON). */
@@ -17,7 +16,7 @@ export const errorStatisticsTsv = endpoint<string>()({
   method: "GET",
   path: `${CHANNEL}/statistics/errors.tsv`,
   access: { channel: "read" },
-  query: errorStatisticsInput,
+  query: schema(() => import("../statistics-input"), "errorStatisticsInput"),
 });
 
 /** Success rate and latency (from the histogram rollups): totals and a series. */
@@ -25,7 +24,7 @@ export const deliveryStatistics = endpoint<DeliveryStatistics>()({
   method: "GET",
   path: `${CHANNEL}/statistics/deliveries`,
   access: { channel: "read" },
-  query: deliveryStatisticsInput,
+  query: schema(() => import("../statistics-input"), "deliveryStatisticsInput"),
 });
 
 /** The success rate and latency table as TSV (not JSON). */
@@ -33,5 +32,5 @@ export const deliveryStatisticsTsv = endpoint<string>()({
   method: "GET",
   path: `${CHANNEL}/statistics/deliveries.tsv`,
   access: { channel: "read" },
-  query: deliveryStatisticsInput,
+  query: schema(() => import("../statistics-input"), "deliveryStatisticsInput"),
 });
