@@ -1,7 +1,9 @@
 // How the console pages through an audit log. Pure: the server pages read the first page with
 // the same size as the browser asks for the next ones.
 
-import { newestFirstPageUrl } from "@/components/data/newest-first-page-url";
+import { endpointUrl } from "@/components/data/endpoint-client";
+import { channelAudit } from "@/lib/http/endpoints/channels";
+import { providerAudit } from "@/lib/http/endpoints/providers";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -14,9 +16,8 @@ export function auditPageUrl(
   before: string | null,
   limit = AUDIT_PAGE_SIZE,
 ): string {
-  const base =
-    "channelId" in scope
-      ? `/api/channels/${encodeURIComponent(scope.channelId)}/audit`
-      : `/api/providers/${encodeURIComponent(scope.providerId)}/audit`;
-  return newestFirstPageUrl(base, before, limit);
+  const query = { limit, before };
+  return "channelId" in scope
+    ? endpointUrl(channelAudit, { params: scope, query })
+    : endpointUrl(providerAudit, { params: scope, query });
 }

@@ -3,17 +3,18 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import { type AuditScope, auditPageUrl } from "@/components/audit/audit-paging";
 import type { AuditLog } from "@/lib/audit/list-audit";
-import { channelKeys, providerKeys } from "./console-queries";
+import { channelAudit } from "@/lib/http/endpoints/channels";
+import { providerAudit } from "@/lib/http/endpoints/providers";
+import { endpointKey } from "./endpoint-client";
 import { fetchJson } from "./fetch-json";
 
 export type { AuditEntryView, AuditLog } from "@/lib/audit/list-audit";
 
 export const auditKeys = {
-  // Under the channel's or provider's key, so refreshing either after a change refreshes its log.
+  // Under the channel's or provider's key (its path), so refreshing either after a change
+  // refreshes its log.
   log: (scope: AuditScope) =>
-    "channelId" in scope
-      ? ([...channelKeys.detail(scope.channelId), "audit"] as const)
-      : ([...providerKeys.detail(scope.providerId), "audit"] as const),
+    "channelId" in scope ? endpointKey(channelAudit, scope) : endpointKey(providerAudit, scope),
 };
 
 export const auditLogQuery = (scope: AuditScope) =>

@@ -1,84 +1,82 @@
-// One queryOptions factory per resource; the same keys serve fetching and invalidation.
-// The answer types come from lib (type-only imports: those modules are server code), so the client
-// cannot drift from what the route handlers send.
+// One queryOptions factory per resource; the same keys serve fetching and invalidation. Keys,
+// URLs and answer types come from the endpoint definitions the route handlers serve
+// (lib/http/endpoints/, through endpoint-client.ts), so the client cannot drift from them.
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-access-token-status";
-import type { ChannelView } from "@/lib/channels/channel-view";
-import type { getChannelSecret } from "@/lib/channels/get-channel";
-import type { listDeliveries } from "@/lib/deliveries/list-deliveries";
-import type { ProviderDetail, ProviderSummary } from "@/lib/providers/provider-view";
-import { deliveriesPageUrl } from "@/lib/shared/delivery-filters";
+import type { AnswerOf } from "@/lib/http/endpoint";
+import * as channels from "@/lib/http/endpoints/channels";
+import * as deliveries from "@/lib/http/endpoints/deliveries";
+import * as providers from "@/lib/http/endpoints/providers";
+import * as statistics from "@/lib/http/endpoints/statistics";
 import type { FailureReason } from "@/lib/shared/failure-reasons";
 import { DEFAULT_RANGE_MS } from "@/lib/shared/statistics-range";
 import type { Bucket } from "@/lib/shared/time-buckets";
-import type { DeliveryStatistics } from "@/lib/statistics/query-delivery-statistics";
-import type { ErrorStatistics } from "@/lib/statistics/query-error-statistics";
-import { ApiError, fetchJson } from "./fetch-json";
+import { callEndpoint, endpointKey, endpointUrl } from "./endpoint-client";
+import { ApiError } from "./fetch-json";
 
 export const providerKeys = {
-  all: ["providers"] as const,
-  detail: (providerId: string) => ["providers", providerId] as const,
+  all: endpointKey(providers.listProviders),
+  detail: (providerId: string) => endpointKey(providers.getProvider, { providerId }),
 };
 
 export const channelKeys = {
-  detail: (channelId: string) => ["channels", channelId] as const,
-  secret: (channelId: string) => ["channels", channelId, "secret"] as const,
-  accessToken: (channelId: string) => ["channels", channelId, "access-token"] as const,
+  detail: (channelId: string) => endpointKey(channels.getChannel, { channelId }),
+  secret: (channelId: string) => endpointKey(channels.revealSecret, { channelId }),
+  accessToken: (channelId: string) => endpointKey(channels.getAccessTokenStatus, { channelId }),
 };
 
 export const providersQuery = () =>
   queryOptions({
     queryKey: providerKeys.all,
-    queryFn: async () =>
-      (await fetchJson<{ providers: ProviderSummary[] }>("/api/providers")).providers,
+    queryFn: async () => (await callEndpoint(providers.listProviders)).providers,
   });
 
 export const providerQuery = (providerId: string) =>
   queryOptions({
     queryKey: providerKeys.detail(providerId),
-    queryFn: () => fetchJson<ProviderDetail>(`/api/providers/${providerId}`),
+    queryFn: () => callEndpoint(providers.getProvider, { params: { providerId } }),
   });
 
 export const channelQuery = (channelId: string) =>
   queryOptions({
     queryKey: channelKeys.detail(channelId),
-    queryFn: () => fetchJson<ChannelView>(`/api/channels/${channelId}`),
+    queryFn: () => callEndpoint(channels.getChannel, { params: { channelId } }),
   });
 
 /** GET /api/channels/{id}/secret: `{"channelSecret"}`. */
-export type ChannelSecret = Awaited<ReturnType<typeof getChannelSecret>>;
+export type ChannelSecret = AnswerOf<typeof channels.revealSecret>;
 
 export const channelSecretQuery = (channelId: string) =>
   queryOptions({
     queryKey: channelKeys.secret(channelId),
-    queryFn: () => fetchJson<ChannelSecret>(`/api/channels/${channelId}/secret`),
+    queryFn: () => callEndpoint(channels.revealSecret, { params: { channelId } }),
     staleTime: Number.POSITIVE_INFINITY,
   });
 
 /** Whether a long-lived channel access token is issued; the API never returns the token. */
-export type AccessTokenStatus = Awaited<ReturnType<typeof getChannelAccessTokenStatus>>;
+export type AccessTokenStatus = AnswerOf<typeof channels.getAccessTokenStatus>;
 
 export const channelAccessTokenQuery = (channelId: string) =>
   queryOptions({
     queryKey: channelKeys.accessToken(channelId),
-    queryFn: () => fetchJson<AccessTokenStatus>(`/api/channels/${channelId}/access-token`),
+    queryFn: () => callEndpoint(channels.getAccessTokenStatus, { params: { channelId } }),
   });
 
 /** GET /api/channels/{id}/deliveries: `{"deliveries", "nextBefore"}`. */
-export type DeliveryList = Awaited<ReturnType<typeof listDeliveries>>;
+export type DeliveryList = AnswerOf<typeof deliveries.listDeliveries>;
 
 /** One delivery attempt as GET /api/channels/{id}/deliveries lists it. */
 export type DeliveryView = DeliveryList["deliveries"][number];
 
 export const deliveryKeys = {
-  list: (channelId: string) => ["channels", channelId, "deliveries"] as const,
+  list: (channelId: string) => endpointKey(deliveries.listDeliveries, { channelId }),
 };
 
 /** The newest attempts, refreshed while the page is open so new deliveries appear by themselves. */
 export const deliveriesQuery = (channelId: string, limit = 20) =>
   queryOptions({
     queryKey: [...deliveryKeys.list(channelId), limit] as const,
-    queryFn: () => fetchJson<DeliveryList>(`/api/channels/${channelId}/deliveries?limit=${limit}`),
+    queryFn: () =>
+      callEndpoint(deliveries.listDeliveries, { params: { channelId }, query: { limit } }),
     refetchInterval: 3000,
   });
 
@@ -90,13 +88,33 @@ export const exploredDeliveriesQuery = (channelId: string, filterSearch: string,
   infiniteQueryOptions({
     queryKey: [...deliveryKeys.list(channelId), "explorer", filterSearch] as const,
     queryFn: ({ pageParam }) =>
-      fetchJson<DeliveryList>(deliveriesPageUrl(channelId, filterSearch, pageParam, limit)),
+      callEndpoint(deliveries.listDeliveries, {
+        params: { channelId },
+        // The explorer's URL filters are this endpoint's own query parameters, by name.
+        query: { ...explorerFilters(filterSearch), limit, before: pageParam },
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextBefore,
   });
 
+/**
+ * The explorer's filters as the deliveries endpoint's query: the page's URL names them as the
+ * endpoint does, and the endpoint's schema checks them (a bad one is the API's 400, shown).
+ */
+function explorerFilters(filterSearch: string): DeliveryQuery {
+  const {
+    limit: _limit,
+    before: _before,
+    ...filters
+  } = Object.fromEntries(new URLSearchParams(filterSearch));
+  return filters as DeliveryQuery;
+}
+type DeliveryQuery = NonNullable<
+  Parameters<typeof callEndpoint<typeof deliveries.listDeliveries>>[1]
+>["query"];
+
 /** GET /api/channels/{id}/statistics/errors: totals, details, a chart series and LINE's table. */
-export type ErrorStatisticsView = ErrorStatistics;
+export type ErrorStatisticsView = AnswerOf<typeof statistics.errorStatistics>;
 
 /**
  * What the statistics view asks for. A rolling range ("the last 7 days") is resolved when the
@@ -112,7 +130,7 @@ export interface StatisticsRequest {
 }
 
 export const errorStatisticsKeys = {
-  all: (channelId: string) => ["channels", channelId, "statistics", "errors"] as const,
+  all: (channelId: string) => endpointKey(statistics.errorStatistics, { channelId }),
 };
 
 /** The instants a request covers when sent at `now`. */
@@ -122,19 +140,15 @@ export function resolveStatisticsRange(range: StatisticsRequest["range"], now = 
   return { from: new Date(now.getTime() - lastMs).toISOString(), to: now.toISOString() };
 }
 
-function searchOf(entries: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(entries)) {
-    if (value !== undefined) params.set(name, String(value));
-  }
-  return params.toString();
-}
-
 /** The TSV download of LINE's table for the same range and reason (all pages). */
 export const errorStatisticsTsvUrl = (
   channelId: string,
-  filters: { from: string; to: string; reason?: FailureReason },
-) => `/api/channels/${channelId}/statistics/errors.tsv?${searchOf(filters)}`;
+  { from, to, reason }: { from: string; to: string; reason?: FailureReason },
+) =>
+  endpointUrl(statistics.errorStatisticsTsv, {
+    params: { channelId },
+    query: { from: new Date(from), to: new Date(to), reason },
+  });
 
 /** A 4xx answer (a bad range in a shared link, say) will not change by asking again. */
 const isClientError = (error: unknown) =>
@@ -146,17 +160,17 @@ export const errorStatisticsQuery = (channelId: string, request: StatisticsReque
     queryKey: [...errorStatisticsKeys.all(channelId), request] as const,
     queryFn: () => {
       const { from, to } = resolveStatisticsRange(request.range);
-      const search = searchOf({
-        from,
-        to,
-        bucket: request.bucket,
-        reason: request.reason,
-        page: request.page,
-        pageSize: request.pageSize,
+      return callEndpoint(statistics.errorStatistics, {
+        params: { channelId },
+        query: {
+          from: new Date(from),
+          to: new Date(to),
+          bucket: request.bucket,
+          reason: request.reason,
+          page: request.page,
+          pageSize: request.pageSize,
+        },
       });
-      return fetchJson<ErrorStatisticsView>(
-        `/api/channels/${channelId}/statistics/errors?${search}`,
-      );
     },
     refetchInterval: (query) => (isClientError(query.state.error) ? false : 5000),
     retry: (failureCount, error) => !isClientError(error) && failureCount < 2,
@@ -164,20 +178,24 @@ export const errorStatisticsQuery = (channelId: string, request: StatisticsReque
   });
 
 /** GET /api/channels/{id}/statistics/deliveries: success rate and latency, totals and series. */
-export type DeliveryStatisticsView = DeliveryStatistics;
+export type DeliveryStatisticsView = AnswerOf<typeof statistics.deliveryStatistics>;
 
 /** What the success rate and latency view asks for: the same range and bucket as the errors'. */
 export type DeliveryStatisticsRequest = Pick<StatisticsRequest, "range" | "bucket">;
 
 export const deliveryStatisticsKeys = {
-  all: (channelId: string) => ["channels", channelId, "statistics", "deliveries"] as const,
+  all: (channelId: string) => endpointKey(statistics.deliveryStatistics, { channelId }),
 };
 
 /** The TSV download of the success rate and latency table for the same range and bucket. */
 export const deliveryStatisticsTsvUrl = (
   channelId: string,
-  filters: { from: string; to: string; bucket?: Bucket },
-) => `/api/channels/${channelId}/statistics/deliveries.tsv?${searchOf(filters)}`;
+  { from, to, bucket }: { from: string; to: string; bucket?: Bucket },
+) =>
+  endpointUrl(statistics.deliveryStatisticsTsv, {
+    params: { channelId },
+    query: { from: new Date(from), to: new Date(to), bucket },
+  });
 
 /** Success rate and latency, refreshed every 5 s like the error statistics. */
 export const deliveryStatisticsQuery = (channelId: string, request: DeliveryStatisticsRequest) =>
@@ -185,10 +203,10 @@ export const deliveryStatisticsQuery = (channelId: string, request: DeliveryStat
     queryKey: [...deliveryStatisticsKeys.all(channelId), request] as const,
     queryFn: () => {
       const { from, to } = resolveStatisticsRange(request.range);
-      const search = searchOf({ from, to, bucket: request.bucket });
-      return fetchJson<DeliveryStatisticsView>(
-        `/api/channels/${channelId}/statistics/deliveries?${search}`,
-      );
+      return callEndpoint(statistics.deliveryStatistics, {
+        params: { channelId },
+        query: { from: new Date(from), to: new Date(to), bucket: request.bucket },
+      });
     },
     refetchInterval: (query) => (isClientError(query.state.error) ? false : 5000),
     retry: (failureCount, error) => !isClientError(error) && failureCount < 2,

@@ -2,14 +2,15 @@
 // older" asks for the emails before the last one shown (the answer's `nextBefore`).
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import { notificationsPageUrl } from "@/components/notifications/notification-paging";
+import { listNotifications } from "@/lib/http/endpoints/channels";
 import type { NotificationList } from "@/lib/notifications/list-notifications";
-import { channelKeys } from "./console-queries";
+import { endpointKey } from "./endpoint-client";
 import { fetchJson } from "./fetch-json";
 
 export type { NotificationList, NotificationView } from "@/lib/notifications/list-notifications";
 
 export const notificationKeys = {
-  list: (channelId: string) => [...channelKeys.detail(channelId), "notifications"] as const,
+  list: (channelId: string) => endpointKey(listNotifications, { channelId }),
 };
 
 /**

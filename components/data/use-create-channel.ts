@@ -2,9 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CreateChannelInput } from "@/lib/channels/channel-input";
-import type { ChannelView } from "@/lib/channels/channel-view";
+import * as providers from "@/lib/http/endpoints/providers";
 import { providerKeys } from "./console-queries";
-import { fetchJson } from "./fetch-json";
+import { callEndpoint } from "./endpoint-client";
 
 /**
  * POST /api/providers/{id}/channels: creates a channel under the provider; the providers (their
@@ -14,10 +14,7 @@ export function useCreateChannel(providerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateChannelInput) =>
-      fetchJson<ChannelView>(`/api/providers/${providerId}/channels`, {
-        method: "POST",
-        body: input,
-      }),
+      callEndpoint(providers.createChannel, { params: { providerId }, body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: providerKeys.all }),
   });
 }

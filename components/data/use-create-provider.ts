@@ -1,17 +1,17 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import * as providers from "@/lib/http/endpoints/providers";
 import type { CreateProviderInput } from "@/lib/providers/provider-input";
-import type { ProviderView } from "@/lib/providers/provider-view";
 import { providerKeys } from "./console-queries";
-import { fetchJson } from "./fetch-json";
+import { callEndpoint } from "./endpoint-client";
 
 /** POST /api/providers: creates a provider; the provider list is refetched before it settles. */
 export function useCreateProvider() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateProviderInput) =>
-      fetchJson<ProviderView>("/api/providers", { method: "POST", body: input }),
+      callEndpoint(providers.createProvider, { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: providerKeys.all }),
   });
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import * as channels from "@/lib/http/endpoints/channels";
 import { channelKeys, providerKeys } from "./console-queries";
-import { fetchJson } from "./fetch-json";
+import { callEndpoint } from "./endpoint-client";
 
 /**
  * DELETE /api/channels/{id}: 204, with its webhooks, attempts, statistics and tokens. The
@@ -12,7 +13,7 @@ import { fetchJson } from "./fetch-json";
 export function useDeleteChannel(channelId: string, providerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson<null>(`/api/channels/${channelId}`, { method: "DELETE" }),
+    mutationFn: () => callEndpoint(channels.deleteChannel, { params: { channelId } }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: channelKeys.detail(channelId) });
       return Promise.all([

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import * as providers from "@/lib/http/endpoints/providers";
 import { providerKeys } from "./console-queries";
-import { fetchJson } from "./fetch-json";
+import { callEndpoint } from "./endpoint-client";
 
 /**
  * DELETE /api/providers/{id}: 204, with its channels and all their data. The provider's own
@@ -11,7 +12,7 @@ import { fetchJson } from "./fetch-json";
 export function useDeleteProvider(providerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson<null>(`/api/providers/${providerId}`, { method: "DELETE" }),
+    mutationFn: () => callEndpoint(providers.deleteProvider, { params: { providerId } }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: providerKeys.detail(providerId) });
       return queryClient.invalidateQueries({ queryKey: providerKeys.all, exact: true });

@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { issueChannelAccessToken } from "@/lib/access-tokens/issue-channel-access-token";
+import type { AnswerOf } from "@/lib/http/endpoint";
+import * as channels from "@/lib/http/endpoints/channels";
 import { type AccessTokenStatus, channelKeys } from "./console-queries";
-import { fetchJson } from "./fetch-json";
+import { callEndpoint } from "./endpoint-client";
 
 /** POST /api/channels/{id}/access-token: `{"accessToken", "issuedAt"}`, the only time it is sent. */
-export type IssuedAccessToken = Awaited<ReturnType<typeof issueChannelAccessToken>>;
+export type IssuedAccessToken = AnswerOf<typeof channels.issueAccessToken>;
 
 /**
  * Issues a long-lived channel access token (revoking the previous one). The cached status says
@@ -15,8 +16,7 @@ export type IssuedAccessToken = Awaited<ReturnType<typeof issueChannelAccessToke
 export function useIssueAccessToken(channelId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      fetchJson<IssuedAccessToken>(`/api/channels/${channelId}/access-token`, { method: "POST" }),
+    mutationFn: () => callEndpoint(channels.issueAccessToken, { params: { channelId } }),
     onSuccess: (issued) => {
       queryClient.setQueryData<AccessTokenStatus>(channelKeys.accessToken(channelId), {
         issued: true,

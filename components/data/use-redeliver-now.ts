@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import * as deliveries from "@/lib/http/endpoints/deliveries";
 import { deliveryKeys } from "./console-queries";
-import { fetchJson } from "./fetch-json";
+import { callEndpoint } from "./endpoint-client";
 
 /**
  * POST /api/channels/{id}/deliveries/redeliver: 202 once the webhooks are queued to be sent again;
@@ -12,10 +13,7 @@ export function useRedeliverNow(channelId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (webhookIds: string[]) =>
-      fetchJson<{ webhookIds: string[] }>(`/api/channels/${channelId}/deliveries/redeliver`, {
-        method: "POST",
-        body: { webhookIds },
-      }),
+      callEndpoint(deliveries.redeliverNow, { params: { channelId }, body: { webhookIds } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.list(channelId) }),
   });
 }

@@ -1,31 +1,23 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { EnqueueResult } from "@/lib/events/enqueue-events";
-import type { SendEventsInput } from "@/lib/events/event-input";
+import type { AnswerOf, BodyInputOf } from "@/lib/http/endpoint";
+import * as channels from "@/lib/http/endpoints/channels";
 import { deliveryKeys } from "./console-queries";
-import { fetchJson } from "./fetch-json";
-
-type Queued = Extract<EnqueueResult, { queued: true }>;
-type NotQueued = Extract<EnqueueResult, { queued: false }>;
+import { callEndpoint } from "./endpoint-client";
 
 /**
  * POST /api/channels/{id}/events: 202 with the ids once the webhook is queued, or 200 with
  * `sent: false` and the reason nothing was sent (Use webhook off, no URL).
  */
-export type SendEventsAnswer =
-  | (Pick<Queued, "webhookEventIds" | "webhookId"> & { sent?: undefined })
-  | (NotQueued & { sent: false });
+export type SendEventsAnswer = AnswerOf<typeof channels.sendEvents>;
 
 /** Sends events from the simulated user; the delivery list is refetched so the attempt shows. */
 export function useSendTestMessage(channelId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SendEventsInput) =>
-      fetchJson<SendEventsAnswer>(`/api/channels/${channelId}/events`, {
-        method: "POST",
-        body: input,
-      }),
+    mutationFn: (input: BodyInputOf<typeof channels.sendEvents>) =>
+      callEndpoint(channels.sendEvents, { params: { channelId }, body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.list(channelId) }),
   });
 }

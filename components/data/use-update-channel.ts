@@ -3,9 +3,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { UpdateChannelInput } from "@/lib/channels/channel-input";
 import type { ChannelView } from "@/lib/channels/channel-view";
+import * as channels from "@/lib/http/endpoints/channels";
 import { auditKeys } from "./audit-queries";
 import { channelKeys, providerKeys } from "./console-queries";
-import { fetchJson } from "./fetch-json";
+import { callEndpoint } from "./endpoint-client";
 
 /** PATCH /api/channels/{id}: any of the channel's settings. */
 export type ChannelPatch = UpdateChannelInput;
@@ -19,7 +20,7 @@ export function useUpdateChannel(channelId: string, { optimistic }: { optimistic
   const key = channelKeys.detail(channelId);
   return useMutation({
     mutationFn: (patch: ChannelPatch) =>
-      fetchJson<ChannelView>(`/api/channels/${channelId}`, { method: "PATCH", body: patch }),
+      callEndpoint(channels.updateChannel, { params: { channelId }, body: patch }),
     onMutate: async (patch) => {
       if (!optimistic) return { previous: undefined };
       await queryClient.cancelQueries({ queryKey: key });

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import type { VerificationResult } from "@/lib/verification/verify-webhook";
-import { fetchJson } from "./fetch-json";
+import * as channels from "@/lib/http/endpoints/channels";
+import { callEndpoint } from "./endpoint-client";
 
 /**
  * POST /api/channels/{id}/webhook/verify: sends a verification webhook to the channel's URL. It is
@@ -11,8 +11,7 @@ import { fetchJson } from "./fetch-json";
 export function useVerifyWebhook(channelId: string) {
   return useMutation({
     mutationFn: () =>
-      fetchJson<VerificationResult>(`/api/channels/${channelId}/webhook/verify`, {
-        method: "POST",
-      }),
+      // The channel's own URL: no endpoint in the body.
+      callEndpoint(channels.verifyWebhook, { params: { channelId }, body: {} }),
   });
 }

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
+import { endpointUrl } from "@/components/data/endpoint-client";
+import { setLocale } from "@/lib/http/endpoints/account";
 import {
   LOCALE_COOKIE,
   LOCALE_COOKIE_MAX_AGE_SECONDS,
@@ -29,8 +31,8 @@ export function LocaleSwitcher({ signedIn }: { signedIn: boolean }) {
     startTransition(async () => {
       if (signedIn) {
         // The cookie already holds the choice here; a failed save only loses it elsewhere.
-        await fetch("/api/account/locale", {
-          method: "PUT",
+        await fetch(endpointUrl(setLocale), {
+          method: setLocale.method,
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ locale: next }),
         }).catch(() => undefined);

@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { authFetchJson } from "@/components/account/auth-api";
-import { fetchJson } from "@/components/data/fetch-json";
+import { callEndpoint } from "@/components/data/endpoint-client";
+import { acceptInvitation as acceptInvitationEndpoint } from "@/lib/http/endpoints/invitations";
 import type { acceptInvitation } from "@/lib/members/accept-invitation";
 
 /** POST /api/invitations/accept: who joined which provider, and whether an account was made. */
@@ -28,8 +29,7 @@ export function useAcceptInvitation(token: string) {
     mutationFn: async (
       account: { name: string; password: string } | null,
     ): Promise<AcceptInvitationOutcome> => {
-      const accepted = await fetchJson<AcceptedInvitation>("/api/invitations/accept", {
-        method: "POST",
+      const accepted = await callEndpoint(acceptInvitationEndpoint, {
         body: { token, ...account },
       });
       if (!account) return { kind: "signed-in", accepted };

@@ -1,7 +1,8 @@
 // How the console pages through a channel's error notification emails. Pure: the server page reads
 // the first page with the same size as the browser asks for the next ones.
 
-import { newestFirstPageUrl } from "@/components/data/newest-first-page-url";
+import { endpointUrl } from "@/components/data/endpoint-client";
+import { listNotifications } from "@/lib/http/endpoints/channels";
 
 /** Emails carry their whole text, so a page holds fewer than the audit log's. */
 export const NOTIFICATIONS_PAGE_SIZE = 20;
@@ -12,9 +13,5 @@ export function notificationsPageUrl(
   before: string | null,
   limit = NOTIFICATIONS_PAGE_SIZE,
 ): string {
-  return newestFirstPageUrl(
-    `/api/channels/${encodeURIComponent(channelId)}/notifications`,
-    before,
-    limit,
-  );
+  return endpointUrl(listNotifications, { params: { channelId }, query: { limit, before } });
 }

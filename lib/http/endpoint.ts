@@ -73,13 +73,25 @@ export function endpoint<Answer = unknown>() {
 }
 
 /** The parsed query string, typed by the endpoint's schema (undefined: it reads none). */
-export type QueryOf<E> = E extends { query?: LazySchema<infer Q> } ? z.output<Q> : undefined;
+export type QueryOf<E> = E extends { query?: infer L }
+  ? L extends LazySchema<infer Q>
+    ? z.output<Q>
+    : undefined
+  : undefined;
 
 /** The parsed JSON body, typed by the endpoint's schema (undefined: it reads none). */
-export type BodyOf<E> = E extends { body?: LazySchema<infer B> } ? z.output<B> : undefined;
+export type BodyOf<E> = E extends { body?: infer L }
+  ? L extends LazySchema<infer B>
+    ? z.output<B>
+    : undefined
+  : undefined;
 
 /** What the browser sends as the body: the schema's input. */
-export type BodyInputOf<E> = E extends { body?: LazySchema<infer B> } ? z.input<B> : undefined;
+export type BodyInputOf<E> = E extends { body?: infer L }
+  ? L extends LazySchema<infer B>
+    ? z.input<B>
+    : undefined
+  : undefined;
 
 /** The type of a 2xx answer's JSON. */
 export type AnswerOf<E> = E extends { answer?: infer A } ? A : never;

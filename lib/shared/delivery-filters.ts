@@ -32,19 +32,6 @@ export function deliveryFilterSearch(params: Record<string, string | undefined>)
   return search.toString();
 }
 
-/** The API path of a page of the explorer: its filters, then the cursor. */
-export function deliveriesPageUrl(
-  channelId: string,
-  filterSearch: string,
-  before: string | null,
-  limit: number,
-): string {
-  const search = new URLSearchParams(filterSearch);
-  search.set("limit", String(limit));
-  if (before) search.set("before", before);
-  return `/api/channels/${encodeURIComponent(channelId)}/deliveries?${search}`;
-}
-
 /** A row of LINE's error table: its day, first and last error (UTC+9), reason and detail. */
 export interface ErrorRowRef {
   date: string;

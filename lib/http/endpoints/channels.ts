@@ -93,8 +93,8 @@ export const verifyWebhook = endpoint<Returned<typeof verify>>()({
  * webhook is off). Also for a program holding the channel's access token.
  */
 export const sendEvents = endpoint<
-  | { webhookEventIds: string[]; webhookId: string }
-  | { webhookEventIds: string[]; webhookIds: string[] }
+  | { webhookEventIds: string[]; webhookId: string; sent?: undefined }
+  | { webhookEventIds: string[]; webhookIds: string[]; sent?: undefined }
   | { queued: false; webhookEventIds: string[]; message: string; sent: false }
 >()({
   method: "POST",
