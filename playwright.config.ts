@@ -75,7 +75,8 @@ export default defineConfig({
       E2E_FRESH_DATABASE: "1",
       // Pin what the specs assume, whatever the caller's shell has set.
       WEBHOOK_URL_REQUIRE_HTTPS: "false",
-      // A spec goes over it (e2e/api/line-api.api.spec.ts); LINE's 1,000 would take 1,001 calls.
+      // Going over it takes 51 calls, not LINE's 1,001. The API contract tests, which do, run
+      // with this file's settings too (E2E_SERVER_SETTINGS in lib/dev/testing/console-in-process.ts).
       WEBHOOK_ENDPOINT_LIMIT_PER_MINUTE: "50",
       // Every worker and several specs sign in from 127.0.0.1; 10 a minute would hold them back.
       SIGN_IN_LIMIT_PER_MINUTE: "600",

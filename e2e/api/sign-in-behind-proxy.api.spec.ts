@@ -3,7 +3,10 @@
 // so one client's wrong passwords do not keep another out, and what a client writes to the left
 // of the proxy's entry is not believed. Without the setting the header is not read: everyone
 // behind the proxy shares one limit, and no client can escape it by writing the header.
-// Consoles of the spec's own (a low limit, a fresh SQLite file each).
+// Consoles of the spec's own (a low limit, a fresh SQLite file each). Kept against real servers:
+// the client's address is read from the connection and X-Forwarded-For by scripts/serve.mjs
+// (lib/http/client-address.ts) before Next takes the request in, and TRUSTED_PROXIES is read when
+// the server starts.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,6 +1,6 @@
 // The one rule for which time ranges error statistics can be asked for. The route handlers
 // enforce it (lib/http/parse-statistics-request.ts) and the Statistics tab checks it before
-// asking (components/statistics/error-filters.ts), so both refuse exactly the same ranges.
+// asking (components/statistics/statistics-filters.ts), so both refuse exactly the same ranges.
 import { BUCKET_MS, type Bucket, bucketCount, MAX_BUCKETS, MAX_RANGE_DAYS } from "./time-buckets";
 
 /** The range asked for when none is given: the last 24 hours. */

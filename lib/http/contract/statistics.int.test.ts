@@ -1,11 +1,27 @@
-import { expect, test } from "../fixtures";
-import { expectErrorResponse } from "../support/console-api";
+// The error statistics routes' JSON and TSV contract, through their handlers in process (moved
+// from e2e/api/statistics.api.spec.ts): an empty channel's zero-filled answer, bad parameters
+// named, ranges older than what is kept, and unknown channels.
+import { describe, expect, it } from "vitest";
+import * as errorsRoute from "../../../app/api/channels/[channelId]/statistics/errors/route";
+import * as errorsTsvRoute from "../../../app/api/channels/[channelId]/statistics/errors.tsv/route";
+import { useConsoleInProcess } from "../../dev/testing/console-in-process";
+import { expectErrorAnswer } from "../../dev/testing/contract-api";
+import { TEST_PROVIDERS } from "../../dev/testing/test-database";
 
-test.describe("GET /api/channels/{id}/statistics/errors (and .tsv)", () => {
-  test("answers an empty channel with zero-filled buckets for the last 24 hours", async ({
-    api,
-    freshChannel: { channel },
-  }) => {
+const HANDLERS = { errors: errorsRoute.GET, "errors.tsv": errorsTsvRoute.GET } as const;
+const PATHS = ["errors", "errors.tsv"] as const;
+
+describe.each(TEST_PROVIDERS)("GET /api/channels/{id}/statistics/errors (and .tsv) on %s", (db) => {
+  const app = useConsoleInProcess(db);
+
+  async function freshChannel() {
+    const { api } = await app().signedIn();
+    const owned = await api.createProvider("Provider");
+    return { api, channel: await api.createChannel(owned.id, "Channel") };
+  }
+
+  it("answers an empty channel with zero-filled buckets for the last 24 hours", async () => {
+    const { api, channel } = await freshChannel();
     const body = await api.errorStatistics(channel.id);
     expect(body.range.bucket).toBe("hour");
     expect(Date.parse(body.range.to) - Date.parse(body.range.from)).toBe(24 * 60 * 60 * 1000);
@@ -20,10 +36,8 @@ test.describe("GET /api/channels/{id}/statistics/errors (and .tsv)", () => {
     expect(tsv.text).toBe("Date\tStart\tEnd\tReason\tDetail\tErrors\n");
   });
 
-  test("refuses bad parameters with 400, naming them", async ({
-    request,
-    freshChannel: { channel },
-  }) => {
+  it("refuses bad parameters with 400, naming them", async () => {
+    const { api, channel } = await freshChannel();
     const cases = [
       { query: "from=2026-11-27T10:00:00Z&to=2026-11-27T09:00:00Z", property: "from" },
       { query: "from=yesterday", property: "from" },
@@ -40,22 +54,26 @@ test.describe("GET /api/channels/{id}/statistics/errors (and .tsv)", () => {
       { query: "since=2026-11-27", property: "since" },
     ];
     for (const { query, property } of cases) {
-      for (const path of ["errors", "errors.tsv"]) {
-        await test.step(`${path}?${query}`, async () => {
-          const error = await expectErrorResponse(
-            await request.get(`/api/channels/${channel.id}/statistics/${path}?${query}`),
-            400,
-          );
-          expect(error.details?.map((detail) => detail.property)).toContain(property);
-        });
+      for (const path of PATHS) {
+        const what = `${path}?${query}`;
+        const error = await expectErrorAnswer(
+          await api.call(HANDLERS[path], {
+            method: "GET",
+            path: `/api/channels/${channel.id}/statistics/${path}?${query}`,
+          }),
+          400,
+          what,
+        );
+        expect(
+          error.details?.map((detail) => detail.property),
+          what,
+        ).toContain(property);
       }
     }
   });
 
-  test("answers a range older than what is kept, saying where each kind of statistics starts", async ({
-    api,
-    freshChannel: { channel },
-  }) => {
+  it("answers a range older than what is kept, saying where each kind of statistics starts", async () => {
+    const { api, channel } = await freshChannel();
     const DAY = 24 * 60 * 60 * 1000;
     const HOUR = 60 * 60 * 1000;
     const now = Date.now();
@@ -87,10 +105,18 @@ test.describe("GET /api/channels/{id}/statistics/errors (and .tsv)", () => {
     );
   });
 
-  test("answers 404 for unknown and malformed channel ids", async ({ request }) => {
+  it("answers 404 for unknown and malformed channel ids", async () => {
+    const { api } = await app().signedIn();
     for (const id of ["9999999999", "abc", "12345"]) {
-      for (const path of ["errors", "errors.tsv"]) {
-        await expectErrorResponse(await request.get(`/api/channels/${id}/statistics/${path}`), 404);
+      for (const path of PATHS) {
+        await expectErrorAnswer(
+          await api.call(HANDLERS[path], {
+            method: "GET",
+            path: `/api/channels/${id}/statistics/${path}`,
+          }),
+          404,
+          `${id}/${path}`,
+        );
       }
     }
   });

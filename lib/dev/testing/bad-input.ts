@@ -1,4 +1,5 @@
-import type { APIRequestContext } from "@playwright/test";
+// Bad input the API contract tests send (lib/http/contract/, and e2e/api/ for what stays there):
+// bodies that are not a JSON object, and path ids that name nothing or cannot be ids.
 
 /**
  * Bodies that are not a JSON object at all; `message` is what the error should say. Where a body
@@ -19,7 +20,10 @@ export const notAJsonObject = [
 /** A well-formed id that nothing has (ids are random, so a clash is one in nine billion). */
 export const UNKNOWN_ID = "1000000000";
 
-/** Ids that cannot be ids: the handlers must answer 404, never 400 or 500. */
+/**
+ * Ids that cannot be ids, as they appear in a path (percent-encoded): the handlers must answer
+ * 404, never 400 or 500.
+ */
 export const MALFORMED_IDS = [
   "abc",
   "0123456789",
@@ -33,29 +37,3 @@ export const MALFORMED_IDS = [
   encodeURIComponent("' OR '1'='1"),
   "x".repeat(300),
 ];
-
-/**
- * Sends `body` byte for byte as application/json. A Buffer, because Playwright re-encodes a
- * string that does not parse as JSON (`{"name": ` would arrive as a valid JSON string).
- */
-export function sendRawJson(
-  request: APIRequestContext,
-  method: "POST" | "PATCH",
-  url: string,
-  body: string,
-) {
-  return request.fetch(url, {
-    method,
-    headers: { "content-type": "application/json" },
-    data: Buffer.from(body, "utf8"),
-  });
-}
-
-export function sendJson(
-  request: APIRequestContext,
-  method: "POST" | "PATCH",
-  url: string,
-  body: unknown,
-) {
-  return sendRawJson(request, method, url, JSON.stringify(body));
-}
