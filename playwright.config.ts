@@ -8,7 +8,11 @@ import { resolveE2eDatabaseUrl } from "./e2e/support/e2e-database";
 // running server (never in CI), CHROMIUM_PATH (/usr/bin/chromium).
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
-const databaseUrl = resolveE2eDatabaseUrl(port);
+// The property tests' own console and database (the next port): their fingerprints of the
+// database must see only their own requests, and with a database of their own they need not wait
+// for every other spec, nor read every other spec's rows in each fingerprint.
+const propertyPort = port + 1;
+const propertyBaseURL = `http://127.0.0.1:${propertyPort}`;
 const ci = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -44,34 +48,41 @@ export default defineConfig({
       },
     },
     {
+      // Generated hostile requests, on a console of their own (the second web server below),
+      // beside the chromium specs: they fingerprint that console's whole database to prove that
+      // refused requests change nothing, so nothing else may write to it.
+      name: "property",
+      testMatch: "property/**/*.spec.ts",
+      use: { baseURL: propertyBaseURL },
+      // One spec at a time: each fingerprints the database the other writes to.
+      workers: 1,
+    },
+    {
       // Timings under a burst, with nothing else running: the load is the spec's own.
       name: "load",
       testMatch: "load/**/*.spec.ts",
       workers: 1,
-      dependencies: ["chromium"],
-    },
-    {
-      // Generated hostile requests, after every other spec: it fingerprints the whole database
-      // to prove refused requests change nothing, so nothing else may write at the same time.
-      name: "property",
-      testMatch: "property/**/*.spec.ts",
-      // One spec at a time, too: each fingerprints the database the other writes to.
-      workers: 1,
-      dependencies: ["load"],
+      dependencies: ["chromium", "property"],
     },
   ],
-  webServer: {
+  webServer: [consoleServer(port), consoleServer(propertyPort)],
+});
+
+/** A console on `serverPort` with a fresh database of its own, as the specs assume it. */
+function consoleServer(serverPort: number) {
+  const url = `http://127.0.0.1:${serverPort}`;
+  return {
     command: "node e2e/support/serve-fresh-database.mjs",
-    url: `${baseURL}/api/health`,
+    url: `${url}/api/health`,
     // Opt-in only: a server already on the port may be talking to a database that is not ours.
     reuseExistingServer: !ci && process.env.E2E_REUSE_SERVER === "1",
     timeout: 60_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+    stdout: "pipe" as const,
     env: {
-      PORT: String(port),
+      PORT: String(serverPort),
       HOSTNAME_BIND: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: resolveE2eDatabaseUrl(serverPort),
       E2E_FRESH_DATABASE: "1",
       // Pin what the specs assume, whatever the caller's shell has set.
       WEBHOOK_URL_REQUIRE_HTTPS: "false",
@@ -84,5 +95,5 @@ export default defineConfig({
       WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-  },
-});
+  };
+}

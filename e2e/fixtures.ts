@@ -127,6 +127,9 @@ export function createOperator(
   return JSON.parse(output.trim().split("\n").at(-1) ?? "{}");
 }
 
+/** The database of the e2e console at `baseURL` (the property tests' console has its own). */
+const databaseOf = (baseURL: string) => resolveE2eDatabaseUrl(Number(new URL(baseURL).port));
+
 /**
  * An API client signed in as `operator` through POST /api/auth/sign-in/email. It sends the
  * console's Origin with every request, as the console's own pages do: a request carrying the
@@ -154,7 +157,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const baseURL = workerInfo.project.use.baseURL;
       if (!baseURL) throw new Error("playwright.config.ts sets baseURL");
       const email = `worker-${workerInfo.workerIndex}-${Date.now().toString(36)}@e2e.test`;
-      const operator = createOperator(email);
+      const operator = createOperator(email, databaseOf(baseURL));
       const request = await signedInRequest(playwright, baseURL, operator);
       const storageState = await request.storageState();
       await request.dispose();
@@ -237,8 +240,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   uniqueEmail: async ({ uniqueName }, use) => {
     await use((prefix) => `${uniqueName(prefix).replaceAll(" ", "-").toLowerCase()}@e2e.test`);
   },
-  operator: async ({ uniqueEmail }, use) => {
-    await use(createOperator(uniqueEmail("operator")));
+  operator: async ({ uniqueEmail, baseURL }, use) => {
+    if (!baseURL) throw new Error("playwright.config.ts sets baseURL");
+    await use(createOperator(uniqueEmail("operator"), databaseOf(baseURL)));
   },
   // There is no delete API, so nothing is cleaned up: each run starts on a fresh database
   // (see playwright.config.ts) and the unique names keep parallel tests apart.

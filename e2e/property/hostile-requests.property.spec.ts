@@ -3,8 +3,9 @@
 // of another provider: whatever the path ids, query strings, bodies, methods and headers, the
 // server never answers 5xx (but for TRACE, which no resource supports: 501), every refusal is the
 // JSON error shape, a refused request changes nothing in the database, and no one gets a change
-// through that their role does not allow. Runs after every other spec (its own Playwright project), so the database
-// fingerprint sees only its own requests. PROPERTY_SEED and PROPERTY_RUNS override the fixed seed
+// through that their role does not allow. Runs on a console and database of its own (the property
+// project's web server), one spec at a time, so the database fingerprint sees only its own
+// requests. PROPERTY_SEED and PROPERTY_RUNS override the fixed seed
 // and the 1,000 runs; fast-check prints the seed and the shrunk request when a case fails.
 import fc from "fast-check";
 import { expect, test } from "../fixtures";

@@ -9,9 +9,14 @@ import { scratchDir } from "../../lib/dev/testing/scratch-dir";
  * E2E_DATABASE_URL may point elsewhere, but only at a local test database: the suite writes
  * providers and channels it cannot delete, and must never do so to someone's real data.
  * DATABASE_URL is deliberately not read, so a developer's own database is never picked up.
+ * The property tests' console (the port after E2E_PORT, playwright.config.ts) has a database of
+ * its own: E2E_PROPERTY_DATABASE_URL, or its own temp SQLite file.
  */
 export function resolveE2eDatabaseUrl(port: number, env = process.env): string {
-  const requested = env.E2E_DATABASE_URL?.trim();
+  const mainPort = Number(env.E2E_PORT ?? 3210);
+  const requested = (
+    port === mainPort ? env.E2E_DATABASE_URL : env.E2E_PROPERTY_DATABASE_URL
+  )?.trim();
   const url =
     requested || `file:${path.join(scratchDir(), "webhook-console-e2e", `port-${port}.db`)}`;
   const refusal = whyNotATestDatabase(url);
