@@ -12,11 +12,21 @@ const serverOnly = {
 // would generate data/secret.key). Child processes the tests start inherit it.
 const env = { CONSOLE_SECRET_KEY: randomBytes(32).toString("base64") };
 
-// Three projects: fast unit tests of lib/ and scripts/, unit tests of the client's logic in
-// components/, and integration tests that run every database test against a real SQLite file
-// and a real PostgreSQL (started by lib/dev/testing/global-setup.ts).
+// Four projects: fast unit tests of lib/ and scripts/, unit tests of the client's logic in
+// components/, integration tests, and the integration tests that must run alone, last.
+/** Integration files that run alone, after the rest (see below). */
+const ALONE = [
+  "lib/dispatch/dispatch-faults.int.test.ts",
+  "lib/dispatch/workers.int.test.ts",
+  "lib/statistics/delivery-rollups-workers.int.test.ts",
+  "lib/retention/retention-while-dispatching.int.test.ts",
+  "lib/db/sqlite-writers.int.test.ts",
+];
+
 export default defineConfig({
   test: {
+    // Two cores: two test files at a time.
+    maxWorkers: 2,
     projects: [
       {
         resolve: serverOnly,
@@ -38,27 +48,48 @@ export default defineConfig({
           environment: "node",
         },
       },
-      {
-        // Route handlers too (lib/http/request-budget.int.test.ts), which import "@/…".
-        resolve: {
-          alias: [
-            { find: "server-only", replacement: serverOnly.alias["server-only"] },
-            { find: /^@\//, replacement: `${path.resolve(".")}/` },
-          ],
-        },
-        test: {
-          name: "integration",
-          env,
-          include: ["lib/**/*.int.test.ts"],
-          environment: "node",
-          globalSetup: ["lib/dev/testing/global-setup.ts"],
-          // One file at a time: the machine has two cores and PostgreSQL needs one of them.
-          fileParallelism: false,
-          // CREATE DATABASE, migrations and the prisma CLI (schema drift) take a few seconds.
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
-        },
-      },
+      integration("integration", {
+        include: ["lib/**/*.int.test.ts"],
+        exclude: [...ALONE, "**/node_modules/**"],
+      }),
+      // Then, with nothing else running, the files whose worker processes must keep time: a lease,
+      // a 2-second request timeout, a frozen worker (two cores, and a second file beside them,
+      // made a send time out now and then).
+      integration("integration-alone", { include: ALONE, groupOrder: 1 }),
     ],
   },
 });
+
+/**
+ * Integration tests: every database test against a real SQLite file and a real PostgreSQL
+ * (started by lib/dev/testing/global-setup.ts), and route handlers, which import "@/…". Files run
+ * two at a time (the machine has two cores), each test on its own database; `groupOrder` 1 runs
+ * the project after the others, one file at a time.
+ */
+function integration(
+  name: string,
+  files: { include: string[]; exclude?: string[]; groupOrder?: number },
+) {
+  const alone = files.groupOrder !== undefined;
+  return {
+    resolve: {
+      alias: [
+        { find: "server-only", replacement: serverOnly.alias["server-only"] },
+        { find: /^@\//, replacement: `${path.resolve(".")}/` },
+      ],
+    },
+    test: {
+      name,
+      env,
+      include: files.include,
+      exclude: files.exclude,
+      environment: "node",
+      globalSetup: ["lib/dev/testing/global-setup.ts"],
+      fileParallelism: !alone,
+      ...(alone ? { sequence: { groupOrder: files.groupOrder } } : {}),
+      // Worker processes, the prisma CLI (schema drift) and PostgreSQL restarts take seconds.
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+    },
+  };
+}
