@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# npm test: the whole suite, in the order that fails fastest.
-#   lint + format (biome) → doc links → typecheck (tsc) → unit + integration (vitest; SQLite and
-#   a throwaway PostgreSQL it starts itself) → production build → each page's first-load
-#   JavaScript within its budget → e2e (Playwright in Debian's Chromium).
+# npm test: the whole suite, failing fast.
+#   prerequisites → lint + format (biome) → doc links, then two lanes at once, since neither keeps
+#   both cores busy on its own:
+#     tests:   unit and integration tests (vitest: SQLite and a throwaway PostgreSQL it starts)
+#     browser: typecheck (tsc) → production build → first-load JavaScript per page within budget
+#              → e2e (Playwright in Debian's Chromium) with the property tests on their own console
+#   then, with nothing else running, what must keep time: the integration tests that run worker
+#   processes against leases and timeouts, and the e2e load tests.
 # On a fresh machine it installs what is missing first (npm packages, chromium, PostgreSQL).
+# Each stage prints `=== <stage>: ok in <n> s`; a lane's lines carry its name.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+bin=node_modules/.bin
 
 step() {
   local name=$1
@@ -18,13 +24,47 @@ step() {
   echo "=== ${name}: ok in $((SECONDS - started)) s"
 }
 
+# Runs a lane's stages in the background, its output prefixed with the lane's name.
+lane() {
+  local name=$1
+  shift
+  ( "$@" 2>&1 | sed -u "s/^/[${name}] /" ) &
+}
+
+tests_lane() {
+  set -euo pipefail
+  step "unit and integration tests (vitest)" \
+    $bin/vitest run --project unit --project components --project integration
+}
+
+browser_lane() {
+  set -euo pipefail
+  step "typecheck (tsc)" $bin/tsc --noEmit
+  step "production build (next build)" $bin/next build
+  step "first-load JavaScript per page within budget (npm run size)" $bin/tsx scripts/size.mts
+  step "end-to-end tests (Playwright: chromium and property)" \
+    $bin/playwright test --project chromium --project property
+}
+
 step "prerequisites" bash scripts/ensure-test-prerequisites.sh
-step "lint and format (biome)" node_modules/.bin/biome check .
-step "doc links" node_modules/.bin/tsx scripts/check-doc-links.mts
-step "typecheck (tsc)" node_modules/.bin/tsc --noEmit
-step "unit and integration tests (vitest: SQLite + PostgreSQL)" node_modules/.bin/vitest run
-step "production build (next build)" node_modules/.bin/next build
-step "first-load JavaScript per page within budget (npm run size)" node_modules/.bin/tsx scripts/size.mts
-step "end-to-end tests (Playwright, Chromium)" node_modules/.bin/playwright test
+step "lint and format (biome)" $bin/biome check .
+step "doc links" $bin/tsx scripts/check-doc-links.mts
+
+started=$SECONDS
+echo
+echo "=== two lanes at once: tests, browser"
+lane tests tests_lane
+tests=$!
+lane browser browser_lane
+browser=$!
+failed=0
+wait "$tests" || failed=1
+wait "$browser" || failed=1
+[ "$failed" -eq 0 ] || { echo "A lane failed (its lines above say where)."; exit 1; }
+echo "=== two lanes at once: ok in $((SECONDS - started)) s"
+
+step "integration tests that run alone (vitest: worker processes, leases, timeouts)" \
+  $bin/vitest run --project integration-alone
+step "e2e load tests, alone (Playwright)" $bin/playwright test --project load --no-deps
 echo
 echo "All test stages passed in ${SECONDS} s."
