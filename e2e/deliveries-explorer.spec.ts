@@ -1,5 +1,5 @@
+import { sendSuccessThen500 } from "../lib/dev/testing/delivery-mix";
 import { expect, test } from "./fixtures";
-import { sendSuccessThen500 } from "./support/delivery-mix";
 
 test.describe("Deliveries tab", () => {
   test("lists every attempt and filters them through its URL", async ({

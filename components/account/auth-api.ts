@@ -46,3 +46,29 @@ export async function authFetchJson<T>(
 export function authErrorCode(error: unknown): string | null {
   return error instanceof AuthApiError ? error.code : null;
 }
+
+/** Why Better Auth refused a two-factor step, for the page to word; null when it is not one. */
+export type TwoFactorRefusal =
+  | "wrong-code"
+  | "reused-code"
+  | "wrong-password"
+  /** The sign-in's two-factor state is gone or locked: sign in again from the start. */
+  | "start-again"
+  | "too-many-attempts";
+
+/** The one reading of Better Auth's codes for two-factor refusals (sign-in and account page). */
+export function twoFactorRefusal(error: unknown): TwoFactorRefusal | null {
+  const code = authErrorCode(error);
+  if (code === "INVALID_CODE") return "wrong-code";
+  if (code === "REUSED_CODE") return "reused-code";
+  if (code === "INVALID_PASSWORD") return "wrong-password";
+  if (
+    code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE" ||
+    code === "INVALID_TWO_FACTOR_COOKIE" ||
+    code === "ACCOUNT_TEMPORARILY_LOCKED"
+  ) {
+    return "start-again";
+  }
+  if (error instanceof AuthApiError && error.status === 429) return "too-many-attempts";
+  return null;
+}

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { TextField } from "@/components/ui/text-field";
-import { authErrorCode, authFetchJson } from "./auth-api";
+import { authFetchJson, twoFactorRefusal } from "./auth-api";
 import { PasswordField } from "./password-field";
 
 type Step =
@@ -69,11 +69,11 @@ export function TwoFactorCard({ enabled, required }: { enabled: boolean; require
     try {
       await run();
     } catch (failure) {
-      const reason = authErrorCode(failure);
+      const reason = twoFactorRefusal(failure);
       setError(
-        reason === "INVALID_PASSWORD"
+        reason === "wrong-password"
           ? t("twoFactor.wrongPassword")
-          : reason === "INVALID_CODE" || reason === "REUSED_CODE"
+          : reason === "wrong-code" || reason === "reused-code"
             ? t("twoFactor.wrongCode")
             : failure instanceof Error
               ? failure.message

@@ -2,26 +2,23 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { authErrorCode, authFetchJson } from "@/components/account/auth-api";
+import { authFetchJson, twoFactorRefusal } from "@/components/account/auth-api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 
-/** Better Auth's codes for a refused second factor, worded for the operator. */
+/** A refused second factor, worded for the operator. */
 function refusal(error: unknown, t: ReturnType<typeof useTranslations<"auth">>): string {
-  const code = authErrorCode(error);
-  if (code === "REUSED_CODE") return t("twoFactor.reused");
-  if (
-    code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE" ||
-    code === "INVALID_TWO_FACTOR_COOKIE" ||
-    code === "ACCOUNT_TEMPORARILY_LOCKED"
-  ) {
-    return t("twoFactor.startAgain");
+  switch (twoFactorRefusal(error)) {
+    case "reused-code":
+      return t("twoFactor.reused");
+    case "start-again":
+      return t("twoFactor.startAgain");
+    case "too-many-attempts":
+      return t("signIn.tooManyAttempts");
+    default:
+      return t("twoFactor.wrongCode");
   }
-  if (error instanceof Error && "status" in error && error.status === 429) {
-    return t("signIn.tooManyAttempts");
-  }
-  return t("twoFactor.wrongCode");
 }
 
 /**

@@ -4,6 +4,11 @@ import type { issueChannelAccessToken } from "../../lib/access-tokens/issue-chan
 import type { AuditLog } from "../../lib/audit/list-audit";
 import type { ChannelView } from "../../lib/channels/channel-view";
 import type { listDeliveries } from "../../lib/deliveries/list-deliveries";
+import {
+  type ErrorStatisticsQuery,
+  queryString,
+  statisticsParams,
+} from "../../lib/dev/testing/test-query";
 import type { EventInput } from "../../lib/events/event-input";
 import type { ErrorBody } from "../../lib/http/respond";
 import type { MemberList } from "../../lib/members/list-members";
@@ -13,9 +18,7 @@ import type {
   ProviderSummary,
   ProviderView,
 } from "../../lib/providers/provider-view";
-import type { FailureReason } from "../../lib/shared/failure-reasons";
 import type { ProviderRole } from "../../lib/shared/provider-roles";
-import type { Bucket } from "../../lib/shared/time-buckets";
 import type { ErrorStatistics } from "../../lib/statistics/query-error-statistics";
 import type { VerificationResult } from "../../lib/verification/verify-webhook";
 
@@ -71,15 +74,7 @@ export interface QueuedWebhook {
   webhookId: string;
 }
 
-/** The query string of the error statistics handlers; absent parameters are left out. */
-export interface ErrorStatisticsQuery {
-  from?: Date | string;
-  to?: Date | string;
-  bucket?: Bucket;
-  reason?: FailureReason;
-  page?: number;
-  pageSize?: number;
-}
+export type { ErrorStatisticsQuery };
 
 /** Anything that serves a webhook path under `url`: a demo bot, a fault-lab server. */
 export interface WebhookTarget {
@@ -315,22 +310,6 @@ async function noContent(response: APIResponse): Promise<void> {
 async function ok<T>(response: APIResponse, status = 200): Promise<T> {
   expect(response.status(), `${response.url()}: ${await response.text()}`).toBe(status);
   return (await response.json()) as T;
-}
-
-function statisticsParams(query: ErrorStatisticsQuery) {
-  const instant = (value: Date | string | undefined) =>
-    value instanceof Date ? value.toISOString() : value;
-  return { ...query, from: instant(query.from), to: instant(query.to) };
-}
-
-/** `?a=1&b=2` of the defined values, or "" when there are none. */
-function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined) search.set(name, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : "";
 }
 
 /**

@@ -13,7 +13,12 @@ import { authSecret } from "./auth-secret";
 import { knownDeviceOf, rememberDevice } from "./known-device";
 import { sessionCache } from "./session-cache";
 import { limitSignIn, signInLimitPerMinuteFromEnv } from "./sign-in-limits";
-import { afterTwoFactor, beforeTwoFactor, TWO_FACTOR_PATHS, twoFactorPlugin } from "./two-factor";
+import {
+  afterTwoFactor,
+  beforeTwoFactor,
+  SECOND_FACTOR_PATHS,
+  twoFactorPlugin,
+} from "./two-factor";
 
 /**
  * The header scripts/serve.mjs sets to the address the connection comes from (dropping any value
@@ -39,7 +44,8 @@ const SESSION_ENDING_PATHS = new Set([
 ]);
 
 /** Where a browser finishes signing in: with the password, or with its second factor after it. */
-const SIGNED_IN_PATHS = new Set(["/sign-in/email", ...TWO_FACTOR_PATHS]);
+/** The paths that make a session by signing in: the password, or the second factor after it. */
+const SIGNED_IN_PATHS = new Set(["/sign-in/email", ...SECOND_FACTOR_PATHS]);
 
 async function forgetSessions(): Promise<void> {
   sessionCache().clear();

@@ -25,12 +25,13 @@ type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 const VERIFY_TOTP = "/two-factor/verify-totp";
 const VERIFY_RECOVERY_CODE = "/two-factor/verify-backup-code";
 const DISABLE = "/two-factor/disable";
-/** The paths the hooks below act on. */
-export const TWO_FACTOR_PATHS: ReadonlySet<string> = new Set([
+/** The paths that finish a sign-in with a second factor, making its session. */
+export const SECOND_FACTOR_PATHS: ReadonlySet<string> = new Set([
   VERIFY_TOTP,
   VERIFY_RECOVERY_CODE,
-  DISABLE,
 ]);
+/** The paths the hooks below act on. */
+const TWO_FACTOR_PATHS: ReadonlySet<string> = new Set([...SECOND_FACTOR_PATHS, DISABLE]);
 
 /**
  * How long a used code is remembered: the plugin accepts a code in its own 30-second step and

@@ -20,11 +20,10 @@ import type { ChannelView } from "../../channels/channel-view";
 import type { listDeliveries } from "../../deliveries/list-deliveries";
 import type { ErrorBody } from "../../http/respond";
 import type { ProviderDetail, ProviderSummary, ProviderView } from "../../providers/provider-view";
-import type { FailureReason } from "../../shared/failure-reasons";
-import type { Bucket } from "../../shared/time-buckets";
 import type { ErrorStatistics } from "../../statistics/query-error-statistics";
 import type { VerificationResult } from "../../verification/verify-webhook";
 import { callRoute, type RouteCall, type RouteHandler } from "./route-call";
+import { type ErrorStatisticsQuery, queryString, statisticsParams } from "./test-query";
 
 export type DeliveryList = Awaited<ReturnType<typeof listDeliveries>>;
 export type Delivery = DeliveryList["deliveries"][number];
@@ -37,15 +36,7 @@ export interface QueuedWebhook {
   webhookId: string;
 }
 
-/** The query string of the error statistics handlers; absent parameters are left out. */
-export interface ErrorStatisticsQuery {
-  from?: Date | string;
-  to?: Date | string;
-  bucket?: Bucket;
-  reason?: FailureReason;
-  page?: number;
-  pageSize?: number;
-}
+export type { ErrorStatisticsQuery };
 
 /** The settings `pointAt` may turn on besides Use webhook. */
 export interface PointAtOptions {
@@ -223,18 +214,20 @@ export async function expectErrorAnswer(
   return body;
 }
 
-function statisticsParams(query: ErrorStatisticsQuery) {
-  const instant = (value: Date | string | undefined) =>
-    value instanceof Date ? value.toISOString() : value;
-  return { ...query, from: instant(query.from), to: instant(query.to) };
-}
-
-/** `?a=1&b=2` of the defined values, or "" when there are none. */
-function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined) search.set(name, String(value));
+/**
+ * Sends each body and asserts a 400 whose details name the case's property: one refusal per
+ * field a client may not send or must send differently.
+ */
+export async function expectPropertiesRefused(
+  send: (json: unknown) => Promise<Response>,
+  cases: readonly { body: unknown; property: string }[],
+): Promise<void> {
+  for (const { body, property } of cases) {
+    const what = JSON.stringify(body).slice(0, 70);
+    const error = await expectErrorAnswer(await send(body), 400, what);
+    expect(
+      error.details?.map((detail) => detail.property),
+      what,
+    ).toContain(property);
   }
-  const text = search.toString();
-  return text ? `?${text}` : "";
 }

@@ -6,7 +6,7 @@ import * as channelRoute from "../../../app/api/channels/[channelId]/route";
 import * as secretRoute from "../../../app/api/channels/[channelId]/secret/route";
 import { MALFORMED_IDS, notAJsonObject, UNKNOWN_ID } from "../../dev/testing/bad-input";
 import { useConsoleInProcess } from "../../dev/testing/console-in-process";
-import { expectErrorAnswer } from "../../dev/testing/contract-api";
+import { expectErrorAnswer, expectPropertiesRefused } from "../../dev/testing/contract-api";
 import { TEST_PROVIDERS } from "../../dev/testing/test-database";
 
 describe.each(TEST_PROVIDERS)("the channel routes on %s", (provider) => {
@@ -104,18 +104,10 @@ describe.each(TEST_PROVIDERS)("the channel routes on %s", (provider) => {
         { body: { updatedAt: "2020-01-01T00:00:00.000Z" }, property: "updatedAt" },
         { body: { UseWebhook: true }, property: "UseWebhook" },
       ];
-      for (const { body, property } of cases) {
-        const what = JSON.stringify(body).slice(0, 70);
-        const error = await expectErrorAnswer(
-          await api.call(channelRoute.PATCH, { method: "PATCH", path, json: body }),
-          400,
-          what,
-        );
-        expect(
-          error.details?.map((detail) => detail.property),
-          what,
-        ).toContain(property);
-      }
+      await expectPropertiesRefused(
+        (json) => api.call(channelRoute.PATCH, { method: "PATCH", path, json }),
+        cases,
+      );
       const proto = await expectErrorAnswer(
         await api.call(channelRoute.PATCH, {
           method: "PATCH",

@@ -15,8 +15,8 @@ import {
   type ContractApi,
   type DeliveryList,
   expectErrorAnswer,
-  type QueuedWebhook,
 } from "../../dev/testing/contract-api";
+import { sendSuccessThen500 } from "../../dev/testing/delivery-mix";
 import { TEST_PROVIDERS } from "../../dev/testing/test-database";
 import { testDispatcher } from "../../dev/testing/test-dispatcher";
 
@@ -45,24 +45,6 @@ describe.each(TEST_PROVIDERS)("on %s", (provider) => {
     const bot = await startDemoBot({ port: 0, channelSecret: async () => secret });
     stops.push(() => bot.close());
     return bot;
-  }
-
-  /**
-   * Points the channel at the demo bot and sends two webhooks: one it accepts, then (in mode
-   * error500) one it answers with 500. Resolves with the accepted one once both are recorded.
-   */
-  async function sendSuccessThen500(
-    api: ContractApi,
-    channelId: string,
-    demoBot: DemoBot,
-  ): Promise<QueuedWebhook> {
-    await api.pointAt(channelId, demoBot);
-    const ok = await api.sendText(channelId, "fine");
-    await api.waitForDeliveries(channelId, 1);
-    demoBot.setMode("error500");
-    await api.sendText(channelId, "broken");
-    await api.waitForDeliveries(channelId, 2);
-    return ok;
   }
 
   const postEvents = (api: ContractApi, path: string, call: { body?: string; json?: unknown }) =>
