@@ -17,7 +17,7 @@ import type { Db } from "../db/client";
 import type { SqlConnection } from "../db/sql";
 import { openSqlConnection } from "../db/sql-driver";
 import { joinProvider } from "../dev/testing/join-provider";
-import { processWide, signIn, TEST_ORIGIN } from "../dev/testing/route-handles";
+import { processWide, saveProcessWide, signIn, TEST_ORIGIN } from "../dev/testing/route-handles";
 import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { removeMember } from "../members/manage-members";
 import { createProvider } from "../providers/create-provider";
@@ -75,12 +75,7 @@ describe.each(TEST_PROVIDERS)("the hot requests' budget, on %s", (provider) => {
   let prisma: ReturnType<typeof countingClient>;
   let sql: SqlConnection;
   let auth: ReturnType<typeof createAuth>;
-  const saved = {
-    webhookConsoleDb: processWide.webhookConsoleDb,
-    webhookConsoleSql: processWide.webhookConsoleSql,
-    webhookConsoleAuth: processWide.webhookConsoleAuth,
-    webhookConsoleSessions: processWide.webhookConsoleSessions,
-  };
+  const restoreProcessWide = saveProcessWide();
 
   beforeAll(() => {
     const { db, config } = database();
@@ -99,7 +94,7 @@ describe.each(TEST_PROVIDERS)("the hot requests' budget, on %s", (provider) => {
 
   afterAll(async () => {
     await sql.close();
-    Object.assign(processWide, saved);
+    restoreProcessWide();
   });
 
   /** An Admin of a provider with a channel that sends (to an address never reached here). */

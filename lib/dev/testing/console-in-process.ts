@@ -13,7 +13,7 @@ import type { SqlConnection } from "../../db/sql";
 import { openSqlConnection } from "../../db/sql-driver";
 import { ALLOW_PRIVATE_TARGETS } from "./allow-private-targets";
 import { ContractApi } from "./contract-api";
-import { processWide, signIn, TEST_ORIGIN } from "./route-handles";
+import { processWide, saveProcessWide, signIn, TEST_ORIGIN } from "./route-handles";
 import { type TestDatabase, useTestDatabase } from "./test-database";
 
 /**
@@ -58,12 +58,7 @@ export function useConsoleInProcess(provider: Provider): () => ConsoleInProcess 
   const database = useTestDatabase(provider);
   let current: ConsoleInProcess | undefined;
   let sql: SqlConnection | undefined;
-  const saved = {
-    webhookConsoleDb: processWide.webhookConsoleDb,
-    webhookConsoleSql: processWide.webhookConsoleSql,
-    webhookConsoleAuth: processWide.webhookConsoleAuth,
-    webhookConsoleSessions: processWide.webhookConsoleSessions,
-  };
+  const restoreProcessWide = saveProcessWide();
 
   beforeAll(() => {
     for (const [name, value] of Object.entries(E2E_SERVER_SETTINGS)) vi.stubEnv(name, value);
@@ -98,7 +93,7 @@ export function useConsoleInProcess(provider: Provider): () => ConsoleInProcess 
     current = undefined;
     await sql?.close();
     sql = undefined;
-    Object.assign(processWide, saved);
+    restoreProcessWide();
   });
 
   return () => {

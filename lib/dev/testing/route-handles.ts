@@ -16,6 +16,22 @@ export const processWide = globalThis as typeof globalThis & {
   webhookConsoleSessions?: SessionCache<unknown>;
 };
 
+/**
+ * What the route handlers' process-wide handles are now, and a function that puts them back: a
+ * test that points them at its own database restores them when it is done.
+ */
+export function saveProcessWide(): () => void {
+  const saved = {
+    webhookConsoleDb: processWide.webhookConsoleDb,
+    webhookConsoleSql: processWide.webhookConsoleSql,
+    webhookConsoleAuth: processWide.webhookConsoleAuth,
+    webhookConsoleSessions: processWide.webhookConsoleSessions,
+  };
+  return () => {
+    Object.assign(processWide, saved);
+  };
+}
+
 /** Signs in with email and password; returns the session's Cookie header. */
 export async function signIn(
   auth: ReturnType<typeof createAuth>,
