@@ -30,8 +30,8 @@ export const sessionsQuery = () =>
     queryKey: accountKeys.sessions,
     queryFn: async (): Promise<OperatorSessions> => {
       const [sessions, current] = await Promise.all([
-        authFetchJson<SessionView[]>("/list-sessions"),
-        authFetchJson<{ session: SessionView } | null>("/get-session"),
+        authFetchJson<SessionView[]>("GET /list-sessions"),
+        authFetchJson<{ session: SessionView } | null>("GET /get-session"),
       ]);
       return {
         sessions: [...sessions].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),

@@ -1,5 +1,6 @@
 import { ApiError } from "@/components/data/fetch-json";
 import { errorBodyField, errorBodyMessage, readJsonBody } from "@/components/data/json-answer";
+import type { AuthEndpoint } from "@/lib/auth/auth-inputs";
 
 /**
  * An error answer from Better Auth (/api/auth/...). Its `code` (INVALID_PASSWORD,
@@ -17,29 +18,29 @@ export class AuthApiError extends ApiError {
 }
 
 /**
- * fetch() for Better Auth's endpoints: non-2xx answers throw AuthApiError. A POST always sends a
- * JSON body (`{}` when there is nothing to say), as the console's proxy and Better Auth expect one.
+ * fetch() for Better Auth's endpoints, named as the console serves them (`"POST /sign-in/email"`,
+ * lib/auth/auth-inputs.ts: a name it does not serve does not compile): non-2xx answers throw
+ * AuthApiError. A
+ * POST always sends a JSON body (`{}` when there is nothing to say), as the console's gate and
+ * Better Auth expect one.
  */
-export async function authFetchJson<T>(
-  path: string,
-  init?: { method?: "GET" | "POST"; body?: unknown },
-): Promise<T> {
-  const method = init?.method ?? "GET";
+export async function authFetchJson<T>(endpoint: AuthEndpoint, body?: unknown): Promise<T> {
+  const [method, path] = endpoint.split(" ") as ["GET" | "POST", string];
   const response = await fetch(`/api/auth${path}`, {
     method,
     headers: method === "POST" ? { "content-type": "application/json" } : undefined,
-    body: method === "POST" ? JSON.stringify(init?.body ?? {}) : undefined,
+    body: method === "POST" ? JSON.stringify(body ?? {}) : undefined,
     cache: "no-store",
   });
-  const body = await readJsonBody(response);
+  const answer = await readJsonBody(response);
   if (!response.ok) {
     throw new AuthApiError(
       response.status,
-      errorBodyMessage(body, response.status),
-      errorBodyField(body, "code"),
+      errorBodyMessage(answer, response.status),
+      errorBodyField(answer, "code"),
     );
   }
-  return body as T;
+  return answer as T;
 }
 
 /** The answer's code, when `error` is Better Auth's. */

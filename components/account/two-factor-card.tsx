@@ -101,10 +101,7 @@ export function TwoFactorCard({ enabled, required }: { enabled: boolean; require
         onSubmit={(event) => {
           event.preventDefault();
           void call(async () => {
-            await authFetchJson("/two-factor/verify-totp", {
-              method: "POST",
-              body: { code: code.trim() },
-            });
+            await authFetchJson("POST /two-factor/verify-totp", { code: code.trim() });
             setStep({ kind: "idle" });
             setCode("");
             setDone(t("twoFactor.turnedOn"));
@@ -150,8 +147,8 @@ export function TwoFactorCard({ enabled, required }: { enabled: boolean; require
           event.preventDefault();
           void call(async () => {
             const answer = await authFetchJson<{ totpURI: string; backupCodes: string[] }>(
-              "/two-factor/enable",
-              { method: "POST", body: { password } },
+              "POST /two-factor/enable",
+              { password },
             );
             setPassword("");
             setStep({ kind: "confirm", uri: answer.totpURI, recoveryCodes: answer.backupCodes });
@@ -184,8 +181,8 @@ export function TwoFactorCard({ enabled, required }: { enabled: boolean; require
             onClick={() =>
               call(async () => {
                 const answer = await authFetchJson<{ backupCodes: string[] }>(
-                  "/two-factor/generate-backup-codes",
-                  { method: "POST", body: { password } },
+                  "POST /two-factor/generate-backup-codes",
+                  { password },
                 );
                 setPassword("");
                 setStep({ kind: "new-codes", recoveryCodes: answer.backupCodes });
@@ -199,7 +196,7 @@ export function TwoFactorCard({ enabled, required }: { enabled: boolean; require
             disabled={pending || required}
             onClick={() =>
               call(async () => {
-                await authFetchJson("/two-factor/disable", { method: "POST", body: { password } });
+                await authFetchJson("POST /two-factor/disable", { password });
                 setPassword("");
                 setStep({ kind: "idle" });
                 router.refresh();

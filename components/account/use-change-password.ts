@@ -18,9 +18,9 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ChangePasswordInput) =>
-      authFetchJson<{ token: string | null }>("/change-password", {
-        method: "POST",
-        body: { ...input, revokeOtherSessions: true },
+      authFetchJson<{ token: string | null }>("POST /change-password", {
+        ...input,
+        revokeOtherSessions: true,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
   });

@@ -8,8 +8,7 @@ import { authFetchJson } from "./auth-api";
 export function useRevokeOtherSessions() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      authFetchJson<{ status: boolean }>("/revoke-other-sessions", { method: "POST" }),
+    mutationFn: () => authFetchJson<{ status: boolean }>("POST /revoke-other-sessions"),
     onSettled: () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
   });
 }

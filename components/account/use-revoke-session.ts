@@ -9,7 +9,7 @@ export function useRevokeSession() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (token: string) =>
-      authFetchJson<{ status: boolean }>("/revoke-session", { method: "POST", body: { token } }),
+      authFetchJson<{ status: boolean }>("POST /revoke-session", { token }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
   });
 }

@@ -40,8 +40,8 @@ export function TwoFactorStep({ onSignedIn }: { onSignedIn: () => void }) {
         setError(null);
         try {
           await authFetchJson(
-            recovery ? "/two-factor/verify-backup-code" : "/two-factor/verify-totp",
-            { method: "POST", body: { code: code.trim() } },
+            recovery ? "POST /two-factor/verify-backup-code" : "POST /two-factor/verify-totp",
+            { code: code.trim() },
           );
           onSignedIn();
           return;

@@ -34,9 +34,9 @@ export function useAcceptInvitation(token: string) {
       });
       if (!account) return { kind: "signed-in", accepted };
       try {
-        await authFetchJson("/sign-in/email", {
-          method: "POST",
-          body: { email: accepted.email, password: account.password },
+        await authFetchJson("POST /sign-in/email", {
+          email: accepted.email,
+          password: account.password,
         });
         return { kind: "signed-in", accepted };
       } catch (error) {

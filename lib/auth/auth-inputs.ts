@@ -16,7 +16,7 @@ const password = text(PASSWORD_MAX_LENGTH);
 const nothing = z.strictObject({});
 
 /** `METHOD /path` under /api/auth → the body it takes (null: a GET, no body). */
-export const AUTH_ENDPOINTS: Readonly<Record<string, z.ZodType | null>> = {
+export const AUTH_ENDPOINTS = {
   "GET /get-session": null,
   "GET /list-sessions": null,
   "POST /sign-in/email": z.strictObject({
@@ -45,4 +45,17 @@ export const AUTH_ENDPOINTS: Readonly<Record<string, z.ZodType | null>> = {
   "POST /two-factor/generate-backup-codes": z.strictObject({ password }),
   "POST /two-factor/verify-totp": z.strictObject({ code: text(12) }),
   "POST /two-factor/verify-backup-code": z.strictObject({ code: text(40) }),
-};
+} as const satisfies Record<string, z.ZodType | null>;
+
+/** One of the endpoints above: how the browser names the one it calls. */
+export type AuthEndpoint = keyof typeof AUTH_ENDPOINTS;
+
+/** What the browser sends to `E`: its schema's input (undefined for a GET). */
+export type AuthBody<E extends AuthEndpoint> = (typeof AUTH_ENDPOINTS)[E] extends z.ZodType
+  ? z.input<(typeof AUTH_ENDPOINTS)[E]>
+  : undefined;
+
+/** The schema of `METHOD /path`, undefined when the console does not serve it. */
+export function authEndpointBody(key: string): z.ZodType | null | undefined {
+  return Object.hasOwn(AUTH_ENDPOINTS, key) ? AUTH_ENDPOINTS[key as AuthEndpoint] : undefined;
+}

@@ -3,7 +3,7 @@
 // body that breaks a rule is a 400 naming the property, in the console's one error shape.
 import "server-only";
 import { unknownRoute } from "../access/guard-request";
-import { AUTH_ENDPOINTS } from "../auth/auth-inputs";
+import { authEndpointBody } from "../auth/auth-inputs";
 import { parseInput, readJsonBody } from "./parse";
 
 export const AUTH_BASE_PATH = "/api/auth";
@@ -16,7 +16,7 @@ export async function gateAuthRequest(request: Request): Promise<Request> {
   const { pathname } = new URL(request.url);
   const path = pathname.slice(AUTH_BASE_PATH.length);
   const method = request.method === "HEAD" ? "GET" : request.method;
-  const schema = AUTH_ENDPOINTS[`${method} ${path}`];
+  const schema = authEndpointBody(`${method} ${path}`);
   if (schema === undefined) throw unknownRoute(pathname);
   if (schema === null) return request;
   // An endpoint whose every property is optional takes an empty body as `{}`.
