@@ -16,6 +16,10 @@ const env = { CONSOLE_SECRET_KEY: randomBytes(32).toString("base64") };
 // components/, integration tests, and the integration tests that must run alone, last.
 /** Integration files that run alone, after the rest (see below). */
 const ALONE = [
+  // The sender against real servers: TLS handshakes and answers timed against its limits (an
+  // answer after 1.5 s is in time, after 2.5 s it is not); beside two busy lanes, a handshake
+  // once missed its limit.
+  "lib/dispatch/send/*.int.test.ts",
   "lib/dispatch/dispatch-faults.int.test.ts",
   "lib/dispatch/workers.int.test.ts",
   "lib/statistics/delivery-rollups-workers.int.test.ts",
@@ -52,9 +56,9 @@ export default defineConfig({
         include: ["lib/**/*.int.test.ts"],
         exclude: [...ALONE, "**/node_modules/**"],
       }),
-      // Then, with nothing else running, the files whose worker processes must keep time: a lease,
-      // a 2-second request timeout, a frozen worker (two cores, and a second file beside them,
-      // made a send time out now and then).
+      // Then, with nothing else running, the files that must keep time: the sender's limits,
+      // worker processes with a lease, a 2-second request timeout, a frozen worker (two cores, and
+      // other work beside them, made a send time out now and then).
       integration("integration-alone", { include: ALONE, groupOrder: 1 }),
     ],
   },
