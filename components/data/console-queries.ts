@@ -10,7 +10,7 @@ import * as statistics from "@/lib/http/endpoints/statistics";
 import type { FailureReason } from "@/lib/shared/failure-reasons";
 import { DEFAULT_RANGE_MS } from "@/lib/shared/statistics-range";
 import type { Bucket } from "@/lib/shared/time-buckets";
-import { callEndpoint, endpointKey, endpointUrl } from "./endpoint-client";
+import { callEndpoint, endpointKey, endpointUrl, type QueryInput } from "./endpoint-client";
 import { ApiError } from "./fetch-json";
 
 export const providerKeys = {
@@ -99,19 +99,14 @@ export const exploredDeliveriesQuery = (channelId: string, filterSearch: string,
 
 /**
  * The explorer's filters as the deliveries endpoint's query: the page's URL names them as the
- * endpoint does, and the endpoint's schema checks them (a bad one is the API's 400, shown).
+ * endpoint does, and the endpoint's schema checks them (a bad one is the API's 400, shown). The
+ * page's `limit` and `before` are replaced by the caller's.
  */
-function explorerFilters(filterSearch: string): DeliveryQuery {
-  const {
-    limit: _limit,
-    before: _before,
-    ...filters
-  } = Object.fromEntries(new URLSearchParams(filterSearch));
-  return filters as DeliveryQuery;
+function explorerFilters(filterSearch: string) {
+  return Object.fromEntries(new URLSearchParams(filterSearch)) as QueryInput<
+    typeof deliveries.listDeliveries
+  >;
 }
-type DeliveryQuery = NonNullable<
-  Parameters<typeof callEndpoint<typeof deliveries.listDeliveries>>[1]
->["query"];
 
 /** GET /api/channels/{id}/statistics/errors: totals, details, a chart series and LINE's table. */
 export type ErrorStatisticsView = AnswerOf<typeof statistics.errorStatistics>;
