@@ -26,8 +26,19 @@ if [ ${#missing_apt[@]} -gt 0 ]; then
 fi
 
 if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "Installing npm packages (npm ci)"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  # npm ci, except that better-sqlite3's native addon is left for scripts/test.sh to compile
+  # beside the first stages that do not need it: the compile takes about 90 s of one core, which
+  # npm ci would otherwise spend with the other core idle. Every other install script runs here.
+  echo "Installing npm packages (npm ci, better-sqlite3's addon compiled later)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
+  mapfile -t scripted < <(node -e '
+    const lock = require("./package-lock.json");
+    for (const [path, entry] of Object.entries(lock.packages)) {
+      const name = path.replace(/^.*node_modules\//, "");
+      if (path && entry.hasInstallScript && name !== "better-sqlite3") console.log(name);
+    }')
+  [ ${#scripted[@]} -eq 0 ] || npm rebuild --no-audit --no-fund "${scripted[@]}" >/dev/null
+  npm run --silent postinstall
 fi
 
 echo "chromium: $("$chromium_path" --version 2>/dev/null || echo "at $chromium_path")"

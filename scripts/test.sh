@@ -31,8 +31,30 @@ lane() {
   ( "$@" 2>&1 | sed -u "s/^/[${name}] /" ) &
 }
 
+# better-sqlite3's native addon, when the prerequisites left it to compile (a fresh install:
+# scripts/ensure-test-prerequisites.sh): about 90 s of one core, beside lint, the typecheck and the
+# build, which do not load it. Its exit status lands in $native_status for the stages that do.
+native_status=$(mktemp)
+rm -f "$native_status"
+compile_native() {
+  local status=0 log
+  if [ ! -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
+    log=$(mktemp)
+    echo "=== compiling better-sqlite3's addon in the background"
+    npm rebuild better-sqlite3 >"$log" 2>&1 || status=$?
+    [ "$status" -eq 0 ] || cat "$log"
+    echo "=== better-sqlite3's addon: $([ "$status" -eq 0 ] && echo compiled || echo FAILED)"
+  fi
+  echo "$status" >"$native_status"
+}
+await_native() {
+  until [ -f "$native_status" ]; do sleep 1; done
+  [ "$(cat "$native_status")" = 0 ] || { echo "better-sqlite3's addon did not compile"; return 1; }
+}
+
 tests_lane() {
   set -euo pipefail
+  step "better-sqlite3's addon compiled" await_native
   step "unit and integration tests (vitest)" \
     $bin/vitest run --project unit --project components --project integration
 }
@@ -42,11 +64,14 @@ browser_lane() {
   step "typecheck (tsc)" $bin/tsc --noEmit
   step "production build (next build)" $bin/next build
   step "first-load JavaScript per page within budget (npm run size)" $bin/tsx scripts/size.mts
+  step "better-sqlite3's addon compiled" await_native
   step "end-to-end tests (Playwright: chromium and property)" \
     $bin/playwright test --project chromium --project property
 }
 
 step "prerequisites" bash scripts/ensure-test-prerequisites.sh
+compile_native &
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 step "lint and format (biome)" $bin/biome check .
 step "doc links" $bin/tsx scripts/check-doc-links.mts
 

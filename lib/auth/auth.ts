@@ -61,6 +61,14 @@ export interface AuthSettings {
   origins: readonly string[];
   /** Signs session cookies. */
   secret: string;
+  /** How passwords are hashed and checked: Better Auth's scrypt unless given. */
+  password?: PasswordHashing;
+}
+
+/** Better Auth's `emailAndPassword.password` option. */
+export interface PasswordHashing {
+  hash(password: string): Promise<string>;
+  verify(input: { hash: string; password: string }): Promise<boolean>;
 }
 
 export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
@@ -74,7 +82,7 @@ export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthS
 export function createAuth(
   database: Db,
   databaseConfig: DatabaseConfig,
-  { origins, secret, signInLimitPerMinute = 10 }: AuthSettings,
+  { origins, secret, signInLimitPerMinute = 10, password }: AuthSettings,
 ) {
   const [baseOrigin = "http://localhost:3000"] = origins;
   const secureCookies = baseOrigin.startsWith("https:");
@@ -100,6 +108,7 @@ export function createAuth(
       disableSignUp: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
+      ...(password ? { password } : {}),
     },
     session: {
       expiresIn: SESSION_SECONDS,

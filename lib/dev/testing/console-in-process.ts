@@ -13,6 +13,7 @@ import type { SqlConnection } from "../../db/sql";
 import { openSqlConnection } from "../../db/sql-driver";
 import { ALLOW_PRIVATE_TARGETS } from "./allow-private-targets";
 import { ContractApi } from "./contract-api";
+import { CONTRACT_TEST_PASSWORD, memoizedPasswords } from "./memoized-passwords";
 import { processWide, saveProcessWide, signIn, TEST_ORIGIN } from "./route-handles";
 import { type TestDatabase, useTestDatabase } from "./test-database";
 
@@ -74,6 +75,7 @@ export function useConsoleInProcess(provider: Provider): () => ConsoleInProcess 
       origins: [TEST_ORIGIN],
       secret: AUTH_SECRET,
       signInLimitPerMinute: Number(E2E_SERVER_SETTINGS.SIGN_IN_LIMIT_PER_MINUTE),
+      password: memoizedPasswords,
     });
     wire(test.db, sql, auth);
     current = {
@@ -81,7 +83,7 @@ export function useConsoleInProcess(provider: Provider): () => ConsoleInProcess 
       auth,
       guest: new ContractApi(undefined),
       async signedIn(email = `operator-${++operators}@contract.test`) {
-        const operator = await createOperator(auth, { email });
+        const operator = await createOperator(auth, { email, password: CONTRACT_TEST_PASSWORD });
         if (!operator) throw new Error(`${email} exists already`);
         const cookie = await signIn(auth, operator.email, operator.password);
         return { ...operator, cookie, api: new ContractApi(cookie) };
