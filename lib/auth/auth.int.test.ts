@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { memoizedPasswords } from "../dev/testing/memoized-passwords";
 import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth";
 import { KNOWN_DEVICE_COOKIE } from "./known-device";
@@ -25,12 +26,19 @@ const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 describe.each(TEST_PROVIDERS)("operators' accounts on %s", (provider) => {
   const database = useTestDatabase(provider);
 
-  function setUp(signInLimitPerMinute?: number) {
+  /**
+   * Better Auth on the test's database. The tests that count a hundred guesses (`guessing`)
+   * remember Better Auth's scrypt results within the process: each guess is the same wrong
+   * password, which the other tests here check for real, and a hundred scrypts were two minutes
+   * beside the browser tests.
+   */
+  function setUp(signInLimitPerMinute?: number, { guessing = false } = {}) {
     const { db, config } = database();
     const auth = createAuth(db, config, {
       origins: [ORIGIN],
       secret: SECRET,
       signInLimitPerMinute,
+      ...(guessing ? { password: memoizedPasswords } : {}),
     });
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
       auth.handler(
@@ -153,7 +161,7 @@ describe.each(TEST_PROVIDERS)("operators' accounts on %s", (provider) => {
 
   it("bounds guesses per account and address, and the owner elsewhere still signs in; known or not alike", async () => {
     // Better Auth's per-address limit (all accounts) out of the way: this is the per-account one.
-    const { db, auth, post } = setUp(1000);
+    const { db, auth, post } = setUp(1000, { guessing: true });
     const operator = await createOperator(auth, { email: "ops@example.com" });
     await clearOfWindowBoundary(SIGN_IN_ACCOUNT_ADDRESS_LIMIT.windowMs, 20_000);
     for (const email of ["ops@example.com", "nobody@example.com"]) {
@@ -187,7 +195,7 @@ describe.each(TEST_PROVIDERS)("operators' accounts on %s", (provider) => {
   }, 60_000);
 
   it("stops guesses spread over many addresses at the account's ceiling; the owner's known browser still gets in", async () => {
-    const { auth, post } = setUp(1000);
+    const { auth, post } = setUp(1000, { guessing: true });
     const operator = await createOperator(auth, { email: "ops@example.com" });
     await clearOfWindowBoundary(SIGN_IN_ACCOUNT_CEILING.windowMs, 60_000);
     // The owner signed in once from this browser: it is known from then on.

@@ -1,7 +1,8 @@
 // Success rate and latency rollups on SQLite and PostgreSQL: what they count (attempts made while
 // Use webhook is on, through the real dispatcher and recorder), that they stay exact under
 // several batches and concurrent writers (minutes sum to hours), and that the percentiles read
-// from them are within the histogram's relative error of exact ones over 100,000 latencies.
+// from them are within the histogram's relative error of exact ones over 20,000 latencies. (The
+// bound for each latency is latency-histogram.test.ts's; here tiers must merge and reads rank.)
 import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { deleteChannel } from "../channels/delete-channel";
@@ -361,7 +362,7 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
     }
   });
 
-  describe("percentiles over 100,000 latencies", () => {
+  describe("percentiles over 20,000 latencies", () => {
     it.each(Object.entries(DISTRIBUTIONS))(
       "%s: within α of the exact nearest-rank ones, per hour and over the range",
       async (_name, draw) => {
@@ -371,7 +372,7 @@ describe.each(TEST_PROVIDERS)("delivery rollups on %s", (provider) => {
         const from = at("2026-11-27T10:30:00Z");
         // 2 h 40 min from 10:30: minute edges on both sides of two whole hours.
         const span = 2 * HOUR + 40 * MINUTE;
-        const attempts: DeliveredAttempt[] = Array.from({ length: 100_000 }, () => ({
+        const attempts: DeliveredAttempt[] = Array.from({ length: 20_000 }, () => ({
           channelId: channel.id,
           attemptedAt: new Date(from.getTime() + Math.floor(random() * span)),
           success: random() < 0.95,
