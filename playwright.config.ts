@@ -19,7 +19,7 @@ export default defineConfig({
   testDir: "e2e",
   // Every test creates its own provider and channel with unique names, so all may run at once.
   fullyParallel: true,
-  workers: 2,
+  workers: 3,
   forbidOnly: ci,
   retries: 0,
   reporter: ci ? "list" : [["list"], ["html", { open: "never" }]],

@@ -25,12 +25,35 @@ if [ ${#missing_apt[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing_apt[@]}" >/dev/null
 fi
 
+# better-sqlite3's addon: about 90 s of one core. With NATIVE_STATUS set (scripts/test.sh sets it)
+# it compiles in the background, beside the stages that do not load it, and its exit status is
+# written to that file; without, it compiles here.
+compile_native() {
+  local status=0 log
+  log=$(mktemp)
+  npm rebuild better-sqlite3 >"$log" 2>&1 || status=$?
+  [ "$status" -eq 0 ] || cat "$log" >&2
+  echo "=== better-sqlite3's addon: $([ "$status" -eq 0 ] && echo compiled || echo FAILED)"
+  [ -z "${NATIVE_STATUS:-}" ] || echo "$status" >"$NATIVE_STATUS"
+  return "$status"
+}
+
+installed=false
 if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  # npm ci, except that better-sqlite3's native addon is left for scripts/test.sh to compile
-  # beside the first stages that do not need it: the compile takes about 90 s of one core, which
-  # npm ci would otherwise spend with the other core idle. Every other install script runs here.
-  echo "Installing npm packages (npm ci, better-sqlite3's addon compiled later)"
+  # npm ci, but with better-sqlite3's addon compiled as above: npm ci would spend that time with
+  # the other core idle. Every other install script runs here.
+  echo "Installing npm packages (npm ci, better-sqlite3's addon compiled apart)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
+  installed=true
+fi
+if [ -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
+  [ -z "${NATIVE_STATUS:-}" ] || echo 0 >"$NATIVE_STATUS"
+elif [ -n "${NATIVE_STATUS:-}" ]; then
+  compile_native &
+else
+  compile_native
+fi
+if $installed; then
   mapfile -t scripted < <(node -e '
     const lock = require("./package-lock.json");
     for (const [path, entry] of Object.entries(lock.packages)) {

@@ -31,25 +31,14 @@ lane() {
   ( "$@" 2>&1 | sed -u "s/^/[${name}] /" ) &
 }
 
-# better-sqlite3's native addon, when the prerequisites left it to compile (a fresh install:
-# scripts/ensure-test-prerequisites.sh): about 90 s of one core, beside lint, the typecheck and the
-# build, which do not load it. Its exit status lands in $native_status for the stages that do.
-native_status=$(mktemp)
-rm -f "$native_status"
-compile_native() {
-  local status=0 log
-  if [ ! -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
-    log=$(mktemp)
-    echo "=== compiling better-sqlite3's addon in the background"
-    npm rebuild better-sqlite3 >"$log" 2>&1 || status=$?
-    [ "$status" -eq 0 ] || cat "$log"
-    echo "=== better-sqlite3's addon: $([ "$status" -eq 0 ] && echo compiled || echo FAILED)"
-  fi
-  echo "$status" >"$native_status"
-}
+# better-sqlite3's native addon: on a fresh install the prerequisites compile it in the background
+# (about 90 s of one core), beside lint, the typecheck and the build, which do not load it; its
+# exit status lands in $NATIVE_STATUS for the stages that do.
+NATIVE_STATUS=$(mktemp -u)
+export NATIVE_STATUS
 await_native() {
-  until [ -f "$native_status" ]; do sleep 1; done
-  [ "$(cat "$native_status")" = 0 ] || { echo "better-sqlite3's addon did not compile"; return 1; }
+  until [ -s "$NATIVE_STATUS" ]; do sleep 1; done
+  [ "$(cat "$NATIVE_STATUS")" = 0 ] || { echo "better-sqlite3's addon did not compile"; return 1; }
 }
 
 tests_lane() {
@@ -70,8 +59,6 @@ browser_lane() {
 }
 
 step "prerequisites" bash scripts/ensure-test-prerequisites.sh
-compile_native &
-trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 step "lint and format (biome)" $bin/biome check .
 step "doc links" $bin/tsx scripts/check-doc-links.mts
 
