@@ -37,6 +37,8 @@ export default defineConfig({
         test: {
           name: "unit",
           env,
+          // As the integration tests (below): one module load per worker, not per file.
+          isolate: false,
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["lib/**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
@@ -48,6 +50,7 @@ export default defineConfig({
         resolve: { alias: [{ find: /^@\//, replacement: `${path.resolve(".")}/` }] },
         test: {
           name: "components",
+          isolate: false,
           include: ["components/**/*.test.ts"],
           environment: "node",
         },
@@ -90,6 +93,11 @@ function integration(
       environment: "node",
       globalSetup: ["lib/dev/testing/global-setup.ts"],
       fileParallelism: !alone,
+      // Files share their worker's modules instead of loading them again each: loading was
+      // 37 s of a 153 s run, and the tests took 100 s less CPU with it (2026-12-07). They keep
+      // no state between files: handles are saved and restored (route-handles.ts), env stubs
+      // undone, each test on its own database.
+      isolate: false,
       ...(alone ? { sequence: { groupOrder: files.groupOrder } } : {}),
       // Worker processes, the prisma CLI (schema drift) and PostgreSQL restarts take seconds.
       testTimeout: 30_000,

@@ -3,8 +3,9 @@
 #   prerequisites → lint + format (biome) → doc links, then two lanes at once, since neither keeps
 #   both cores busy on its own:
 #     tests:   unit and integration tests (vitest: SQLite and a throwaway PostgreSQL it starts)
-#     browser: typecheck (tsc) → production build → first-load JavaScript per page within budget
-#              → e2e (Playwright in Debian's Chromium) with the property tests on their own console
+#     browser: typecheck and production build (next build) → first-load JavaScript per page
+#              within budget → e2e (Playwright in Debian's Chromium) with the property tests on their
+#              own console
 #   then, with nothing else running, what must keep time: the integration tests that run worker
 #   processes against leases and timeouts, and the e2e load tests.
 # On a fresh machine it installs what is missing first (npm packages, chromium, PostgreSQL).
@@ -50,8 +51,9 @@ tests_lane() {
 
 browser_lane() {
   set -euo pipefail
-  step "typecheck (tsc)" $bin/tsc --noEmit
-  step "production build (next build)" $bin/next build
+  # next build typechecks the whole project (tsconfig.json's include, the tests too, and the
+  # route types it generates), so no tsc of its own runs before it.
+  step "typecheck and production build (next build)" $bin/next build
   step "first-load JavaScript per page within budget (npm run size)" $bin/tsx scripts/size.mts
   step "better-sqlite3's addon compiled" await_native
   step "end-to-end tests (Playwright: chromium and property)" \
