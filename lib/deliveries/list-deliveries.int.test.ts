@@ -156,7 +156,9 @@ describe.each(TEST_PROVIDERS)("the deliveries explorer on %s", (provider) => {
         .sort()
         .reverse();
       expect(expected.length, JSON.stringify(filters)).toBeGreaterThan(0);
-      for (const limit of [1, 7, 200]) {
+      // One a page walks the cursor across every row boundary; on the larger sets, 7 a page
+      // crosses enough of them at a fraction of the queries.
+      for (const limit of expected.length <= 30 ? [1, 7, 200] : [7, 200]) {
         expect(await allPages(db, channel.id, filters, limit), JSON.stringify(filters)).toEqual(
           expected,
         );
