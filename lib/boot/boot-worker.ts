@@ -8,6 +8,7 @@ import { createDbClient } from "../db/client";
 import { resolveDatabaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
+import { describeError } from "../logging/describe-error";
 import { Dispatcher } from "../dispatch/dispatcher";
 import { notificationSettingsFromEnv } from "../notifications/notification-settings";
 import { startNotifier } from "../notifications/start-notifier";
@@ -49,7 +50,9 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
       // Nothing can be claimed or recorded any more: exit, for the process manager (or the
       // console, for its own dispatcher process) to start a new worker. What this one held goes
       // back to the queue when its leases run out.
-      console.error(`[worker] database thread stopped: ${error.message}; exiting`);
+      // With its stack: what the thread threw is the one clue to why (a bug, not an outage,
+      // which the thread rides out).
+      console.error(`[worker] database thread stopped; exiting: ${describeError(error)}`);
       process.exit(1);
     },
   });
