@@ -31,6 +31,17 @@ export default defineConfig({
   },
   projects: [
     {
+      // Generated hostile requests, on a console of their own (the second web server below),
+      // beside the chromium specs: they fingerprint that console's whole database to prove that
+      // refused requests change nothing, so nothing else may write to it. Listed first, so that
+      // they start at once beside the chromium specs instead of after them.
+      name: "property",
+      testMatch: "property/**/*.spec.ts",
+      use: { baseURL: propertyBaseURL },
+      // One spec at a time: each fingerprints the database the other writes to.
+      workers: 1,
+    },
+    {
       name: "chromium",
       testIgnore: ["property/**", "load/**"],
       use: {
@@ -47,16 +58,6 @@ export default defineConfig({
           ],
         },
       },
-    },
-    {
-      // Generated hostile requests, on a console of their own (the second web server below),
-      // beside the chromium specs: they fingerprint that console's whole database to prove that
-      // refused requests change nothing, so nothing else may write to it.
-      name: "property",
-      testMatch: "property/**/*.spec.ts",
-      use: { baseURL: propertyBaseURL },
-      // One spec at a time: each fingerprints the database the other writes to.
-      workers: 1,
     },
     {
       // Timings under a burst, with nothing else running: the load is the spec's own.

@@ -1,7 +1,7 @@
 // Invitations on SQLite and PostgreSQL (ADR 28): nobody becomes a member without accepting, an
 // account made from a link is the invited address's, the link reaches only that address when the
 // console sends mail, and "invite this address" reads and costs the same whether it has an
-// account or not. The browser's side of the attack is e2e/invitation-hijack.spec.ts.
+// account or not. The browser's side of the attack is e2e/accounts/invitation-hijack.spec.ts.
 import { afterEach, describe, expect, it } from "vitest";
 import type { OperatorActor } from "../access/actor";
 import { createAuth } from "../auth/auth";

@@ -6,12 +6,12 @@
 // of an account accepts by signing in (docs/operators.md, "Invitations"; ADR 28).
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
-import { startConsole } from "../lib/dev/testing/console-process";
-import { scratchDir } from "../lib/dev/testing/scratch-dir";
-import { type ReceivedMail, smtpTestServer } from "../lib/dev/testing/smtp-test-server";
-import { createOperator, expect, signedInRequest, test } from "./fixtures";
-import { ConsoleApi } from "./support/console-api";
-import { signedInBrowser } from "./support/signed-in-browser";
+import { startConsole } from "../../lib/dev/testing/console-process";
+import { scratchDir } from "../../lib/dev/testing/scratch-dir";
+import { type ReceivedMail, smtpTestServer } from "../../lib/dev/testing/smtp-test-server";
+import { createOperator, expect, signedInRequest, test } from "../fixtures";
+import { ConsoleApi } from "../support/console-api";
+import { signedInBrowser } from "../support/signed-in-browser";
 
 const LINK = /http:\/\/127\.0\.0\.1:\d+(\/invite\/[A-Za-z0-9_-]{43})/;
 

@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { startConsole } from "../lib/dev/testing/console-process";
-import { scratchDir } from "../lib/dev/testing/scratch-dir";
-import { totpCode, totpSecretOf } from "../lib/dev/testing/totp";
-import { expect, test } from "./fixtures";
+import { startConsole } from "../../lib/dev/testing/console-process";
+import { scratchDir } from "../../lib/dev/testing/scratch-dir";
+import { totpCode, totpSecretOf } from "../../lib/dev/testing/totp";
+import { expect, test } from "../fixtures";
 
 const ADMIN = { email: "root@e2e.test", password: "a-long-enough-admin-password" };
 
