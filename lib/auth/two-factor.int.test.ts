@@ -1,6 +1,7 @@
 // Two-factor sign-in on SQLite and PostgreSQL, through Better Auth's own handler (ADR 29): codes
 // are computed here from the shared secret (lib/dev/testing/totp.ts), not by the library under test.
 import { describe, expect, it } from "vitest";
+import { CONTRACT_TEST_PASSWORD, memoizedPasswords } from "../dev/testing/memoized-passwords";
 import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { totpCode, totpSecretOf } from "../dev/testing/totp";
 import { createProvider } from "../providers/create-provider";
@@ -33,8 +34,14 @@ describe.each(TEST_PROVIDERS)("two-factor sign-in on %s", (provider) => {
 
   async function setUp() {
     const { db, config } = database();
-    const auth = createAuth(db, config, { origins: [ORIGIN], secret: SECRET });
-    const operator = await createOperator(auth, { email: EMAIL });
+    // Passwords hashed and checked by Better Auth, remembered within the process: these tests
+    // are about the second factor, and sign in with the same password many times.
+    const auth = createAuth(db, config, {
+      origins: [ORIGIN],
+      secret: SECRET,
+      password: memoizedPasswords,
+    });
+    const operator = await createOperator(auth, { email: EMAIL, password: CONTRACT_TEST_PASSWORD });
     if (!operator) throw new Error("the operator exists");
     const team = await createProvider(db, { name: "Team" }, EMAIL, operator.userId);
     /** A browser: its cookies, kept as a browser keeps them. */

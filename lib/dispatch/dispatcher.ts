@@ -110,6 +110,7 @@ export class Dispatcher {
       workerId: this.workerId,
       leaseMs: options.settings.leaseMs,
       secretKey: options.secretKey ?? channelSecretKey(),
+      closeWriteMs: options.settings.stopTimeoutMs,
     };
     const { database, thread = true } = options.storage;
     this.store = thread

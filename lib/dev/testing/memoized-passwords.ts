@@ -2,8 +2,8 @@
 // the contract tests create and sign in one or more operators in every test, on a fresh database,
 // and spent most of their time hashing the same password over and over. Hashing and checking are
 // Better Auth's; only a result already computed in this process is answered from memory. The
-// sign-in tests (lib/auth/*.int.test.ts) use the real thing, uncached, but where they count a
-// hundred guesses of one wrong password.
+// sign-in tests (lib/auth/auth.int.test.ts) use the real thing, uncached, but where they count
+// guesses of one wrong password; the two-factor tests sign in with one password many times.
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import type { PasswordHashing } from "../../auth/auth";
 

@@ -13,7 +13,7 @@ import { countDue, releaseClaims, renewLeases } from "./leases";
  */
 const EXPIRED_SCAN_MS = 1_000;
 
-/** How long closing waits for outcomes still to be written. */
+/** How long closing waits for outcomes still to be written, unless told (closeWriteMs). */
 const CLOSE_WRITE_MS = 10_000;
 
 export interface DatabaseStoreOptions {
@@ -24,6 +24,11 @@ export interface DatabaseStoreOptions {
   leaseMs: number;
   /** The key channel secrets are sealed with. */
   secretKey: Buffer;
+  /**
+   * How long close() waits for outcomes still to be written: the dispatcher's stop timeout
+   * (WEBHOOK_STOP_TIMEOUT_MS), so a stop with the database away ends within twice that.
+   */
+  closeWriteMs?: number;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -115,14 +120,14 @@ export class DatabaseStore implements DispatchStore {
   }
 
   /**
-   * Writes what is recorded, waiting at most CLOSE_WRITE_MS (the database may be away: what is
+   * Writes what is recorded, waiting at most closeWriteMs (the database may be away: what is
    * still unwritten then is lost with this process, and its webhooks are sent again once their
    * leases run out), and closes the connection.
    */
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<"late">((resolve) => {
-      timer = setTimeout(() => resolve("late"), CLOSE_WRITE_MS);
+      timer = setTimeout(() => resolve("late"), this.options.closeWriteMs ?? CLOSE_WRITE_MS);
     });
     const written = await Promise.race([
       this.recorder.flush().then(() => "written" as const),

@@ -17,6 +17,7 @@ const store = new DatabaseStore({
   workerId: data.workerId,
   leaseMs: data.leaseMs,
   secretKey: Buffer.from(data.secretKey),
+  closeWriteMs: data.closeWriteMs,
   log: (message, error) =>
     console.error(
       `[dispatcher] ${message}${error === undefined ? "" : `: ${describeError(error)}`}`,

@@ -12,6 +12,8 @@ export interface ThreadStoreOptions {
   workerId: string;
   leaseMs: number;
   secretKey: Buffer;
+  /** How long closing waits for outcomes still to be written (DatabaseStoreOptions). */
+  closeWriteMs?: number;
   /** The thread stopped unexpectedly: nothing more can be claimed or recorded. */
   onFailure: (error: Error) => void;
 }
@@ -40,6 +42,7 @@ export class ThreadStore implements DispatchStore {
       workerId: options.workerId,
       leaseMs: options.leaseMs,
       secretKey: new Uint8Array(options.secretKey),
+      closeWriteMs: options.closeWriteMs,
     };
     this.thread = new Worker(new URL("./store-thread-entry.mjs", import.meta.url), {
       workerData,
