@@ -1,8 +1,7 @@
 // The console going away in the middle of a burst loses nothing: killed (SIGKILL) and started
 // again, or stopped (SIGTERM, which must exit 0), every event it accepted (202) reaches the bot.
 // Its dispatcher process hears the console go and stops cleanly (lib/boot/boot-worker.ts); the
-// next console's dispatcher sends what is left. A console of its own, on a SQLite file of its own,
-// beside the other chromium specs: it proves that nothing is lost, not how fast anything is.
+// next console's dispatcher sends what is left. A console of its own, on a SQLite file of its own.
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { type ConsoleProcess, startConsole } from "../../lib/dev/testing/console-process";
