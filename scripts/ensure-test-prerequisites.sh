@@ -51,7 +51,7 @@ if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.pack
   # npm ci, but with better-sqlite3's addon compiled as above: npm ci would spend that time with
   # the other core idle. Every other install script runs here.
   echo "Installing npm packages (npm ci, better-sqlite3's addon compiled apart)"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --prefer-offline --ignore-scripts
   installed=true
 fi
 if [ -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
