@@ -13,9 +13,6 @@ import { countDue, releaseClaims, renewLeases } from "./leases";
  */
 const EXPIRED_SCAN_MS = 1_000;
 
-/** How long closing waits for outcomes still to be written, unless told (closeWriteMs). */
-const CLOSE_WRITE_MS = 10_000;
-
 export interface DatabaseStoreOptions {
   /** The hot path's own connection (lib/db/sql-driver.ts); close() closes it. */
   sql: SqlConnection;
@@ -28,7 +25,7 @@ export interface DatabaseStoreOptions {
    * How long close() waits for outcomes still to be written: the dispatcher's stop timeout
    * (WEBHOOK_STOP_TIMEOUT_MS), so a stop with the database away ends within twice that.
    */
-  closeWriteMs?: number;
+  closeWriteMs: number;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -127,7 +124,7 @@ export class DatabaseStore implements DispatchStore {
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<"late">((resolve) => {
-      timer = setTimeout(() => resolve("late"), this.options.closeWriteMs ?? CLOSE_WRITE_MS);
+      timer = setTimeout(() => resolve("late"), this.options.closeWriteMs);
     });
     const written = await Promise.race([
       this.recorder.flush().then(() => "written" as const),

@@ -10,7 +10,7 @@ export interface StoreThreadData {
   workerId: string;
   leaseMs: number;
   secretKey: Uint8Array;
-  closeWriteMs?: number;
+  closeWriteMs: number;
 }
 
 export type StoreCall =

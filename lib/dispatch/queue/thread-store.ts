@@ -13,7 +13,7 @@ export interface ThreadStoreOptions {
   leaseMs: number;
   secretKey: Buffer;
   /** How long closing waits for outcomes still to be written (DatabaseStoreOptions). */
-  closeWriteMs?: number;
+  closeWriteMs: number;
   /** The thread stopped unexpectedly: nothing more can be claimed or recorded. */
   onFailure: (error: Error) => void;
 }
