@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { listedOrderSequencer } from "./lib/dev/testing/listed-order-sequencer.mjs";
 
 // Server modules start with `import "server-only"`, which throws outside React's server
 // condition; tests run them on the server, as Next does, so it resolves to its empty module.
@@ -14,23 +15,30 @@ const env = { CONSOLE_SECRET_KEY: randomBytes(32).toString("base64") };
 
 // Four projects: fast unit tests of lib/ and scripts/, unit tests of the client's logic in
 // components/, integration tests, and the integration tests that must run alone, last.
-/** Integration files that run alone, after the rest (see below). */
+/**
+ * Integration files that run after the rest, with nothing else running, two at a time, in this
+ * order: they keep time, and beside the two busy lanes a send once missed its limit. The order
+ * pairs them: dispatch-faults runs beside the short files and then workers; the sender's files,
+ * whose answers are timed against its limits (an answer after 1.5 s is in time, after 2.5 s it
+ * is not), run last, beside the end of workers.
+ */
 const ALONE = [
-  // The sender against real servers: TLS handshakes and answers timed against its limits (an
-  // answer after 1.5 s is in time, after 2.5 s it is not); beside two busy lanes, a handshake
-  // once missed its limit.
-  "lib/dispatch/send/*.int.test.ts",
   "lib/dispatch/dispatch-faults.int.test.ts",
-  "lib/dispatch/workers.int.test.ts",
-  "lib/statistics/delivery-rollups-workers.int.test.ts",
-  "lib/retention/retention-while-dispatching.int.test.ts",
   "lib/db/sqlite-writers.int.test.ts",
+  "lib/retention/retention-while-dispatching.int.test.ts",
+  "lib/statistics/delivery-rollups-workers.int.test.ts",
+  "lib/dispatch/workers.int.test.ts",
+  "lib/dispatch/send/sender-fault-lab.int.test.ts",
+  "lib/dispatch/send/response-capture.int.test.ts",
+  "lib/dispatch/send/connection-pool.int.test.ts",
+  "lib/dispatch/send/target-guard.int.test.ts",
 ];
 
 export default defineConfig({
   test: {
     // Two cores: two test files at a time.
     maxWorkers: 2,
+    sequence: { sequencer: listedOrderSequencer({ "integration-alone": ALONE }) },
     projects: [
       {
         resolve: serverOnly,
@@ -61,7 +69,7 @@ export default defineConfig({
       }),
       // Then, with nothing else running, the files that must keep time: the sender's limits,
       // worker processes with a lease, a 2-second request timeout, a frozen worker (two cores, and
-      // other work beside them, made a send time out now and then).
+      // two busy lanes beside them, made a send time out now and then).
       integration("integration-alone", { include: ALONE, groupOrder: 1 }),
     ],
   },
@@ -71,13 +79,12 @@ export default defineConfig({
  * Integration tests: every database test against a real SQLite file and a real PostgreSQL
  * (started by lib/dev/testing/global-setup.ts), and route handlers, which import "@/…". Files run
  * two at a time (the machine has two cores), each test on its own database; `groupOrder` 1 runs
- * the project after the others, one file at a time.
+ * the project after the others.
  */
 function integration(
   name: string,
   files: { include: string[]; exclude?: string[]; groupOrder?: number },
 ) {
-  const alone = files.groupOrder !== undefined;
   return {
     resolve: {
       alias: [
@@ -92,13 +99,12 @@ function integration(
       exclude: files.exclude,
       environment: "node",
       globalSetup: ["lib/dev/testing/global-setup.ts"],
-      fileParallelism: !alone,
       // Files share their worker's modules instead of loading them again each: loading was
       // 37 s of a 153 s run, and the tests took 100 s less CPU with it (2026-12-07). They keep
       // no state between files: handles are saved and restored (route-handles.ts), env stubs
       // undone, each test on its own database.
       isolate: false,
-      ...(alone ? { sequence: { groupOrder: files.groupOrder } } : {}),
+      ...(files.groupOrder === undefined ? {} : { sequence: { groupOrder: files.groupOrder } }),
       // Worker processes, the prisma CLI (schema drift) and PostgreSQL restarts take seconds.
       testTimeout: 30_000,
       hookTimeout: 30_000,

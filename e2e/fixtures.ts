@@ -1,7 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { messagingApi } from "@line/bot-sdk";
 import { type APIRequestContext, test as base, expect } from "@playwright/test";
 import { type DemoBot, startDemoBot } from "../lib/dev/demo-bot/demo-bot";
+import { createOperatorVia } from "../lib/dev/testing/operator-factory";
 import type { Locale } from "../lib/i18n/locales";
 import { BasicSettingsPage } from "./pages/basic-settings-page";
 import { MessagingApiPage } from "./pages/messaging-api-page";
@@ -101,30 +101,13 @@ let counter = 0;
 
 /**
  * Creates an operator on the e2e server's database (or `databaseUrl`'s), as an operator would by
- * hand.
+ * hand with `npm run operator -- create` (through the same function, in one process per worker).
  */
 export function createOperator(
   email: string,
   databaseUrl = resolveE2eDatabaseUrl(Number(process.env.E2E_PORT ?? 3210)),
-): { email: string; password: string } {
-  const output = execFileSync(
-    process.execPath,
-    [
-      "node_modules/tsx/dist/cli.mjs",
-      "--conditions=react-server",
-      "scripts/operator.mts",
-      "create",
-      email,
-    ],
-    {
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-      },
-    },
-  );
-  return JSON.parse(output.trim().split("\n").at(-1) ?? "{}");
+): Promise<{ email: string; password: string }> {
+  return createOperatorVia(databaseUrl, email);
 }
 
 /** The database of the e2e console at `baseURL` (the property tests' console has its own). */
@@ -157,7 +140,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const baseURL = workerInfo.project.use.baseURL;
       if (!baseURL) throw new Error("playwright.config.ts sets baseURL");
       const email = `worker-${workerInfo.workerIndex}-${Date.now().toString(36)}@e2e.test`;
-      const operator = createOperator(email, databaseOf(baseURL));
+      const operator = await createOperator(email, databaseOf(baseURL));
       const request = await signedInRequest(playwright, baseURL, operator);
       const storageState = await request.storageState();
       await request.dispose();
@@ -242,7 +225,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
   operator: async ({ uniqueEmail, baseURL }, use) => {
     if (!baseURL) throw new Error("playwright.config.ts sets baseURL");
-    await use(createOperator(uniqueEmail("operator"), databaseOf(baseURL)));
+    await use(await createOperator(uniqueEmail("operator"), databaseOf(baseURL)));
   },
   // There is no delete API, so nothing is cleaned up: each run starts on a fresh database
   // (see playwright.config.ts) and the unique names keep parallel tests apart.

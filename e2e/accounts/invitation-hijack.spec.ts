@@ -40,9 +40,9 @@ test("an address claimed by an attacker joins no provider: the link goes only to
   });
   const baseURL = served.url;
   const stamp = Date.now().toString(36);
-  const attacker = createOperator(`attacker-${stamp}@e2e.test`, databaseUrl);
-  const admin = createOperator(`admin-${stamp}@e2e.test`, databaseUrl);
-  const colleague = createOperator(`colleague-${stamp}@e2e.test`, databaseUrl);
+  const attacker = await createOperator(`attacker-${stamp}@e2e.test`, databaseUrl);
+  const admin = await createOperator(`admin-${stamp}@e2e.test`, databaseUrl);
+  const colleague = await createOperator(`colleague-${stamp}@e2e.test`, databaseUrl);
   const victim = `victim-${stamp}@e2e.test`;
   // Closed at the end: API clients are disposed, browsers closed (disposing a browser's own
   // request client instead broke the next test's fixtures in the same worker).
@@ -68,7 +68,7 @@ test("an address claimed by an attacker joins no provider: the link goes only to
 
     // 2. Suppose the attacker holds an account for the address anyway (made before mail was
     //    configured): the real Admin adds the address in the browser.
-    const squatted = createOperator(victim, databaseUrl);
+    const squatted = await createOperator(victim, databaseUrl);
     const asAdmin = new ConsoleApi(await requestAs(admin));
     const target = await asAdmin.createProvider(`Target ${stamp}`);
     const { context: adminContext, page } = await signedInBrowser(browser, baseURL, admin);

@@ -37,7 +37,7 @@ async function withConsole(
   });
   const request = await playwright.request.newContext({ baseURL: served.url });
   try {
-    const operator = createOperator(`proxy-${Date.now().toString(36)}@e2e.test`, databaseUrl);
+    const operator = await createOperator(`proxy-${Date.now().toString(36)}@e2e.test`, databaseUrl);
     await body(
       (forwardedFor, password) =>
         request.post("/api/auth/sign-in/email", {

@@ -36,7 +36,10 @@ test("a console killed or stopped during a burst loses no accepted event", async
   let bot: CountingBot | null = null;
   try {
     bot = await startCountingBot({ delayMs: 20 });
-    const operator = createOperator(`restart-${Date.now().toString(36)}@e2e.test`, databaseUrl);
+    const operator = await createOperator(
+      `restart-${Date.now().toString(36)}@e2e.test`,
+      databaseUrl,
+    );
     const request = await signedInRequest(playwright, console_.url, operator);
     const api = new ConsoleApi(request);
     const provider = await api.createProvider("Restarts");

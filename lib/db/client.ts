@@ -7,6 +7,7 @@ import type Database from "better-sqlite3";
 import { type DatabaseConfig, resolveDatabaseConfig } from "./config";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { createPgPool } from "./pg-pool";
 import { createPrivateSqliteFile } from "./sqlite-file";
 
 export type { Channel, Provider } from "./generated/sqlite/client";
@@ -122,7 +123,12 @@ export function dialectOf(client: Db): DatabaseConfig["provider"] {
 
 export function createDbClient(config: DatabaseConfig = resolveDatabaseConfig()): Db {
   if (config.provider === "postgres") {
-    const adapter = new PrismaPg({ connectionString: config.url, allowExitOnIdle: true });
+    // Prisma's pool is made here rather than by the adapter, so that it survives a server ending
+    // sessions as they open (pg-pool.ts); the adapter ends it when the client disconnects.
+    const adapter = new PrismaPg(
+      createPgPool({ connectionString: config.url, allowExitOnIdle: true }),
+      { disposeExternalPool: true },
+    );
     // Both clients are generated from the same models, so they have the same API; only their
     // nominal types differ (each carries its own provider name), hence the cast.
     const client = new PostgresClient({ adapter }) as unknown as Db;

@@ -6,6 +6,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { type DatabaseConfig, resolveDatabaseConfig } from "./config";
+import { createPgPool } from "./pg-pool";
 import type { SqlConnection, SqlSession } from "./sql";
 import { createPrivateSqliteFile } from "./sqlite-file";
 
@@ -192,7 +193,7 @@ class PostgresConnection implements SqlConnection {
   statements = 0;
 
   constructor(url: string, poolSize: number) {
-    this.pool = new pg.Pool({
+    this.pool = createPgPool({
       connectionString: url,
       max: poolSize,
       allowExitOnIdle: true,
@@ -204,9 +205,6 @@ class PostgresConnection implements SqlConnection {
       // as the freeze lasts. The server ends such a session instead, rolling the transaction back.
       options: `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
     });
-    // An idle connection the server ended (a restart, an administrator): the pool drops it and
-    // the next query opens another. Unlistened, the error would end the process.
-    this.pool.on("error", () => {});
   }
 
   private nameOf(sql: string): string {

@@ -136,8 +136,8 @@ describe("dispatching through faults", () => {
     const target = await bot({ delayMs: 40 });
     const channelId = await channelTo(db, target, "Frozen");
     // Enough that it is still sending when the other worker has started and taken over (100 a
-    // second: about 300 are left by then).
-    const eventIds = await burst(db, channelId, 600);
+    // second, so 10 s; a worker takes a second or two to start, more beside other tests).
+    const eventIds = await burst(db, channelId, 1000);
     // A request in flight when the worker froze has its answer waiting when it resumes, but
     // Node runs due timers before it reads sockets: frozen past a 2-second limit, that request
     // would be recorded as a timeout (truly, as the sender saw it), and its webhook as failed.
