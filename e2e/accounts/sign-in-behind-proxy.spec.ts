@@ -33,6 +33,8 @@ async function withConsole(
   const served = await startConsole({
     DATABASE_URL: databaseUrl,
     SIGN_IN_LIMIT_PER_MINUTE: String(perMinute),
+    // Only sign-ins here: no webhooks to send, so no dispatcher process to start.
+    WEBHOOK_DISPATCHER: "off",
     ...env,
   });
   const request = await playwright.request.newContext({ baseURL: served.url });
