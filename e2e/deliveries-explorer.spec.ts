@@ -84,6 +84,12 @@ test.describe("Deliveries tab", () => {
       .focus();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/deliveries\/[0-9A-Z]{26}#attempt-1$/);
+    // The webhook's page is under the Deliveries tab, which says so.
+    await expect(
+      page
+        .getByRole("navigation", { name: "Channel settings" })
+        .getByRole("link", { name: "Deliveries" }),
+    ).toHaveAttribute("aria-current", "true");
 
     const requestBody = page.getByRole("region", { name: "Request body" });
     await expect(requestBody).toContainText('"text": "broken"');

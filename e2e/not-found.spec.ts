@@ -22,3 +22,22 @@ for (const path of unknownPaths) {
     await expect(page).toHaveURL("/console");
   });
 }
+
+test("an unknown webhook of a channel shows its own 404 inside the channel, with the way back", async ({
+  page,
+  freshChannel: { channel },
+}) => {
+  const response = await page.goto(
+    `/console/channel/${channel.id}/deliveries/01JZZZZZZZZZZZZZZZZZZZZZZZ`,
+  );
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: channel.name })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Webhook not found" })).toBeVisible();
+  const tabs = page.getByRole("navigation", { name: "Channel settings" });
+  await expect(tabs.getByRole("link", { name: "Deliveries" })).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
+  await page.getByRole("link", { name: "Back to Deliveries" }).click();
+  await expect(page).toHaveURL(`/console/channel/${channel.id}/deliveries`);
+});

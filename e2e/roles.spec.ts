@@ -226,3 +226,33 @@ test("a page whose session ended sends the operator to sign in, and back after",
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`/console/channel/${channel.id}/statistics$`));
 });
+
+test("the only Admin can neither step down nor leave, and the row says why; beside a second Admin, leaving is asked first", async ({
+  page,
+  join,
+  operator,
+  workerOperator,
+  freshChannel: { provider },
+}) => {
+  await page.goto(`/console/provider/${provider.id}/members`);
+  const remove = page.getByRole("button", { name: `Remove ${workerOperator.email}` });
+  const role = page.getByRole("combobox", { name: `Role of ${workerOperator.email}` });
+  const why = "A provider needs an Admin: make another member Admin first.";
+  await expect(remove).toBeDisabled();
+  await expect(role).toBeDisabled();
+  await expect(remove).toHaveAccessibleDescription(why);
+  await expect(role).toHaveAccessibleDescription(why);
+
+  await join(provider.id, operator, "admin");
+  await page.reload();
+  await expect(remove).toBeEnabled();
+  await expect(role).toBeEnabled();
+  await expect(page.getByText(why)).toHaveCount(0);
+  await remove.click();
+  const dialog = page.getByRole("dialog", { name: "Leave this provider?" });
+  await expect(dialog).toBeVisible();
+  // Aligned as every other dialog, not as the table cell it opens from.
+  await expect(dialog.getByRole("heading")).toHaveCSS("text-align", "left");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+});

@@ -32,7 +32,10 @@ export function VerifyWebhook({ channelId, disabled }: { channelId: string; disa
               detail: result.detail,
               code: (chunks) => <span className="font-mono">{chunks}</span>,
             })}
-            {result.statusCode > 0 && ` · HTTP ${result.statusCode}`}
+            {/* The status, unless the detail already is it (error_status_code's is). */}
+            {result.statusCode > 0 &&
+              result.detail !== String(result.statusCode) &&
+              ` · HTTP ${result.statusCode}`}
           </span>
         )}
       </output>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { MemberView } from "@/components/data/member-queries";
 import { useChangeMemberRole } from "@/components/data/use-change-member-role";
 import { useRemoveMember } from "@/components/data/use-remove-member";
@@ -18,6 +18,11 @@ interface MemberRowProps {
   /** The signed-in operator's own row: leaving or stepping down is confirmed first. */
   isSelf: boolean;
   canManage: boolean;
+  /**
+   * The provider's only Admin: their role and membership stay (the server refuses to leave a
+   * provider without an Admin), so both controls are off, and the row says why.
+   */
+  onlyAdmin: boolean;
   /** After the operator changed their own role or left: their view of the provider changes. */
   onSelfChanged: (change: "role" | "removed") => void;
 }
@@ -28,8 +33,10 @@ export function MemberRow({
   member,
   isSelf,
   canManage,
+  onlyAdmin,
   onSelfChanged,
 }: MemberRowProps) {
+  const whyLockedId = useId();
   const t = useTranslations("members");
   const roleLabel = useRoleLabel();
   const changeRole = useChangeMemberRole(providerId);
@@ -60,7 +67,8 @@ export function MemberRow({
           <RoleSelect
             aria-label={t("row.roleOf", { email: member.email })}
             value={shownRole}
-            disabled={changeRole.isPending}
+            disabled={changeRole.isPending || onlyAdmin}
+            aria-describedby={onlyAdmin ? whyLockedId : undefined}
             onChange={(role) =>
               isSelf && member.role === "admin" && role !== "admin"
                 ? setConfirmingOwnRole(role)
@@ -69,6 +77,11 @@ export function MemberRow({
           />
         ) : (
           roleLabel(member.role)
+        )}
+        {canManage && onlyAdmin && (
+          <p id={whyLockedId} className="mt-1 text-xs text-muted">
+            {t("row.onlyAdmin")}
+          </p>
         )}
         {error && (
           <p role="alert" className="mt-1 text-xs text-danger">
@@ -80,7 +93,8 @@ export function MemberRow({
         <Td className="text-right">
           <Button
             aria-label={t("row.removeLabel", { email: member.email })}
-            disabled={remove.isPending}
+            disabled={remove.isPending || onlyAdmin}
+            aria-describedby={onlyAdmin ? whyLockedId : undefined}
             onClick={() => {
               changeRole.reset();
               remove.reset();

@@ -30,6 +30,7 @@ export function MembersPanel({
   const list = useQuery({ ...membersQuery(providerId), initialData: initialMembers });
   const canManage = roleCan(role, "manage");
   const { members, invitations } = list.data;
+  const admins = members.filter((member) => member.role === "admin").length;
 
   // The server pages know the operator's role: after changing their own, render them again;
   // after leaving, this provider is no longer theirs to see.
@@ -58,6 +59,7 @@ export function MembersPanel({
                 member={member}
                 isSelf={member.userId === currentUserId}
                 canManage={canManage}
+                onlyAdmin={member.role === "admin" && admins === 1}
                 onSelfChanged={onSelfChanged}
               />
             ))}

@@ -86,7 +86,8 @@ export function ConfirmDialog({
         event.preventDefault();
         onCancel();
       }}
-      className="m-auto w-full max-w-md rounded-lg border border-line bg-white p-0 shadow-xl backdrop:bg-black/40"
+      // text-left: opened from a right-aligned cell (a member row's Remove), it would inherit that.
+      className="m-auto w-full max-w-md rounded-lg border border-line bg-white p-0 text-left shadow-xl backdrop:bg-black/40"
     >
       <div className="p-6">
         <h2 id={titleId} className="text-lg font-semibold">
