@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { NotFoundPanel } from "@/components/layout/not-found-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pages.titles");
@@ -11,16 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default function NotFound() {
   const t = useTranslations("pages.notFound");
   return (
-    <section className="rounded-lg border border-line bg-white p-10 text-center">
-      <p className="font-mono text-sm text-muted">404</p>
-      <h1 className="mt-2 text-2xl font-semibold">{t("heading")}</h1>
-      <p className="mt-2 text-muted">{t("text")}</p>
-      <Link
-        href="/console"
-        className="mt-6 inline-block rounded-md bg-line-green-dark px-4 py-2 font-medium text-white hover:bg-line-green-darker"
-      >
-        {t("back")}
-      </Link>
-    </section>
+    <NotFoundPanel
+      heading={t("heading")}
+      text={t("text")}
+      back={{ href: "/console", label: t("back") }}
+    />
   );
 }
