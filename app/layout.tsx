@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <QueryProvider>
             <ConsoleHeader />
-            <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+            <main className="mx-auto max-w-5xl px-4 py-8 sm:px-6">{children}</main>
           </QueryProvider>
         </NextIntlClientProvider>
       </body>

@@ -15,6 +15,8 @@ export function SignOutButton({ then = "/sign-in" }: { then?: string }) {
   const [pending, setPending] = useState(false);
   return (
     <Button
+      // One line in every language (サインアウト was set one character per line on a phone).
+      className="whitespace-nowrap"
       disabled={pending}
       onClick={async () => {
         setPending(true);
