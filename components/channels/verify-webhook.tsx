@@ -15,7 +15,13 @@ export function VerifyWebhook({ channelId, disabled }: { channelId: string; disa
   const t = useTranslations("channels.verify");
   return (
     <>
-      <Button onClick={() => verify.mutate()} disabled={disabled || verify.isPending}>
+      {/* Not disabled while verifying: a disabled button loses focus, which then falls to the
+          top of the page. It ignores clicks meanwhile, and says so. */}
+      <Button
+        onClick={() => verify.isPending || verify.mutate()}
+        disabled={disabled}
+        aria-disabled={verify.isPending || undefined}
+      >
         {verify.isPending ? t("verifying") : t("verify")}
       </Button>
       <output aria-live="polite" className="basis-full text-sm">

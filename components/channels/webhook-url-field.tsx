@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useUpdateChannel } from "@/components/data/use-update-channel";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { useInlineEditing } from "@/components/ui/use-inline-editing";
 import {
   MAX_WEBHOOK_URL_LENGTH,
   type WebhookUrlPolicy,
@@ -29,7 +30,7 @@ export function WebhookUrlField({
   canConfigure,
 }: WebhookUrlFieldProps) {
   const { requireHttps } = urlPolicy;
-  const [editing, setEditing] = useState(false);
+  const { editing, open, close, editButton, cancelOnEscape } = useInlineEditing();
   const [draft, setDraft] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
   const save = useUpdateChannel(channelId, { optimistic: false });
@@ -44,12 +45,13 @@ export function WebhookUrlField({
         </span>
         {/* Shown to a Viewer too, but off: the card's note says why. */}
         <Button
+          ref={editButton}
           disabled={!canConfigure}
           onClick={() => {
             setDraft(webhookUrl ?? "");
             setLocalError(null);
             save.reset();
-            setEditing(true);
+            open();
           }}
         >
           {common("edit")}
@@ -67,16 +69,14 @@ export function WebhookUrlField({
       return;
     }
     setLocalError(null);
-    save.mutate(
-      { webhookUrl: value === "" ? null : value },
-      { onSuccess: () => setEditing(false) },
-    );
+    save.mutate({ webhookUrl: value === "" ? null : value }, { onSuccess: close });
   };
 
   return (
     <form
       noValidate
       className="space-y-2"
+      onKeyDown={cancelOnEscape}
       onSubmit={(event) => {
         event.preventDefault();
         submit();
@@ -101,7 +101,7 @@ export function WebhookUrlField({
         <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? common("saving") : t("update")}
         </Button>
-        <Button onClick={() => setEditing(false)}>{common("cancel")}</Button>
+        <Button onClick={close}>{common("cancel")}</Button>
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Button } from "./button";
 import { TextField } from "./text-field";
+import { useInlineEditing } from "./use-inline-editing";
 
 export interface InlineTextEditProps {
   /** The field's label; the Edit button is named after it ("Edit channel name"). */
@@ -43,7 +44,7 @@ export function InlineTextEdit({
   const t = useTranslations("ui");
   const common = useTranslations("common");
   const locale = useLocale();
-  const [editing, setEditing] = useState(false);
+  const { editing, open, close, editButton, cancelOnEscape } = useInlineEditing();
   const [draft, setDraft] = useState(value);
 
   if (!editing) {
@@ -54,6 +55,7 @@ export function InlineTextEdit({
         </span>
         {canEdit && (
           <Button
+            ref={editButton}
             // English lowercases the label inside the sentence ("Edit channel name").
             aria-label={t("inlineTextEdit.editLabel", {
               label: locale === "en" ? label.toLowerCase() : label,
@@ -61,7 +63,7 @@ export function InlineTextEdit({
             onClick={() => {
               setDraft(value);
               onStart?.();
-              setEditing(true);
+              open();
             }}
           >
             {common("edit")}
@@ -74,9 +76,10 @@ export function InlineTextEdit({
   return (
     <form
       className="space-y-2"
+      onKeyDown={cancelOnEscape}
       onSubmit={(event) => {
         event.preventDefault();
-        onSave(draft, () => setEditing(false));
+        onSave(draft, close);
       }}
     >
       <TextField
@@ -93,7 +96,7 @@ export function InlineTextEdit({
         <Button type="submit" variant="primary" disabled={saving}>
           {saving ? common("saving") : common("save")}
         </Button>
-        <Button onClick={() => setEditing(false)}>{common("cancel")}</Button>
+        <Button onClick={close}>{common("cancel")}</Button>
       </div>
     </form>
   );

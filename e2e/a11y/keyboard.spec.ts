@@ -134,3 +134,55 @@ test("LINE's table pages by keyboard, and focus stays on Next at the last page",
   await page.keyboard.press("Enter");
   await expect(pages).toContainText("Page 1 of 2");
 });
+
+test("an edit in place gives focus back to its Edit button, Escape cancels it, and Verify keeps focus", async ({
+  page,
+  api,
+  freshChannel: { channel },
+  demoBot,
+  messagingApi,
+}) => {
+  await api.pointAt(channel.id, demoBot);
+  await messagingApi.goto();
+  const url = await messagingApi.shownWebhookUrl.textContent();
+  const edit = page.getByRole("button", { name: "Edit", exact: true });
+
+  // Escape: the field goes, the URL is as it was, focus is on Edit again.
+  await edit.focus();
+  await page.keyboard.press("Enter");
+  await expect(messagingApi.webhookUrlField).toBeFocused();
+  await page.keyboard.type("/changed");
+  await page.keyboard.press("Escape");
+  await expect(messagingApi.webhookUrlField).toBeHidden();
+  await expect(messagingApi.shownWebhookUrl).toHaveText(url ?? "");
+  await expect(edit).toBeFocused();
+
+  // Enter saves, and focus comes back to Edit.
+  await page.keyboard.press("Enter");
+  await messagingApi.webhookUrlField.fill(`${url}?v=2`);
+  await page.keyboard.press("Enter");
+  await expect(messagingApi.shownWebhookUrl).toHaveText(`${url}?v=2`);
+  await expect(edit).toBeFocused();
+
+  // Verify: the result appears and focus stays on the button.
+  await tabTo(page, messagingApi.verifyButton);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Success (200)")).toBeVisible();
+  await expect(messagingApi.verifyButton).toBeFocused();
+
+  // An edit in place of another kind (the channel name, on Basic settings) does the same.
+  await page.goto(`/console/channel/${channel.id}/basics`);
+  const editName = page.getByRole("button", { name: "Edit channel name" });
+  await editName.focus();
+  await page.keyboard.press("Enter");
+  const name = page.getByRole("textbox", { name: "Channel name" });
+  await expect(name).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(name).toBeHidden();
+  await expect(editName).toBeFocused();
+  await page.keyboard.press("Enter");
+  await name.fill("Renamed by keyboard");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Renamed by keyboard" })).toBeVisible();
+  await expect(editName).toBeFocused();
+});
