@@ -214,7 +214,11 @@ describe.each(TEST_PROVIDERS)("Error notification emails on %s", (provider) => {
     expect(smtp.offered()).toBe(nth(notifications, 0).attempts);
   });
 
-  it("sends exactly one email when the worker dies between detecting the errors and sending", async () => {
+  // Two worker processes and waits of up to 10 s and 15 s: more than the default 30 s beside the
+  // browser tests (it timed out there once, 2026-12-07).
+  it("sends exactly one email when the worker dies between detecting the errors and sending", {
+    timeout: 60_000,
+  }, async () => {
     const { db, config } = database();
     const smtp = await mailServer();
     // The first worker gets as far as handing the message over; the server never answers it.
