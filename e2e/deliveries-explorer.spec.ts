@@ -156,7 +156,7 @@ test("Redeliver now sends a selected failed webhook again and its new attempt sh
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText("Success");
   await expect(rows.first()).toContainText("2 (redelivery)");
-  await expect(rows.first()).toContainText("delivered");
+  await expect(rows.first()).toContainText("Delivered");
   expect(demoBot.recentEvents()).toEqual([
     { webhookEventId: sent.webhookEventIds[0], isRedelivery: false },
     { webhookEventId: sent.webhookEventIds[0], isRedelivery: true },

@@ -26,7 +26,7 @@ export default async function AccountPage() {
       <p className="mt-1 mb-6 text-sm text-muted">
         {t("account.signedInAs", { email: operator.email })}
       </p>
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <TwoFactorCard enabled={twoFactor.enabled} required={twoFactor.required} />
         <SessionList />
         <ChangePasswordForm />

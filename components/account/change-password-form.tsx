@@ -25,7 +25,7 @@ export function ChangePasswordForm() {
   return (
     <Card title={t("changePassword.title")}>
       <form
-        className="grid max-w-sm gap-3 py-3"
+        className="grid grid-cols-1 max-w-sm gap-3 py-3"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();

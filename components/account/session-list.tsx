@@ -50,7 +50,7 @@ export function SessionList() {
         </Button>
       }
     >
-      <div className="grid gap-3 py-3">
+      <div className="grid grid-cols-1 gap-3 py-3">
         {revokeOthers.isSuccess && <Alert tone="success">{t("sessions.othersSignedOut")}</Alert>}
         {mutationError && !ended && (
           <Alert tone="error">

@@ -24,7 +24,10 @@ export function SessionRow({
       <Td className="whitespace-nowrap tabular-nums">{f.instant(session.createdAt)}</Td>
       <Td className="whitespace-nowrap tabular-nums">{f.instant(session.updatedAt)}</Td>
       <Td className="whitespace-nowrap tabular-nums">{f.instant(session.expiresAt)}</Td>
-      <Td title={session.userAgent ?? undefined}>{describeUserAgent(session.userAgent, t)}</Td>
+      {/* Browser and system names, or a client's own product token: names, kept as they are. */}
+      <Td translate="no" title={session.userAgent ?? undefined}>
+        {describeUserAgent(session.userAgent, t)}
+      </Td>
       <Td className="font-mono text-xs">{session.ipAddress || t("sessionRow.unknownAddress")}</Td>
       <Td className="text-right">
         {current ? (

@@ -97,7 +97,7 @@ export function TwoFactorCard({ enabled, required }: { enabled: boolean; require
   if (step.kind === "confirm") {
     body = (
       <form
-        className="grid max-w-md gap-3 py-3"
+        className="grid grid-cols-1 max-w-md gap-3 py-3"
         onSubmit={(event) => {
           event.preventDefault();
           void call(async () => {
@@ -142,7 +142,7 @@ export function TwoFactorCard({ enabled, required }: { enabled: boolean; require
   } else if (!enabled) {
     body = (
       <form
-        className="grid max-w-sm gap-3 py-3"
+        className="grid grid-cols-1 max-w-sm gap-3 py-3"
         onSubmit={(event) => {
           event.preventDefault();
           void call(async () => {
@@ -167,7 +167,7 @@ export function TwoFactorCard({ enabled, required }: { enabled: boolean; require
     );
   } else {
     body = (
-      <div className="grid max-w-md gap-3 py-3">
+      <div className="grid grid-cols-1 max-w-md gap-3 py-3">
         <p className="text-sm" data-testid="two-factor-status">
           {t("twoFactor.onText")}
         </p>

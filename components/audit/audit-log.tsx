@@ -8,11 +8,14 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { LoadOlder } from "@/components/ui/load-older";
 import { Table, Td, Th } from "@/components/ui/table";
+import { CHANNEL_TOKEN_ACTOR } from "@/lib/audit/audit-actions";
+import { wordAuditEntry } from "@/lib/audit/audit-wording";
 import type { AuditScope } from "./audit-paging";
 
 /**
  * Who changed what, newest first, a page at a time ("Load older"). A provider's log includes its
- * channels' entries, so it shows which channel each concerns.
+ * channels' entries, so it shows which channel each concerns. Each change is worded in the
+ * page's language from its action code and arguments (the API's `summary` is English).
  */
 export function AuditLog({
   scope,
@@ -23,6 +26,7 @@ export function AuditLog({
   initialPage: AuditLogPage;
 }) {
   const t = useTranslations("audit");
+  const words = useTranslations();
   const f = useConsoleFormat();
   const log = useInfiniteQuery({
     ...auditLogQuery(scope),
@@ -35,7 +39,7 @@ export function AuditLog({
 
   return (
     <Card title={t("log.title")}>
-      <div className="grid gap-3 py-3">
+      <div className="grid grid-cols-1 gap-3 py-3">
         {entries.length === 0 ? (
           <p className="text-sm text-muted">{t("log.empty")}</p>
         ) : (
@@ -54,7 +58,9 @@ export function AuditLog({
                   <Td className="whitespace-nowrap font-mono text-xs">
                     <time dateTime={entry.at}>{f.instant(entry.at)}</time>
                   </Td>
-                  <Td className="break-all">{entry.actor}</Td>
+                  <Td className="break-all">
+                    {entry.actor === CHANNEL_TOKEN_ACTOR ? t("log.channelTokenActor") : entry.actor}
+                  </Td>
                   {showChannel && (
                     <Td className="font-mono text-xs">
                       {entry.channelId ?? (
@@ -62,7 +68,9 @@ export function AuditLog({
                       )}
                     </Td>
                   )}
-                  <Td className="break-words">{entry.summary}</Td>
+                  <Td className="min-w-48 break-words">
+                    {wordAuditEntry(words, entry.action, entry.detail)}
+                  </Td>
                 </tr>
               ))}
             </tbody>

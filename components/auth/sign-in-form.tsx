@@ -39,7 +39,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   return (
     <Card title={t("signIn.title")}>
       <form
-        className="grid gap-3 py-3"
+        className="grid grid-cols-1 gap-3 py-3"
         onSubmit={async (event) => {
           event.preventDefault();
           setPending(true);

@@ -33,7 +33,7 @@ export function TwoFactorStep({ onSignedIn }: { onSignedIn: () => void }) {
   const [pending, setPending] = useState(false);
   return (
     <form
-      className="grid gap-3 py-3"
+      className="grid grid-cols-1 gap-3 py-3"
       onSubmit={async (event) => {
         event.preventDefault();
         setPending(true);

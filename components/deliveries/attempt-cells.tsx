@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { DeliveryView } from "@/components/data/console-queries";
 import { useConsoleFormat } from "@/components/i18n/use-console-format";
+import { NO_VALUE } from "@/components/ui/no-value";
 import { Td } from "@/components/ui/table";
 
 /**
@@ -38,9 +39,12 @@ export function AttemptCells({ delivery }: { delivery: DeliveryView }) {
   const t = useTranslations("deliveries.attempt");
   return (
     <>
-      <Td title={delivery.error ?? undefined}>{delivery.detail ?? "—"}</Td>
-      <Td className="font-mono text-xs">{delivery.statusCode || "—"}</Td>
-      <Td className="font-mono text-xs">{delivery.latencyMs} ms</Td>
+      {/* LINE's detail string, as LINE words it in every language. */}
+      <Td translate="no" className="min-w-32" title={delivery.error ?? undefined}>
+        {delivery.detail ?? NO_VALUE}
+      </Td>
+      <Td className="font-mono text-xs">{delivery.statusCode || NO_VALUE}</Td>
+      <Td className="whitespace-nowrap font-mono text-xs">{delivery.latencyMs} ms</Td>
       <Td className="text-xs">
         {delivery.isRedelivery
           ? t("redeliveryNumber", { attempt: String(delivery.attemptNumber) })

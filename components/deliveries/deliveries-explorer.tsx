@@ -7,10 +7,12 @@ import { type DeliveryList, exploredDeliveriesQuery } from "@/components/data/co
 import { AttemptCells, AttemptTimeCell } from "@/components/deliveries/attempt-cells";
 import { SelectField, TextInputField } from "@/components/deliveries/filter-fields";
 import { RedeliverNowButton } from "@/components/deliveries/redeliver-now-button";
+import { webhookStateText } from "@/components/deliveries/webhook-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LoadOlder } from "@/components/ui/load-older";
+import { NO_VALUE } from "@/components/ui/no-value";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DELIVERY_RESULTS } from "@/lib/shared/delivery-filters";
 import { FAILURE_REASONS } from "@/lib/shared/failure-reasons";
@@ -53,6 +55,7 @@ export function DeliveriesExplorer({
   const t = useTranslations("deliveries.explorer");
   const columns = useTranslations("deliveries.columns");
   const outcome = useTranslations("deliveries.outcome");
+  const deliveriesText = useTranslations("deliveries");
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const toggle = (webhookId: string) =>
     setSelected((current) => {
@@ -61,9 +64,13 @@ export function DeliveriesExplorer({
       return next;
     });
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card title={t("filters")}>
-        <form method="get" className="grid gap-3 py-3 sm:grid-cols-3" aria-label={t("filters")}>
+        <form
+          method="get"
+          className="grid grid-cols-1 gap-3 py-3 sm:grid-cols-3"
+          aria-label={t("filters")}
+        >
           <SelectField
             label={t("result")}
             name="result"
@@ -136,7 +143,7 @@ export function DeliveriesExplorer({
         </form>
       </Card>
       <Card title={t("deliveries")}>
-        <div className="grid gap-3 py-3">
+        <div className="grid grid-cols-1 gap-3 py-3">
           {problems.length > 0 && (
             <Alert tone="error">{t("problems", { problems: problems.join("; ") })}</Alert>
           )}
@@ -179,7 +186,7 @@ export function DeliveriesExplorer({
                   <Th>{columns("latency")}</Th>
                   <Th>{columns("attempt")}</Th>
                   <Th>{columns("webhookNow")}</Th>
-                  <Th>webhookEventIds</Th>
+                  <Th translate="no">webhookEventIds</Th>
                 </tr>
               </thead>
               <tbody>
@@ -206,10 +213,11 @@ export function DeliveriesExplorer({
                         <span className="text-danger">{outcome("failed")}</span>
                       )}
                     </Td>
-                    <Td className="font-mono text-xs">{delivery.reason ?? "—"}</Td>
+                    <Td className="font-mono text-xs">{delivery.reason ?? NO_VALUE}</Td>
                     <AttemptCells delivery={delivery} />
-                    {/* The webhook's state as the API names it (failed, given_up, ...). */}
-                    <Td className="text-xs">{delivery.webhookStatus}</Td>
+                    <Td className="text-xs whitespace-nowrap" data-state={delivery.webhookStatus}>
+                      {webhookStateText(deliveriesText, delivery.webhookStatus)}
+                    </Td>
                     <Td className="break-all font-mono text-xs">
                       {delivery.webhookEventIds.join(", ")}
                     </Td>

@@ -6,6 +6,8 @@ import { type DeliveryView, deliveriesQuery } from "@/components/data/console-qu
 import { AttemptCells, AttemptTimeCell } from "@/components/deliveries/attempt-cells";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { HorizontalScroll } from "@/components/ui/horizontal-scroll";
+import { NO_VALUE } from "@/components/ui/no-value";
 import { Td } from "@/components/ui/table";
 
 function Outcome({ delivery }: { delivery: DeliveryView }) {
@@ -24,7 +26,7 @@ export function RecentDeliveries({ channelId }: { channelId: string }) {
   const common = useTranslations("common");
   return (
     <Card title={t("title")}>
-      <div className="overflow-x-auto py-3">
+      <HorizontalScroll label={t("title")} className="py-3">
         {isPending && <p className="text-sm text-muted">{common("loading")}</p>}
         {error && <Alert tone="error">{t("loadFailed", { message: error.message })}</Alert>}
         {data && data.deliveries.length === 0 && <p className="text-sm text-muted">{t("empty")}</p>}
@@ -49,13 +51,13 @@ export function RecentDeliveries({ channelId }: { channelId: string }) {
                     <Outcome delivery={delivery} />
                   </Td>
                   <AttemptCells delivery={delivery} />
-                  <Td className="font-mono text-xs">{delivery.protocol ?? "—"}</Td>
+                  <Td className="font-mono text-xs">{delivery.protocol ?? NO_VALUE}</Td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-      </div>
+      </HorizontalScroll>
     </Card>
   );
 }

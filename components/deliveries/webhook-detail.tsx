@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { webhookStateText } from "@/components/deliveries/webhook-state";
 import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { NO_VALUE } from "@/components/ui/no-value";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { WebhookDetail } from "@/lib/deliveries/get-webhook-detail";
 import { isRedeliverable } from "@/lib/shared/redeliver-now";
@@ -25,8 +27,12 @@ function HeadersTable({ label, headers }: { label: string; headers: Record<strin
       <tbody>
         {Object.entries(headers).map(([name, value]) => (
           <tr key={name}>
-            <Td className="whitespace-nowrap font-mono text-xs">{name}</Td>
-            <Td className="break-all font-mono text-xs">{value}</Td>
+            <Td translate="no" className="whitespace-nowrap font-mono text-xs">
+              {name}
+            </Td>
+            <Td translate="no" className="break-all font-mono text-xs">
+              {value}
+            </Td>
           </tr>
         ))}
       </tbody>
@@ -34,11 +40,21 @@ function HeadersTable({ label, headers }: { label: string; headers: Record<strin
   );
 }
 
-/** A term and its value in a description list. */
-function Item({ term, children }: { term: string; children: ReactNode }) {
+/** A term and its value in a description list; `code`: the term is a field's name, as LINE's. */
+function Item({
+  term,
+  code = false,
+  children,
+}: {
+  term: string;
+  code?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div>
-      <dt className="text-xs font-medium text-muted">{term}</dt>
+      <dt translate={code ? "no" : undefined} className="text-xs font-medium text-muted">
+        {term}
+      </dt>
       <dd className="text-sm">{children}</dd>
     </div>
   );
@@ -58,7 +74,7 @@ function ScrollableBody({ children }: { children: string }) {
 }
 
 function ms(value: number | null): string {
-  return value === null ? "—" : `${value} ms`;
+  return value === null ? NO_VALUE : `${value} ms`;
 }
 
 function SignatureNote({ matches }: { matches: boolean | null }) {
@@ -84,7 +100,7 @@ function AttemptSection({ attempt }: { attempt: Attempt }) {
     <section
       id={`attempt-${attempt.attemptNumber}`}
       aria-labelledby={headingId}
-      className="grid gap-3 border-b border-line py-4 last:border-b-0"
+      className="grid grid-cols-1 gap-3 border-b border-line py-4 last:border-b-0"
     >
       <h3 id={headingId} className="font-semibold">
         {t("heading", { attempt: number })}
@@ -94,7 +110,7 @@ function AttemptSection({ attempt }: { attempt: Attempt }) {
           <span className="ml-2 text-danger">{outcome("failed")}</span>
         )}
       </h3>
-      <dl className="grid gap-3 sm:grid-cols-4">
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-4">
         <Item term={t("time")}>
           <time dateTime={attempt.attemptedAt} className="font-mono text-xs">
             {f.instant(attempt.attemptedAt)}
@@ -104,15 +120,17 @@ function AttemptSection({ attempt }: { attempt: Attempt }) {
         <Item term={t("httpStatus")}>
           <span className="font-mono">{attempt.statusCode || t("noAnswer")}</span>
         </Item>
-        <Item term={t("protocol")}>{attempt.protocol ?? "—"}</Item>
+        <Item term={t("protocol")}>{attempt.protocol ?? NO_VALUE}</Item>
         <Item term={t("reason")}>
-          <span className="font-mono text-xs">{attempt.reason ?? "—"}</span>
+          <span className="font-mono text-xs">{attempt.reason ?? NO_VALUE}</span>
         </Item>
-        <Item term={t("detail")}>{attempt.detail ?? "—"}</Item>
+        <Item term={t("detail")}>
+          <span translate="no">{attempt.detail ?? NO_VALUE}</span>
+        </Item>
         <Item term={t("error")}>
-          <span className="break-all font-mono text-xs">{attempt.error ?? "—"}</span>
+          <span className="break-all font-mono text-xs">{attempt.error ?? NO_VALUE}</span>
         </Item>
-        <Item term="URL">
+        <Item term="URL" code>
           <span className="break-all font-mono text-xs">{attempt.url}</span>
         </Item>
         <Item term={t("signatureSent")}>
@@ -185,9 +203,10 @@ export function WebhookDetailView({
 }) {
   const { webhook, request, attempts } = detail;
   const t = useTranslations("deliveries.detail");
+  const deliveriesText = useTranslations("deliveries");
   const f = useConsoleFormat();
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <Link href={`/console/channel/${channelId}/deliveries`} className="text-sm underline">
@@ -201,8 +220,7 @@ export function WebhookDetailView({
           </h2>
           <p className="text-sm text-muted">
             {t.rich("summary", {
-              // The webhook's state as the API names it (failed, given_up, ...).
-              status: webhook.status,
+              status: webhookStateText(deliveriesText, webhook.status),
               attempts: webhook.attemptCount,
               events: webhook.eventCount,
               created: f.instant(webhook.createdAt),
@@ -221,16 +239,16 @@ export function WebhookDetailView({
         </div>
       </div>
       <Card title={t("request")}>
-        <div className="grid gap-3 py-3">
-          <dl className="grid gap-3 sm:grid-cols-3">
-            <Item term="URL">
-              <span className="break-all font-mono text-xs">{request.url ?? "—"}</span>
+        <div className="grid grid-cols-1 gap-3 py-3">
+          <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+            <Item term="URL" code>
+              <span className="break-all font-mono text-xs">{request.url ?? NO_VALUE}</span>
             </Item>
             <Item term={t("sentAs")}>
               {request.isRedelivery ? t("redelivery") : t("firstSend")}
               {attempts.length === 0 ? t("notSentYetSuffix") : ""}
             </Item>
-            <Item term="webhookEventIds">
+            <Item term="webhookEventIds" code>
               <span className="break-all font-mono text-xs">
                 {webhook.webhookEventIds.join(", ")}
               </span>

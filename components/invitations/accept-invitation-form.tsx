@@ -106,7 +106,7 @@ export function AcceptInvitationForm({
   return (
     <Card title={t("form.title")}>
       <form
-        className="grid gap-3 py-3"
+        className="grid grid-cols-1 gap-3 py-3"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
@@ -175,7 +175,7 @@ export function JoinInvitationCard({
   if (accept.data) return <OutcomeNotice outcome={accept.data} />;
   return (
     <Card title={t("join.title")}>
-      <div className="grid gap-3 py-3">
+      <div className="grid grid-cols-1 gap-3 py-3">
         <InvitationIntro
           message="join.intro"
           providerName={providerName}

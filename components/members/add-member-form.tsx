@@ -57,11 +57,18 @@ export function AddMemberForm({ providerId }: { providerId: string }) {
           error={add.error?.message}
           hint={t("addMember.emailHint")}
         />
-        <div>
+        {/* The options carry their hints: on a phone the select may not be as wide as they are. */}
+        <div className="max-w-full">
           <label htmlFor={roleId} className="block text-sm font-medium">
             {t("addMember.role")}
           </label>
-          <RoleSelect id={roleId} className="mt-1" value={role} withHints onChange={setRole} />
+          <RoleSelect
+            id={roleId}
+            className="mt-1 max-w-full"
+            value={role}
+            withHints
+            onChange={setRole}
+          />
         </div>
         <Button type="submit" variant="primary" className="mt-6" disabled={add.isPending}>
           {add.isPending ? t("addMember.pending") : t("addMember.submit")}

@@ -41,7 +41,7 @@ export function MembersPanel({
 
   return (
     <Card title={t("panel.title")}>
-      <div className="grid gap-6 py-3">
+      <div className="grid grid-cols-1 gap-6 py-3">
         {!canManage && <RoleNote note={ADMIN_ONLY.members} />}
         {list.error && (
           <Alert tone="error">{t("panel.loadFailed", { message: list.error.message })}</Alert>

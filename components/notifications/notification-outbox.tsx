@@ -31,7 +31,7 @@ export function NotificationOutbox({
 
   return (
     <Card title={t("title")}>
-      <div className="grid gap-3 py-3">
+      <div className="grid grid-cols-1 gap-3 py-3">
         {emails.length === 0 ? (
           <div className="space-y-1 text-sm text-muted">
             <p>{t("empty")}</p>

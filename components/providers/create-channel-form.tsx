@@ -18,7 +18,7 @@ export function CreateChannelForm({ providerId }: { providerId: string }) {
   return (
     <Card title={t("title")}>
       <form
-        className="grid gap-3 py-3"
+        className="grid grid-cols-1 gap-3 py-3"
         onSubmit={(event) => {
           event.preventDefault();
           create.mutate(

@@ -26,7 +26,7 @@ export function ProviderChannels({
           {t("empty")}
         </p>
       ) : (
-        <ul aria-label={t("label")} className="grid gap-3 sm:grid-cols-3">
+        <ul aria-label={t("label")} className="grid grid-cols-1 gap-3 sm:grid-cols-3">
           {provider.channels.map((channel) => (
             <li key={channel.id}>
               <Link

@@ -18,7 +18,7 @@ export function ProviderList({ initialProviders }: { initialProviders: ProviderS
           {t("empty")}
         </p>
       ) : (
-        <ul aria-label={t("label")} className="grid gap-3 sm:grid-cols-2">
+        <ul aria-label={t("label")} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {providers.map((provider) => (
             <li key={provider.id}>
               <Link

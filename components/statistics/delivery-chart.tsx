@@ -2,9 +2,11 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { NO_VALUE } from "@/components/ui/no-value";
 import type { DeliveryPoint } from "@/lib/shared/delivery-rows";
 import type { Bucket } from "@/lib/shared/time-buckets";
 import { formatUtc9Date } from "@/lib/shared/utc9";
+import { ChartLegend } from "./chart-legend";
 import { tickFormatter, tooltipLabel } from "./chart-time-labels";
 
 // The theme's colours (app/globals.css @theme), so the chart matches the rest of the console.
@@ -23,7 +25,7 @@ export const DELIVERY_LINES = [
 ] as const;
 
 function tooltipValue(value: unknown, name: unknown, item: { dataKey?: unknown }) {
-  if (typeof value !== "number") return ["–", String(name)];
+  if (typeof value !== "number") return [NO_VALUE, String(name)];
   return item.dataKey === "successRate"
     ? [`${value.toFixed(2)} %`, String(name)]
     : [`${Math.round(value)} ms`, String(name)];
@@ -90,7 +92,7 @@ export function DeliveryChart({
           formatter={tooltipValue}
           contentStyle={{ fontSize: 12, borderRadius: 6 }}
         />
-        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
+        <Legend itemSorter={null} content={({ payload }) => <ChartLegend payload={payload} />} />
         {DELIVERY_LINES.map((line) => (
           <Line
             key={line.key}

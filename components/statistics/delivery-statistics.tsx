@@ -10,6 +10,7 @@ import {
 import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { NO_VALUE } from "@/components/ui/no-value";
 import { formatLatency, formatSuccessRate } from "@/lib/shared/delivery-rows";
 import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { rangeProblem } from "@/lib/shared/statistics-range";
@@ -109,7 +110,7 @@ export function DeliveryStatistics({
   );
 }
 
-const latencyText = (ms: number | null) => (ms === null ? "–" : `${formatLatency(ms)} ms`);
+const latencyText = (ms: number | null) => (ms === null ? NO_VALUE : `${formatLatency(ms)} ms`);
 
 function Total({ label, value }: { label: string; value: string }) {
   return (

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { useConsoleFormat } from "@/components/i18n/use-console-format";
+import { NO_VALUE } from "@/components/ui/no-value";
 import { Table, Td, Th } from "@/components/ui/table";
 import { type DeliveryPoint, deliveryRows } from "@/lib/shared/delivery-rows";
 import { UTC9_LABEL } from "@/lib/shared/utc9";
@@ -41,11 +42,11 @@ export function DeliveryTable({
             <Td className="text-right tabular-nums">{f.count(row.attempts)}</Td>
             <Td className="text-right tabular-nums">{f.count(row.successes)}</Td>
             <Td className="text-right tabular-nums">
-              {row.successRate ? `${row.successRate} %` : "–"}
+              {row.successRate ? `${row.successRate} %` : NO_VALUE}
             </Td>
-            <Td className="text-right tabular-nums">{row.p50 ? `${row.p50} ms` : "–"}</Td>
-            <Td className="text-right tabular-nums">{row.p95 ? `${row.p95} ms` : "–"}</Td>
-            <Td className="text-right tabular-nums">{row.p99 ? `${row.p99} ms` : "–"}</Td>
+            <Td className="text-right tabular-nums">{row.p50 ? `${row.p50} ms` : NO_VALUE}</Td>
+            <Td className="text-right tabular-nums">{row.p95 ? `${row.p95} ms` : NO_VALUE}</Td>
+            <Td className="text-right tabular-nums">{row.p99 ? `${row.p99} ms` : NO_VALUE}</Td>
           </tr>
         ))}
       </tbody>

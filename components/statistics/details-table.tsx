@@ -31,13 +31,20 @@ export function DetailsTable({
       <tbody>
         {details.map((row) => (
           <tr key={`${row.reason}\t${row.detail}`}>
-            <Td className="font-mono text-xs">{row.reason}</Td>
-            <Td>{row.detail}</Td>
+            <Td translate="no" className="whitespace-nowrap font-mono text-xs">
+              {row.reason}
+            </Td>
+            <Td translate="no" className="min-w-40">
+              {row.detail}
+            </Td>
             <Td className="text-right tabular-nums">{f.count(row.errors)}</Td>
-            <Td className="text-right text-muted tabular-nums">
+            <Td className="whitespace-nowrap text-right text-muted tabular-nums">
               {sharePercent(row.errors, total)}
             </Td>
-            <Td className="text-xs text-muted">{explainDetail(t, row.reason, row.detail)}</Td>
+            {/* Wide enough to read as a sentence: on a phone the table scrolls instead. */}
+            <Td className="min-w-64 text-xs text-muted">
+              {explainDetail(t, row.reason, row.detail)}
+            </Td>
           </tr>
         ))}
       </tbody>

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { Bucket, SeriesPoint } from "@/lib/shared/time-buckets";
 import { formatUtc9Date } from "@/lib/shared/utc9";
+import { ChartLegend } from "./chart-legend";
 import { tickFormatter, tooltipLabel } from "./chart-time-labels";
 
 interface ErrorsChartProps<K extends string> {
@@ -66,7 +67,10 @@ export function ErrorsChart<K extends string>({
           cursor={{ fill: CURSOR }}
           contentStyle={{ fontSize: 12, borderRadius: 6 }}
         />
-        <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
+        <Legend
+          itemSorter={null}
+          content={({ payload }) => <ChartLegend payload={payload} codes />}
+        />
         {keys.map((key) => (
           <Bar
             key={key}

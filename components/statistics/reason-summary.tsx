@@ -31,7 +31,10 @@ export function ReasonSummary({
   const t = useTranslations("statistics");
   const f = useConsoleFormat();
   return (
-    <ul aria-label={t("reasonSummary.label")} className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
+    <ul
+      aria-label={t("reasonSummary.label")}
+      className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4"
+    >
       {reasons.map((reason) => {
         const count = counts[reason] ?? 0;
         const share = sharePercent(count, total);
@@ -56,7 +59,7 @@ export function ReasonSummary({
                   : "border-line bg-white hover:bg-surface"
               }`}
             >
-              <span className="flex items-center gap-2 font-mono text-xs">
+              <span translate="no" className="flex items-center gap-2 font-mono text-xs">
                 <span
                   aria-hidden
                   className="size-2.5 shrink-0 rounded-sm"

@@ -8,8 +8,8 @@ import { UTC9_LABEL } from "@/lib/shared/utc9";
 
 /**
  * LINE's table: one row per 60-second window and (reason, detail), newest first. Start and End
- * are the first and last error in the window; the API gives them already in UTC+9. The column
- * names and the cells are the TSV's, in English in every language (the download holds the same).
+ * are the first and last error in the window; the API gives them already in UTC+9. The cells are
+ * the TSV's; the column names are in the page's language (the TSV keeps LINE's English ones).
  */
 export function WebhookErrorsTable({
   channelId,
@@ -44,22 +44,24 @@ export function WebhookErrorsTable({
         >
           <thead>
             <tr>
-              <Th>Date</Th>
-              <Th>Start</Th>
-              <Th>End</Th>
-              <Th>Reason</Th>
-              <Th>Detail</Th>
-              <Th className="text-right">Errors</Th>
+              <Th>{t("webhookErrorsTable.columns.date")}</Th>
+              <Th>{t("webhookErrorsTable.columns.start")}</Th>
+              <Th>{t("webhookErrorsTable.columns.end")}</Th>
+              <Th>{t("webhookErrorsTable.columns.reason")}</Th>
+              <Th>{t("webhookErrorsTable.columns.detail")}</Th>
+              <Th className="text-right">{t("webhookErrorsTable.columns.errors")}</Th>
             </tr>
           </thead>
           <tbody>
             {rows.items.map((row) => (
               <tr key={`${row.date} ${row.start}\t${row.reason}\t${row.detail}`}>
                 <Td className="whitespace-nowrap font-mono text-xs">{row.date}</Td>
-                <Td className="font-mono text-xs">{row.start}</Td>
-                <Td className="font-mono text-xs">{row.end}</Td>
-                <Td className="font-mono text-xs">{row.reason}</Td>
-                <Td>{row.detail}</Td>
+                <Td className="whitespace-nowrap font-mono text-xs">{row.start}</Td>
+                <Td className="whitespace-nowrap font-mono text-xs">{row.end}</Td>
+                <Td className="whitespace-nowrap font-mono text-xs">{row.reason}</Td>
+                <Td translate="no" className="min-w-40">
+                  {row.detail}
+                </Td>
                 <Td className="text-right tabular-nums">
                   <a
                     className="underline"

@@ -12,12 +12,12 @@ export function Card({
   return (
     <section className="rounded-lg border border-line bg-white">
       {(title || actions) && (
-        <header className="flex items-center justify-between border-b border-line px-6 py-3">
+        <header className="flex flex-wrap items-center justify-between gap-2 border-b border-line px-4 py-3 sm:px-6">
           {title && <h2 className="font-semibold">{title}</h2>}
           {actions}
         </header>
       )}
-      <div className="px-6 py-2">{children}</div>
+      <div className="px-4 py-2 sm:px-6">{children}</div>
     </section>
   );
 }
@@ -35,7 +35,7 @@ export function SettingRow({
   labelId?: string;
 }) {
   return (
-    <div className="grid gap-2 border-b border-line py-4 last:border-b-0 sm:grid-cols-[14rem_1fr]">
+    <div className="grid grid-cols-1 gap-2 border-b border-line py-4 last:border-b-0 sm:grid-cols-[14rem_1fr]">
       <div>
         <div id={labelId} className="text-sm font-semibold">
           {label}

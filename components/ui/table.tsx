@@ -1,7 +1,11 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { HorizontalScroll } from "@/components/ui/horizontal-scroll";
 
-/** A plain data table named by `label`; `caption` is a visible note above it. */
+/**
+ * A plain data table named by `label`; `caption` is a visible note above it. Wider than the screen,
+ * it scrolls sideways in its own box (`HorizontalScroll`), never the page.
+ */
 export function Table({
   label,
   caption,
@@ -12,12 +16,12 @@ export function Table({
   children: ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <HorizontalScroll label={label}>
       <table aria-label={label} className="w-full text-left text-sm">
         {caption && <caption className="pb-2 text-left text-xs text-muted">{caption}</caption>}
         {children}
       </table>
-    </div>
+    </HorizontalScroll>
   );
 }
 
@@ -25,7 +29,7 @@ export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellE
   return (
     <th
       scope="col"
-      className={`py-1.5 pr-3 text-xs font-medium text-muted ${className}`}
+      className={`py-1.5 pr-3 text-xs font-medium whitespace-nowrap text-muted ${className}`}
       {...props}
     />
   );

@@ -22,9 +22,14 @@ export function describeViolations(violations: AxeResults["violations"]): string
 
 /**
  * Runs axe-core on the page as it is now (open dialogs included) and fails, naming each
- * offending element, unless no WCAG 2 A or AA rule is broken.
+ * offending element, unless no WCAG 2 A or AA rule is broken. Soft: the test goes on, to report
+ * every page's violations at once, and fails at its end.
  */
-export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+export async function expectNoAxeViolations(
+  page: Page,
+  what: string,
+  { soft = false }: { soft?: boolean } = {},
+): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
-  expect(describeViolations(results.violations), `axe on ${what}`).toBe("");
+  (soft ? expect.soft : expect)(describeViolations(results.violations), `axe on ${what}`).toBe("");
 }

@@ -1,6 +1,11 @@
 import "server-only";
+import { createTranslator } from "use-intl/core";
 import type { Db } from "../db/client";
-import { type AuditDetail, summarizeAuditEntry } from "./audit-actions";
+import { MESSAGES } from "../i18n/messages";
+import type { AuditDetail } from "./audit-actions";
+import { wordAuditEntry } from "./audit-wording";
+
+const ENGLISH = createTranslator({ locale: "en", messages: MESSAGES.en });
 
 export interface ListAuditOptions {
   limit: number;
@@ -43,7 +48,8 @@ export async function listAudit(
         actor: row.actor,
         action: row.action,
         channelId: row.channelId,
-        summary: summarizeAuditEntry(row.action, detail),
+        /** In English, for API readers; the console words the entry in its reader's language. */
+        summary: wordAuditEntry(ENGLISH, row.action, detail),
         detail,
       };
     }),

@@ -1,0 +1,13 @@
+import type { Translator } from "@/components/i18n/translator";
+
+const STATES = ["pending", "sending", "delivered", "failed", "given_up", "cancelled"] as const;
+
+/**
+ * A webhook's state in the page's language. The API names it with a code (`given_up`); a code
+ * this console does not know (a newer server) is shown as it is.
+ */
+export function webhookStateText(t: Translator<"deliveries">, status: string): string {
+  return (STATES as readonly string[]).includes(status)
+    ? t(`states.${status as (typeof STATES)[number]}`)
+    : status;
+}
