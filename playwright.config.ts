@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { DEMO_OPERATOR_EMAIL } from "./e2e/support/demo-operator";
 import { resolveE2eDatabaseUrl } from "./e2e/support/e2e-database";
 
 // The suite serves the production build made by `next build` beforehand (npm test does that);
@@ -97,6 +98,8 @@ function consoleServer(serverPort: number) {
       SIGN_IN_LIMIT_PER_MINUTE: "600",
       // The specs' bots listen on 127.0.0.1, which the SSRF guard refuses unless allowed.
       WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+      // As `npm start` sets it: the sign-in page's hint is checked (sign-in.spec.ts, e2e/a11y).
+      DEMO_OPERATOR_EMAIL,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   };

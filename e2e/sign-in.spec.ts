@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { DEMO_OPERATOR_EMAIL } from "./support/demo-operator";
 
 // These specs sign in themselves: their browser starts signed out.
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -9,12 +10,14 @@ test("an operator signs in on the sign-in page, lands on the console and signs o
   context,
 }) => {
   await page.goto("/sign-in");
+  // Started as `npm start` starts it, the page says where the demo operator's password is.
+  await expect(page.getByTestId("demo-sign-in-hint")).toHaveText(
+    `Trying the demo? Sign in as ${DEMO_OPERATOR_EMAIL} with the password printed in the terminal that ran npm start when it first created this operator. To set a new one: npm run operator -- reset-password ${DEMO_OPERATOR_EMAIL}`,
+  );
   await page.getByLabel("Email").fill(operator.email);
   await page.getByLabel("Password").fill(`${operator.password}-wrong`);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "not right" })).toHaveText(
-    "The email or the password is not right.",
-  );
+  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
 
   await page.getByLabel("Password").fill(operator.password);
   await page.getByRole("button", { name: "Sign in" }).click();

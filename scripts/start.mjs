@@ -89,6 +89,8 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stopAll);
 
 launch(["scripts/serve.mjs"], {
   PORT: port,
+  // The sign-in page says where this operator's password is (lib/settings/demo-sign-in.ts).
+  ...(demoOperator ? { DEMO_OPERATOR_EMAIL: demoOperator.email } : {}),
   // The demo bot listens on 127.0.0.1, which the SSRF guard refuses unless allowed (ADR 11).
   WEBHOOK_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? "true",
   ...(pki && !process.env.WEBHOOK_EXTRA_CA_FILE ? { WEBHOOK_EXTRA_CA_FILE: pki.caFile } : {}),

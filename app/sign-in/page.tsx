@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentOperator } from "@/lib/access/current-operator";
+import { demoOperatorEmailFromEnv } from "@/lib/settings/demo-sign-in";
 import { safeReturnPath } from "@/lib/shared/sign-in-return";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await currentOperator(await headers())) redirect(returnTo);
   return (
     <div className="mx-auto max-w-sm">
-      <SignInForm returnTo={returnTo} />
+      <SignInForm returnTo={returnTo} demoEmail={demoOperatorEmailFromEnv()} />
     </div>
   );
 }

@@ -14,7 +14,14 @@ import { TwoFactorStep } from "./two-factor-step";
  * Email and password, posted to Better Auth's sign-in endpoint; on success, the page the operator
  * was sent here from (`returnTo`, checked by the server page to be one of the console's).
  */
-export function SignInForm({ returnTo }: { returnTo: string }) {
+export function SignInForm({
+  returnTo,
+  demoEmail = null,
+}: {
+  returnTo: string;
+  /** The demo operator `npm start` seeded: the page says where its password is. */
+  demoEmail?: string | null;
+}) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [email, setEmail] = useState("");
@@ -89,6 +96,15 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
           </Button>
         </div>
       </form>
+      {demoEmail && (
+        <p className="border-t border-line py-3 text-xs text-muted" data-testid="demo-sign-in-hint">
+          {t.rich("signIn.demoHint", {
+            email: demoEmail,
+            strong: (chunks) => <strong className="break-all text-ink">{chunks}</strong>,
+            code: (chunks) => <code className="font-mono break-all">{chunks}</code>,
+          })}
+        </p>
+      )}
     </Card>
   );
 }
