@@ -28,6 +28,13 @@ test.describe("Statistics tab: Success rate and latency", () => {
     await expect(totals).toContainText(/p50 latency\d+ ms/);
     await expect(statistics.deliveryChart).toBeVisible();
     await expect(page.getByText("within ±2 % of the exact")).toBeVisible();
+    // Both axes say what they measure, and LINE's 2-second limit is drawn on the latency axis,
+    // which reaches it even when every answer took milliseconds.
+    const chart = statistics.deliveryChart;
+    await expect(chart.getByText("Latency (ms)")).toBeVisible();
+    await expect(chart.getByText("Success rate (%)")).toBeVisible();
+    await expect(chart.getByText("LINE's limit: 2 s")).toBeVisible();
+    await expect(chart.getByText("2000", { exact: true })).toBeVisible();
 
     // The four attempts fall in one or (across an hour) two buckets; together they are 4 and 3.
     const rows = statistics.deliveryTable.getByRole("row");

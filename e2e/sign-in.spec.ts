@@ -17,7 +17,9 @@ test("an operator signs in on the sign-in page, lands on the console and signs o
   await page.getByLabel("Email").fill(operator.email);
   await page.getByLabel("Password").fill(`${operator.password}-wrong`);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(page.getByRole("alert").filter({ hasText: "Incorrect" })).toHaveText(
+    "Incorrect email or password.",
+  );
 
   await page.getByLabel("Password").fill(operator.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,7 +1,16 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { NO_VALUE } from "@/components/ui/no-value";
 import type { DeliveryPoint } from "@/lib/shared/delivery-rows";
 import type { Bucket } from "@/lib/shared/time-buckets";
@@ -18,11 +27,14 @@ const AXIS_TEXT = "var(--color-muted)";
  * Each one's name is the message `deliveries.<key>`, as in the totals above the chart.
  */
 export const DELIVERY_LINES = [
-  { key: "p50", axis: "ms", color: "var(--color-latency-p50)" },
-  { key: "p95", axis: "ms", color: "var(--color-latency-p95)" },
-  { key: "p99", axis: "ms", color: "var(--color-latency-p99)" },
-  { key: "successRate", axis: "rate", color: "var(--color-line-green)" },
+  { key: "p50", axis: "ms", color: "var(--color-latency-p50)", dash: undefined },
+  { key: "p95", axis: "ms", color: "var(--color-latency-p95)", dash: "6 3" },
+  { key: "p99", axis: "ms", color: "var(--color-latency-p99)", dash: "2 2" },
+  { key: "successRate", axis: "rate", color: "var(--color-line-green)", dash: undefined },
 ] as const;
+
+/** How long LINE waits for a bot's answer: a webhook answered later fails as request_timeout. */
+const LINE_TIMEOUT_MS = 2000;
 
 function tooltipValue(value: unknown, name: unknown, item: { dataKey?: unknown }) {
   if (typeof value !== "number") return [NO_VALUE, String(name)];
@@ -32,7 +44,8 @@ function tooltipValue(value: unknown, name: unknown, item: { dataKey?: unknown }
 }
 
 /**
- * Latency percentiles (left axis, ms) and the success rate (right axis, %) per bucket. A bucket
+ * Latency percentiles (left axis, ms) and the success rate (right axis, %) per bucket, with LINE's
+ * 2-second limit marked on the latency axis (which always reaches it). A bucket
  * without attempts has no point: the line breaks there instead of dropping to zero (a zero would
  * read as instant answers or a 0 % rate). Purely presentational.
  */
@@ -76,16 +89,41 @@ export function DeliveryChart({
           yAxisId="ms"
           orientation="left"
           tick={{ fontSize: 11, fill: AXIS_TEXT }}
-          tickFormatter={(value: number) => `${value} ms`}
-          width={64}
+          tickFormatter={(value: number) => `${value}`}
+          width={56}
+          label={{
+            value: t("deliveryChart.latencyAxis"),
+            angle: -90,
+            position: "insideLeft",
+            style: { fontSize: 11, fill: AXIS_TEXT, textAnchor: "middle" },
+          }}
         />
         <YAxis
           yAxisId="rate"
           orientation="right"
           domain={[0, 100]}
           tick={{ fontSize: 11, fill: AXIS_TEXT }}
-          tickFormatter={(value: number) => `${value} %`}
-          width={60}
+          tickFormatter={(value: number) => `${value}`}
+          width={48}
+          label={{
+            value: t("deliveryChart.rateAxis"),
+            angle: 90,
+            position: "insideRight",
+            style: { fontSize: 11, fill: AXIS_TEXT, textAnchor: "middle" },
+          }}
+        />
+        {/* LINE's limit, always on the latency axis: how far the bot is from timing out. */}
+        <ReferenceLine
+          yAxisId="ms"
+          y={LINE_TIMEOUT_MS}
+          ifOverflow="extendDomain"
+          stroke="var(--color-danger)"
+          strokeDasharray="4 4"
+          label={{
+            value: t("deliveryChart.timeoutLimit"),
+            position: "insideTopLeft",
+            style: { fontSize: 11, fill: "var(--color-danger)" },
+          }}
         />
         <Tooltip
           labelFormatter={tooltipLabel(bucket, locale)}
@@ -100,6 +138,7 @@ export function DeliveryChart({
             dataKey={line.key}
             name={t(`deliveries.${line.key}`)}
             stroke={line.color}
+            strokeDasharray={line.dash}
             strokeWidth={line.axis === "rate" ? 2 : 1.5}
             // Small dots: a bucket between two empty ones has no line to show it otherwise.
             dot={{ r: 1.5, fill: line.color }}
