@@ -164,3 +164,33 @@ test("Redeliver now sends a selected failed webhook again and its new attempt sh
   // A delivered webhook has nothing left to redeliver.
   await expect(page.getByRole("checkbox")).toHaveCount(0);
 });
+
+test("with Webhook redelivery on, a webhook waiting for its redelivery can be sent now", async ({
+  page,
+  api,
+  freshChannel: { channel },
+  demoBot,
+}) => {
+  // The first automatic redelivery is 10 s after the failure; the bot fails until the operator
+  // sends it again, so one made meanwhile only adds a failed row and another wait.
+  await api.pointAt(channel.id, demoBot, { webhookRedelivery: true });
+  demoBot.setMode("error500");
+  const sent = await api.sendText(channel.id, "wait for me");
+  await api.waitForDeliveries(channel.id, 1);
+
+  await page.goto(`/console/channel/${channel.id}/deliveries`);
+  const rows = page.getByTestId("delivery");
+  await expect(rows.first()).toContainText("Waiting for redelivery");
+  await expect(
+    page.getByText("are waiting for their next automatic redelivery, to send them again now"),
+  ).toBeVisible();
+  await page.getByRole("checkbox", { name: `Select webhook ${sent.webhookId}` }).first().check();
+  demoBot.setMode("ok");
+  await page.getByRole("button", { name: "Redeliver now" }).click();
+  await expect(page.getByText("Queued for redelivery")).toBeVisible();
+
+  await expect(rows.first()).toContainText("Success", { timeout: 9000 });
+  await expect(rows.first()).toContainText("(redelivery)");
+  await expect(rows.first()).toContainText("Delivered");
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+});

@@ -16,12 +16,18 @@ import { NO_VALUE } from "@/components/ui/no-value";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DELIVERY_RESULTS } from "@/lib/shared/delivery-filters";
 import { FAILURE_REASONS } from "@/lib/shared/failure-reasons";
-import { isRedeliverable } from "@/lib/shared/redeliver-now";
+import { canRedeliverNow } from "@/lib/shared/redeliver-now";
 
 /**
  * Every attempt of the channel, newest first, filtered by what its URL says: a plain GET form, so
  * a filtered view is a link (the statistics link here) and works before any script runs.
  */
+/** The webhook an attempt row belongs to, as the redelivery rules read it. */
+const webhookOf = (delivery: DeliveryList["deliveries"][number]) => ({
+  status: delivery.webhookStatus,
+  attemptCount: delivery.webhookAttemptCount,
+});
+
 export function DeliveriesExplorer({
   channelId,
   filters,
@@ -193,7 +199,7 @@ export function DeliveriesExplorer({
                 {deliveries.map((delivery) => (
                   <tr key={delivery.id} data-testid="delivery">
                     <Td>
-                      {isRedeliverable(delivery.webhookStatus) && (
+                      {canRedeliverNow(webhookOf(delivery)) && (
                         <input
                           type="checkbox"
                           aria-label={t("selectWebhook", { id: delivery.webhookId })}
@@ -216,7 +222,7 @@ export function DeliveriesExplorer({
                     <Td className="font-mono text-xs">{delivery.reason ?? NO_VALUE}</Td>
                     <AttemptCells delivery={delivery} />
                     <Td className="text-xs whitespace-nowrap" data-state={delivery.webhookStatus}>
-                      {webhookStateText(deliveriesText, delivery.webhookStatus)}
+                      {webhookStateText(deliveriesText, webhookOf(delivery))}
                     </Td>
                     <Td className="break-all font-mono text-xs">
                       {delivery.webhookEventIds.join(", ")}

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { NO_VALUE } from "@/components/ui/no-value";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { WebhookDetail } from "@/lib/deliveries/get-webhook-detail";
-import { isRedeliverable } from "@/lib/shared/redeliver-now";
+import { canRedeliverNow } from "@/lib/shared/redeliver-now";
 import { WebhookRedeliverAction } from "./webhook-redeliver-action";
 
 type Attempt = WebhookDetail["attempts"][number];
@@ -220,7 +220,7 @@ export function WebhookDetailView({
           </h2>
           <p className="text-sm text-muted">
             {t.rich("summary", {
-              status: webhookStateText(deliveriesText, webhook.status),
+              status: webhookStateText(deliveriesText, webhook),
               attempts: webhook.attemptCount,
               events: webhook.eventCount,
               created: f.instant(webhook.createdAt),
@@ -229,7 +229,7 @@ export function WebhookDetailView({
           </p>
         </div>
         <div className="flex items-center gap-2" data-testid="webhook-actions">
-          {isRedeliverable(webhook.status) && (
+          {canRedeliverNow(webhook) && (
             <WebhookRedeliverAction
               channelId={channelId}
               webhookId={webhook.id}

@@ -1,12 +1,19 @@
 import type { Translator } from "@/components/i18n/translator";
+import { isWaitingForRedelivery } from "@/lib/shared/redeliver-now";
 
 const STATES = ["pending", "sending", "delivered", "failed", "given_up", "cancelled"] as const;
 
 /**
- * A webhook's state in the page's language. The API names it with a code (`given_up`); a code
- * this console does not know (a newer server) is shown as it is.
+ * A webhook's state in the page's language. The API names it with a code (`given_up`); pending
+ * after an attempt is "waiting for redelivery"; a code this console does not know (a newer
+ * server) is shown as it is.
  */
-export function webhookStateText(t: Translator<"deliveries">, status: string): string {
+export function webhookStateText(
+  t: Translator<"deliveries">,
+  webhook: { status: string; attemptCount: number },
+): string {
+  if (isWaitingForRedelivery(webhook)) return t("states.waitingForRedelivery");
+  const { status } = webhook;
   return (STATES as readonly string[]).includes(status)
     ? t(`states.${status as (typeof STATES)[number]}`)
     : status;

@@ -84,7 +84,7 @@ export async function listDeliveries(db: Db, channelId: string, query: ListDeliv
     where,
     orderBy: { id: "desc" },
     take: query.limit,
-    include: { webhook: { select: { status: true } } },
+    include: { webhook: { select: { status: true, attemptCount: true } } },
   });
   const deliveries = rows.map((row) => ({
     id: row.id,
@@ -104,6 +104,8 @@ export async function listDeliveries(db: Db, channelId: string, query: ListDeliv
     counted: row.counted,
     /** The webhook's state now: delivered, failed, given_up, pending (a redelivery due), ... */
     webhookStatus: row.webhook.status,
+    /** How many attempts the webhook has had: pending after one, it waits for a redelivery. */
+    webhookAttemptCount: row.webhook.attemptCount,
   }));
   const last = deliveries.at(-1);
   return { deliveries, nextBefore: deliveries.length === query.limit && last ? last.id : null };

@@ -1,6 +1,7 @@
 // "Redeliver now", end to end on SQLite and PostgreSQL: a failed or given-up webhook is sent
-// once more at an operator's request, as a redelivery, to a bot behind the official SDK; the
-// attempt is recorded like any other, and a request that cannot be honoured changes nothing.
+// once more at an operator's request, as a redelivery, to a bot behind the official SDK, and one
+// waiting for an automatic redelivery is sent at once; the attempt is recorded like any other,
+// and a request that cannot be honoured changes nothing.
 import { afterEach, describe, expect, it } from "vitest";
 import { listAudit } from "../audit/list-audit";
 import { createChannel } from "../channels/create-channel";
@@ -144,6 +145,56 @@ describe.each(TEST_PROVIDERS)("Redeliver now on %s", (provider) => {
       _sum: { errorCount: true },
     });
     expect(rollups._sum.errorCount).toBe(3);
+  });
+
+  it("sends a webhook waiting for an automatic redelivery at once, and the schedule goes on from that attempt", async () => {
+    const { db } = database();
+    // The first redelivery is due a minute after the first failure, the second 20 ms after the
+    // first; the bot fails twice, then answers.
+    const { channel, bot, sender } = await setUp(db, 2, true, "60000,20");
+    const { webhookId, webhookEventIds } = await sendOne(db, channel.id, sender);
+    const waiting = await db.webhook.findUniqueOrThrow({ where: { id: webhookId } });
+    expect(waiting).toMatchObject({ status: "pending", attemptCount: 1 });
+    expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+
+    const asked = Date.now();
+    await redeliverNow(db, channel.id, [webhookId], OPERATOR);
+    // Not a manual attempt: nothing to go back to, the schedule decides what follows.
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({
+      status: "pending",
+      manualRedeliveryFrom: null,
+    });
+    sender.notify();
+    // Sent now (not in a minute), failed again, then redelivered 20 ms later by the schedule.
+    await expect.poll(() => bot.received.length, { timeout: 5000 }).toBe(3);
+    await sender.whenIdle();
+    expect(Date.now() - asked).toBeLessThan(30_000);
+
+    expect(bot.received.map((event) => [event.webhookEventId, event.isRedelivery])).toEqual([
+      [webhookEventIds[0], false],
+      [webhookEventIds[0], true],
+      [webhookEventIds[0], true],
+    ]);
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({
+      status: "delivered",
+      attemptCount: 3,
+    });
+    const attempts = await attemptsOf(db, webhookId);
+    expect(attempts.map((a) => [a.attemptNumber, a.isRedelivery, a.success])).toEqual([
+      [1, false, false],
+      [2, true, false],
+      [3, true, true],
+    ]);
+    // The automatic one came the schedule's 20 ms after the attempt sent now, not a minute on.
+    const [, sentNow, automatic] = attempts;
+    if (!sentNow || !automatic) throw new Error("three attempts expected");
+    expect(sentNow.attemptedAt.getTime()).toBeGreaterThanOrEqual(asked - 1000);
+    expect(automatic.attemptedAt.getTime() - sentNow.attemptedAt.getTime()).toBeLessThan(10_000);
+    const { entries } = await listAudit(db, { channelId: channel.id }, { limit: 10 });
+    expect(entries[0]).toMatchObject({
+      action: "webhooks.redelivered_now",
+      summary: `Redelivered webhook ${webhookId} now`,
+    });
   });
 
   it("changes nothing for an unknown id, another channel's webhook or one not failed", async () => {

@@ -3,10 +3,14 @@ import { recordAudit } from "../audit/record-audit";
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
-import { isRedeliverable, REDELIVERABLE_STATUSES } from "../shared/redeliver-now";
+import {
+  canRedeliverNow,
+  isWaitingForRedelivery,
+  REDELIVERABLE_STATUSES,
+} from "../shared/redeliver-now";
 
 const STATUS_WORDS: Readonly<Record<string, string>> = {
-  pending: "waiting to be sent",
+  pending: "waiting for its first send",
   sending: "being sent",
   delivered: "delivered",
   cancelled: "cancelled",
@@ -18,7 +22,9 @@ const STATUS_WORDS: Readonly<Record<string, string>> = {
  * an unknown id is a 404 and a webhook in another state a 409, and nothing changes. The attempt
  * is made and recorded like any other (counted in statistics the same way); if it fails too, the
  * webhook goes back to failed or given up, without automatic redeliveries after it
- * (redelivery-policy.ts). Needs Use webhook on and a URL, as every send does.
+ * (redelivery-policy.ts). A webhook waiting for its next automatic redelivery (Webhook
+ * redelivery on) is sent at once as that redelivery: the schedule then goes on from its outcome,
+ * as after any automatic one. Needs Use webhook on and a URL, as every send does.
  */
 export async function redeliverNow(
   db: Db,
@@ -37,13 +43,13 @@ export async function redeliverNow(
     }
     const rows = await tx.webhook.findMany({
       where: { id: { in: ids }, channelId },
-      select: { id: true, status: true },
+      select: { id: true, status: true, attemptCount: true },
     });
     const status = new Map(rows.map((row) => [row.id, row.status]));
     // Another channel's webhook is as unknown here as an id that never existed.
     const unknown = ids.find((id) => !status.has(id));
     if (unknown) throw new NotFoundError("Webhook", unknown);
-    const busy = rows.find((row) => !isRedeliverable(row.status));
+    const busy = rows.find((row) => !canRedeliverNow(row));
     if (busy) throw notRedeliverable(busy.id, busy.status);
     const now = new Date();
     for (const from of REDELIVERABLE_STATUSES) {
@@ -55,9 +61,22 @@ export async function redeliverNow(
         where: { id: { in: group }, status: from },
         data: { status: "pending", nextAttemptAt: now, manualRedeliveryFrom: from },
       });
-      if (count !== group.length) {
-        throw new ConflictError("webhookIds", "Some of these webhooks were just changed; reload");
-      }
+      if (count !== group.length) throw justChanged();
+    }
+    const waiting = rows.filter(isWaitingForRedelivery).map((row) => row.id);
+    if (waiting.length > 0) {
+      // Due now instead of later. Not a manual attempt: the schedule goes on after it. A webhook
+      // already queued by an operator (manualRedeliveryFrom set) was just redelivered now.
+      const { count } = await tx.webhook.updateMany({
+        where: {
+          id: { in: waiting },
+          status: "pending",
+          attemptCount: { gt: 0 },
+          manualRedeliveryFrom: null,
+        },
+        data: { nextAttemptAt: now },
+      });
+      if (count !== waiting.length) throw justChanged();
     }
     await recordAudit(tx, {
       providerId: channel.providerId,
@@ -73,6 +92,10 @@ export async function redeliverNow(
 function notRedeliverable(id: string, status: string): ConflictError {
   return new ConflictError(
     "webhookIds",
-    `Webhook ${JSON.stringify(id)} is ${STATUS_WORDS[status] ?? status}: only failed or given-up webhooks can be redelivered now`,
+    `Webhook ${JSON.stringify(id)} is ${STATUS_WORDS[status] ?? status}: only failed or given-up webhooks, or ones waiting for a redelivery, can be redelivered now`,
   );
+}
+
+function justChanged(): ConflictError {
+  return new ConflictError("webhookIds", "Some of these webhooks were just changed; reload");
 }

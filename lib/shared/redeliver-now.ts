@@ -11,3 +11,16 @@ export type RedeliverableStatus = (typeof REDELIVERABLE_STATUSES)[number];
 export function isRedeliverable(status: string): status is RedeliverableStatus {
   return (REDELIVERABLE_STATUSES as readonly string[]).includes(status);
 }
+
+/**
+ * A webhook waiting for its next automatic redelivery (Webhook redelivery on): pending again after
+ * a failed attempt. "Redeliver now" sends it at once, as that next redelivery.
+ */
+export function isWaitingForRedelivery(webhook: { status: string; attemptCount: number }): boolean {
+  return webhook.status === "pending" && webhook.attemptCount > 0;
+}
+
+/** Whether "Redeliver now" takes this webhook: failed, given up, or waiting for a redelivery. */
+export function canRedeliverNow(webhook: { status: string; attemptCount: number }): boolean {
+  return isRedeliverable(webhook.status) || isWaitingForRedelivery(webhook);
+}
