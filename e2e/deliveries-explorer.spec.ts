@@ -184,7 +184,10 @@ test("with Webhook redelivery on, a webhook waiting for its redelivery can be se
   await expect(
     page.getByText("are waiting for their next automatic redelivery, to send them again now"),
   ).toBeVisible();
-  await page.getByRole("checkbox", { name: `Select webhook ${sent.webhookId}` }).first().check();
+  await page
+    .getByRole("checkbox", { name: `Select webhook ${sent.webhookId}` })
+    .first()
+    .check();
   demoBot.setMode("ok");
   await page.getByRole("button", { name: "Redeliver now" }).click();
   await expect(page.getByText("Queued for redelivery")).toBeVisible();
