@@ -1,3 +1,4 @@
+import { isoToUtc9Input, utc9InputToIso } from "../components/statistics/utc9-input";
 import { sendSuccessThen500 } from "../lib/dev/testing/delivery-mix";
 import { expect, test } from "./fixtures";
 
@@ -20,10 +21,24 @@ test.describe("Deliveries tab", () => {
 
     await page.getByLabel("Reason").selectOption("error_status_code");
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect(page).toHaveURL(/[?&]reason=error_status_code(&|$)/);
+    // Only the filters set go into the URL.
+    await expect(page).toHaveURL(/\/deliveries\?reason=error_status_code$/);
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText("500");
     await expect(rows.first()).toContainText("Failed");
+
+    // From and To are UTC+9 times, picked as on Statistics; the URL holds the instant.
+    const from = page.getByLabel("From (UTC+9)");
+    const anHourAgo = isoToUtc9Input(new Date(Date.now() - 3_600_000).toISOString());
+    await from.fill(anHourAgo);
+    await page.getByRole("button", { name: "Apply" }).click();
+    const query = new URLSearchParams({
+      reason: "error_status_code",
+      from: utc9InputToIso(anHourAgo) ?? "",
+    });
+    await expect(page).toHaveURL((url) => url.search === `?${query}`);
+    await expect(rows).toHaveCount(1);
+    await expect(from).toHaveValue(anHourAgo);
 
     // A link to one webhookEventId shows its attempt alone.
     await page.goto(

@@ -30,6 +30,21 @@ test.describe("Statistics tab: Errors", () => {
     await expect(statistics.reason("unclassified 1 (20%)")).toBeVisible();
     await expect(statistics.reason("request_timeout 0 (0%)")).toBeVisible();
     await expect(statistics.chart).toBeVisible();
+    // Errors only seconds old, on the default view (last 24 hours, Auto): the chart is the last
+    // hour per minute, not one bar at the right edge of a day, and says so; its time axis is
+    // labelled on round UTC+9 times only.
+    await expect(
+      page.getByText(/, per minute; the chart from .+, as nothing was counted before it/),
+    ).toBeVisible();
+    expect(await statistics.chart.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
+    // The time axis's labels (the count axis's are plain numbers).
+    const ticks = statistics.chart
+      .locator(".recharts-cartesian-axis-tick-value")
+      .filter({ hasText: /\d{2}:\d{2}/ });
+    await expect(ticks.first()).toBeVisible();
+    const labels = await ticks.allTextContents();
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    for (const label of labels) expect(label).toMatch(/^(\d{2}-\d{2} )?\d{2}:[0-5][05]$/);
 
     const details = statistics.details;
     await expect(details.getByRole("row", { name: /error_status_code\s+500\s+2/ })).toBeVisible();

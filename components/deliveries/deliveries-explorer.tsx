@@ -1,13 +1,16 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type DeliveryList, exploredDeliveriesQuery } from "@/components/data/console-queries";
 import { AttemptCells, AttemptTimeCell } from "@/components/deliveries/attempt-cells";
+import { EventIdList } from "@/components/deliveries/event-id-list";
 import { SelectField, TextInputField } from "@/components/deliveries/filter-fields";
 import { RedeliverNowButton } from "@/components/deliveries/redeliver-now-button";
 import { webhookStateText } from "@/components/deliveries/webhook-state";
+import { isoToUtc9Input, utc9InputToIso } from "@/components/statistics/utc9-input";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -17,11 +20,32 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { DELIVERY_RESULTS } from "@/lib/shared/delivery-filters";
 import { FAILURE_REASONS } from "@/lib/shared/failure-reasons";
 import { canRedeliverNow } from "@/lib/shared/redeliver-now";
+import { UTC9_LABEL } from "@/lib/shared/utc9";
 
 /**
  * Every attempt of the channel, newest first, filtered by what its URL says: a plain GET form, so
  * a filtered view is a link (the statistics link here) and works before any script runs.
  */
+/** A filter's instant as the UTC+9 picker shows it; what does not read as one, as it is. */
+function utc9InputOf(iso: string | undefined): string | undefined {
+  return iso && !Number.isNaN(Date.parse(iso)) ? isoToUtc9Input(iso) : iso;
+}
+
+/**
+ * The filters as the page's query: only those set (no `?result=&reason=&…`), From and To as the
+ * instants their UTC+9 pickers show. A time that does not read goes as typed, for the page to
+ * name the problem.
+ */
+function filterQuery(form: FormData): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [name, value] of form) {
+    if (typeof value !== "string" || value === "") continue;
+    const instant = name === "from" || name === "to" ? utc9InputToIso(value) : null;
+    query.set(name, instant ?? value);
+  }
+  return query;
+}
+
 /** The webhook an attempt row belongs to, as the redelivery rules read it. */
 const webhookOf = (delivery: DeliveryList["deliveries"][number]) => ({
   status: delivery.webhookStatus,
@@ -49,6 +73,7 @@ export function DeliveriesExplorer({
 }) {
   // After "Redeliver now" the list refreshes itself for a while, so the new attempts show up
   // without a reload; otherwise it stays as read (the filters describe a moment).
+  const router = useRouter();
   const [watchUntil, setWatchUntil] = useState(0);
   const list = useInfiniteQuery({
     ...exploredDeliveriesQuery(channelId, filterSearch, pageSize),
@@ -76,6 +101,10 @@ export function DeliveriesExplorer({
           method="get"
           className="grid grid-cols-1 gap-3 py-3 sm:grid-cols-3"
           aria-label={t("filters")}
+          onSubmit={(event) => {
+            event.preventDefault();
+            router.push(`?${filterQuery(new FormData(event.currentTarget))}`);
+          }}
         >
           <SelectField
             label={t("result")}
@@ -110,16 +139,16 @@ export function DeliveriesExplorer({
             inputMode="numeric"
           />
           <TextInputField
-            label={t("from")}
+            label={t("from", { zone: UTC9_LABEL })}
             name="from"
-            value={filters.from}
-            placeholder="2026-11-27T09:00:00+09:00"
+            type="datetime-local"
+            value={utc9InputOf(filters.from)}
           />
           <TextInputField
-            label={t("to")}
+            label={t("to", { zone: UTC9_LABEL })}
             name="to"
-            value={filters.to}
-            placeholder="2026-11-27T10:00:00+09:00"
+            type="datetime-local"
+            value={utc9InputOf(filters.to)}
           />
           <SelectField
             label={t("sentAs")}
@@ -224,8 +253,8 @@ export function DeliveriesExplorer({
                     <Td className="text-xs whitespace-nowrap" data-state={delivery.webhookStatus}>
                       {webhookStateText(deliveriesText, webhookOf(delivery))}
                     </Td>
-                    <Td className="break-all font-mono text-xs">
-                      {delivery.webhookEventIds.join(", ")}
+                    <Td>
+                      <EventIdList ids={delivery.webhookEventIds} />
                     </Td>
                   </tr>
                 ))}

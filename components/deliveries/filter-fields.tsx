@@ -44,13 +44,14 @@ export function SelectField({
   );
 }
 
-/** A filter typed in; empty is "any". */
+/** A filter typed in; empty is "any". `datetime-local`: a UTC+9 time, as Statistics takes it. */
 export function TextInputField({
   label,
   name,
   value,
   placeholder,
   inputMode,
+  type,
   monospace = false,
 }: {
   label: string;
@@ -58,6 +59,7 @@ export function TextInputField({
   value: string | undefined;
   placeholder?: string;
   inputMode?: "numeric";
+  type?: "datetime-local";
   monospace?: boolean;
 }) {
   return (
@@ -66,6 +68,7 @@ export function TextInputField({
         <input
           id={id}
           name={name}
+          type={type}
           defaultValue={value ?? ""}
           placeholder={placeholder}
           inputMode={inputMode}

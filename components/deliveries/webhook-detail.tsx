@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { EventIdList } from "@/components/deliveries/event-id-list";
 import { webhookStateText } from "@/components/deliveries/webhook-state";
 import { useConsoleFormat } from "@/components/i18n/use-console-format";
 import { Alert } from "@/components/ui/alert";
@@ -249,9 +250,7 @@ export function WebhookDetailView({
               {attempts.length === 0 ? t("notSentYetSuffix") : ""}
             </Item>
             <Item term="webhookEventIds" code>
-              <span className="break-all font-mono text-xs">
-                {webhook.webhookEventIds.join(", ")}
-              </span>
+              <EventIdList ids={webhook.webhookEventIds} />
             </Item>
           </dl>
           <SignatureNote matches={request.signatureMatchesCurrentSecret} />

@@ -16,7 +16,7 @@ import type { DeliveryPoint } from "@/lib/shared/delivery-rows";
 import type { Bucket } from "@/lib/shared/time-buckets";
 import { formatUtc9Date } from "@/lib/shared/utc9";
 import { ChartLegend } from "./chart-legend";
-import { tickFormatter, tooltipLabel } from "./chart-time-labels";
+import { roundTicks, tickFormatter, tooltipLabel } from "./chart-time-labels";
 
 // The theme's colours (app/globals.css @theme), so the chart matches the rest of the console.
 const GRID = "var(--color-line)";
@@ -81,6 +81,11 @@ export function DeliveryChart({
         <CartesianGrid vertical={false} stroke={GRID} />
         <XAxis
           dataKey="bucketStart"
+          // Labels on round UTC+9 times only (16:10, 16:20), whatever the series' first bucket.
+          ticks={roundTicks(
+            series.map((point) => point.bucketStart),
+            bucket,
+          )}
           tickFormatter={tickFormatter(bucket, spansDays, locale)}
           tick={{ fontSize: 11, fill: AXIS_TEXT }}
           minTickGap={24}

@@ -57,7 +57,12 @@ export function ErrorStatistics({
       <div className="space-y-4 py-4">
         {intro}
         <PeriodPicker filters={filters} range={range} retention={retention} onChange={setFilters} />
-        <PeriodLine range={range} bucket={data?.range.bucket} updating={isPlaceholderData} />
+        <PeriodLine
+          range={range}
+          bucket={data?.range.bucket}
+          seriesFrom={data?.range.seriesFrom}
+          updating={isPlaceholderData}
+        />
         {data &&
           !isPlaceholderData &&
           olderPeriodNotes(t, locale, data.range, data.retention, retention).map((note) => (

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 import type { Bucket, SeriesPoint } from "@/lib/shared/time-buckets";
 import { formatUtc9Date } from "@/lib/shared/utc9";
 import { ChartLegend } from "./chart-legend";
-import { tickFormatter, tooltipLabel } from "./chart-time-labels";
+import { roundTicks, tickFormatter, tooltipLabel } from "./chart-time-labels";
 
 interface ErrorsChartProps<K extends string> {
   /** The API's series: one point per bucket start (ISO), a count for every key. */
@@ -55,6 +55,11 @@ export function ErrorsChart<K extends string>({
         <CartesianGrid vertical={false} stroke={GRID} />
         <XAxis
           dataKey="bucketStart"
+          // Labels on round UTC+9 times only (16:10, 16:20), whatever the series' first bucket.
+          ticks={roundTicks(
+            series.map((point) => point.bucketStart),
+            bucket,
+          )}
           tickFormatter={tickFormatter(bucket, spansDays, locale)}
           tick={{ fontSize: 11, fill: AXIS_TEXT }}
           minTickGap={24}

@@ -18,6 +18,8 @@ const DAY_MS = BUCKET_MS.day;
 
 /** The periods offered; each one's label is the message `periods.<value>`. */
 export const PERIODS = [
+  { value: "1h", ms: BUCKET_MS.hour },
+  { value: "6h", ms: 6 * BUCKET_MS.hour },
   { value: "24h", ms: DAY_MS },
   { value: "7d", ms: 7 * DAY_MS },
   { value: "30d", ms: 30 * DAY_MS },

@@ -27,14 +27,15 @@ export function SegmentedControl<V extends string>({
 }) {
   const name = useId();
   return (
-    <fieldset className="flex flex-wrap items-center gap-2">
+    <fieldset className="flex max-w-full min-w-0 flex-wrap items-center gap-2">
       <legend className="float-left mr-1 text-sm font-semibold">{legend}</legend>
-      <div className="inline-flex overflow-hidden rounded-md border border-line bg-white">
+      {/* On a phone the pills wrap onto more rows rather than leave the screen. */}
+      <div className="inline-flex max-w-full flex-wrap gap-px overflow-hidden rounded-md border border-line bg-line">
         {options.map((option) => (
           <label
             key={option.value}
             title={option.hint}
-            className="relative border-line border-l first:border-l-0 has-checked:bg-line-green-dark has-checked:text-white has-disabled:cursor-not-allowed has-disabled:text-muted/60 has-focus-visible:outline-2 has-focus-visible:-outline-offset-2 has-focus-visible:outline-line-green-dark"
+            className="relative bg-white has-checked:bg-line-green-dark has-checked:text-white has-disabled:cursor-not-allowed has-disabled:text-muted/60 has-focus-visible:outline-2 has-focus-visible:-outline-offset-2 has-focus-visible:outline-line-green-dark"
           >
             <input
               type="radio"

@@ -15,24 +15,52 @@ export type Span = readonly [start: Date, end: Date];
 export interface StatisticsPlan {
   /** The range asked for, widened to whole hours where only hourly counts are kept. */
   range: StatisticsRange;
+  /**
+   * What the series (chart and per-bucket table) covers: the range, or with an automatic bucket
+   * the part of it from the hour of its first data (autoSeriesFrom). Nothing is counted before it.
+   */
+  series: StatisticsRange;
   bucket: Bucket;
+}
+
+/** The shortest stretch an automatic chart shows: the range's last hour. */
+export const AUTO_SERIES_MIN_MS = BUCKET_MS.hour;
+
+/**
+ * Where an automatic chart starts: at the hour of the range's first data, but showing at least its
+ * last hour, so that errors of the last minutes fill a chart of minutes instead of sitting in one
+ * bar at the right edge of a day. The whole range when it holds no data.
+ */
+export function autoSeriesFrom(range: StatisticsRange, firstData: Date | null): Date {
+  if (!firstData) return range.from;
+  const start = Math.min(
+    bucketStart(firstData, "hour").getTime(),
+    range.to.getTime() - AUTO_SERIES_MIN_MS,
+  );
+  return new Date(Math.max(range.from.getTime(), start));
 }
 
 /**
  * What a view answers for `asked`: with retention (`kept`), a range reaching before the
  * per-minute cutoff is widened to whole hours and is not drawn per minute (only hourly counts are
- * left there); otherwise the bucket asked for, or the one chosen for the range's length.
+ * left there); otherwise the bucket asked for, or with none (Auto) the one chosen for the length
+ * of the series, which starts at the hour of `firstData` (the earliest hourly rollup in the
+ * range, or null: none).
  */
 export function planStatistics(
   asked: StatisticsRange,
   bucket: Bucket | undefined,
   kept: RetentionCutoffs | null,
+  firstData: Date | null = null,
 ): StatisticsPlan {
   const range = rangeForKeptStatistics(asked, kept);
-  const chosen = bucket ?? chooseBucket(range.from, range.to);
+  const series =
+    bucket === undefined ? { from: autoSeriesFrom(range, firstData), to: range.to } : range;
+  const chosen = bucket ?? chooseBucket(series.from, series.to);
   return {
     range,
-    bucket: chosen === "minute" && reachesHourlyOnly(range, kept) ? "hour" : chosen,
+    series,
+    bucket: chosen === "minute" && reachesHourlyOnly(series, kept) ? "hour" : chosen,
   };
 }
 

@@ -49,6 +49,29 @@ function histogramRowsSql(
   return parts.length ? Prisma.join(parts, " UNION ALL ") : null;
 }
 
+const later = (a: Date, b: Date | undefined) => (b && b > a ? b : a);
+
+/**
+ * The hour of the first attempt counted in a range (the hourly tier), or null: for an automatic
+ * bucket, which fits the chart to the data.
+ */
+async function firstAttemptHour(
+  db: Db,
+  channelId: string,
+  range: StatisticsRange,
+  kept: RetentionCutoffs | null,
+) {
+  const first = await db.deliveryRollupHour.aggregate({
+    _min: { hourStart: true },
+    where: {
+      channelId,
+      // From the hourly cutoff on, whether or not the job has deleted what lies before yet.
+      hourStart: { gte: later(bucketStart(range.from, "hour"), kept?.hourRollups), lt: range.to },
+    },
+  });
+  return first._min.hourStart;
+}
+
 /**
  * Success rate and latency of a channel's attempts over a range, from the histogram rollups only
  * (delivery-rollups.ts): per UTC+9-aligned bucket (zero-filled) and over the whole range,
@@ -63,10 +86,14 @@ export async function queryDeliveryStatistics(
   asked: StatisticsRange,
   kept: RetentionCutoffs | null = null,
 ) {
-  const channel = await findChannelOrThrow(db, channelId);
-  const { range, bucket } = planStatistics(asked, query.bucket, kept);
-  const starts = bucketStarts(range.from, range.to, bucket);
-  const sql = histogramRowsSql(channel.id, range, bucket, kept);
+  const [channel, firstData] = await Promise.all([
+    findChannelOrThrow(db, channelId),
+    query.bucket ? null : firstAttemptHour(db, channelId, asked, kept),
+  ]);
+  const { range, series, bucket } = planStatistics(asked, query.bucket, kept, firstData);
+  // Nothing was counted before the series starts: its rows are the whole range's.
+  const starts = bucketStarts(series.from, series.to, bucket);
+  const sql = histogramRowsSql(channel.id, series, bucket, kept);
   const rows = sql
     ? await db.$queryRaw<{ at: Date | string; bucket: number | bigint; count: number | bigint }[]>(
         sql,
@@ -94,7 +121,13 @@ export async function queryDeliveryStatistics(
     channelId: channel.id,
     /** Only attempts made while Use webhook was on are counted. */
     useWebhook: channel.useWebhook,
-    range: { from: range.from.toISOString(), to: range.to.toISOString(), bucket },
+    range: {
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      bucket,
+      /** Where the series starts: `from`, or later with an automatic bucket (no data before). */
+      seriesFrom: series.from.toISOString(),
+    },
     /** Where each tier starts now (null: retention is off, everything is kept). */
     retention: kept
       ? {

@@ -190,6 +190,47 @@ describe.each(TEST_PROVIDERS)("error statistics on %s", (provider) => {
     );
   });
 
+  it("the default view of errors only minutes old draws the last hour per minute, with the period's totals", async () => {
+    const { db } = database();
+    const owner = await createProvider(db, { name: "Fresh" }, "tester@example.com");
+    const channel = await createChannel(db, owner.id, { name: "Fresh bot" }, "tester@example.com");
+    const now = at("2026-12-07T16:47:30Z");
+    // Errors in 7 of the last 10 minutes, two of them in one minute.
+    const minutesAgo = [1, 2, 3, 5, 6, 8, 9, 9];
+    await upsertRollups(
+      prismaSql(db),
+      rollupDeltas(
+        minutesAgo.map((ago) => ({
+          channelId: channel.id,
+          attemptedAt: new Date(now.getTime() - ago * 60_000),
+          reason: "error_status_code",
+          detail: "500",
+        })),
+      ),
+    );
+    // No period and no bucket: the last 24 hours, Auto.
+    const { query, range } = parseStatisticsRequest(new Request("http://localhost/"), now);
+    const stats = await queryErrorStatistics(db, channel.id, query, range);
+
+    expect(stats.range).toMatchObject({
+      from: "2026-12-06T16:47:30.000Z",
+      to: now.toISOString(),
+      bucket: "minute",
+      seriesFrom: "2026-12-07T15:47:30.000Z",
+    });
+    expect(stats.series).toHaveLength(61);
+    const withData = stats.series.filter((point) => point.counts.error_status_code > 0);
+    expect(withData).toHaveLength(7);
+    expect(withData.reduce((sum, point) => sum + point.counts.error_status_code, 0)).toBe(8);
+    expect(stats.totals.all).toBe(8);
+
+    // A bucket asked for draws the whole period, as before.
+    const hourly = parseStatisticsRequest(new Request("http://localhost/?bucket=hour"), now);
+    const asked = await queryErrorStatistics(db, channel.id, hourly.query, hourly.range);
+    expect(asked.range.seriesFrom).toBe(asked.range.from);
+    expect(asked.series).toHaveLength(25);
+  });
+
   it("an empty period has zero-filled buckets and no rows; an unknown channel is not found", async () => {
     const { db } = database();
     const channel = await seed(db);

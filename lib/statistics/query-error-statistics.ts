@@ -8,6 +8,27 @@ import { type Bucket, bucketStart, bucketStarts, fillSeries } from "../shared/ti
 import { toLineRow } from "./line-rows";
 import { planStatistics, type Span, tierSpans } from "./plan-statistics-read";
 
+/**
+ * The hour of the first error counted in a range (the hourly tier holds every error, as long as
+ * any tier does), or null: for an automatic bucket, which fits the chart to the data.
+ */
+async function firstErrorHour(
+  db: Db,
+  channelId: string,
+  range: StatisticsRange,
+  kept: RetentionCutoffs | null,
+) {
+  const first = await db.errorRollupHour.aggregate({
+    _min: { hourStart: true },
+    where: {
+      channelId,
+      // From the hourly cutoff on, whether or not the job has deleted what lies before yet.
+      hourStart: { gte: later(bucketStart(range.from, "hour"), kept?.hourRollups), lt: range.to },
+    },
+  });
+  return first._min.hourStart;
+}
+
 /** What to show of a range; the range itself is checked by rangeProblem before. */
 export interface ErrorStatisticsOptions {
   /** Absent: chosen for the range (chooseBucket). */
@@ -98,10 +119,13 @@ export async function queryErrorStatistics(
   asked: StatisticsRange,
   kept: RetentionCutoffs | null = null,
 ) {
-  const channel = await findChannelOrThrow(db, channelId);
-  const { range, bucket } = planStatistics(asked, query.bucket, kept);
+  const [channel, firstData] = await Promise.all([
+    findChannelOrThrow(db, channelId),
+    query.bucket ? null : firstErrorHour(db, channelId, asked, kept),
+  ]);
+  const { range, series, bucket } = planStatistics(asked, query.bucket, kept, firstData);
   const all = countSources(channel.id, range, false, kept);
-  const forSeries = countSources(channel.id, range, bucket === "minute", kept);
+  const forSeries = countSources(channel.id, series, bucket === "minute", kept);
   const detailsSql = countQuery(
     all,
     Prisma.sql`"reason", "detail"`,
@@ -154,7 +178,13 @@ export async function queryErrorStatistics(
       useWebhook: channel.useWebhook,
       errorStatisticsAggregation: channel.errorStatisticsAggregation,
     },
-    range: { from: range.from.toISOString(), to: range.to.toISOString(), bucket },
+    range: {
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      bucket,
+      /** Where the series starts: `from`, or later with an automatic bucket (no data before). */
+      seriesFrom: series.from.toISOString(),
+    },
     /** Where each tier starts now (null: retention is off, everything is kept). */
     retention: kept
       ? {
@@ -173,7 +203,7 @@ export async function queryErrorStatistics(
           a.detail.localeCompare(b.detail),
       ),
     series: fillSeries(
-      bucketStarts(range.from, range.to, bucket),
+      bucketStarts(series.from, series.to, bucket),
       seriesCounts.map((row) => ({
         bucketStart: bucketStart(new Date(row.at), bucket),
         key: row.reason as FailureReason,

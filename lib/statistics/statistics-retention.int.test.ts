@@ -59,6 +59,8 @@ describe.each(TEST_PROVIDERS)("statistics with retention on %s", (provider) => {
       to: "2026-08-29T14:00:00.000Z",
       // Three and a half hours would be minute buckets; before the cutoff there are none.
       bucket: "hour",
+      // The data starts in the first hour: the chart too.
+      seriesFrom: "2026-08-29T10:00:00.000Z",
     });
     expect(json.retention).toEqual({
       perMinuteFrom: "2026-08-29T12:00:00.000Z",
