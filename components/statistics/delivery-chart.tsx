@@ -17,35 +17,40 @@ import type { Bucket } from "@/lib/shared/time-buckets";
 import { formatUtc9Date } from "@/lib/shared/utc9";
 import { ChartLegend } from "./chart-legend";
 import { roundTicks, tickFormatter, tooltipLabel } from "./chart-time-labels";
+import { DELIVERY_LINES } from "./delivery-lines";
 
 // The theme's colours (app/globals.css @theme), so the chart matches the rest of the console.
 const GRID = "var(--color-line)";
 const AXIS_TEXT = "var(--color-muted)";
 
-/**
- * The lines, their axis and colour: latency on the left (ms), the success rate on the right (%).
- * Each one's name is the message `deliveries.<key>`, as in the totals above the chart.
- */
-export const DELIVERY_LINES = [
-  { key: "p50", axis: "ms", color: "var(--color-latency-p50)", dash: undefined },
-  { key: "p95", axis: "ms", color: "var(--color-latency-p95)", dash: "6 3" },
-  { key: "p99", axis: "ms", color: "var(--color-latency-p99)", dash: "2 2" },
-  { key: "successRate", axis: "rate", color: "var(--color-line-green)", dash: undefined },
-] as const;
-
 /** How long LINE waits for a bot's answer: a webhook answered later fails as request_timeout. */
 const LINE_TIMEOUT_MS = 2000;
 
-function tooltipValue(value: unknown, name: unknown, item: { dataKey?: unknown }) {
+/** The latency axis's ticks: powers of ten up to LINE's limit. */
+const LATENCY_TICKS = [1, 10, 100, 1000, LINE_TIMEOUT_MS];
+
+/**
+ * A latency as the log axis draws it: at least 1 ms (a log axis has no 0; an answer within the
+ * millisecond sits on its floor). The tooltip and the table show the value itself.
+ */
+const onLogAxis = (ms: number | null) => (ms === null ? null : Math.max(1, ms));
+
+function tooltipValue(
+  value: unknown,
+  name: unknown,
+  item: { dataKey?: unknown; payload?: Record<string, unknown> },
+) {
   if (typeof value !== "number") return [NO_VALUE, String(name)];
-  return item.dataKey === "successRate"
-    ? [`${value.toFixed(2)} %`, String(name)]
-    : [`${Math.round(value)} ms`, String(name)];
+  if (item.dataKey === "successRate") return [`${value.toFixed(2)} %`, String(name)];
+  // The value drawn is at least 1 ms; the tooltip says the latency measured.
+  const measured = item.payload?.[String(item.dataKey).replace(/Drawn$/, "")];
+  return [`${Math.round(typeof measured === "number" ? measured : value)} ms`, String(name)];
 }
 
 /**
- * Latency percentiles (left axis, ms) and the success rate (right axis, %) per bucket, with LINE's
- * 2-second limit marked on the latency axis (which always reaches it). A bucket
+ * Latency percentiles (left axis, ms, log scale from 1 ms to LINE's 2-second limit, which is
+ * marked) and the success rate (right axis, %) per bucket. On a log axis a bot answering in 3 ms
+ * and one answering in 1.5 s both read, and so does how far each is from timing out. A bucket
  * without attempts has no point: the line breaks there instead of dropping to zero (a zero would
  * read as instant answers or a 0 % rate). Purely presentational.
  */
@@ -60,6 +65,9 @@ export function DeliveryChart({
   const locale = useLocale();
   const data = series.map((point) => ({
     ...point,
+    p50Drawn: onLogAxis(point.p50),
+    p95Drawn: onLogAxis(point.p95),
+    p99Drawn: onLogAxis(point.p99),
     successRate: point.successRate === null ? null : point.successRate * 100,
   }));
   const first = series.at(0)?.bucketStart;
@@ -93,6 +101,10 @@ export function DeliveryChart({
         <YAxis
           yAxisId="ms"
           orientation="left"
+          scale="log"
+          domain={[1, LINE_TIMEOUT_MS]}
+          ticks={LATENCY_TICKS}
+          allowDataOverflow
           tick={{ fontSize: 11, fill: AXIS_TEXT }}
           tickFormatter={(value: number) => `${value}`}
           width={56}
@@ -117,11 +129,10 @@ export function DeliveryChart({
             style: { fontSize: 11, fill: AXIS_TEXT, textAnchor: "middle" },
           }}
         />
-        {/* LINE's limit, always on the latency axis: how far the bot is from timing out. */}
+        {/* LINE's limit, the top of the latency axis: how far the bot is from timing out. */}
         <ReferenceLine
           yAxisId="ms"
           y={LINE_TIMEOUT_MS}
-          ifOverflow="extendDomain"
           stroke="var(--color-danger)"
           strokeDasharray="4 4"
           label={{
@@ -140,7 +151,7 @@ export function DeliveryChart({
           <Line
             key={line.key}
             yAxisId={line.axis}
-            dataKey={line.key}
+            dataKey={line.axis === "ms" ? `${line.key}Drawn` : line.key}
             name={t(`deliveries.${line.key}`)}
             stroke={line.color}
             strokeDasharray={line.dash}

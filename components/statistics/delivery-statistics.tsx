@@ -14,6 +14,7 @@ import { NO_VALUE } from "@/components/ui/no-value";
 import { formatLatency, formatSuccessRate } from "@/lib/shared/delivery-rows";
 import type { RetentionWindows } from "@/lib/shared/retention-windows";
 import { rangeProblem } from "@/lib/shared/statistics-range";
+import { DELIVERY_LINES } from "./delivery-lines";
 import { DeliveryTable } from "./delivery-table";
 import { LazyDeliveryChart } from "./lazy-charts";
 import { PeriodLine, TsvDownload } from "./period-line";
@@ -93,10 +94,16 @@ export function DeliveryStatistics({
               <Total
                 label={t("deliveries.successRate")}
                 value={`${formatSuccessRate(totals.successRate)} %`}
+                color="var(--color-line-green)"
               />
-              <Total label={t("deliveries.p50")} value={latencyText(totals.p50)} />
-              <Total label={t("deliveries.p95")} value={latencyText(totals.p95)} />
-              <Total label={t("deliveries.p99")} value={latencyText(totals.p99)} />
+              {DELIVERY_LINES.filter((line) => line.axis === "ms").map((line) => (
+                <Total
+                  key={line.key}
+                  label={t(`deliveries.${line.key}`)}
+                  value={latencyText(totals[line.key])}
+                  color={line.color}
+                />
+              ))}
             </dl>
             <p className="text-xs text-muted">
               {t("deliveries.latencyNote", { percent: Math.round(data.relativeError * 100) })}
@@ -117,11 +124,21 @@ export function DeliveryStatistics({
 
 const latencyText = (ms: number | null) => (ms === null ? NO_VALUE : `${formatLatency(ms)} ms`);
 
-function Total({ label, value }: { label: string; value: string }) {
+/** A total, drawn as the Errors view's reason tiles are; `color`: its line in the chart. */
+function Total({ label, value, color }: { label: string; value: string; color?: string }) {
   return (
-    <div className="rounded-md bg-surface px-3 py-2">
-      <dt className="text-xs text-muted">{label}</dt>
-      <dd className="font-semibold tabular-nums">{value}</dd>
+    <div className="rounded-md border border-line bg-white px-3 py-2">
+      <dt className="flex items-center gap-2 text-xs text-muted">
+        {color && (
+          <span
+            aria-hidden
+            className="size-2.5 shrink-0 rounded-sm"
+            style={{ backgroundColor: color }}
+          />
+        )}
+        {label}
+      </dt>
+      <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
     </div>
   );
 }

@@ -11,7 +11,7 @@ export interface SegmentedOption<V extends string> {
 }
 
 /**
- * One choice out of a few, shown as joined pills. Native radio inputs, so arrow keys,
+ * One choice out of a few, shown as a row of pills. Native radio inputs, so arrow keys,
  * the group's name and the checked state come from the browser.
  */
 export function SegmentedControl<V extends string>({
@@ -29,13 +29,13 @@ export function SegmentedControl<V extends string>({
   return (
     <fieldset className="flex max-w-full min-w-0 flex-wrap items-center gap-2">
       <legend className="float-left mr-1 text-sm font-semibold">{legend}</legend>
-      {/* On a phone the pills wrap onto more rows rather than leave the screen. */}
-      <div className="inline-flex max-w-full flex-wrap gap-px overflow-hidden rounded-md border border-line bg-line">
+      {/* Pills of their own, so that on a phone they wrap onto more rows and still read as pills. */}
+      <div className="flex max-w-full flex-wrap gap-1">
         {options.map((option) => (
           <label
             key={option.value}
             title={option.hint}
-            className="relative bg-white has-checked:bg-line-green-dark has-checked:text-white has-disabled:cursor-not-allowed has-disabled:text-muted/60 has-focus-visible:outline-2 has-focus-visible:-outline-offset-2 has-focus-visible:outline-line-green-dark"
+            className="relative rounded-md border border-line bg-white has-checked:border-line-green-dark has-checked:bg-line-green-dark has-checked:text-white has-disabled:cursor-not-allowed has-disabled:text-muted/60 has-focus-visible:outline-2 has-focus-visible:-outline-offset-2 has-focus-visible:outline-line-green-dark"
           >
             <input
               type="radio"
