@@ -41,6 +41,21 @@ export function autoSeriesFrom(range: StatisticsRange, firstData: Date | null): 
 }
 
 /**
+ * Where to look for a range's first data, for autoSeriesFrom: the hourly tier (it holds every
+ * count, as long as any tier does) from the hour `from` is in, and from the hourly cutoff on,
+ * whether or not the job has deleted what lies before yet.
+ */
+export function firstDataHours(
+  channelId: string,
+  range: StatisticsRange,
+  kept: RetentionCutoffs | null,
+) {
+  const from = bucketStart(range.from, "hour");
+  const cutoff = kept?.hourRollups;
+  return { channelId, hourStart: { gte: cutoff && cutoff > from ? cutoff : from, lt: range.to } };
+}
+
+/**
  * What a view answers for `asked`: with retention (`kept`), a range reaching before the
  * per-minute cutoff is widened to whole hours and is not drawn per minute (only hourly counts are
  * left there); otherwise the bucket asked for, or with none (Auto) the one chosen for the length

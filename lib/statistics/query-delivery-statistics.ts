@@ -11,7 +11,7 @@ import {
   RELATIVE_ERROR,
   summarizeHistogram,
 } from "./latency-histogram";
-import { planStatistics, tierSpans } from "./plan-statistics-read";
+import { firstDataHours, planStatistics, tierSpans } from "./plan-statistics-read";
 
 export interface DeliveryStatisticsOptions {
   /** Absent: chosen for the range (chooseBucket). */
@@ -49,8 +49,6 @@ function histogramRowsSql(
   return parts.length ? Prisma.join(parts, " UNION ALL ") : null;
 }
 
-const later = (a: Date, b: Date | undefined) => (b && b > a ? b : a);
-
 /**
  * The hour of the first attempt counted in a range (the hourly tier), or null: for an automatic
  * bucket, which fits the chart to the data.
@@ -63,11 +61,7 @@ async function firstAttemptHour(
 ) {
   const first = await db.deliveryRollupHour.aggregate({
     _min: { hourStart: true },
-    where: {
-      channelId,
-      // From the hourly cutoff on, whether or not the job has deleted what lies before yet.
-      hourStart: { gte: later(bucketStart(range.from, "hour"), kept?.hourRollups), lt: range.to },
-    },
+    where: firstDataHours(channelId, range, kept),
   });
   return first._min.hourStart;
 }

@@ -6,7 +6,7 @@ import type { RetentionCutoffs } from "../shared/retention-windows";
 import type { StatisticsRange } from "../shared/statistics-range";
 import { type Bucket, bucketStart, bucketStarts, fillSeries } from "../shared/time-buckets";
 import { toLineRow } from "./line-rows";
-import { planStatistics, type Span, tierSpans } from "./plan-statistics-read";
+import { firstDataHours, planStatistics, type Span, tierSpans } from "./plan-statistics-read";
 
 /**
  * The hour of the first error counted in a range (the hourly tier holds every error, as long as
@@ -20,11 +20,7 @@ async function firstErrorHour(
 ) {
   const first = await db.errorRollupHour.aggregate({
     _min: { hourStart: true },
-    where: {
-      channelId,
-      // From the hourly cutoff on, whether or not the job has deleted what lies before yet.
-      hourStart: { gte: later(bucketStart(range.from, "hour"), kept?.hourRollups), lt: range.to },
-    },
+    where: firstDataHours(channelId, range, kept),
   });
   return first._min.hourStart;
 }
