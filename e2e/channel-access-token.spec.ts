@@ -61,4 +61,18 @@ test("a long-lived channel access token is shown once, and reissuing asks first"
   expect((await page.request.get(endpoint, withFirst)).status()).toBe(401);
   const withSecond = { headers: { authorization: `Bearer ${second}` } };
   expect((await page.request.get(endpoint, withSecond)).status()).toBe(200);
+
+  // Reissued with the current token kept for an hour: both work, and the page says until when.
+  await card.getByRole("button", { name: "Reissue" }).click();
+  await dialog.getByLabel("The current token keeps working").selectOption({ label: "For 1 hour" });
+  await dialog.getByRole("button", { name: "Reissue" }).click();
+  await expect(token).not.toHaveText(second);
+  const third = (await token.textContent()) ?? "";
+  await expect(page.getByTestId("old-access-token")).toHaveText(
+    /^The previous token keeps working until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(UTC\+9\)\.$/,
+  );
+  expect((await page.request.get(endpoint, withSecond)).status()).toBe(200);
+  const withThird = { headers: { authorization: `Bearer ${third}` } };
+  expect((await page.request.get(endpoint, withThird)).status()).toBe(200);
+  expect((await page.request.get(endpoint, withFirst)).status()).toBe(401);
 });

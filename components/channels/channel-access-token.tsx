@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { type AccessTokenStatus, channelAccessTokenQuery } from "@/components/data/console-queries";
 import {
   type IssuedAccessToken,
@@ -14,6 +14,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, SettingRow } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+
+/** How long an earlier token may keep working after a reissue, offered as on LINE's console. */
+const OLD_TOKEN_GRACE_MINUTES = [0, 60, 6 * 60, 24 * 60] as const;
 
 /**
  * The long-lived channel access token: issue it, or reissue it (which revokes the old one). The
@@ -39,8 +42,10 @@ export function ChannelAccessToken({
   const issue = useIssueAccessToken(channelId);
   const t = useTranslations("channels.accessToken");
   const f = useConsoleFormat();
-  const issueToken = () =>
-    issue.mutate(undefined, {
+  const [oldTokenMinutes, setOldTokenMinutes] = useState(0);
+  const graceId = useId();
+  const issueToken = (oldTokenValidMinutes = 0) =>
+    issue.mutate(oldTokenValidMinutes, {
       onSuccess: (issued) => {
         setShown(issued);
         setCopy("idle");
@@ -70,12 +75,17 @@ export function ChannelAccessToken({
               <Button
                 variant={status.issued ? "secondary" : "primary"}
                 disabled={issue.isPending}
-                onClick={() => (status.issued ? setConfirming(true) : issueToken())}
+                onClick={() => (status.issued ? setConfirming(true) : issueToken(0))}
               >
                 {status.issued ? t("reissue") : t("issue")}
               </Button>
             )}
           </div>
+          {status.oldTokensValidUntil && (
+            <p data-testid="old-access-token" className="text-sm text-muted">
+              {t("oldTokenUntil", { time: f.instant(status.oldTokensValidUntil) })}
+            </p>
+          )}
           {!canManage && <RoleNote note={ADMIN_ONLY.accessToken} />}
           {shown && (
             <div className="space-y-2">
@@ -107,10 +117,25 @@ export function ChannelAccessToken({
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
           setConfirming(false);
-          issueToken();
+          issueToken(oldTokenMinutes);
         }}
       >
         <p>{t("reissueBody")}</p>
+        <label htmlFor={graceId} className="mt-3 block text-sm font-medium">
+          {t("oldTokenGrace")}
+        </label>
+        <select
+          id={graceId}
+          value={oldTokenMinutes}
+          onChange={(event) => setOldTokenMinutes(Number(event.target.value))}
+          className="mt-1 rounded-md border border-line bg-white px-2 py-1.5 text-sm"
+        >
+          {OLD_TOKEN_GRACE_MINUTES.map((minutes) => (
+            <option key={minutes} value={minutes}>
+              {t("oldTokenGraceOption", { hours: minutes / 60 })}
+            </option>
+          ))}
+        </select>
       </ConfirmDialog>
     </Card>
   );

@@ -10,17 +10,23 @@ import { callEndpoint } from "./endpoint-client";
 export type IssuedAccessToken = AnswerOf<typeof channels.issueAccessToken>;
 
 /**
- * Issues a long-lived channel access token (revoking the previous one). The cached status says
+ * Issues a long-lived channel access token (ending the previous one, at once or later). The cached status says
  * "issued" at once; the token itself is only in the answer, for the caller to show once.
  */
 export function useIssueAccessToken(channelId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => callEndpoint(channels.issueAccessToken, { params: { channelId } }),
+    /** `oldTokenValidMinutes`: how long earlier tokens keep working (0: they stop at once). */
+    mutationFn: (oldTokenValidMinutes: number) =>
+      callEndpoint(channels.issueAccessToken, {
+        params: { channelId },
+        body: { oldTokenValidMinutes },
+      }),
     onSuccess: (issued) => {
       queryClient.setQueryData<AccessTokenStatus>(channelKeys.accessToken(channelId), {
         issued: true,
         issuedAt: issued.issuedAt,
+        oldTokensValidUntil: issued.oldTokensValidUntil,
       });
     },
   });

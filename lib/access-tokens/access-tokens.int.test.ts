@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { listAudit } from "../audit/list-audit";
 import { createChannel } from "../channels/create-channel";
+import { prismaSql } from "../db/prisma-sql";
 import { TEST_PROVIDERS, type TestDatabase, useTestDatabase } from "../dev/testing/test-database";
 import { NotFoundError, UnauthenticatedError } from "../errors";
 import { createProvider } from "../providers/create-provider";
@@ -8,6 +10,7 @@ import {
   AUTHENTICATION_FAILED_MESSAGE,
   AUTHORIZATION_REQUIRED_MESSAGE,
   authenticateChannel,
+  authenticateChannelToken,
 } from "./authenticate-channel";
 import { getChannelAccessTokenStatus } from "./get-channel-access-token-status";
 import { issueChannelAccessToken } from "./issue-channel-access-token";
@@ -56,7 +59,11 @@ describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
     expect(Date.parse(issuedAt)).toBeGreaterThanOrEqual(before - 1000);
     const authenticated = await authenticateChannel(db, `Bearer ${accessToken}`);
     expect(authenticated.id).toBe(channel.id);
-    expect(await getChannelAccessTokenStatus(db, channel.id)).toEqual({ issued: true, issuedAt });
+    expect(await getChannelAccessTokenStatus(db, channel.id)).toEqual({
+      issued: true,
+      issuedAt,
+      oldTokensValidUntil: null,
+    });
   });
 
   it("reports no token before the first is issued", async () => {
@@ -65,6 +72,7 @@ describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
     expect(await getChannelAccessTokenStatus(db, channel.id)).toEqual({
       issued: false,
       issuedAt: null,
+      oldTokensValidUntil: null,
     });
   });
 
@@ -85,6 +93,63 @@ describe.each(TEST_PROVIDERS)("channel access tokens on %s", (provider) => {
     const rows = await db.channelAccessToken.findMany({ where: { channelId: channel.id } });
     expect(rows.filter((row) => row.revokedAt === null)).toHaveLength(1);
     expect(new Set([first, second, third].map((t) => t.accessToken)).size).toBe(3);
+  });
+
+  it("keeps the earlier token working until the reissue's grace period ends, and not a moment after", async () => {
+    const { db } = database();
+    const channel = await newChannel(database());
+    const t0 = new Date("2026-12-07T01:00:00.000Z");
+    const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+    const old = await issueChannelAccessToken(db, channel.id, "admin@example.com", { now: t0 });
+    const reissued = await issueChannelAccessToken(db, channel.id, "admin@example.com", {
+      oldTokenValidMinutes: 60,
+      now: minutes(1),
+    });
+    expect(reissued.oldTokensValidUntil).toBe(minutes(61).toISOString());
+    expect(await getChannelAccessTokenStatus(db, channel.id, minutes(2))).toMatchObject({
+      issued: true,
+      issuedAt: minutes(1).toISOString(),
+      oldTokensValidUntil: minutes(61).toISOString(),
+    });
+
+    // Both tokens work until then, through both ways a token is checked (the /v2 API's, and the
+    // one statement of the console's token routes); the old one stops at its end.
+    const both = async (token: string, at: Date) => {
+      const header = `Bearer ${token}`;
+      const viaApi = await authenticateChannel(db, header, at).then(
+        (found) => found.id,
+        () => null,
+      );
+      const viaRoutes = await authenticateChannelToken(prismaSql(db), header, at).then(
+        (found) => found.channelId,
+        () => null,
+      );
+      return [viaApi, viaRoutes];
+    };
+    expect(await both(old.accessToken, minutes(60))).toEqual([channel.id, channel.id]);
+    expect(await both(reissued.accessToken, minutes(60))).toEqual([channel.id, channel.id]);
+    expect(await both(old.accessToken, minutes(61))).toEqual([null, null]);
+    expect(await both(reissued.accessToken, minutes(61))).toEqual([channel.id, channel.id]);
+    await expectAuthenticationFailed(
+      authenticateChannel(db, `Bearer ${old.accessToken}`, minutes(62)),
+    );
+    expect(await getChannelAccessTokenStatus(db, channel.id, minutes(61))).toMatchObject({
+      oldTokensValidUntil: null,
+    });
+
+    // A later reissue only ever brings an old token's end closer: at once, here.
+    const third = await issueChannelAccessToken(db, channel.id, "admin@example.com", {
+      oldTokenValidMinutes: 24 * 60,
+      now: minutes(70),
+    });
+    expect(await both(reissued.accessToken, minutes(71))).toEqual([channel.id, channel.id]);
+    await issueChannelAccessToken(db, channel.id, "admin@example.com", { now: minutes(72) });
+    expect(await both(reissued.accessToken, minutes(72))).toEqual([null, null]);
+    expect(await both(third.accessToken, minutes(72))).toEqual([null, null]);
+    const { entries } = await listAudit(db, { channelId: channel.id }, { limit: 10 });
+    expect(entries.map((entry) => entry.summary)).toContain(
+      "Reissued the channel access token; earlier tokens work until 2026-12-07 11:01 (UTC+9)",
+    );
   });
 
   it.each([

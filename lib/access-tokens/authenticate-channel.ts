@@ -28,15 +28,25 @@ function bearerTokenHash(authorizationHeader: string | null): string {
 /**
  * The channel a `Authorization: Bearer <token>` header belongs to, for the LINE-compatible API.
  * No header, or one of another scheme, throws UnauthenticatedError with LINE's "header required"
- * message; a malformed, unknown or revoked token with LINE's "authentication failed".
+ * message; a malformed, unknown or revoked token with LINE's "authentication failed". An earlier
+ * token kept working by a reissue's grace period is accepted until its revokedAt.
  */
-export async function authenticateChannel(db: Db, authorizationHeader: string | null) {
+export async function authenticateChannel(
+  db: Db,
+  authorizationHeader: string | null,
+  now = new Date(),
+) {
   const row = await db.channelAccessToken.findUnique({
     where: { tokenHash: bearerTokenHash(authorizationHeader) },
     include: { channel: true },
   });
-  if (!row || row.revokedAt !== null) throw authenticationFailed();
+  if (!row || !worksAt(row.revokedAt, now)) throw authenticationFailed();
   return row.channel;
+}
+
+/** A token works until its revokedAt (null: until a reissue); after a reissue with a grace period it is in the future. */
+function worksAt(revokedAt: Date | null, now: Date): boolean {
+  return revokedAt === null || revokedAt > now;
 }
 
 /**
@@ -47,13 +57,14 @@ export async function authenticateChannel(db: Db, authorizationHeader: string | 
 export async function authenticateChannelToken(
   sql: SqlSession,
   authorizationHeader: string | null,
+  now = new Date(),
 ): Promise<{ channelId: string; providerId: string }> {
   const p = new SqlParams(sql.dialect);
   const [row] = await sql.query<{ channelId: string; providerId: string }>(
     `SELECT t."channelId" AS "channelId", c."providerId" AS "providerId"
       FROM "ChannelAccessToken" t JOIN "Channel" c ON c."id" = t."channelId"
       WHERE t."tokenHash" = ${p.value(bearerTokenHash(authorizationHeader))}
-        AND t."revokedAt" IS NULL`,
+        AND (t."revokedAt" IS NULL OR t."revokedAt" > ${p.time(now)})`,
     p.list,
   );
   if (!row) throw authenticationFailed();

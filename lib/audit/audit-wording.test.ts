@@ -135,9 +135,13 @@ describe("wordAuditEntry", () => {
     expect(errors).toEqual([]);
   });
 
-  it("tells a reissued token and a single redelivery apart", () => {
+  it("tells a reissued token, one with a grace period, and a single redelivery apart", () => {
     expect(wordAuditEntry(ja, "access_token.issued", { revokedEarlier: true })).toBe(
       "チャネルアクセストークンを再発行しました",
+    );
+    const grace = { revokedEarlier: true, earlierValidUntil: "2026-12-08T01:00:00.000Z" };
+    expect(wordAuditEntry(en, "access_token.issued", grace)).toBe(
+      "Reissued the channel access token; earlier tokens work until 2026-12-08 10:00 (UTC+9)",
     );
     expect(wordAuditEntry(en, "webhooks.redelivered_now", { count: 1, webhookIds: "01A" })).toBe(
       "Redelivered webhook 01A now",

@@ -4,12 +4,20 @@
 // `summary` in English. Pure: the browser runs it too.
 import type { createTranslator } from "use-intl/core";
 import type { Messages } from "../i18n/messages";
+import { formatUtc9Date, formatUtc9Time } from "../shared/utc9";
 import type { AuditAction, AuditDetail } from "./audit-actions";
 
 /** A translator over all the console's messages: `useTranslations()` or `createTranslator`. */
 export type MessagesTranslator = ReturnType<typeof createTranslator<Messages>>;
 
 const ROLES = new Set(["admin", "member", "viewer"]);
+
+/** An instant stored in an entry, as "2026-12-08 10:00" in UTC+9 (the log's zone). */
+function utc9Minute(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  return `${formatUtc9Date(instant)} ${formatUtc9Time(instant).slice(0, 5)}`;
+}
 
 /** One line in plain words, in the translator's language; an unknown action prints its code. */
 export function wordAuditEntry(t: MessagesTranslator, action: string, detail: AuditDetail): string {
@@ -44,7 +52,11 @@ export function wordAuditEntry(t: MessagesTranslator, action: string, detail: Au
     "channel_secret.revealed": () => t("audit.entry.channelSecretRevealed"),
     "channel_secret.reissued": () => t("audit.entry.channelSecretReissued"),
     "access_token.issued": () =>
-      d.revokedEarlier ? t("audit.entry.accessTokenReissued") : t("audit.entry.accessTokenIssued"),
+      typeof d.earlierValidUntil === "string"
+        ? t("audit.entry.accessTokenReissuedUntil", { until: utc9Minute(d.earlierValidUntil) })
+        : d.revokedEarlier
+          ? t("audit.entry.accessTokenReissued")
+          : t("audit.entry.accessTokenIssued"),
     "member.added": () =>
       t("audit.entry.memberAdded", { email: text(d.email), role: role(d.role) }),
     "member.role_changed": () =>

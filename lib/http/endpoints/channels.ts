@@ -42,11 +42,16 @@ export const getAccessTokenStatus = endpoint<Returned<typeof getChannelAccessTok
   access: { channel: "read" },
 });
 
-/** Issue or reissue: every earlier token of the channel stops working at once; 201. */
+/**
+ * Issue or reissue; 201. Every earlier token of the channel stops working at once, or after the
+ * body's `oldTokenValidMinutes` (at most 24 hours); the body is optional.
+ */
 export const issueAccessToken = endpoint<Returned<typeof issueChannelAccessToken>>()({
   method: "POST",
   path: `${CHANNEL}/access-token`,
   access: { channel: "manage" },
+  body: schema(() => import("../../access-tokens/access-token-input"), "issueAccessTokenInput"),
+  bodyOptional: true,
 });
 
 /** The channel's audit log, newest first. */

@@ -12,10 +12,12 @@ export const GET = route(endpoints.getAccessTokenStatus, async ({ params }) =>
   }),
 );
 
-/** Issue or reissue: every earlier token of the channel stops working at once. */
-export const POST = route(endpoints.issueAccessToken, async ({ params, grant }) =>
-  Response.json(await issueChannelAccessToken(db(), params.channelId, actorLabel(grant.actor)), {
-    status: 201,
-    headers: { "cache-control": "no-store" },
-  }),
+/** Issue or reissue: earlier tokens stop working at once, or after the grace period asked for. */
+export const POST = route(endpoints.issueAccessToken, async ({ params, grant, body }) =>
+  Response.json(
+    await issueChannelAccessToken(db(), params.channelId, actorLabel(grant.actor), {
+      oldTokenValidMinutes: body?.oldTokenValidMinutes ?? 0,
+    }),
+    { status: 201, headers: { "cache-control": "no-store" } },
+  ),
 );
