@@ -50,7 +50,10 @@ export function wordAuditEntry(t: MessagesTranslator, action: string, detail: Au
     "notification_email.changed": () => t("audit.entry.notificationEmailChanged", change()),
     "error_notification.changed": () => t("audit.entry.errorNotificationChanged", change(onOff)),
     "channel_secret.revealed": () => t("audit.entry.channelSecretRevealed"),
-    "channel_secret.reissued": () => t("audit.entry.channelSecretReissued"),
+    "channel_secret.reissued": () =>
+      typeof d.switchesAt === "string"
+        ? t("audit.entry.channelSecretReissuedAt", { time: utc9Minute(d.switchesAt) })
+        : t("audit.entry.channelSecretReissued"),
     "access_token.issued": () =>
       typeof d.earlierValidUntil === "string"
         ? t("audit.entry.accessTokenReissuedUntil", { until: utc9Minute(d.earlierValidUntil) })

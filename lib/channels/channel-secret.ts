@@ -15,12 +15,50 @@ export function sealChannelSecret(
   return sealSecret(key, channelId, plaintext);
 }
 
-/** The plaintext secret of a channel row (a legacy plaintext value is read as it is). */
+/** A channel row's secret columns, as Prisma or the dispatcher's SQL reads them. */
+export interface ChannelSecretColumns {
+  id: string;
+  channelSecret: string;
+  nextChannelSecret?: string | null;
+  nextChannelSecretAt?: Date | null;
+}
+
+/** Whether a scheduled secret has taken over by `now`. */
+export function nextSecretInForce(channel: ChannelSecretColumns, now: Date): boolean {
+  return (
+    channel.nextChannelSecret != null &&
+    channel.nextChannelSecretAt != null &&
+    channel.nextChannelSecretAt <= now
+  );
+}
+
+/**
+ * The plaintext secret a channel signs with at `now`: a scheduled secret once its time has come,
+ * else the current one (a legacy plaintext value is read as it is).
+ */
 export function openChannelSecret(
-  channel: { id: string; channelSecret: string },
+  channel: ChannelSecretColumns,
   key: Buffer = channelSecretKey(),
+  now: Date = new Date(),
 ): string {
-  return openSecret(key, channel.id, channel.channelSecret);
+  const sealed = nextSecretInForce(channel, now)
+    ? (channel.nextChannelSecret as string)
+    : channel.channelSecret;
+  return openSecret(key, channel.id, sealed);
+}
+
+/** The scheduled secret and when it takes over, while it has not yet; null otherwise. */
+export function openScheduledSecret(
+  channel: ChannelSecretColumns,
+  key: Buffer = channelSecretKey(),
+  now: Date = new Date(),
+): { channelSecret: string; switchesAt: string } | null {
+  if (!channel.nextChannelSecret || !channel.nextChannelSecretAt) return null;
+  if (nextSecretInForce(channel, now)) return null;
+  return {
+    channelSecret: openSecret(key, channel.id, channel.nextChannelSecret),
+    switchesAt: channel.nextChannelSecretAt.toISOString(),
+  };
 }
 
 /**
@@ -30,11 +68,15 @@ export function openChannelSecret(
  * meantime (a reissued secret) is left as its writer left it.
  */
 export async function sealLegacyChannelSecrets(db: Db, key: Buffer): Promise<number> {
-  const rows = await db.channel.findMany({ select: { id: true, channelSecret: true } });
+  const rows = await db.channel.findMany({
+    select: { id: true, channelSecret: true, nextChannelSecret: true },
+  });
   let sealed = 0;
   for (const row of rows) {
+    // A scheduled secret is only ever written sealed: it must open too.
+    if (row.nextChannelSecret) openSecret(key, row.id, row.nextChannelSecret);
     if (isSealed(row.channelSecret)) {
-      openChannelSecret(row, key);
+      openSecret(key, row.id, row.channelSecret);
       continue;
     }
     const { count } = await db.channel.updateMany({

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { fromSqlBool, fromSqlTime, SqlParams, type SqlSession } from "../db/sql";
 import { NotFoundError } from "../errors";
-import { openChannelSecret } from "./channel-secret";
+import { openChannelSecret, openScheduledSecret } from "./channel-secret";
 import { CHANNEL_VIEW_FIELDS, type ChannelView, toChannelView } from "./channel-view";
 import { NUMERIC_ID_PATTERN } from "./credentials";
 import { findChannelOrThrow } from "./find-channel";
@@ -46,17 +46,21 @@ export async function getChannelSecret(db: Db, channelId: string) {
   return { channelSecret: openChannelSecret(channel) };
 }
 
-/** The channel secret, for the Basic settings tab's reveal button; each reveal is logged. */
+/**
+ * The channel secret, for the Basic settings tab's reveal button, with a reissued one waiting for
+ * its time (`scheduled`, null if none); each reveal is logged.
+ */
 export async function revealChannelSecret(db: Db, channelId: string, actor: string) {
   const channel = await findChannelOrThrow(db, channelId);
   const channelSecret = openChannelSecret(channel);
+  const scheduled = openScheduledSecret(channel);
   await recordAudit(db, {
     providerId: channel.providerId,
     channelId,
     actor,
     action: "channel_secret.revealed",
   });
-  return { channelSecret };
+  return { channelSecret, scheduled };
 }
 
 /** The channel with its provider's name, for the breadcrumb of the channel pages. */

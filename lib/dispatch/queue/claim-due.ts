@@ -3,7 +3,13 @@
 // statements whether it takes one webhook or a hundred.
 import "server-only";
 import type { Channel } from "../../db/client";
-import { fromSqlBool, type SqlConnection, SqlParams, type SqlSession } from "../../db/sql";
+import {
+  fromSqlBool,
+  fromSqlTime,
+  type SqlConnection,
+  SqlParams,
+  type SqlSession,
+} from "../../db/sql";
 import type { ManualRedeliveryFrom } from "./attempt-record";
 
 export interface ClaimedRow {
@@ -21,6 +27,8 @@ export type DispatchChannel = Pick<
   | "id"
   | "botUserId"
   | "channelSecret"
+  | "nextChannelSecret"
+  | "nextChannelSecretAt"
   | "webhookUrl"
   | "useWebhook"
   | "webhookRedelivery"
@@ -56,8 +64,9 @@ export interface Claim {
   channels: DispatchChannel[];
 }
 
-const CHANNEL_COLUMNS = `"id", "botUserId", "channelSecret", "webhookUrl", "useWebhook",
-  "webhookRedelivery", "errorStatisticsAggregation"`;
+const CHANNEL_COLUMNS = `"id", "botUserId", "channelSecret", "nextChannelSecret",
+  "nextChannelSecretAt", "webhookUrl", "useWebhook", "webhookRedelivery",
+  "errorStatisticsAggregation"`;
 
 /**
  * Claims due webhooks for `workerId`, oldest first, under a lease; any number of workers may
@@ -136,9 +145,11 @@ async function claimWith(tx: SqlSession, request: ClaimRequest): Promise<Claim> 
   }
   return {
     rows: rows.map((row) => ({ ...row, attemptCount: Number(row.attemptCount) })),
-    // SQLite answers booleans as 0 and 1.
+    // SQLite answers booleans as 0 and 1, and times as text.
     channels: channels.map((channel) => ({
       ...channel,
+      nextChannelSecretAt:
+        channel.nextChannelSecretAt == null ? null : fromSqlTime(channel.nextChannelSecretAt),
       useWebhook: fromSqlBool(channel.useWebhook),
       webhookRedelivery: fromSqlBool(channel.webhookRedelivery),
       errorStatisticsAggregation: fromSqlBool(channel.errorStatisticsAggregation),

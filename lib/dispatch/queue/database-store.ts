@@ -68,7 +68,8 @@ export class DatabaseStore implements DispatchStore {
       try {
         opened.set(channel.id, {
           ...channel,
-          channelSecret: openChannelSecret(channel, secretKey),
+          // The secret in force now: a scheduled one from its time on.
+          channelSecret: openChannelSecret(channel, secretKey, now),
         });
       } catch (error) {
         // Start-up checks every secret opens, so only a row altered since gets here; its

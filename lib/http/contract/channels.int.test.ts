@@ -186,5 +186,41 @@ describe.each(TEST_PROVIDERS)("the channel routes on %s", (provider) => {
       expect(after).not.toBe(before);
       expect(await api.getChannelSecret(channel.id)).toBe(after);
     });
+
+    it("schedules a reissue for later, and refuses a time it cannot read or keep", async () => {
+      const { api, channel } = await freshChannel();
+      const path = `/api/channels/${channel.id}/secret`;
+      const before = await api.getChannelSecret(channel.id);
+      const tooFar = new Date(Date.now() + 31 * 86_400_000).toISOString();
+      for (const json of [
+        { switchAt: "tomorrow" },
+        { switchAt: "2026-12-08T10:00" },
+        { switchAt: 1_765_000_000_000 },
+        { switchAt: tooFar },
+        { switchAt: new Date().toISOString().replace(/\.\d+Z$/, "Z"), extra: 1 },
+      ]) {
+        const refused = await api.call(secretRoute.POST, { method: "POST", path, json });
+        const error = await expectErrorAnswer(refused, 400);
+        expect(error.message).toMatch(/switchAt|extra/);
+      }
+      expect(await api.getChannelSecret(channel.id)).toBe(before);
+
+      const at = new Date(Date.now() + 3_600_000);
+      at.setUTCMilliseconds(0);
+      const scheduled = await api.call(secretRoute.POST, {
+        method: "POST",
+        path,
+        json: { switchAt: at.toISOString() },
+      });
+      expect(scheduled.status).toBe(200);
+      const answer = (await scheduled.json()) as { channelSecret: string; switchesAt: string };
+      expect(answer.switchesAt).toBe(at.toISOString());
+      // Until then the current secret signs; the reveal shows both.
+      const revealed = await api.call(secretRoute.GET, { method: "GET", path });
+      expect(await revealed.json()).toEqual({
+        channelSecret: before,
+        scheduled: { channelSecret: answer.channelSecret, switchesAt: at.toISOString() },
+      });
+    });
   });
 });

@@ -77,11 +77,13 @@ export const revealSecret = endpoint<Returned<typeof revealChannelSecret>>()({
   access: { channel: "manage" },
 });
 
-/** Reissue: a new secret replaces the old one at once. */
+/** Reissue: a new secret replaces the old one at once, or at the body's `switchAt`. */
 export const reissueSecret = endpoint<Returned<typeof reissueChannelSecret>>()({
   method: "POST",
   path: `${CHANNEL}/secret`,
   access: { channel: "manage" },
+  body: schema(() => import("../../channels/channel-secret-input"), "reissueChannelSecretInput"),
+  bodyOptional: true,
 });
 
 /** The console's Verify button: the same code path as LINE's test-webhook API. */

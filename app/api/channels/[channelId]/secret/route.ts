@@ -12,7 +12,11 @@ export const GET = route(endpoints.revealSecret, async ({ params, grant }) =>
   }),
 );
 
-/** Reissue: a new secret replaces the old one at once. */
-export const POST = route(endpoints.reissueSecret, async ({ params, grant }) =>
-  Response.json(await reissueChannelSecret(db(), params.channelId, actorLabel(grant.actor))),
+/** Reissue: a new secret replaces the old one at once, or at the time asked for. */
+export const POST = route(endpoints.reissueSecret, async ({ params, grant, body }) =>
+  Response.json(
+    await reissueChannelSecret(db(), params.channelId, actorLabel(grant.actor), {
+      switchAt: body?.switchAt,
+    }),
+  ),
 );

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Channel" ADD COLUMN     "nextChannelSecret" TEXT,
+ADD COLUMN     "nextChannelSecretAt" TIMESTAMP(3);
+

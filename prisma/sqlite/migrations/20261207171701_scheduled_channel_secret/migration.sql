@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Channel" ADD COLUMN "nextChannelSecret" TEXT;
+ALTER TABLE "Channel" ADD COLUMN "nextChannelSecretAt" DATETIME;
+
