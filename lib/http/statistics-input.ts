@@ -1,27 +1,13 @@
 import { z } from "zod";
 import { FAILURE_REASONS } from "../shared/failure-reasons";
-import { INSTANT_EXAMPLE, parseInstant } from "../shared/statistics-range";
+import { instantInput } from "../shared/instant-input";
 import { BUCKETS } from "../shared/time-buckets";
 import type { DeliveryStatisticsOptions } from "../statistics/query-delivery-statistics";
 import type { ErrorStatisticsOptions } from "../statistics/query-error-statistics";
 import { blankAsAbsent, queryInteger } from "./parse";
 
 /** An instant in a query string: ISO 8601 with seconds and an offset; absent when empty. */
-export const queryInstant = z.preprocess(
-  blankAsAbsent,
-  z
-    .string()
-    .transform((value, ctx) => {
-      const parsed = parseInstant(value);
-      if (parsed) return parsed;
-      ctx.addIssue({
-        code: "custom",
-        message: `must be an ISO 8601 date and time with seconds and an offset, e.g. ${INSTANT_EXAMPLE} or 2026-11-27T09:00:00+09:00`,
-      });
-      return z.NEVER;
-    })
-    .optional(),
-);
+export const queryInstant = z.preprocess(blankAsAbsent, instantInput.optional());
 
 /** More pages than any 90-day range has rows; it keeps the row offset a safe integer. */
 const MAX_PAGE = 1_000_000_000;
