@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseDeliveryStatisticsRequest } from "../dev/testing/statistics-request";
 import { InvalidInputError } from "../errors";
-import { parseDeliveryStatisticsRequest } from "./parse-statistics-request";
 
 const now = new Date("2026-11-27T12:00:00Z");
 const parse = (query: Record<string, string>) =>

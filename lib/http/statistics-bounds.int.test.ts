@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
+import { parseStatisticsRequest } from "../dev/testing/statistics-request";
 import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { InvalidInputError } from "../errors";
 import { createProvider } from "../providers/create-provider";
 import { queryErrorStatistics } from "../statistics/query-error-statistics";
 import { streamErrorRowsTsv } from "../statistics/stream-error-rows";
-import { parseStatisticsRequest } from "./parse-statistics-request";
 
 // The statistics routes' path for ranges at the edges of what they accept: whatever
 // parseStatisticsRequest lets through, both databases answer (the JSON and the TSV), and what it

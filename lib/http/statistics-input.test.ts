@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseStatisticsRequest } from "../dev/testing/statistics-request";
 import { InvalidInputError } from "../errors";
-import { parseStatisticsRequest } from "./parse-statistics-request";
 import { errorStatisticsInput } from "./statistics-input";
 
 const now = new Date("2026-11-27T12:00:00Z");

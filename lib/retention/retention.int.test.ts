@@ -11,11 +11,11 @@ import {
   insertAgedWebhook,
   instantsFrom,
 } from "../dev/testing/aged-rows";
-import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import {
   parseDeliveryStatisticsRequest,
   parseStatisticsRequest,
-} from "../http/parse-statistics-request";
+} from "../dev/testing/statistics-request";
+import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
 import { upsertDeliveryRollups } from "../statistics/delivery-rollups";

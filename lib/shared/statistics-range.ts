@@ -1,5 +1,5 @@
 // The one rule for which time ranges error statistics can be asked for. The route handlers
-// enforce it (lib/http/parse-statistics-request.ts) and the Statistics tab checks it before
+// enforce it (lib/http/statistics-range.ts) and the Statistics tab checks it before
 // asking (components/statistics/statistics-filters.ts), so both refuse exactly the same ranges.
 import { BUCKET_MS, type Bucket, bucketCount, MAX_BUCKETS, MAX_RANGE_DAYS } from "./time-buckets";
 

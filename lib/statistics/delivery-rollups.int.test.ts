@@ -13,13 +13,13 @@ import { openSqlConnection } from "../db/sql-driver";
 import { NO_ATTEMPT_DETAIL } from "../dev/testing/aged-rows";
 import { ALLOW_PRIVATE_TARGETS } from "../dev/testing/allow-private-targets";
 import { channelWithDemoBot } from "../dev/testing/channel-with-demo-bot";
+import { parseDeliveryStatisticsRequest } from "../dev/testing/statistics-request";
 import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { Dispatcher } from "../dispatch/dispatcher";
 import type { WebhookOutcome } from "../dispatch/queue/attempt-record";
 import { AttemptRecorder } from "../dispatch/queue/attempt-recorder";
 import { enqueueEvents } from "../events/enqueue-events";
-import { parseDeliveryStatisticsRequest } from "../http/parse-statistics-request";
 import { newUlid } from "../ids/new-ulid";
 import { createProvider } from "../providers/create-provider";
 import {

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { deliveryStatisticsTsv } from "@/lib/http/endpoints/statistics";
 import { route } from "@/lib/http/handler";
-import { statisticsRange } from "@/lib/http/parse-statistics-request";
+import { statisticsRange } from "@/lib/http/statistics-range";
 import { toDeliveryTsv } from "@/lib/shared/delivery-rows";
 import { formatUtc9Date } from "@/lib/shared/utc9";
 import { queryDeliveryStatistics } from "@/lib/statistics/query-delivery-statistics";

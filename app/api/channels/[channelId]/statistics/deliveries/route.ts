@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { deliveryStatistics } from "@/lib/http/endpoints/statistics";
 import { route } from "@/lib/http/handler";
-import { statisticsRange } from "@/lib/http/parse-statistics-request";
+import { statisticsRange } from "@/lib/http/statistics-range";
 import { queryDeliveryStatistics } from "@/lib/statistics/query-delivery-statistics";
 
 /** Success rate and latency of a channel (from the histogram rollups): totals and a series. */

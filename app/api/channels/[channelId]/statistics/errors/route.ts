@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { errorStatistics } from "@/lib/http/endpoints/statistics";
 import { route } from "@/lib/http/handler";
-import { statisticsRange } from "@/lib/http/parse-statistics-request";
+import { statisticsRange } from "@/lib/http/statistics-range";
 import { queryErrorStatistics } from "@/lib/statistics/query-error-statistics";
 
 /** Error statistics of a channel (from the rollups): totals, details, series, LINE's rows. */
