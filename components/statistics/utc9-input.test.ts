@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUtc9Minute, isoToUtc9Input, utc9InputToIso } from "./utc9-input";
+import { isoToUtc9Input, utc9InputToIso } from "./utc9-input";
 
 describe("utc9InputToIso", () => {
   it("reads midnight in UTC+9 as 15:00 UTC the day before", () => {
@@ -58,7 +58,7 @@ describe("utc9InputToIso", () => {
   });
 });
 
-describe("isoToUtc9Input and formatUtc9Minute", () => {
+describe("isoToUtc9Input", () => {
   it("shows 15:00 UTC as midnight of the next day in UTC+9", () => {
     expect(isoToUtc9Input("2026-11-26T15:00:00.000Z")).toBe("2026-11-27T00:00");
     expect(isoToUtc9Input("2025-12-31T15:00:00Z")).toBe("2026-01-01T00:00");
@@ -72,9 +72,5 @@ describe("isoToUtc9Input and formatUtc9Minute", () => {
     for (const value of ["2026-11-27T00:00", "2026-02-28T23:59", "2028-02-29T08:59"]) {
       expect(isoToUtc9Input(utc9InputToIso(value) ?? "")).toBe(value);
     }
-  });
-
-  it("formats a range end with a space", () => {
-    expect(formatUtc9Minute("2026-11-26T15:00:00.000Z")).toBe("2026-11-27 00:00");
   });
 });

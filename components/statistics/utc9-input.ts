@@ -32,8 +32,3 @@ export function isoToUtc9Input(iso: string): string {
   const p = utc9Parts(new Date(iso));
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
-
-/** "2026-11-27 00:00" in UTC+9, for showing a range. */
-export function formatUtc9Minute(iso: string): string {
-  return isoToUtc9Input(iso).replace("T", " ");
-}

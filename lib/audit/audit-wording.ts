@@ -4,7 +4,7 @@
 // `summary` in English. Pure: the browser runs it too.
 import type { createTranslator } from "use-intl/core";
 import type { Messages } from "../i18n/messages";
-import { formatUtc9Date, formatUtc9Time } from "../shared/utc9";
+import { formatUtc9Minute } from "../shared/utc9";
 import type { AuditAction, AuditDetail } from "./audit-actions";
 
 /** A translator over all the console's messages: `useTranslations()` or `createTranslator`. */
@@ -15,8 +15,7 @@ const ROLES = new Set(["admin", "member", "viewer"]);
 /** An instant stored in an entry, as "2026-12-08 10:00" in UTC+9 (the log's zone). */
 function utc9Minute(iso: string): string {
   const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return iso;
-  return `${formatUtc9Date(instant)} ${formatUtc9Time(instant).slice(0, 5)}`;
+  return Number.isNaN(instant.getTime()) ? iso : formatUtc9Minute(instant);
 }
 
 /** One line in plain words, in the translator's language; an unknown action prints its code. */

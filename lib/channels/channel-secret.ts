@@ -24,12 +24,19 @@ export interface ChannelSecretColumns {
 }
 
 /** Whether a scheduled secret has taken over by `now`. */
-export function nextSecretInForce(channel: ChannelSecretColumns, now: Date): boolean {
+function nextSecretInForce(channel: ChannelSecretColumns, now: Date): boolean {
   return (
     channel.nextChannelSecret != null &&
     channel.nextChannelSecretAt != null &&
     channel.nextChannelSecretAt <= now
   );
+}
+
+/** The sealed value of the secret in force at `now`: the scheduled one once its time has come. */
+export function sealedSecretInForce(channel: ChannelSecretColumns, now: Date): string {
+  return nextSecretInForce(channel, now) && channel.nextChannelSecret
+    ? channel.nextChannelSecret
+    : channel.channelSecret;
 }
 
 /**
@@ -41,10 +48,7 @@ export function openChannelSecret(
   key: Buffer = channelSecretKey(),
   now: Date = new Date(),
 ): string {
-  const sealed = nextSecretInForce(channel, now)
-    ? (channel.nextChannelSecret as string)
-    : channel.channelSecret;
-  return openSecret(key, channel.id, sealed);
+  return openSecret(key, channel.id, sealedSecretInForce(channel, now));
 }
 
 /** The scheduled secret and when it takes over, while it has not yet; null otherwise. */

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { InvalidInputError } from "../errors";
-import { nextSecretInForce, sealChannelSecret } from "./channel-secret";
+import { sealChannelSecret, sealedSecretInForce } from "./channel-secret";
 import { generateChannelSecret } from "./credentials";
 import { findChannelOrThrow } from "./find-channel";
 
@@ -30,9 +30,7 @@ export async function reissueChannelSecret(
     const channel = await findChannelOrThrow(tx, channelId);
     const sealed = sealChannelSecret(channelId, channelSecret);
     // A scheduled secret whose time has come is the current one: it stays so.
-    const current = nextSecretInForce(channel, now)
-      ? (channel.nextChannelSecret as string)
-      : channel.channelSecret;
+    const current = sealedSecretInForce(channel, now);
     await tx.channel.update({
       where: { id: channelId },
       data: scheduled

@@ -33,6 +33,12 @@ export function formatUtc9Time(instant: Date): string {
   return `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
+/** "2026-11-27 17:05" in UTC+9: to the minute (cut, not rounded), with a four-digit year. */
+export function formatUtc9Minute(instant: Date): string {
+  const p = utc9Parts(instant);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
 /** "2026-11-27 17:05:09" in UTC+9. */
 export function formatUtc9(instant: Date): string {
   return `${formatUtc9Date(instant)} ${formatUtc9Time(instant)}`;
