@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { DEMO_OPERATOR_EMAIL } from "./e2e/support/demo-operator";
 import { resolveE2eDatabaseUrl } from "./e2e/support/e2e-database";
+import { E2E_METRICS_TOKEN } from "./e2e/support/metrics-token";
 
 // The suite serves the production build made by `next build` beforehand (npm test does that);
 // it never builds by itself. A dedicated port keeps it away from `npm start` on 3000.
@@ -100,6 +101,8 @@ function consoleServer(serverPort: number) {
       WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
       // As `npm start` sets it: the sign-in page's hint is checked (sign-in.spec.ts, e2e/a11y).
       DEMO_OPERATOR_EMAIL,
+      // /metrics is served, to the holder of this token (e2e/api/metrics.api.spec.ts).
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   };

@@ -27,6 +27,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages: not the build's static files and the icon, which are no pages and change nothing, and
-  // not the API (/api, /v2), whose every request scripts/serve.mjs has checked.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.svg|api(?:/|$)|v2(?:/|$)).*)"],
+  // not the API (/api, /v2) and /metrics, whose every request scripts/serve.mjs has checked.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.svg|api(?:/|$)|v2(?:/|$)|metrics(?:/|$)).*)"],
 };

@@ -50,6 +50,7 @@ const [
   lineRequestId,
   { gateRequest },
   { clientAddress, trustedProxiesFromEnv },
+  { timeRequest },
 ] = await Promise.all([
   load("../lib/settings/http-server-settings.ts"),
   load("../lib/http/request-defences.ts"),
@@ -57,6 +58,7 @@ const [
   load("../lib/http/line-request-id.ts"),
   load("../lib/http/request-gate.ts"),
   load("../lib/http/client-address.ts"),
+  load("../lib/metrics/http-metrics.ts"),
 ]);
 const { isLineApiPath, LINE_REQUEST_ID_HEADER, logLineAnswer } = lineRequestId;
 
@@ -204,6 +206,8 @@ function whenBodyWithinLimit(request, proceed, refuseTooLarge) {
 const CLIENT_ADDRESS_HEADER = "x-webhook-console-client-address";
 
 function serve(request, response, expectsContinue) {
+  // For /metrics' request durations (lib/metrics/http-metrics.ts): by route, once it is known.
+  const timing = timeRequest(request.method, response);
   withSecurityHeaders(response);
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
     request.socket.remoteAddress ?? "",
@@ -235,12 +239,14 @@ function serve(request, response, expectsContinue) {
     return;
   }
   const [sentPath, query] = splitUrl(request.url ?? "/");
-  const { refusal, repairedPath } = gateRequest(
+  const { refusal, repairedPath, pattern } = gateRequest(
     request.method,
     sentPath,
     headerSource(request),
     origins,
   );
+  timing.pattern = pattern;
+  timing.pathname = sentPath;
   if (repairedPath !== null)
     request.url = query === undefined ? repairedPath : `${repairedPath}?${query}`;
   if (refusal) {

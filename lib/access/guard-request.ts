@@ -4,7 +4,13 @@ import "server-only";
 import { authenticateChannelToken } from "../access-tokens/authenticate-channel";
 import { TWO_FACTOR_REQUIRED_MESSAGE } from "../auth/two-factor-setting";
 import type { SqlSession } from "../db/sql";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../errors";
+import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../errors";
+import { metricsSettingsFromEnv } from "../metrics/metrics-settings";
+import {
+  METRICS_OFF_MESSAGE,
+  SCRAPE_REFUSED_MESSAGE,
+  scrapeAccess,
+} from "../metrics/scrape-access";
 import type { Permission } from "../shared/provider-roles";
 import type { Actor, Grant } from "./actor";
 import { authorizeChannel, authorizeProvider, requirePermission } from "./authorize";
@@ -26,6 +32,10 @@ export async function guardRequest(
   if (access === "public" || access === "line-token") {
     return { actor: null, providerId: null, role: null };
   }
+  if (access === "metrics-token") {
+    authorizeScrape(request);
+    return { actor: null, providerId: null, role: null };
+  }
   if (access === "public-or-operator") {
     return { actor: await currentOperator(request.headers), providerId: null, role: null };
   }
@@ -41,6 +51,13 @@ export async function guardRequest(
     return authorizeProvider(sql, actor, params.providerId ?? "", access.provider);
   }
   return authorizeChannel(sql, actor, params.channelId ?? "", access.channel);
+}
+
+/** A scrape of `/metrics`: 404 while METRICS_TOKEN is unset, 401 without it. */
+function authorizeScrape(request: Request): void {
+  const access = scrapeAccess(request.headers.get("authorization"), metricsSettingsFromEnv().token);
+  if (access === "off") throw new DomainError("not_found", METRICS_OFF_MESSAGE);
+  if (access === "refused") throw new UnauthenticatedError(SCRAPE_REFUSED_MESSAGE);
 }
 
 /** The session's operator; on routes that accept one, a channel's Bearer token instead. */

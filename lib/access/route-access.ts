@@ -12,6 +12,8 @@ export type RouteAccess =
   | "public-or-operator"
   /** A channel access token, checked by the LINE-compatible routes (lib/http/line-route.ts). */
   | "line-token"
+  /** A scraper holding METRICS_TOKEN as a Bearer token (lib/metrics/scrape-access.ts). */
+  | "metrics-token"
   /** Any signed-in operator. */
   | "operator"
   /**

@@ -2,7 +2,6 @@
 // console. Any number run beside a console started with WEBHOOK_DISPATCHER=off, on PostgreSQL
 // (docs/adr/0015-leased-claims-and-workers.md).
 import "server-only";
-import http from "node:http";
 import { loadSecretKey, SecretKeyFileError, secretKeySettingFromEnv } from "../crypto/secret-key";
 import { createDbClient } from "../db/client";
 import { resolveDatabaseConfig } from "../db/config";
@@ -10,11 +9,14 @@ import { migrate } from "../db/migrate";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { Dispatcher } from "../dispatch/dispatcher";
 import { describeError } from "../logging/describe-error";
+import { processMetrics } from "../metrics/console-metrics";
+import { metricsSettingsFromEnv, workerMetricsPortFromEnv } from "../metrics/metrics-settings";
 import { notificationSettingsFromEnv } from "../notifications/notification-settings";
 import { startNotifier } from "../notifications/start-notifier";
 import { retentionSettingsFromEnv } from "../retention/retention-settings";
 import { startRetention } from "../retention/start-retention";
 import { type Env, InvalidSettingError, portSetting } from "../settings/read-env";
+import { serveWorkerEndpoints } from "./worker-endpoints";
 
 /** WORKER_HEALTH_PORT: where a worker answers liveness and readiness checks; none when unset. */
 function healthPortFromEnv(env: Env): number | null {
@@ -60,17 +62,22 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
   const retention = startRetention(db, database, settings.retention);
   // Error notification emails: made and sent beside the dispatching, never in its way (ADR 20).
   const notifier = startNotifier(db, settings.notifications);
-  const health =
-    healthPort === null
-      ? null
-      : serveHealth(healthPort, env.HOSTNAME_BIND?.trim() || "127.0.0.1", db);
+  const endpoints = serveWorkerEndpoints(db, {
+    healthPort,
+    metricsPort: settings.metricsPort,
+    metricsToken: settings.metrics.token,
+    hostname: env.HOSTNAME_BIND?.trim() || "127.0.0.1",
+  });
+  if (settings.metricsPort !== null && settings.metrics.token === null) {
+    console.warn("[worker] WORKER_METRICS_PORT is set but METRICS_TOKEN is not: /metrics is off");
+  }
 
   let stopping = false;
   const stop = async (why: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`[worker] ${why}: no more claims; finishing what is in flight`);
-    health?.close();
+    for (const server of endpoints) server.close();
     await retention.stop();
     await notifier.stop();
     const abandoned = await dispatcher.stop();
@@ -86,8 +93,14 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
   // Started by the console (lib/dispatch/dispatcher-instance.ts): it says when events arrive, and
   // when it goes away, killed or not, this process stops too rather than run unwatched.
   if (process.send) {
-    process.on("message", (message: { type?: string }) => {
+    process.on("message", (message: { type?: string; id?: number }) => {
       if (message?.type === "wake") dispatcher.notify();
+      // The console's /metrics asks for this process's (lib/dispatch/dispatcher-instance.ts).
+      if (message?.type === "metrics") {
+        void processMetrics()
+          .registry.getMetricsAsJSON()
+          .then((metrics) => process.send?.({ type: "metrics", id: message.id, metrics }));
+      }
     });
     process.on("disconnect", () => void stop("the console went away"));
   }
@@ -102,33 +115,7 @@ function readSettings(env: NodeJS.ProcessEnv) {
     healthPort: healthPortFromEnv(env),
     retention: retentionSettingsFromEnv(env),
     notifications: notificationSettingsFromEnv(env),
+    metrics: metricsSettingsFromEnv(env),
+    metricsPort: workerMetricsPortFromEnv(env),
   };
-}
-
-/**
- * GET /health: the process lives (200). GET /ready: it can reach the database (200, else 503),
- * for a process manager that restarts or a balancer that routes by it.
- */
-function serveHealth(port: number, hostname: string, db: ReturnType<typeof createDbClient>) {
-  const server = http.createServer(async (request, response) => {
-    const answer = (status: number, body: object) => {
-      response.writeHead(status, {
-        "content-type": "application/json",
-        "cache-control": "no-store",
-      });
-      response.end(JSON.stringify(body));
-    };
-    if (request.url === "/health") return answer(200, { status: "ok" });
-    if (request.url === "/ready") {
-      try {
-        await db.$queryRaw`SELECT 1`;
-        return answer(200, { status: "ready" });
-      } catch {
-        return answer(503, { status: "unavailable" });
-      }
-    }
-    return answer(404, { message: "Not found" });
-  });
-  server.listen(port, hostname, () => console.log(`[worker] health on ${hostname}:${port}`));
-  return server;
 }

@@ -9,6 +9,7 @@ import { resolveDatabaseConfig } from "../db/config";
 import { dispatchSettingsFromEnv } from "../dispatch/dispatch-settings";
 import { dispatcherEnabledFromEnv } from "../dispatch/dispatcher-instance";
 import { trustedProxiesFromEnv } from "../http/client-address";
+import { metricsSettingsFromEnv } from "../metrics/metrics-settings";
 import { notificationSettingsFromEnv } from "../notifications/notification-settings";
 import { retentionSettingsFromEnv } from "../retention/retention-settings";
 import { httpServerSettingsFromEnv } from "../settings/http-server-settings";
@@ -43,6 +44,8 @@ export function serverSettingsFromEnv(env: Env = process.env) {
     webhookUrlPolicy: webhookUrlPolicyFromEnv(env),
     /** CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD: the console administrator made at start. */
     consoleAdmin: consoleAdminSettingFromEnv(env),
+    /** METRICS_TOKEN, METRICS_CHANNEL_LABELS, METRICS_CHANNEL_LABEL_LIMIT: how /metrics is served. */
+    metrics: metricsSettingsFromEnv(env),
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { type ChildProcess, spawn } from "node:child_process";
+import type { MetricsJson } from "../metrics/render-metrics";
 import { choiceSetting, type Env } from "../settings/read-env";
 
 // The console's dispatcher runs in a process of its own: `npm run worker`'s code, started and
@@ -28,6 +29,8 @@ const FIRST_RESTART_DELAY_MS = 500;
 const MAX_RESTART_DELAY_MS = 30_000;
 /** A process that ran this long before exiting restarts after the first delay again. */
 const STABLE_AFTER_MS = 60_000;
+/** A scrape waits this long for the process's metrics, then answers without them. */
+const METRICS_TIMEOUT_MS = 2_000;
 /** After stop()'s SIGTERM the process has its own WEBHOOK_STOP_TIMEOUT_MS, and this much more. */
 const STOP_GRACE_MS = 5_000;
 
@@ -48,6 +51,8 @@ export class DispatcherProcess {
   private restartDelayMs = FIRST_RESTART_DELAY_MS;
   private restartTimer: NodeJS.Timeout | null = null;
   private wakePending = false;
+  private metricsAsked = 0;
+  private readonly metricsWaiting = new Map<number, (metrics: MetricsJson | null) => void>();
   private readonly log: (message: string) => void;
 
   constructor(private readonly options: DispatcherProcessOptions) {
@@ -58,12 +63,17 @@ export class DispatcherProcess {
     const startedAt = Date.now();
     const child = spawn(process.execPath, WORKER_COMMAND, {
       cwd: process.cwd(),
-      // WORKER_HEALTH_PORT is for workers of their own; this one is the console's.
-      env: { ...process.env, WORKER_HEALTH_PORT: "" },
+      // WORKER_HEALTH_PORT and WORKER_METRICS_PORT are for workers of their own; this one is the
+      // console's, which serves its metrics (dispatcherProcessMetrics).
+      env: { ...process.env, WORKER_HEALTH_PORT: "", WORKER_METRICS_PORT: "" },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     this.child = child;
     this.log(`dispatcher process ${child.pid} started`);
+    child.on("message", (message: { type?: string; id?: number; metrics?: MetricsJson }) => {
+      if (message?.type !== "metrics" || typeof message.id !== "number") return;
+      this.metricsWaiting.get(message.id)?.(message.metrics ?? null);
+    });
     child.once("exit", (code, signal) => {
       this.child = null;
       if (this.stopping) return;
@@ -85,6 +95,28 @@ export class DispatcherProcess {
     setImmediate(() => {
       this.wakePending = false;
       this.child?.send({ type: "wake" }, () => {});
+    });
+  }
+
+  /**
+   * The process's metrics (its registry as JSON, lib/metrics/console-metrics.ts), or null when it
+   * is not running or does not answer in time.
+   */
+  metrics(): Promise<MetricsJson | null> {
+    const child = this.child;
+    if (!child?.connected) return Promise.resolve(null);
+    const id = ++this.metricsAsked;
+    return new Promise((resolve) => {
+      const done = (metrics: MetricsJson | null) => {
+        clearTimeout(timer);
+        this.metricsWaiting.delete(id);
+        resolve(metrics);
+      };
+      const timer = setTimeout(() => done(null), METRICS_TIMEOUT_MS);
+      this.metricsWaiting.set(id, done);
+      child.send({ type: "metrics", id }, (error) => {
+        if (error) done(null);
+      });
     });
   }
 
@@ -114,6 +146,11 @@ export function startDispatcherProcess(options: DispatcherProcessOptions): Dispa
     processWide.webhookConsoleDispatcher.start();
   }
   return processWide.webhookConsoleDispatcher;
+}
+
+/** The console's dispatcher process's metrics; null where none runs (WEBHOOK_DISPATCHER=off). */
+export function dispatcherProcessMetrics(): Promise<MetricsJson | null> {
+  return processWide.webhookConsoleDispatcher?.metrics() ?? Promise.resolve(null);
 }
 
 /** Wakes the dispatcher after new webhooks were stored; a no-op where none runs. */

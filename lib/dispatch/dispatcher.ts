@@ -6,6 +6,7 @@ import { openSqlConnection } from "../db/sql-driver";
 import type { StoredEvent } from "../events/complete-event";
 import { newUlid } from "../ids/new-ulid";
 import { describeError } from "../logging/describe-error";
+import { type ConsoleMetrics, processMetrics } from "../metrics/console-metrics";
 import type { DispatchSettings } from "./dispatch-settings";
 import { sendOptionsFrom } from "./dispatch-settings";
 import type { AttemptRecord, WebhookOutcome } from "./queue/attempt-record";
@@ -37,6 +38,8 @@ export interface DispatcherOptions {
   secretKey?: Buffer;
   /** The database thread stopped: this dispatcher can do nothing more. Defaults to logging. */
   onStoreFailure?: (error: Error) => void;
+  /** Where attempts and leases are counted; defaults to the process's (tests bring their own). */
+  metrics?: ConsoleMetrics;
 }
 
 /**
@@ -53,6 +56,7 @@ export class Dispatcher {
   private readonly sendOptions: SendOptions;
   private readonly pool: ConnectionPool;
   private readonly log: (message: string, error?: unknown) => void;
+  private readonly metrics: ConsoleMetrics;
   /** This worker, in every claim it makes: host, process and a ULID for this start. */
   readonly workerId = `${hostname()}:${process.pid}:${newUlid()}`;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -96,6 +100,7 @@ export class Dispatcher {
   constructor(options: DispatcherOptions) {
     this.settings = options.settings;
     this.send = options.send ?? sendWebhook;
+    this.metrics = options.metrics ?? processMetrics();
     // Built once: it reads the CA bundle from disk.
     const sendOptions = sendOptionsFrom(options.settings);
     this.pool = new ConnectionPool(sendOptions);
@@ -159,6 +164,8 @@ export class Dispatcher {
         givenBack++;
       } else ids.push(id);
     }
+    this.metrics.lostLeases("given_back", givenBack);
+    this.metrics.lostLeases("ran_out", this.leaseRanOut);
     if (givenBack > 0) {
       this.log(`${givenBack} webhooks given back: their outcomes were not recorded within a lease`);
     }
@@ -173,6 +180,14 @@ export class Dispatcher {
         const lease = this.leased.get(id);
         if (lease) lease.until = until;
       }
+      this.metrics.renewedLeases(renewed.length);
+      // Held still, unrecorded, and not renewed: another worker took it once its lease ran out.
+      const kept = new Set(renewed);
+      const taken = ids.filter((id) => {
+        const lease = this.leased.get(id);
+        return !kept.has(id) && lease !== undefined && lease.handedOver === undefined;
+      });
+      this.metrics.lostLeases("taken", taken.length);
     } catch (error) {
       this.log("could not renew leases", error);
     }
@@ -420,6 +435,7 @@ export class Dispatcher {
     if (!this.stillHeld(webhook.id)) return;
     const attemptedAt = new Date();
     const result = await this.send(channel.webhookUrl, request, this.sendOptions);
+    this.metrics.attempted(channel.id, result);
     const attempt: AttemptRecord = {
       id: newUlid(attemptedAt.getTime()),
       webhookId: webhook.id,

@@ -58,6 +58,8 @@ const ROLE_MODEL: Record<string, RouteAccess> = {
   "PATCH /api/providers/[providerId]/members/[userId]": PROVIDER_ADMIN,
   "DELETE /api/providers/[providerId]/members/[userId]": PROVIDER_ADMIN,
   "DELETE /api/providers/[providerId]/invitations/[invitationId]": PROVIDER_ADMIN,
+  // Prometheus's scrape: METRICS_TOKEN.
+  "GET /metrics": "metrics-token",
   // LINE's Messaging API: a channel access token.
   "GET /v2/bot/channel/webhook/endpoint": LINE,
   "PUT /v2/bot/channel/webhook/endpoint": LINE,

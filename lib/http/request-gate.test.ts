@@ -23,14 +23,20 @@ describe("the request gate judges the path Next will route, not its spelling", (
     expect(gate("GET", "/api/providers/../providers")).toEqual({
       refusal: null,
       repairedPath: "/api/providers",
+      pattern: "/api/providers",
     });
-    expect(gate("GET", "/api/providers")).toEqual({ refusal: null, repairedPath: null });
+    expect(gate("GET", "/api/providers")).toEqual({
+      refusal: null,
+      repairedPath: null,
+      pattern: "/api/providers",
+    });
   });
 
   it("repairs broken percent-encoding so the route answers its own 404", () => {
     expect(gate("GET", "/api/channels/%ZZ")).toEqual({
       refusal: null,
       repairedPath: "/api/channels/%25ZZ",
+      pattern: "/api/channels/[channelId]",
     });
   });
 

@@ -46,6 +46,8 @@ export interface GateVerdict {
    * repaired); null when it stands as sent.
    */
   repairedPath: string | null;
+  /** The route pattern of an /api, /v2 or /metrics path (for the metrics' route label). */
+  pattern: string | null;
 }
 
 /**
@@ -72,12 +74,14 @@ export function gateRequest(
   const routed = routedPath(sentPath);
   const pathname = repairPercentEncoding(routed) ?? routed;
   const repairedPath = pathname === sentPath ? null : pathname;
-  const refuse = (refusal: GateRefusal): GateVerdict => ({ refusal, repairedPath });
-  const api = under(pathname, "/api");
+  let pattern: string | null = null;
+  const refuse = (refusal: GateRefusal): GateVerdict => ({ refusal, repairedPath, pattern });
+  // /metrics is served by a route handler too, and refused here the same way.
+  const api = under(pathname, "/api") || under(pathname, "/metrics");
   const lineApi = isLineApiPath(pathname);
 
   if (api || lineApi) {
-    const pattern = matchRoute(pathname);
+    pattern = matchRoute(pathname);
     if (pattern === null) return refuse({ status: 404, message: "Not found" });
     const allowed = allowedMethods(routeMethods(pattern));
     if (!(allowed as string[]).includes(method)) {
@@ -95,5 +99,5 @@ export function gateRequest(
     const unsupported = api ? unsupportedMediaTypeRefusal(headers) : null;
     if (unsupported) return refuse({ status: 415, message: unsupported });
   }
-  return { refusal: null, repairedPath };
+  return { refusal: null, repairedPath, pattern };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
+import { processMetrics } from "../metrics/console-metrics";
 import type { MailTransport } from "./mail-transport";
 import { parseRecipients } from "./recipients";
 
@@ -36,6 +37,7 @@ export async function sendDueNotifications(
   while (!stopping()) {
     const claimed = await claimNext(db, settings.leaseMs);
     if (!claimed) break;
+    let accepted = false;
     try {
       await transport.send({
         from: settings.from,
@@ -44,12 +46,15 @@ export async function sendDueNotifications(
         text: claimed.text,
         messageId: `<${claimed.id}@webhook-console.notifications>`,
       });
+      accepted = true;
+      processMetrics().notificationEmail("sent");
       await db.notification.updateMany({
         where: { id: claimed.id, status: "sending", attempts: claimed.attempts },
         data: { status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null },
       });
       sent++;
     } catch (error) {
+      if (!accepted) processMetrics().notificationEmail("failed");
       const failedFor = error instanceof Error ? error.message : String(error);
       const last = claimed.attempts >= MAX_SEND_ATTEMPTS;
       await db.notification.updateMany({

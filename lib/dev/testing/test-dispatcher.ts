@@ -3,6 +3,7 @@
 import "server-only";
 import { dispatchSettingsFromEnv } from "../../dispatch/dispatch-settings";
 import { Dispatcher, type DispatcherOptions } from "../../dispatch/dispatcher";
+import type { ConsoleMetrics } from "../../metrics/console-metrics";
 import { ALLOW_PRIVATE_TARGETS } from "./allow-private-targets";
 
 export function testDispatcher(
@@ -11,6 +12,8 @@ export function testDispatcher(
   stops: (() => Promise<void>)[],
   /** More settings, as environment variables (e.g. WEBHOOK_REDELIVERY_SCHEDULE_MS). */
   env: Record<string, string> = {},
+  /** Where it counts attempts and leases; by default the process's (lib/metrics). */
+  metrics?: ConsoleMetrics,
 ): Dispatcher {
   const dispatcher = new Dispatcher({
     storage,
@@ -20,6 +23,7 @@ export function testDispatcher(
       ...env,
     }),
     log: () => {},
+    metrics,
   });
   stops.push(async () => {
     await dispatcher.stop();

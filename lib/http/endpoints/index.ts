@@ -9,6 +9,7 @@ import * as deliveries from "./deliveries";
 import * as health from "./health";
 import * as invitations from "./invitations";
 import * as line from "./line";
+import * as metrics from "./metrics";
 import * as providers from "./providers";
 import * as statistics from "./statistics";
 
@@ -23,6 +24,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   health,
   invitations,
   line,
+  metrics,
   providers,
   statistics,
 ].flatMap((area) => Object.values(area).flat().filter(isEndpoint));

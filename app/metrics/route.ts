@@ -1,0 +1,9 @@
+import { metrics } from "@/lib/http/endpoints/metrics";
+import { route } from "@/lib/http/handler";
+import { scrapeConsole } from "@/lib/metrics/scrape-console";
+
+/** Prometheus's scrape of this console: its own metrics, its dispatcher's and the database's. */
+export const GET = route(metrics, async () => {
+  const { contentType, text } = await scrapeConsole();
+  return new Response(text, { headers: { "content-type": contentType } });
+});
