@@ -30,6 +30,9 @@ export const AUDIT_ACTIONS = [
   "two_factor.enabled",
   "two_factor.disabled",
   "two_factor.recovery_code_used",
+  "pause_rule.changed",
+  "channel.paused",
+  "channel.resumed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

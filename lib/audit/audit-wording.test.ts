@@ -125,6 +125,21 @@ const EXAMPLES: Record<AuditAction, [AuditDetail, string, string]> = {
     "Signed in with a two-factor recovery code",
     "2要素認証のリカバリーコードでサインインしました",
   ],
+  "pause_rule.changed": [
+    { minutes: 10, attempts: 1 },
+    "Pause rule: pause sending when every attempt has failed for 10 minutes (at least 1 attempt)",
+    "一時停止のルール：すべての送信が10分間失敗し続けたら（1回以上）送信を一時停止",
+  ],
+  "channel.paused": [
+    { minutes: 1, failedAttempts: 42 },
+    "Paused sending: every attempt had failed for 1 minute (42 failed attempts)",
+    "送信を一時停止しました：すべての送信が1分間失敗し続けました（失敗42回）",
+  ],
+  "channel.resumed": [
+    { backlog: 1, drainPerSecond: 10 },
+    "Resumed sending: 1 waiting webhook, sent at up to 10 per second",
+    "送信を再開しました：待機中のWebhook 1件を毎秒最大10件で送信",
+  ],
 };
 
 describe("wordAuditEntry", () => {

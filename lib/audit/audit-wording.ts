@@ -80,6 +80,20 @@ export function wordAuditEntry(t: MessagesTranslator, action: string, detail: Au
     "two_factor.enabled": () => t("audit.entry.twoFactorEnabled"),
     "two_factor.disabled": () => t("audit.entry.twoFactorDisabled"),
     "two_factor.recovery_code_used": () => t("audit.entry.twoFactorRecoveryCodeUsed"),
+    "pause_rule.changed": () =>
+      typeof d.minutes === "number"
+        ? t("audit.entry.pauseRuleSet", { minutes: d.minutes, attempts: Number(d.attempts) })
+        : t("audit.entry.pauseRuleRemoved"),
+    "channel.paused": () =>
+      t("audit.entry.channelPaused", {
+        minutes: Number(d.minutes),
+        failedAttempts: Number(d.failedAttempts),
+      }),
+    "channel.resumed": () =>
+      t("audit.entry.channelResumed", {
+        backlog: Number(d.backlog),
+        drainPerSecond: Number(d.drainPerSecond),
+      }),
   };
   return Object.hasOwn(words, action) ? words[action as AuditAction]() : action;
 }

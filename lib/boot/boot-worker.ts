@@ -3,6 +3,7 @@
 // (docs/adr/0015-leased-claims-and-workers.md).
 import "server-only";
 import { loadSecretKey, SecretKeyFileError, secretKeySettingFromEnv } from "../crypto/secret-key";
+import { PAUSE_CHECK_MS, startPauseWatcher } from "../channels/start-pause-watcher";
 import { createDbClient } from "../db/client";
 import { resolveDatabaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";
@@ -15,7 +16,12 @@ import { notificationSettingsFromEnv } from "../notifications/notification-setti
 import { startNotifier } from "../notifications/start-notifier";
 import { retentionSettingsFromEnv } from "../retention/retention-settings";
 import { startRetention } from "../retention/start-retention";
-import { type Env, InvalidSettingError, portSetting } from "../settings/read-env";
+import {
+  type Env,
+  InvalidSettingError,
+  intSettingBetween,
+  portSetting,
+} from "../settings/read-env";
 import { serveWorkerEndpoints } from "./worker-endpoints";
 
 /** WORKER_HEALTH_PORT: where a worker answers liveness and readiness checks; none when unset. */
@@ -62,6 +68,10 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
   const retention = startRetention(db, database, settings.retention);
   // Error notification emails: made and sent beside the dispatching, never in its way (ADR 20).
   const notifier = startNotifier(db, settings.notifications);
+  // The channels' pause rules (lib/channels/pause-sending.ts).
+  const pauseWatcher = startPauseWatcher(db, {
+    intervalMs: settings.pauseCheckMs,
+  });
   const endpoints = serveWorkerEndpoints(db, {
     healthPort,
     metricsPort: settings.metricsPort,
@@ -80,6 +90,7 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
     for (const server of endpoints) server.close();
     await retention.stop();
     await notifier.stop();
+    await pauseWatcher.stop();
     const abandoned = await dispatcher.stop();
     if (abandoned > 0) {
       console.log(`[worker] left ${abandoned} in flight to their leases (another worker resends)`);
@@ -117,5 +128,10 @@ function readSettings(env: NodeJS.ProcessEnv) {
     notifications: notificationSettingsFromEnv(env),
     metrics: metricsSettingsFromEnv(env),
     metricsPort: workerMetricsPortFromEnv(env),
+    /** WEBHOOK_PAUSE_CHECK_MS: how often the pause rules are checked. */
+    pauseCheckMs: intSettingBetween(env, "WEBHOOK_PAUSE_CHECK_MS", PAUSE_CHECK_MS, {
+      min: 100,
+      max: 600_000,
+    }),
   };
 }

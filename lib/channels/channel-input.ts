@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { nameInput } from "../shared/name-input";
 import { webhookUrlProblem } from "../shared/webhook-url";
+import { pauseRuleInput } from "./pause-rule";
 import { webhookUrlPolicyFromEnv } from "./webhook-url-policy";
 
 /** A webhook URL as stored: trimmed, validated; `null` (or "") clears it. */
@@ -48,6 +49,8 @@ export const updateChannelInput = z
     errorStatisticsAggregation: flag.optional(),
     notificationEmail: notificationEmailInput.optional(),
     errorNotification: flag.optional(),
+    /** Pause sending when the bot keeps failing; null turns the rule off. */
+    pauseRule: pauseRuleInput.nullable().optional(),
   })
   .refine((input) => Object.keys(input).length > 0, {
     message: "must change at least one setting",

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Channel } from "../db/client";
+import { type PauseReason, type PauseRule, parsePauseReason } from "./pause-rule";
 
 /**
  * What the console API shows of a channel. The secret is left out on purpose: it is fetched
@@ -18,6 +19,10 @@ export const CHANNEL_VIEW_FIELDS = [
   "errorStatisticsAggregation",
   "notificationEmail",
   "errorNotification",
+  "pauseAfterFailingMinutes",
+  "pauseAfterFailedAttempts",
+  "pausedAt",
+  "pausedBecause",
   "createdAt",
   "updatedAt",
 ] as const satisfies readonly (keyof Channel)[];
@@ -35,6 +40,20 @@ export function toChannelView(channel: Pick<Channel, (typeof CHANNEL_VIEW_FIELDS
     errorStatisticsAggregation: channel.errorStatisticsAggregation,
     notificationEmail: channel.notificationEmail,
     errorNotification: channel.errorNotification,
+    /** When sending pauses by itself (lib/channels/pause-sending.ts); null: never. */
+    pauseRule: (channel.pauseAfterFailingMinutes === null
+      ? null
+      : {
+          minutes: channel.pauseAfterFailingMinutes,
+          attempts: channel.pauseAfterFailedAttempts,
+        }) satisfies PauseRule | null,
+    /** Set while sending is paused: since when, and why (null for a reason not recorded). */
+    paused: (channel.pausedAt === null
+      ? null
+      : {
+          since: channel.pausedAt.toISOString(),
+          because: parsePauseReason(channel.pausedBecause),
+        }) satisfies { since: string; because: PauseReason | null } | null,
     createdAt: channel.createdAt.toISOString(),
     updatedAt: channel.updatedAt.toISOString(),
   };

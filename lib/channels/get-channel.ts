@@ -35,6 +35,11 @@ export async function getChannel(sql: SqlSession, channelId: string): Promise<Ch
     errorStatisticsAggregation: fromSqlBool(row.errorStatisticsAggregation),
     notificationEmail: text(row.notificationEmail),
     errorNotification: fromSqlBool(row.errorNotification),
+    pauseAfterFailingMinutes:
+      row.pauseAfterFailingMinutes === null ? null : Number(row.pauseAfterFailingMinutes),
+    pauseAfterFailedAttempts: Number(row.pauseAfterFailedAttempts),
+    pausedAt: row.pausedAt === null ? null : fromSqlTime(row.pausedAt),
+    pausedBecause: text(row.pausedBecause),
     createdAt: fromSqlTime(row.createdAt),
     updatedAt: fromSqlTime(row.updatedAt),
   });

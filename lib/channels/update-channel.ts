@@ -34,7 +34,19 @@ export async function updateChannel(
         "Error statistics aggregation can only be changed while Use webhook is on",
       );
     }
-    const updated = await tx.channel.update({ where: { id: channelId }, data: input });
+    const { pauseRule, ...settings } = input;
+    const updated = await tx.channel.update({
+      where: { id: channelId },
+      data: {
+        ...settings,
+        ...(pauseRule === undefined
+          ? {}
+          : {
+              pauseAfterFailingMinutes: pauseRule?.minutes ?? null,
+              pauseAfterFailedAttempts: pauseRule?.attempts ?? 1,
+            }),
+      },
+    });
     await recordAudit(tx, ...auditedChanges(current, updated, actor));
     if (input.webhookRedelivery === false || input.useWebhook === false) {
       // Turning Webhook redelivery (or Use webhook) off cancels the redeliveries waiting. An
@@ -75,8 +87,30 @@ const AUDITED = [
   ["errorNotification", "error_notification.changed"],
 ] as const satisfies readonly (readonly [keyof UpdateChannelInput, AuditRecord["action"]])[];
 
+const ruleOf = (channel: Channel) =>
+  channel.pauseAfterFailingMinutes === null
+    ? null
+    : { minutes: channel.pauseAfterFailingMinutes, attempts: channel.pauseAfterFailedAttempts };
+
 /** One entry per setting whose value changed: old → new. Setting a value it had is no change. */
 function auditedChanges(before: Channel, after: Channel, actor: string): AuditRecord[] {
+  const [ruleBefore, ruleAfter] = [ruleOf(before), ruleOf(after)];
+  const ruleChanged = JSON.stringify(ruleBefore) !== JSON.stringify(ruleAfter);
+  const rule: AuditRecord[] = ruleChanged
+    ? [
+        {
+          providerId: after.providerId,
+          channelId: after.id,
+          actor,
+          action: "pause_rule.changed",
+          detail: { minutes: ruleAfter?.minutes ?? null, attempts: ruleAfter?.attempts ?? null },
+        },
+      ]
+    : [];
+  return [...settingChanges(before, after, actor), ...rule];
+}
+
+function settingChanges(before: Channel, after: Channel, actor: string): AuditRecord[] {
   return AUDITED.flatMap(([field, action]) =>
     before[field] === after[field]
       ? []

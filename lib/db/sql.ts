@@ -135,3 +135,22 @@ export class SqlParams {
     return `(SELECT ${renamed} FROM (VALUES ${Array.from(rows, () => row).join(", ")})) AS v`;
   }
 }
+
+/**
+ * SQL for a time column or parameter (`base`, a timestamp expression) moved by `minutes` (an
+ * integer expression, negative for earlier), in each dialect's stored form: PostgreSQL's interval
+ * arithmetic; on SQLite the text sqlTime writes, rebuilt by strftime so that it still compares as
+ * text with the stored times.
+ */
+export function sqlMinutesAfter(dialect: Dialect, base: string, minutes: string): string {
+  return dialect === "postgres"
+    ? `(${base} + make_interval(mins => ${minutes}))`
+    : `(strftime('%Y-%m-%dT%H:%M:%f', ${base}, (${minutes}) || ' minutes') || '+00:00')`;
+}
+
+/** As sqlMinutesAfter, by a number of milliseconds (a numeric expression, at most ms precision). */
+export function sqlMillisecondsAfter(dialect: Dialect, base: string, ms: string): string {
+  return dialect === "postgres"
+    ? `(${base} + (${ms}) * interval '1 millisecond')`
+    : `(strftime('%Y-%m-%dT%H:%M:%f', ${base}, ((${ms}) / 1000.0) || ' seconds') || '+00:00')`;
+}

@@ -25,7 +25,8 @@ const EVENT_INDEX_COLUMNS = sqlColumns({ webhookEventId: "text", webhookId: "tex
  *
  * Set-based, on the driver (ADR 23): one transaction of two statements however many webhooks
  * (on PostgreSQL one statement, ADR 24), the channel's settings checked in the first (nothing is
- * read before). Ids are monotonic, so
+ * read before). A channel whose sending is paused gets them as "paused": kept, not sent until it
+ * is resumed (lib/channels/pause-sending.ts). Ids are monotonic, so
  * webhooks stored together are sent in the order given.
  */
 export async function ingestWebhooks(
@@ -84,7 +85,9 @@ function insertWebhooksText(
   const rows = webhooks.map(({ id, events }) => [id, JSON.stringify(events)]);
   return `INSERT INTO "Webhook" ("id", "channelId", "events", "status", "attemptCount",
         "nextAttemptAt", "createdAt", "updatedAt")
-      SELECT v."id", c."id", v."events", 'pending', 0, ${time()}, ${time()}, ${time()}
+      SELECT v."id", c."id", v."events",
+        CASE WHEN c."pausedAt" IS NULL THEN 'pending' ELSE 'paused' END, 0,
+        ${time()}, ${time()}, ${time()}
       FROM ${p.rows(WEBHOOK_COLUMNS, rows)} JOIN "Channel" c ON c."id" = ${p.value(channelId)}
       WHERE c."useWebhook" = ${p.bool(true)} AND c."webhookUrl" IS NOT NULL
         AND c."webhookUrl" <> ''`;

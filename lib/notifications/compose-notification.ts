@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db, DbTransaction } from "../db/client";
 import { newUlid } from "../ids/new-ulid";
-import type { NotificationKind, NotificationStatus } from "./list-notifications";
+import type { EmailKind, NotificationKind, NotificationStatus } from "./list-notifications";
 import { type Email, errorEmail, redeliveryStoppedEmail } from "./notification-email";
 import { byDueKey, type DueDelta } from "./notifications-due";
 
@@ -148,7 +148,7 @@ async function stoppedWebhooks(tx: DbTransaction, due: DueRow[]) {
 }
 
 /** The channel's email address and every Admin of its provider, each once. */
-async function recipientsOf(
+export async function recipientsOf(
   tx: DbTransaction,
   channel: { providerId: string; notificationEmail: string | null },
 ): Promise<string[]> {
@@ -167,7 +167,7 @@ async function recipientsOf(
   });
 }
 
-async function storeEmail(
+export async function storeEmail(
   tx: DbTransaction,
   {
     channelId,
@@ -178,11 +178,11 @@ async function storeEmail(
     settings,
   }: {
     channelId: string;
-    kind: NotificationKind;
+    kind: EmailKind;
     email: Email;
     recipients: string[];
     now: Date;
-    settings: ComposeSettings;
+    settings: Pick<ComposeSettings, "smtpConfigured">;
   },
 ): Promise<string> {
   const status: NotificationStatus =

@@ -26,7 +26,7 @@ export async function listNotifications(
   return {
     notifications: page.map((row) => ({
       id: row.id,
-      kind: row.kind as NotificationKind,
+      kind: row.kind as EmailKind,
       recipients: parseRecipients(row.recipients),
       subject: row.subject,
       text: row.text,
@@ -41,7 +41,10 @@ export async function listNotifications(
   };
 }
 
+/** What the dispatcher records as due, and makes emails of once per cooldown. */
 export type NotificationKind = "error" | "given_up";
+/** Every channel email: the due kinds, and those sent at once when sending pauses or resumes. */
+export type EmailKind = NotificationKind | "paused" | "resumed";
 /**
  * queued: waiting to be sent (again, after `lastError`, at `nextAttemptAt`); sending: handed to
  * the mail server; sent; failed: given up after the retries; outbox: no mail server configured.

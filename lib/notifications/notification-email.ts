@@ -40,6 +40,14 @@ export function redeliveryStoppedSubject(channel: EmailChannel): string {
   return `Messaging API: Webhook redelivery stopped - ${oneLine(channel.name)}`;
 }
 
+export function pausedSubject(channel: EmailChannel): string {
+  return `Messaging API: Webhook sending paused - ${oneLine(channel.name)}`;
+}
+
+export function resumedSubject(channel: EmailChannel): string {
+  return `Messaging API: Webhook sending resumed - ${oneLine(channel.name)}`;
+}
+
 const at = (instant: Date) => `${formatUtc9(instant)} (${UTC9_LABEL})`;
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
@@ -107,6 +115,58 @@ export function redeliveryStoppedEmail(
     ...footer(channelUrl),
   ];
   return { subject: redeliveryStoppedSubject(channel), text: lines.join("\n") };
+}
+
+/** A failed attempt, as the paused email lists the last ones. */
+export interface FailedAttempt {
+  reason: string;
+  detail: string;
+  at: Date;
+}
+
+/** Sending paused by the channel's pause rule: why, the last errors, and how to resume. */
+export function pausedEmail(
+  channel: EmailChannel,
+  pause: { since: Date; failingSince: Date; failedAttempts: number; minutes: number },
+  lastErrors: FailedAttempt[],
+  origin: string,
+): Email {
+  const channelUrl = `${origin}/console/channel/${encodeURIComponent(channel.id)}`;
+  const lines = [
+    `Webhook sending is paused: every attempt failed for ${plural(pause.minutes, "minute")} (${plural(pause.failedAttempts, "failed attempt")} since ${at(pause.failingSince)}).`,
+    "Events are still accepted and kept; none is sent until you resume, and none is dropped.",
+    "",
+    ...channelLines(channel),
+    `Paused since: ${at(pause.since)}`,
+    "",
+    "Last errors:",
+    ...lastErrors.map((e) => `  ${at(e.at)}  ${e.reason} / ${oneLine(e.detail)}`),
+    "",
+    `Resume sending in the Messaging API tab once your bot server answers again: ${channelUrl}/messaging-api`,
+    "",
+    ...footer(channelUrl),
+  ];
+  return { subject: pausedSubject(channel), text: lines.join("\n") };
+}
+
+/** Sending resumed by an operator: who, and the backlog now being sent. */
+export function resumedEmail(
+  channel: EmailChannel,
+  resume: { at: Date; by: string; backlog: number; drainPerSecond: number },
+  origin: string,
+): Email {
+  const channelUrl = `${origin}/console/channel/${encodeURIComponent(channel.id)}`;
+  const lines = [
+    `Webhook sending is resumed: ${plural(resume.backlog, "webhook")} kept while paused ${resume.backlog === 1 ? "is" : "are"} being sent, oldest first, at up to ${resume.drainPerSecond} per second, with new events in between.`,
+    "",
+    ...channelLines(channel),
+    `Resumed at: ${at(resume.at)} by ${oneLine(resume.by)}`,
+    "",
+    `Deliveries: ${channelUrl}/deliveries`,
+    "",
+    ...footer(channelUrl),
+  ];
+  return { subject: resumedSubject(channel), text: lines.join("\n") };
 }
 
 function channelLines(channel: EmailChannel): string[] {

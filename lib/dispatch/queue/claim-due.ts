@@ -175,10 +175,14 @@ function selectCandidates(
   const wanted = limit * 2;
   // Parameters are numbered (PostgreSQL) or positional (SQLite) in the order they are made, so
   // the text is written in order, each part after the one before it.
+  // Paused channels: their webhooks are kept as "paused", out of this scan; one that became
+  // pending as the channel paused (an event stored, an attempt recorded in that instant) waits
+  // here for the resume, which schedules it with the rest (lib/channels/resume-sending.ts).
   let text = `WITH "busy" AS MATERIALIZED (
       SELECT "channelId" FROM "Webhook"
       WHERE "status" = 'sending' AND "leaseUntil" >= ${p.time(now)}
-        AND "claimToken" <> ${p.value(workerId)})`;
+        AND "claimToken" <> ${p.value(workerId)}
+      UNION ALL SELECT "id" FROM "Channel" WHERE "pausedAt" IS NOT NULL)`;
   const eligible = () => `
       AND NOT ("channelId" ${p.oneOf(skipChannels)})
       AND "channelId" NOT IN (SELECT "channelId" FROM "busy")`;
