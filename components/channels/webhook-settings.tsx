@@ -14,6 +14,7 @@ import { Switch } from "@/components/ui/switch";
 import type { ChannelView } from "@/lib/channels/channel-view";
 import { type ProviderRole, roleCan } from "@/lib/shared/provider-roles";
 import type { WebhookUrlPolicy } from "@/lib/shared/webhook-url";
+import { PauseRuleSetting } from "./pause-rule-setting";
 import { WebhookUrlField } from "./webhook-url-field";
 
 /** The Webhook settings card. A Viewer sees every setting, with the controls off. */
@@ -35,6 +36,7 @@ export function WebhookSettings({
   const aggregationHelpId = useId();
   const canConfigure = roleCan(role, "configure");
   const t = useTranslations("channels.webhookSettings");
+  const pause = useTranslations("channels.pause");
 
   // A switch sends one setting at a time: the one a failed save names.
   const failedSetting = toggle.variables
@@ -96,6 +98,13 @@ export function WebhookSettings({
             disabled={!canConfigure || !channel.useWebhook}
             describedBy={aggregationHelpId}
             onChange={(errorStatisticsAggregation) => toggle.mutate({ errorStatisticsAggregation })}
+          />
+        </SettingRow>
+        <SettingRow label={t("pauseRule")} help={pause("ruleHelp")}>
+          <PauseRuleSetting
+            channelId={channel.id}
+            rule={channel.pauseRule}
+            canConfigure={canConfigure}
           />
         </SettingRow>
         {toggle.error && (

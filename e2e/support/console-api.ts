@@ -197,6 +197,11 @@ export class ConsoleApi {
     });
   }
 
+  /** Pauses the channel's sending by hand (POST /api/channels/{id}/pause). */
+  async pauseSending(channelId: string): Promise<ChannelView> {
+    return ok(await this.request.post(`/api/channels/${channelId}/pause`));
+  }
+
   async getChannelSecret(channelId: string): Promise<string> {
     const body = await ok<{ channelSecret: string }>(
       await this.request.get(`/api/channels/${channelId}/secret`),

@@ -85,10 +85,12 @@ export function wordAuditEntry(t: MessagesTranslator, action: string, detail: Au
         ? t("audit.entry.pauseRuleSet", { minutes: d.minutes, attempts: Number(d.attempts) })
         : t("audit.entry.pauseRuleRemoved"),
     "channel.paused": () =>
-      t("audit.entry.channelPaused", {
-        minutes: Number(d.minutes),
-        failedAttempts: Number(d.failedAttempts),
-      }),
+      d.minutes === undefined
+        ? t("audit.entry.channelPausedByHand")
+        : t("audit.entry.channelPaused", {
+            minutes: Number(d.minutes),
+            failedAttempts: Number(d.failedAttempts),
+          }),
     "channel.resumed": () =>
       t("audit.entry.channelResumed", {
         backlog: Number(d.backlog),

@@ -2,8 +2,8 @@
 // console. Any number run beside a console started with WEBHOOK_DISPATCHER=off, on PostgreSQL
 // (docs/adr/0015-leased-claims-and-workers.md).
 import "server-only";
-import { loadSecretKey, SecretKeyFileError, secretKeySettingFromEnv } from "../crypto/secret-key";
 import { PAUSE_CHECK_MS, startPauseWatcher } from "../channels/start-pause-watcher";
+import { loadSecretKey, SecretKeyFileError, secretKeySettingFromEnv } from "../crypto/secret-key";
 import { createDbClient } from "../db/client";
 import { resolveDatabaseConfig } from "../db/config";
 import { migrate } from "../db/migrate";

@@ -5,11 +5,20 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
 import { channelWithDemoBot } from "../dev/testing/channel-with-demo-bot";
+import { parsePrometheusText, sample } from "../dev/testing/prometheus-text";
 import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { testDispatcher } from "../dev/testing/test-dispatcher";
 import { enqueueEvents } from "../events/enqueue-events";
+import { databaseGauges } from "../metrics/database-gauges";
+import { renderMetrics } from "../metrics/render-metrics";
 import { getChannel } from "./get-channel";
-import { channelsDueToPause, PAUSE_RULE_ACTOR, pauseFailingChannels } from "./pause-sending";
+import {
+  ALREADY_PAUSED_MESSAGE,
+  channelsDueToPause,
+  PAUSE_RULE_ACTOR,
+  pauseFailingChannels,
+  pauseSending,
+} from "./pause-sending";
 import { NOT_PAUSED_MESSAGE, resumeSending } from "./resume-sending";
 
 const SETTINGS = { smtpConfigured: false, consoleOrigin: "http://127.0.0.1:3000" };
@@ -89,6 +98,10 @@ describe.each(TEST_PROVIDERS)("pausing a failing bot on %s", (provider) => {
       sentWhilePaused.push(...queued.webhookEventIds);
     }
     expect(await db.webhook.count({ where: { channelId: channel.id, status: "paused" } })).toBe(6);
+    const { text } = await renderMetrics([await databaseGauges(prismaSql(db))]);
+    const gauges = parsePrometheusText(text);
+    expect(sample(gauges, "webhook_console_paused_channels")).toBe(1);
+    expect(sample(gauges, "webhook_console_queued_webhooks", { state: "paused" })).toBe(6);
     dispatcher.notify();
     await dispatcher.whenIdle();
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -150,5 +163,21 @@ describe.each(TEST_PROVIDERS)("pausing a failing bot on %s", (provider) => {
     for (let i = 0; i < 3; i++) await enqueueEvents(db, channel.id, { text: `failing again ${i}` });
     await dispatcher.whenIdle();
     expect(await channelsDueToPause(prismaSql(db), later)).toEqual([]);
+  });
+
+  it("pauses by hand, once, and keeps what arrives until resumed", async () => {
+    const { db } = database();
+    const { channel } = await failingChannel(db);
+    await enqueueEvents(db, channel.id, { text: "before" });
+    const view = await pauseSending(db, channel.id, "admin@example.com");
+    expect(view.paused?.because).toBeNull();
+    await expect(pauseSending(db, channel.id, "admin@example.com")).rejects.toThrow(
+      ALREADY_PAUSED_MESSAGE,
+    );
+    await enqueueEvents(db, channel.id, { text: "after" });
+    expect(await db.webhook.count({ where: { channelId: channel.id, status: "paused" } })).toBe(2);
+    const resumed = await resumeSending(db, channel.id, {}, "admin@example.com", SETTINGS);
+    expect(resumed.backlog).toBe(2);
+    expect(resumed.drainPerSecond).toBe(10);
   });
 });

@@ -8,8 +8,11 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTransaction } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
 import { fromSqlTime, SqlParams, type SqlSession, sqlMinutesAfter } from "../db/sql";
+import { ConflictError } from "../errors";
 import { recipientsOf, storeEmail } from "../notifications/compose-notification";
 import { pausedEmail } from "../notifications/notification-email";
+import { toChannelView } from "./channel-view";
+import { findChannelOrThrow } from "./find-channel";
 import type { PauseReason } from "./pause-rule";
 
 /** Who the audit log names for a pause the rule made. */
@@ -92,6 +95,47 @@ export async function pauseFailingChannels(
 }
 
 /**
+ * Pauses sending by an operator's hand (maintenance of the bot server, a bot sending garbage):
+ * as the rule pauses it, without a reason or an email. ConflictError when it is paused already.
+ */
+export async function pauseSending(db: Db, channelId: string, actor: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const channel = await findChannelOrThrow(tx, channelId);
+    if (!(await markPaused(tx, channelId, null, now))) {
+      throw new ConflictError("paused", ALREADY_PAUSED_MESSAGE);
+    }
+    await recordAudit(tx, {
+      providerId: channel.providerId,
+      channelId,
+      actor,
+      action: "channel.paused",
+    });
+    return toChannelView(await findChannelOrThrow(tx, channelId));
+  });
+}
+
+export const ALREADY_PAUSED_MESSAGE = "Sending is already paused for this channel";
+
+/** The channel paused (unless it is already) and its pending webhooks kept; false if it was. */
+async function markPaused(
+  tx: DbTransaction,
+  channelId: string,
+  reason: PauseReason | null,
+  now: Date,
+): Promise<boolean> {
+  const { count } = await tx.channel.updateMany({
+    where: { id: channelId, pausedAt: null },
+    data: { pausedAt: now, pausedBecause: reason === null ? null : JSON.stringify(reason) },
+  });
+  if (count === 0) return false;
+  await tx.webhook.updateMany({
+    where: { channelId, status: "pending" },
+    data: { status: "paused" },
+  });
+  return true;
+}
+
+/**
  * Pauses one channel, in one transaction: the channel (only if not paused meanwhile), its
  * pending webhooks (kept as "paused"), the audit entry and, with Error notification on, the email.
  */
@@ -102,15 +146,7 @@ async function pauseChannel(
   now: Date,
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.channel.updateMany({
-      where: { id: channelId, pausedAt: null },
-      data: { pausedAt: now, pausedBecause: JSON.stringify(reason) },
-    });
-    if (count === 0) return false;
-    await tx.webhook.updateMany({
-      where: { channelId, status: "pending" },
-      data: { status: "paused" },
-    });
+    if (!(await markPaused(tx, channelId, reason, now))) return false;
     const channel = await tx.channel.findUniqueOrThrow({ where: { id: channelId } });
     await recordAudit(tx, {
       providerId: channel.providerId,

@@ -44,6 +44,8 @@ const ROLE_MODEL: Record<string, RouteAccess> = {
   "PATCH /api/channels/[channelId]": MEMBER,
   "POST /api/channels/[channelId]/webhook/verify": MEMBER,
   "POST /api/channels/[channelId]/deliveries/redeliver": MEMBER,
+  "POST /api/channels/[channelId]/resume": MEMBER,
+  "POST /api/channels/[channelId]/pause": MEMBER,
   "POST /api/channels/[channelId]/events": { channel: "configure", channelToken: true },
   // An Admin also reveals and reissues secrets, issues tokens, deletes channels, and manages
   // the provider and its members.

@@ -3,13 +3,14 @@ import { Gauge, type MetricObjectWithValues, type MetricValue, Registry } from "
 import type { SqlSession } from "../db/sql";
 
 /** The states a webhook waits in, as `webhook_console_queued_webhooks{state}` names them. */
-export const QUEUE_STATES = ["pending", "sending", "waiting_for_redelivery"] as const;
+export const QUEUE_STATES = ["pending", "sending", "waiting_for_redelivery", "paused"] as const;
 
-// One statement, by the status index; "waiting for redelivery" is the console's own rule
-// (lib/shared/redeliver-now.ts): pending again after a failed attempt.
-const QUEUE_DEPTH_SQL = `SELECT "status", "attemptCount" > 0 AS "redelivery", COUNT(*) AS "count"
-  FROM "Webhook" WHERE "status" IN ('pending', 'sending')
-  GROUP BY "status", "attemptCount" > 0`;
+// One statement, by the status index, with the paused channels' count; "waiting for redelivery"
+// is the console's own rule (lib/shared/redeliver-now.ts): pending again after a failed attempt.
+const DEPTH_SQL = `SELECT "status", "attemptCount" > 0 AS "redelivery", COUNT(*) AS "count"
+  FROM "Webhook" WHERE "status" IN ('pending', 'sending', 'paused')
+  GROUP BY "status", "attemptCount" > 0
+  UNION ALL SELECT 'channels_paused', false, COUNT(*) FROM "Channel" WHERE "pausedAt" IS NOT NULL`;
 
 interface QueueRow {
   status: string;
@@ -27,15 +28,24 @@ export async function databaseGauges(
   const registry = new Registry();
   const queued = new Gauge({
     name: "webhook_console_queued_webhooks",
-    help: "Webhooks not yet done with: pending (never attempted), sending (claimed by a worker), waiting for redelivery.",
+    help: "Webhooks not yet done with: pending (never attempted), sending (claimed by a worker), waiting for redelivery, paused (kept while their channel's sending is paused).",
     labelNames: ["state"],
     registers: [registry],
   });
+  const paused = new Gauge({
+    name: "webhook_console_paused_channels",
+    help: "Channels whose sending is paused by their pause rule.",
+    registers: [registry],
+  });
   for (const state of QUEUE_STATES) queued.set({ state }, 0);
-  for (const row of await sql.query<QueueRow>(QUEUE_DEPTH_SQL)) {
+  for (const row of await sql.query<QueueRow>(DEPTH_SQL)) {
+    if (row.status === "channels_paused") {
+      paused.set(Number(row.count));
+      continue;
+    }
     const state =
-      row.status === "sending"
-        ? "sending"
+      row.status === "sending" || row.status === "paused"
+        ? row.status
         : row.redelivery === true || Number(row.redelivery) === 1
           ? "waiting_for_redelivery"
           : "pending";

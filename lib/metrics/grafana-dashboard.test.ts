@@ -33,6 +33,7 @@ function servedMetrics(): Map<string, Set<string>> {
   // Read from the database at scrape time (database-gauges.ts), for each of these states.
   expect(QUEUE_STATES.length).toBeGreaterThan(0);
   served.set("webhook_console_queued_webhooks", new Set(["state"]));
+  served.set("webhook_console_paused_channels", new Set());
   return served;
 }
 

@@ -7,7 +7,9 @@ export type WebhookStatus =
   | "delivered"
   | "failed"
   | "given_up"
-  | "cancelled";
+  | "cancelled"
+  /** Its channel's sending is paused: kept, not claimed, until resumed (lib/channels). */
+  | "paused";
 
 /** What an operator can redeliver now, and what it returns to when that attempt fails too. */
 export type ManualRedeliveryFrom = Extract<WebhookStatus, "failed" | "given_up">;

@@ -4,6 +4,7 @@ import type { listAudit } from "../../audit/list-audit";
 import type { ChannelView } from "../../channels/channel-view";
 import type { revealChannelSecret } from "../../channels/get-channel";
 import type { reissueChannelSecret } from "../../channels/reissue-channel-secret";
+import type { resumeSending as resume } from "../../channels/resume-sending";
 import type { listNotifications as list } from "../../notifications/list-notifications";
 import type { verifyWebhook as verify } from "../../verification/verify-webhook";
 import { endpoint, schema } from "../endpoint";
@@ -26,6 +27,25 @@ export const updateChannel = endpoint<ChannelView>()({
   path: CHANNEL,
   access: { channel: "configure" },
   body: schema(() => import("../../channels/channel-input"), "updateChannelInput"),
+});
+
+/** Pause sending by hand (as the pause rule would); 409 when it is paused already. */
+export const pauseSending = endpoint<ChannelView>()({
+  method: "POST",
+  path: `${CHANNEL}/pause`,
+  access: { channel: "configure" },
+});
+
+/**
+ * Resume sending after the pause rule paused it: the webhooks kept meanwhile are sent oldest
+ * first, at most `drainPerSecond` a second; 409 when sending is not paused.
+ */
+export const resumeSending = endpoint<Returned<typeof resume>>()({
+  method: "POST",
+  path: `${CHANNEL}/resume`,
+  access: { channel: "configure" },
+  body: schema(() => import("../../channels/pause-rule"), "resumeInput"),
+  bodyOptional: true,
 });
 
 /** Deletes the channel with its webhooks, attempts, statistics and tokens; 204. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChannelAccessToken } from "@/components/channels/channel-access-token";
+import { PausedSending } from "@/components/channels/paused-sending";
 import { WebhookSettings } from "@/components/channels/webhook-settings";
 import { RecentDeliveries } from "@/components/deliveries/recent-deliveries";
 import { SendTestMessage } from "@/components/deliveries/send-test-message";
@@ -25,6 +26,7 @@ export default async function MessagingApiPage({
   const accessTokenStatus = await getChannelAccessTokenStatus(db(), channel.id);
   return (
     <div className="space-y-6">
+      <PausedSending initialChannel={channel} canConfigure={roleCan(role, "configure")} />
       <WebhookSettings initialChannel={channel} urlPolicy={webhookUrlPolicyFromEnv()} role={role} />
       <SendTestMessage channelId={channel.id} canConfigure={roleCan(role, "configure")} />
       <RecentDeliveries channelId={channel.id} />
