@@ -42,9 +42,9 @@ export function PausedSending({
   return (
     <section
       aria-labelledby="paused-title"
-      className="space-y-3 rounded-lg border border-danger/30 bg-danger/5 p-4"
+      className="space-y-3 rounded-lg border border-l-4 border-danger/40 border-l-danger bg-white p-4"
     >
-      <h2 id="paused-title" className="font-semibold text-danger">
+      <h2 id="paused-title" className="font-semibold">
         {t("pausedTitle")}
       </h2>
       <p className="text-sm">

@@ -143,6 +143,14 @@ for (const uiLocale of LOCALES) {
         "true",
       );
       await check(page, "Messaging API with the switches on");
+
+      await api.updateChannel(channel.id, { pauseRule: { minutes: 10, attempts: 5 } });
+      await api.pauseSending(channel.id);
+      await messagingApi.goto();
+      await expect(
+        page.getByRole("region", { name: t("channels.pause.pausedTitle") }),
+      ).toBeVisible();
+      await check(page, "Messaging API paused, with a pause rule");
     });
 
     test("a channel with failed webhooks: Statistics, Deliveries, a webhook, Audit log, Notifications", async ({
