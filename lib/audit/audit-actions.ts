@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = [
   "pause_rule.changed",
   "channel.paused",
   "channel.resumed",
+  "replay.started",
+  "replay.cancelled",
+  "replay.finished",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

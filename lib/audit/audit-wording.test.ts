@@ -135,6 +135,21 @@ const EXAMPLES: Record<AuditAction, [AuditDetail, string, string]> = {
     "Paused sending: every attempt had failed for 1 minute (42 failed attempts)",
     "送信を一時停止しました：すべての送信が1分間失敗し続けました（失敗42回）",
   ],
+  "replay.started": [
+    { count: 2, filter: "result=failed", ratePerSecond: 50, includeDelivered: false },
+    "Started a replay of 2 webhooks (result=failed) at up to 50 per second",
+    "2件のWebhookの再送ジョブを開始しました（result=failed）。毎秒最大50件",
+  ],
+  "replay.cancelled": [
+    { queued: 1, count: 3 },
+    "Cancelled a replay after 1 webhook of 3",
+    "再送ジョブを3件中1件でキャンセルしました",
+  ],
+  "replay.finished": [
+    { outcome: "done", queued: 3 },
+    "A replay finished: 3 webhooks sent again",
+    "再送ジョブが完了しました：3件のWebhookを再送",
+  ],
   "channel.resumed": [
     { backlog: 1, drainPerSecond: 10 },
     "Resumed sending: 1 waiting webhook, sent at up to 10 per second",

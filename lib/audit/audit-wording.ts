@@ -96,6 +96,19 @@ export function wordAuditEntry(t: MessagesTranslator, action: string, detail: Au
         backlog: Number(d.backlog),
         drainPerSecond: Number(d.drainPerSecond),
       }),
+    "replay.started": () =>
+      t("audit.entry.replayStarted", {
+        count: Number(d.count),
+        filter: text(d.filter),
+        ratePerSecond: Number(d.ratePerSecond),
+        delivered: d.includeDelivered ? "yes" : "no",
+      }),
+    "replay.cancelled": () =>
+      t("audit.entry.replayCancelled", { queued: Number(d.queued), count: Number(d.count) }),
+    "replay.finished": () =>
+      d.outcome === "failed"
+        ? t("audit.entry.replayFailed", { queued: Number(d.queued) })
+        : t("audit.entry.replayFinished", { queued: Number(d.queued) }),
   };
   return Object.hasOwn(words, action) ? words[action as AuditAction]() : action;
 }

@@ -14,6 +14,7 @@ import { processMetrics } from "../metrics/console-metrics";
 import { metricsSettingsFromEnv, workerMetricsPortFromEnv } from "../metrics/metrics-settings";
 import { notificationSettingsFromEnv } from "../notifications/notification-settings";
 import { startNotifier } from "../notifications/start-notifier";
+import { startReplayRunner } from "../replay/start-replay-runner";
 import { retentionSettingsFromEnv } from "../retention/retention-settings";
 import { startRetention } from "../retention/start-retention";
 import {
@@ -72,6 +73,13 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
   const pauseWatcher = startPauseWatcher(db, {
     intervalMs: settings.pauseCheckMs,
   });
+  // Replays by filter (lib/replay/): live traffic first; a batch only while the dispatcher has
+  // less than two rounds of work waiting.
+  const replays = startReplayRunner(
+    db,
+    { workerId: dispatcher.workerId, leaseMs: dispatch.leaseMs, maxDue: 2 * dispatch.concurrency },
+    () => dispatcher.notify(),
+  );
   const endpoints = serveWorkerEndpoints(db, {
     healthPort,
     metricsPort: settings.metricsPort,
@@ -91,6 +99,7 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
     await retention.stop();
     await notifier.stop();
     await pauseWatcher.stop();
+    await replays.stop();
     const abandoned = await dispatcher.stop();
     if (abandoned > 0) {
       console.log(`[worker] left ${abandoned} in flight to their leases (another worker resends)`);

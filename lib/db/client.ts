@@ -10,7 +10,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { createPgPool } from "./pg-pool";
 import { createPrivateSqliteFile } from "./sqlite-file";
 
-export type { Channel, Provider } from "./generated/sqlite/client";
+export type { Channel, Provider, ReplayJob } from "./generated/sqlite/client";
 // Tagged-template helpers for parameterised raw SQL (Prisma.sql, Prisma.join); the same runtime
 // serves both generated clients.
 export { Prisma } from "./generated/sqlite/client";

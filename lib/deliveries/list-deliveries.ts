@@ -35,11 +35,24 @@ export interface ListDeliveriesOptions extends DeliveryFilters {
 }
 
 function whereOf(channelId: string, query: ListDeliveriesOptions) {
+  const where = deliveryAttemptWhere(channelId, query);
+  if (query.before) where.id = { lt: query.before };
+  return where;
+}
+
+/**
+ * The attempts the filters select (all but `webhookEventId`, which names a webhook: see
+ * webhookCarrying); InvalidInputError when `to` is not after `from`. The replay by filter selects
+ * its webhooks with it too (lib/replay/).
+ */
+export function deliveryAttemptWhere(
+  channelId: string,
+  query: DeliveryFilters,
+): Prisma.DeliveryAttemptWhereInput {
   if (query.from && query.to && query.from >= query.to) {
     throw InvalidInputError.of("to", "must be after from");
   }
   const where: Prisma.DeliveryAttemptWhereInput = { channelId };
-  if (query.before) where.id = { lt: query.before };
   if (query.result === "success") where.success = true;
   if (query.result === "failed") where.success = false;
   if (query.result === "given_up") where.webhook = { status: "given_up" };
@@ -65,7 +78,7 @@ function whereOf(channelId: string, query: ListDeliveriesOptions) {
  * The webhook that carried an event, through the event index (one row per event): every attempt
  * of that webhook sent the event, and no other attempt did.
  */
-async function webhookCarrying(db: Db, webhookEventId: string): Promise<string | null> {
+export async function webhookCarrying(db: Db, webhookEventId: string): Promise<string | null> {
   const row = await db.webhookEvent.findUnique({ where: { webhookEventId } });
   return row?.webhookId ?? null;
 }

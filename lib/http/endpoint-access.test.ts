@@ -45,6 +45,10 @@ const ROLE_MODEL: Record<string, RouteAccess> = {
   "POST /api/channels/[channelId]/webhook/verify": MEMBER,
   "POST /api/channels/[channelId]/deliveries/redeliver": MEMBER,
   "POST /api/channels/[channelId]/resume": MEMBER,
+  "GET /api/channels/[channelId]/replays": VIEWER,
+  "POST /api/channels/[channelId]/replays": MEMBER,
+  "POST /api/channels/[channelId]/replays/preview": MEMBER,
+  "POST /api/channels/[channelId]/replays/[replayId]/cancel": MEMBER,
   "POST /api/channels/[channelId]/pause": MEMBER,
   "POST /api/channels/[channelId]/events": { channel: "configure", channelToken: true },
   // An Admin also reveals and reissues secrets, issues tokens, deletes channels, and manages

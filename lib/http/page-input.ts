@@ -74,6 +74,9 @@ export const listDeliveriesInput = ulidPageInput("an attempt").extend({
 }) satisfies z.ZodType<ListDeliveriesOptions>;
 
 /** The query string of GET /api/channels/{id}/audit and /api/providers/{id}/audit. */
+/** The explorer's filters alone, as a replay by filter takes them (its URL's query string). */
+export const deliveryFiltersInput = listDeliveriesInput.omit({ limit: true, before: true });
+
 export const listAuditInput = ulidPageInput("an entry") satisfies z.ZodType<ListAuditOptions>;
 
 export const listNotificationsInput = ulidPageInput(

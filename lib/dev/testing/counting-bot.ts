@@ -7,6 +7,10 @@ export interface CountingBot {
   url: string;
   /** Every webhookEventId received, in order, duplicates included. */
   received: string[];
+  /** Those received with `deliveryContext.isRedelivery: true`, in order. */
+  redelivered: string[];
+  /** While on, every request is answered 500. */
+  setFailing(on: boolean): void;
   /** The most requests held at once. */
   maxConcurrent(): number;
   close(): Promise<void>;
@@ -20,6 +24,8 @@ export async function startCountingBot({
   failEvery?: number;
 } = {}): Promise<CountingBot> {
   const received: string[] = [];
+  const redelivered: string[] = [];
+  let failingAll = false;
   let current = 0;
   let most = 0;
   let requests = 0;
@@ -27,15 +33,18 @@ export async function startCountingBot({
     current += 1;
     most = Math.max(most, current);
     requests += 1;
-    const failing = failEvery > 0 && requests % failEvery === 0;
+    const failing = failingAll || (failEvery > 0 && requests % failEvery === 0);
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
-        events: { webhookEventId: string }[];
+        events: { webhookEventId: string; deliveryContext?: { isRedelivery?: boolean } }[];
       };
       setTimeout(() => {
-        for (const event of body.events) received.push(event.webhookEventId);
+        for (const event of body.events) {
+          received.push(event.webhookEventId);
+          if (event.deliveryContext?.isRedelivery) redelivered.push(event.webhookEventId);
+        }
         current -= 1;
         response.writeHead(failing ? 500 : 200, { "content-type": "application/json" });
         response.end("{}");
@@ -48,6 +57,10 @@ export async function startCountingBot({
   return {
     url: `http://127.0.0.1:${port}/webhook`,
     received,
+    redelivered,
+    setFailing: (on) => {
+      failingAll = on;
+    },
     maxConcurrent: () => most,
     close: () =>
       new Promise((resolve) => {

@@ -11,6 +11,7 @@ import * as invitations from "./invitations";
 import * as line from "./line";
 import * as metrics from "./metrics";
 import * as providers from "./providers";
+import * as replays from "./replays";
 import * as statistics from "./statistics";
 
 const isEndpoint = (value: unknown): value is Endpoint =>
@@ -26,5 +27,6 @@ export const ENDPOINTS: readonly Endpoint[] = [
   line,
   metrics,
   providers,
+  replays,
   statistics,
 ].flatMap((area) => Object.values(area).flat().filter(isEndpoint));
