@@ -8,7 +8,11 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { LoadOlder } from "@/components/ui/load-older";
 import { Table, Td, Th } from "@/components/ui/table";
-import { CHANNEL_TOKEN_ACTOR } from "@/lib/audit/audit-actions";
+import {
+  CHANNEL_TOKEN_ACTOR,
+  PAUSE_RULE_ACTOR,
+  REPLAY_RUNNER_ACTOR,
+} from "@/lib/audit/audit-actions";
 import { wordAuditEntry } from "@/lib/audit/audit-wording";
 import type { AuditScope } from "./audit-paging";
 
@@ -26,6 +30,13 @@ export function AuditLog({
   initialPage: AuditLogPage;
 }) {
   const t = useTranslations("audit");
+  // The console's own actors are named in the page's language; operators by their email.
+  const systemActors: Record<string, string> = {
+    [CHANNEL_TOKEN_ACTOR]: t("log.channelTokenActor"),
+    [PAUSE_RULE_ACTOR]: t("log.pauseRuleActor"),
+    [REPLAY_RUNNER_ACTOR]: t("log.replayActor"),
+  };
+  const actorName = (actor: string) => systemActors[actor] ?? actor;
   const words = useTranslations();
   const f = useConsoleFormat();
   const log = useInfiniteQuery({
@@ -58,9 +69,7 @@ export function AuditLog({
                   <Td className="whitespace-nowrap font-mono text-xs">
                     <time dateTime={entry.at}>{f.instant(entry.at)}</time>
                   </Td>
-                  <Td className="break-all">
-                    {entry.actor === CHANNEL_TOKEN_ACTOR ? t("log.channelTokenActor") : entry.actor}
-                  </Td>
+                  <Td className="break-all">{actorName(entry.actor)}</Td>
                   {showChannel && (
                     <Td className="font-mono text-xs">
                       {entry.channelId ?? (

@@ -9,6 +9,7 @@ import { AttemptCells, AttemptTimeCell } from "@/components/deliveries/attempt-c
 import { EventIdList } from "@/components/deliveries/event-id-list";
 import { SelectField, TextInputField } from "@/components/deliveries/filter-fields";
 import { RedeliverNowButton } from "@/components/deliveries/redeliver-now-button";
+import { ReplayCard } from "@/components/deliveries/replay-card";
 import { webhookStateText } from "@/components/deliveries/webhook-state";
 import { isoToUtc9Input, utc9InputToIso } from "@/components/statistics/utc9-input";
 import { Alert } from "@/components/ui/alert";
@@ -267,6 +268,7 @@ export function DeliveriesExplorer({
           <LoadOlder pages={list} />
         </div>
       </Card>
+      <ReplayCard channelId={channelId} filterSearch={filterSearch} canConfigure={canConfigure} />
     </div>
   );
 }

@@ -187,6 +187,14 @@ for (const uiLocale of LOCALES) {
       const rows = page.getByTestId("delivery");
       await expect(rows).toHaveCount(3);
       await check(page, "the Deliveries explorer with rows");
+      // A replay of the two failures: its dry run, then the job's progress in the table.
+      await page.getByRole("button", { name: t("deliveries.replay.count") }).click();
+      await expect(page.getByTestId("replay-count")).toBeVisible();
+      await check(page, "the Deliveries explorer with a replay counted");
+      await api.startReplay(channel.id, "result=failed");
+      await page.reload();
+      await expect(page.getByTestId("replay-job")).toHaveCount(1);
+      await check(page, "the Deliveries explorer with a replay job");
 
       await rows
         .first()

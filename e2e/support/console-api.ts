@@ -197,6 +197,16 @@ export class ConsoleApi {
     });
   }
 
+  /** Starts a replay of the webhooks the explorer's filters (a query string) select. */
+  async startReplay(channelId: string, filter: string, ratePerSecond = 50): Promise<unknown> {
+    return ok(
+      await this.request.post(`/api/channels/${channelId}/replays`, {
+        data: { filter, ratePerSecond },
+      }),
+      201,
+    );
+  }
+
   /** Pauses the channel's sending by hand (POST /api/channels/{id}/pause). */
   async pauseSending(channelId: string): Promise<ChannelView> {
     return ok(await this.request.post(`/api/channels/${channelId}/pause`));

@@ -3,6 +3,10 @@
 
 /** Who the log names for a change made with a channel's access token (the /v2 API, events). */
 export const CHANNEL_TOKEN_ACTOR = "channel access token";
+/** Who the log names for a pause the channel's pause rule made (lib/channels/pause-sending.ts). */
+export const PAUSE_RULE_ACTOR = "pause rule";
+/** Who the log names for what a replay job's runner records: its end (lib/replay/). */
+export const REPLAY_RUNNER_ACTOR = "replay";
 
 export const AUDIT_ACTIONS = [
   "provider.created",

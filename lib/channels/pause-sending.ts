@@ -4,6 +4,7 @@
 // until an operator resumes it (resume-sending.ts). Run by every dispatcher process beside the
 // notifier; a pause is one conditional UPDATE, so of several workers exactly one makes it.
 import "server-only";
+import { PAUSE_RULE_ACTOR } from "../audit/audit-actions";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTransaction } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
@@ -15,8 +16,7 @@ import { toChannelView } from "./channel-view";
 import { findChannelOrThrow } from "./find-channel";
 import type { PauseReason } from "./pause-rule";
 
-/** Who the audit log names for a pause the rule made. */
-export const PAUSE_RULE_ACTOR = "pause rule";
+export { PAUSE_RULE_ACTOR };
 
 /** How many of the last failures the paused email and the Messaging API tab show. */
 export const LAST_ERRORS_SHOWN = 5;

@@ -5,12 +5,15 @@ import type { SqlSession } from "../db/sql";
 /** The states a webhook waits in, as `webhook_console_queued_webhooks{state}` names them. */
 export const QUEUE_STATES = ["pending", "sending", "waiting_for_redelivery", "paused"] as const;
 
-// One statement, by the status index, with the paused channels' count; "waiting for redelivery"
+// One statement, by the status index, with the paused channels and the running replays; "waiting for redelivery"
 // is the console's own rule (lib/shared/redeliver-now.ts): pending again after a failed attempt.
 const DEPTH_SQL = `SELECT "status", "attemptCount" > 0 AS "redelivery", COUNT(*) AS "count"
   FROM "Webhook" WHERE "status" IN ('pending', 'sending', 'paused')
   GROUP BY "status", "attemptCount" > 0
-  UNION ALL SELECT 'channels_paused', false, COUNT(*) FROM "Channel" WHERE "pausedAt" IS NOT NULL`;
+  UNION ALL SELECT 'channels_paused', false, COUNT(*) FROM "Channel" WHERE "pausedAt" IS NOT NULL
+  UNION ALL SELECT 'replays_running', false, COUNT(*) FROM "ReplayJob" WHERE "status" = 'running'
+  UNION ALL SELECT 'replay_remaining', false, COALESCE(SUM("total" - "queued" - "skipped"), 0)
+    FROM "ReplayJob" WHERE "status" = 'running'`;
 
 interface QueueRow {
   status: string;
@@ -37,10 +40,26 @@ export async function databaseGauges(
     help: "Channels whose sending is paused by their pause rule.",
     registers: [registry],
   });
+  const replays = new Gauge({
+    name: "webhook_console_replay_jobs_running",
+    help: "Replay jobs running (lib/replay/).",
+    registers: [registry],
+  });
+  const remaining = new Gauge({
+    name: "webhook_console_replay_webhooks_remaining",
+    help: "Webhooks the running replay jobs have still to queue again.",
+    registers: [registry],
+  });
+  const totals: Record<string, Gauge> = {
+    channels_paused: paused,
+    replays_running: replays,
+    replay_remaining: remaining,
+  };
   for (const state of QUEUE_STATES) queued.set({ state }, 0);
   for (const row of await sql.query<QueueRow>(DEPTH_SQL)) {
-    if (row.status === "channels_paused") {
-      paused.set(Number(row.count));
+    const total = totals[row.status];
+    if (total) {
+      total.set(Number(row.count));
       continue;
     }
     const state =

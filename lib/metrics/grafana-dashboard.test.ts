@@ -34,6 +34,8 @@ function servedMetrics(): Map<string, Set<string>> {
   expect(QUEUE_STATES.length).toBeGreaterThan(0);
   served.set("webhook_console_queued_webhooks", new Set(["state"]));
   served.set("webhook_console_paused_channels", new Set());
+  served.set("webhook_console_replay_jobs_running", new Set());
+  served.set("webhook_console_replay_webhooks_remaining", new Set());
   return served;
 }
 

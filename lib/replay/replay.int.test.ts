@@ -5,10 +5,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
+import { prismaSql } from "../db/prisma-sql";
 import { type CountingBot, startCountingBot } from "../dev/testing/counting-bot";
+import { parsePrometheusText, sample } from "../dev/testing/prometheus-text";
 import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { testDispatcher } from "../dev/testing/test-dispatcher";
 import { enqueueEvents } from "../events/enqueue-events";
+import { databaseGauges } from "../metrics/database-gauges";
+import { renderMetrics } from "../metrics/render-metrics";
 import { createProvider } from "../providers/create-provider";
 import { cancelReplay, listReplays, previewReplay, startReplay } from "./replay-jobs";
 import { ReplayRunner } from "./run-replays";
@@ -91,6 +95,11 @@ describe.each(TEST_PROVIDERS)("replay by filter on %s", (provider) => {
       ACTOR,
     );
     expect(job).toMatchObject({ status: "running", total: 12, queued: 0 });
+    const gauges = parsePrometheusText(
+      (await renderMetrics([await databaseGauges(prismaSql(db))])).text,
+    );
+    expect(sample(gauges, "webhook_console_replay_jobs_running")).toBe(1);
+    expect(sample(gauges, "webhook_console_replay_webhooks_remaining")).toBe(12);
     const runner = new ReplayRunner(db, { workerId: "runner-a", leaseMs: 30_000, maxDue: 64 }, () =>
       dispatcher.notify(),
     );

@@ -5,6 +5,7 @@
 // priority: a batch is queued only while fewer than `maxDue` webhooks wait to be sent, so a live
 // event has at most that many replayed webhooks ahead of it, however large the job.
 import "server-only";
+import { REPLAY_RUNNER_ACTOR } from "../audit/audit-actions";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, ReplayJob } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
@@ -31,8 +32,6 @@ export interface ReplayRunnerSettings {
 
 /** The most webhooks one batch queues, whatever the rate. */
 const MAX_BATCH = 1000;
-/** Who the audit log names for what the runner records (a job's end). */
-export const REPLAY_RUNNER_ACTOR = "replay";
 
 /** The lost hold on a job: its transaction rolls back, nothing of the batch is kept. */
 class JobNotHeld extends Error {}
