@@ -6,7 +6,7 @@ import { createChannel } from "../channels/create-channel";
 import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
-import { type CountingBot, startCountingBot } from "../dev/testing/counting-bot";
+import { startCountingBot } from "../dev/testing/counting-bot";
 import { parsePrometheusText, sample } from "../dev/testing/prometheus-text";
 import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { testDispatcher } from "../dev/testing/test-dispatcher";
