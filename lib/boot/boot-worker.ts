@@ -80,7 +80,7 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
     { workerId: dispatcher.workerId, leaseMs: dispatch.leaseMs, maxDue: 2 * dispatch.concurrency },
     () => dispatcher.notify(),
   );
-  const endpoints = serveWorkerEndpoints(db, {
+  const endpoints = await serveWorkerEndpoints(db, {
     healthPort,
     metricsPort: settings.metricsPort,
     metricsToken: settings.metrics.token,

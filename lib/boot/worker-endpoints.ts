@@ -32,8 +32,14 @@ const json = (status: number, body: object, headers?: Record<string, string>): A
   headers,
 });
 
-/** Starts one server per port named; returns them, for the worker to close when it stops. */
-export function serveWorkerEndpoints(db: Db, settings: WorkerEndpointSettings): http.Server[] {
+/**
+ * Starts one server per port named and resolves once each listens (the worker says it runs only
+ * then, so whoever waits for that line can scrape at once); returns them, to close on stop.
+ */
+export async function serveWorkerEndpoints(
+  db: Db,
+  settings: WorkerEndpointSettings,
+): Promise<http.Server[]> {
   const ports = new Map<number, Set<"health" | "metrics">>();
   const serve = (port: number | null, what: "health" | "metrics") => {
     if (port === null) return;
@@ -41,7 +47,7 @@ export function serveWorkerEndpoints(db: Db, settings: WorkerEndpointSettings): 
   };
   serve(settings.healthPort, "health");
   serve(settings.metricsPort, "metrics");
-  return [...ports].map(([port, serves]) => {
+  const servers = [...ports].map(([port, serves]) => {
     const server = http.createServer(async (request, response) => {
       const answer = await answerFor(db, settings, serves, request);
       response.writeHead(answer.status, {
@@ -51,11 +57,21 @@ export function serveWorkerEndpoints(db: Db, settings: WorkerEndpointSettings): 
       });
       response.end(answer.body);
     });
-    server.listen(port, settings.hostname, () =>
-      console.log(`[worker] ${[...serves].join(" and ")} on ${settings.hostname}:${port}`),
-    );
-    return server;
+    return { server, port, serves };
   });
+  await Promise.all(
+    servers.map(
+      ({ server, port, serves }) =>
+        new Promise<void>((resolve, reject) => {
+          server.once("error", reject);
+          server.listen(port, settings.hostname, () => {
+            console.log(`[worker] ${[...serves].join(" and ")} on ${settings.hostname}:${port}`);
+            resolve();
+          });
+        }),
+    ),
+  );
+  return servers.map(({ server }) => server);
 }
 
 async function answerFor(
