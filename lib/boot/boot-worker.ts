@@ -23,6 +23,7 @@ import {
   intSettingBetween,
   portSetting,
 } from "../settings/read-env";
+import { startTracing } from "../telemetry/start-tracing";
 import { serveWorkerEndpoints } from "./worker-endpoints";
 
 /** WORKER_HEALTH_PORT: where a worker answers liveness and readiness checks; none when unset. */
@@ -51,6 +52,8 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
     process.exit(1);
   }
   const db = createDbClient(database);
+  // OpenTelemetry spans of the attempts, when an OTLP endpoint is configured.
+  const tracing = startTracing(env);
   const dispatcher = new Dispatcher({
     storage: { database },
     settings: dispatch,
@@ -104,6 +107,7 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
     if (abandoned > 0) {
       console.log(`[worker] left ${abandoned} in flight to their leases (another worker resends)`);
     }
+    await tracing?.stop();
     await db.$disconnect();
     process.exit(0);
   };

@@ -7,6 +7,7 @@ import type { StoredEvent } from "../events/complete-event";
 import { newUlid } from "../ids/new-ulid";
 import { describeError } from "../logging/describe-error";
 import { type ConsoleMetrics, processMetrics } from "../metrics/console-metrics";
+import { traceAttempt } from "../telemetry/attempt-span";
 import type { DispatchSettings } from "./dispatch-settings";
 import { sendOptionsFrom } from "./dispatch-settings";
 import type { AttemptRecord, WebhookOutcome } from "./queue/attempt-record";
@@ -452,6 +453,7 @@ export class Dispatcher {
       ...resultColumns(result),
       counted: false,
     };
+    traceAttempt(attempt);
     this.keep({
       ...outcomeAfter(webhook.id, result, attempt, {
         redelivery: channel.webhookRedelivery,
