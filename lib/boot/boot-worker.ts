@@ -53,7 +53,7 @@ export async function bootWorker(env: NodeJS.ProcessEnv = process.env): Promise<
   }
   const db = createDbClient(database);
   // OpenTelemetry spans of the attempts, when an OTLP endpoint is configured.
-  const tracing = startTracing(env);
+  const tracing = await startTracing(env);
   const dispatcher = new Dispatcher({
     storage: { database },
     settings: dispatch,

@@ -3,7 +3,6 @@
 // reads the rest of its configuration from the environment too (OTEL_EXPORTER_OTLP_PROTOCOL,
 // OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES…). Off otherwise.
 import "server-only";
-import { NodeSDK } from "@opentelemetry/sdk-node";
 import type { Env } from "../settings/read-env";
 import { setAttemptTracing } from "./attempt-span";
 
@@ -16,10 +15,14 @@ export function tracingConfigured(env: Env = process.env): boolean {
 
 /**
  * Starts the SDK when an endpoint is configured; returns what flushes and stops it (null when off).
- * No automatic instrumentation: the spans are the attempts' (attempt-span.ts).
+ * No automatic instrumentation: the spans are the attempts' (attempt-span.ts). The SDK is loaded
+ * only then: its modules (exporters for every protocol) would add to every worker's start.
  */
-export function startTracing(env: Env = process.env): { stop(): Promise<void> } | null {
+export async function startTracing(
+  env: Env = process.env,
+): Promise<{ stop(): Promise<void> } | null> {
   if (!tracingConfigured(env)) return null;
+  const { NodeSDK } = await import("@opentelemetry/sdk-node");
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME?.trim() || "webhook-console-dispatcher",
     instrumentations: [],
