@@ -2,11 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { channelQuery, deliveriesQuery } from "@/components/data/console-queries";
 import { useResumeSending } from "@/components/data/use-resume-sending";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { RateSelect } from "@/components/ui/rate-select";
 import type { ChannelView } from "@/lib/channels/channel-view";
 import { DEFAULT_DRAIN_PER_SECOND } from "@/lib/channels/pause-rule";
 import { formatUtc9Minute } from "@/lib/shared/utc9";
@@ -108,27 +109,16 @@ function ResumeControl({
   onResume: (drainPerSecond: number) => void;
 }) {
   const t = useTranslations("channels.pause");
-  const rateId = useId();
   const [rate, setRate] = useState<number>(DEFAULT_DRAIN_PER_SECOND);
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <div>
-        <label htmlFor={rateId} className="block text-sm font-medium">
-          {t("drainRate")}
-        </label>
-        <select
-          id={rateId}
-          className="mt-1 rounded-md border border-line bg-white px-2 py-1.5 text-sm"
-          value={rate}
-          onChange={(event) => setRate(Number(event.target.value))}
-        >
-          {DRAIN_RATES.map((count) => (
-            <option key={count} value={count}>
-              {t("perSecond", { count })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RateSelect
+        label={t("drainRate")}
+        rates={DRAIN_RATES}
+        value={rate}
+        onChange={setRate}
+        format={(count) => t("perSecond", { count })}
+      />
       <Button variant="primary" disabled={pending} onClick={() => onResume(rate)}>
         {pending ? t("resuming") : t("resume")}
       </Button>

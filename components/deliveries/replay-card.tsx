@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useState } from "react";
 import {
   type ReplayJobView,
   replaysQuery,
@@ -14,6 +14,7 @@ import { RoleNote, VIEWER_NOTE } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { RateSelect } from "@/components/ui/rate-select";
 import { HeaderRow, Table, Td } from "@/components/ui/table";
 import { DEFAULT_REPLAY_RATE } from "@/lib/replay/replay-input";
 import { formatUtc9Minute } from "@/lib/shared/utc9";
@@ -40,7 +41,6 @@ export function ReplayCard({
   const start = useStartReplay(channelId);
   const [includeDelivered, setIncludeDelivered] = useState(false);
   const [rate, setRate] = useState<number>(DEFAULT_REPLAY_RATE);
-  const rateId = useId();
   const counted = preview.data && preview.variables === filterSearch ? preview.data : null;
   const total = counted
     ? counted.byState.failed +
@@ -87,23 +87,13 @@ export function ReplayCard({
               </label>
             )}
             <div className="flex flex-wrap items-end gap-3">
-              <div>
-                <label htmlFor={rateId} className="block text-sm font-medium">
-                  {t("rate")}
-                </label>
-                <select
-                  id={rateId}
-                  className="mt-1 rounded-md border border-line bg-white px-2 py-1.5 text-sm"
-                  value={rate}
-                  onChange={(event) => setRate(Number(event.target.value))}
-                >
-                  {RATES.map((count) => (
-                    <option key={count} value={count}>
-                      {t("perSecond", { count })}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <RateSelect
+                label={t("rate")}
+                rates={RATES}
+                value={rate}
+                onChange={setRate}
+                format={(count) => t("perSecond", { count })}
+              />
               <Button
                 variant="primary"
                 disabled={total === 0 || start.isPending}

@@ -1,12 +1,11 @@
 // What a scrape says after a known mix of outcomes, on both databases: the dispatcher counts
 // every attempt by LINE's reason and detail, and the queue's depth is read from the database.
 import { afterEach, describe, expect, it } from "vitest";
-import { updateChannel } from "../channels/update-channel";
 import type { Db } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
 import type { DemoBotMode } from "../dev/demo-bot/modes";
 import { channelWithDemoBot } from "../dev/testing/channel-with-demo-bot";
-import { refusedPort } from "../dev/testing/fault-lab";
+import { outcomeChannels } from "../dev/testing/outcome-channels";
 import { parsePrometheusText, sample } from "../dev/testing/prometheus-text";
 import { TEST_PROVIDERS, useTestDatabase } from "../dev/testing/test-database";
 import { testDispatcher } from "../dev/testing/test-dispatcher";
@@ -38,19 +37,10 @@ describe.each(TEST_PROVIDERS)("metrics on %s", (provider) => {
 
   it("counts a known mix of outcomes exactly, by reason and detail", async () => {
     const { db, config } = database();
-    const ok = await channelWithBot(db, "ok");
-    const failing = await channelWithBot(db, "error500");
-    const unreachable = await channelWithBot(db, "ok");
-    const closed = await refusedPort();
-    await updateChannel(
-      db,
-      unreachable.channel.id,
-      { webhookUrl: closed.url },
-      "tester@example.com",
-    );
-    for (let i = 0; i < 3; i++) await enqueueEvents(db, ok.channel.id, { text: `ok ${i}` });
-    for (let i = 0; i < 2; i++) await enqueueEvents(db, failing.channel.id, { text: `500 ${i}` });
-    await enqueueEvents(db, unreachable.channel.id, { text: "nobody there" });
+    const { ok, failing, unreachable } = await outcomeChannels(db, (close) => stops.push(close));
+    for (let i = 0; i < 3; i++) await enqueueEvents(db, ok.id, { text: `ok ${i}` });
+    for (let i = 0; i < 2; i++) await enqueueEvents(db, failing.id, { text: `500 ${i}` });
+    await enqueueEvents(db, unreachable.id, { text: "nobody there" });
 
     const metrics = createConsoleMetrics({ channelLabels: false, channelLabelLimit: 1 });
     const before = await scrape(db, metrics);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { describeError } from "../logging/describe-error";
+import { repeat } from "../shared/repeat";
 import { channelsWithNotificationsDue, composeNotification } from "./compose-notification";
 import { type MailTransport, smtpTransport } from "./mail-transport";
 import type { NotificationSettings } from "./notification-settings";
@@ -44,9 +45,6 @@ export function startNotifier(
     stopWaitMs = 2000,
   }: NotifierOptions = {},
 ): NotifierJob {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
   const compose = { ...settings, smtpConfigured: transport !== undefined };
   // Longer than one send can take (connect, greeting, the replies to each command, each bounded
   // by SMTP_TIMEOUT_MS), so only a sender that died leaves its email to another.
@@ -55,7 +53,7 @@ export function startNotifier(
   const pass = async () => {
     try {
       for (const { channelId, kind } of await channelsWithNotificationsDue(db)) {
-        if (stopped) return;
+        if (job.stopped) return;
         await composeNotification(db, channelId, kind, compose);
       }
       if (transport) {
@@ -63,7 +61,7 @@ export function startNotifier(
           db,
           transport,
           { from: settings.from, retryMs: settings.retryMs, leaseMs },
-          () => stopped,
+          () => job.stopped,
         );
       }
     } catch (error) {
@@ -72,24 +70,15 @@ export function startNotifier(
     }
   };
 
-  const schedule = () => {
-    timer = setTimeout(() => {
-      timer = null;
-      running = pass().then(() => {
-        if (!stopped) schedule();
-      });
-    }, pollMs);
-    timer.unref();
-  };
-  schedule();
+  // Errors are the pass's own to log (it catches them): none reaches here.
+  const job = repeat(pollMs, pass, () => {});
 
   return {
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
+      const ending = job.stop();
       let waited: NodeJS.Timeout | undefined;
       await Promise.race([
-        running,
+        ending,
         new Promise((resolve) => {
           waited = setTimeout(resolve, stopWaitMs);
         }),

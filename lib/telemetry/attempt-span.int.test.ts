@@ -3,9 +3,8 @@
 import { trace } from "@opentelemetry/api";
 import { tracing } from "@opentelemetry/sdk-node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { updateChannel } from "../channels/update-channel";
 import { channelWithDemoBot } from "../dev/testing/channel-with-demo-bot";
-import { refusedPort } from "../dev/testing/fault-lab";
+import { outcomeChannels } from "../dev/testing/outcome-channels";
 import { useTestDatabase } from "../dev/testing/test-database";
 import { testDispatcher } from "../dev/testing/test-dispatcher";
 import { enqueueEvents } from "../events/enqueue-events";
@@ -33,29 +32,11 @@ describe("the attempts' spans", () => {
 
   it("makes one span per attempt, its phases as children, failures with reason and detail", async () => {
     const { db, config } = database();
-    const ok = await channelWithDemoBot(db, {
-      mode: "ok",
-      onCleanup: (close) => stops.push(close),
-    });
-    const failing = await channelWithDemoBot(db, {
-      mode: "error500",
-      onCleanup: (close) => stops.push(close),
-    });
-    const unreachable = await channelWithDemoBot(db, {
-      mode: "ok",
-      onCleanup: (close) => stops.push(close),
-    });
-    const closed = await refusedPort();
-    await updateChannel(
-      db,
-      unreachable.channel.id,
-      { webhookUrl: closed.url },
-      "tester@example.com",
-    );
+    const { ok, failing, unreachable } = await outcomeChannels(db, (close) => stops.push(close));
     setAttemptTracing(true);
-    await enqueueEvents(db, ok.channel.id, { text: "fine" });
-    await enqueueEvents(db, failing.channel.id, { text: "500" });
-    await enqueueEvents(db, unreachable.channel.id, { text: "nobody" });
+    await enqueueEvents(db, ok.id, { text: "fine" });
+    await enqueueEvents(db, failing.id, { text: "500" });
+    await enqueueEvents(db, unreachable.id, { text: "nobody" });
     const dispatcher = testDispatcher({ database: config, thread: false }, stops);
     await dispatcher.start();
     await dispatcher.whenIdle();
@@ -73,7 +54,7 @@ describe("the attempts' spans", () => {
         .filter((span) => span.parentSpanContext?.spanId === parent.spanContext().spanId)
         .map((span) => span.name);
 
-    const delivered = of(ok.channel.id);
+    const delivered = of(ok.id);
     expect(delivered.status.code).toBe(0);
     expect(delivered.attributes).toMatchObject({
       "http.response.status_code": 200,
@@ -83,14 +64,14 @@ describe("the attempts' spans", () => {
     });
     expect(children(delivered)).toEqual(["webhook.connect", "webhook.response"]);
 
-    const refusedBy500 = of(failing.channel.id);
+    const refusedBy500 = of(failing.id);
     expect(refusedBy500.status).toEqual({ code: 2, message: "error_status_code: 500" });
     expect(refusedBy500.attributes).toMatchObject({
       "webhook.failure.reason": "error_status_code",
       "webhook.failure.detail": "500",
     });
 
-    const notConnected = of(unreachable.channel.id);
+    const notConnected = of(unreachable.id);
     expect(notConnected.attributes).toMatchObject({
       "webhook.failure.reason": "could_not_connect",
       "webhook.failure.detail": "Connection failed",
