@@ -11,7 +11,7 @@ import {
   PAUSE_RULE_MAX_ATTEMPTS,
   PAUSE_RULE_MAX_MINUTES,
   type PauseRule,
-} from "@/lib/channels/pause-rule";
+} from "@/lib/channels/pause-limits";
 
 /** What the form starts from when the rule is turned on. */
 const SUGGESTED_RULE: PauseRule = { minutes: 10, attempts: 10 };

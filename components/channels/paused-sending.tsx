@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RateSelect } from "@/components/ui/rate-select";
 import type { ChannelView } from "@/lib/channels/channel-view";
-import { DEFAULT_DRAIN_PER_SECOND } from "@/lib/channels/pause-rule";
+import { DEFAULT_DRAIN_PER_SECOND } from "@/lib/channels/pause-limits";
 import { formatUtc9Minute } from "@/lib/shared/utc9";
 
 /** The rates the operator picks from for the kept webhooks: per second. */

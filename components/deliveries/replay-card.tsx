@@ -16,7 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { RateSelect } from "@/components/ui/rate-select";
 import { HeaderRow, Table, Td } from "@/components/ui/table";
-import { DEFAULT_REPLAY_RATE } from "@/lib/replay/replay-input";
+import { DEFAULT_REPLAY_RATE } from "@/lib/replay/replay-limits";
 import { formatUtc9Minute } from "@/lib/shared/utc9";
 
 const RATES = [10, DEFAULT_REPLAY_RATE, 100, 500, 1000] as const;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Channel } from "../db/client";
-import { type PauseReason, type PauseRule, parsePauseReason } from "./pause-rule";
+import { type PauseReason, type PauseRule, parsePauseReason } from "./pause-limits";
 
 /**
  * What the console API shows of a channel. The secret is left out on purpose: it is fetched

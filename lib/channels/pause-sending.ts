@@ -14,7 +14,7 @@ import { recipientsOf, storeEmail } from "../notifications/compose-notification"
 import { pausedEmail } from "../notifications/notification-email";
 import { toChannelView } from "./channel-view";
 import { findChannelOrThrow } from "./find-channel";
-import type { PauseReason } from "./pause-rule";
+import type { PauseReason } from "./pause-limits";
 
 export { PAUSE_RULE_ACTOR };
 

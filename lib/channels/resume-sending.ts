@@ -11,7 +11,8 @@ import { recipientsOf, storeEmail } from "../notifications/compose-notification"
 import { resumedEmail } from "../notifications/notification-email";
 import { toChannelView } from "./channel-view";
 import { findChannelOrThrow } from "./find-channel";
-import { DEFAULT_DRAIN_PER_SECOND, type ResumeInput } from "./pause-rule";
+import { DEFAULT_DRAIN_PER_SECOND } from "./pause-limits";
+import type { ResumeInput } from "./pause-rule";
 import type { PauseSettings } from "./pause-sending";
 
 export const NOT_PAUSED_MESSAGE = "Sending is not paused for this channel";

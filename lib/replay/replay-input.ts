@@ -1,8 +1,7 @@
 // What starting a replay takes: pure, for the route's schema and the Deliveries tab's dialog.
 import { z } from "zod";
+import { MAX_REPLAY_RATE } from "./replay-limits";
 
-export const MAX_REPLAY_RATE = 1000;
-export const DEFAULT_REPLAY_RATE = 50;
 /** The filters arrive as the explorer's URL query string; this bounds what is read of it. */
 const MAX_FILTER_LENGTH = 2000;
 

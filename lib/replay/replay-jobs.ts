@@ -7,7 +7,7 @@ import type { Db, ReplayJob } from "../db/client";
 import type { DeliveryFilters } from "../deliveries/list-deliveries";
 import { ConflictError, NotFoundError } from "../errors";
 import { newUlid } from "../ids/new-ulid";
-import { DEFAULT_REPLAY_RATE } from "./replay-input";
+import { DEFAULT_REPLAY_RATE } from "./replay-limits";
 import {
   parseStoredFilters,
   replayedWebhooksWhere,
