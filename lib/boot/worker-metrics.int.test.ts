@@ -8,6 +8,7 @@ import { parsePrometheusText, sample } from "../dev/testing/prometheus-text";
 import { useTestDatabase } from "../dev/testing/test-database";
 import { startWorker } from "../dev/testing/worker-process";
 import { enqueueEvents } from "../events/enqueue-events";
+import { serveWorkerEndpoints } from "./worker-endpoints";
 
 const TOKEN = "worker-metrics-token-for-tests";
 describe("a worker's /metrics", () => {
@@ -70,16 +71,18 @@ describe("a worker's /metrics", () => {
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
   });
 
-  it("answers 404 for /metrics while METRICS_TOKEN is unset", { timeout: 60_000 }, async () => {
-    const { config } = database();
+  it("answers 404 for /metrics while METRICS_TOKEN is unset", async () => {
+    // The worker's own server (the process around it is the test above's).
+    const { db } = database();
     const port = await freePort();
-    const worker = await startWorker(config, {
-      WORKER_METRICS_PORT: String(port),
-      METRICS_TOKEN: "",
+    const servers = await serveWorkerEndpoints(db, {
+      healthPort: null,
+      metricsPort: port,
+      metricsToken: null,
+      hostname: "127.0.0.1",
     });
     stops.push(async () => {
-      worker.child.kill("SIGTERM");
-      await worker.exited;
+      for (const server of servers) server.close();
     });
     const answer = await fetch(`http://127.0.0.1:${port}/metrics`, {
       headers: { authorization: `Bearer ${TOKEN}` },

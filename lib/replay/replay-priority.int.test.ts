@@ -15,7 +15,7 @@ import { ReplayRunner } from "./run-replays";
 
 const ACTOR = "member@example.com";
 const MAX_DUE = 8;
-const LIVE_EVENTS = 30;
+const LIVE_EVENTS = 20;
 const REPLAYED = 600;
 
 describe("live traffic during a replay", () => {

@@ -13,7 +13,7 @@ import { createProvider } from "../providers/create-provider";
 import { startReplay } from "./replay-jobs";
 
 const ACTOR = "member@example.com";
-const WEBHOOKS = 900;
+const WEBHOOKS = 400;
 const CONCURRENCY = 16;
 
 describe("a replay's worker killed", () => {
@@ -25,7 +25,7 @@ describe("a replay's worker killed", () => {
 
   async function worker(): Promise<WorkerProcess> {
     const started = await startWorker(database().config, {
-      WEBHOOK_LEASE_MS: "2000",
+      WEBHOOK_LEASE_MS: "1000",
       WEBHOOK_CONCURRENCY: String(CONCURRENCY),
     });
     cleanups.push(async () => {
@@ -51,8 +51,8 @@ describe("a replay's worker killed", () => {
     const seeding = testDispatcher({ database: config, thread: false }, cleanups);
     await seeding.start();
     const failed: string[] = [];
-    for (let i = 0; i < WEBHOOKS; i += 300) {
-      const events = Array.from({ length: 300 }, (_, j) => ({
+    for (let i = 0; i < WEBHOOKS; i += 200) {
+      const events = Array.from({ length: 200 }, (_, j) => ({
         type: "message" as const,
         message: { type: "text" as const, text: `failed ${i + j}` },
       }));
@@ -65,14 +65,14 @@ describe("a replay's worker killed", () => {
     const job = await startReplay(
       db,
       channel.id,
-      { filters: { result: "failed" }, includeDelivered: false, ratePerSecond: 300 },
+      { filters: { result: "failed" }, includeDelivered: false, ratePerSecond: 200 },
       ACTOR,
     );
     const jobNow = () => db.replayJob.findUniqueOrThrow({ where: { id: job.id } });
     const first = await worker();
     await expect
       .poll(async () => (await jobNow()).queued, { timeout: 30_000 })
-      .toBeGreaterThan(200);
+      .toBeGreaterThan(100);
     first.child.kill("SIGKILL");
     await first.exited;
     const killedAt = await jobNow();
