@@ -21,6 +21,30 @@ interface QueueRow {
   count: number | string | bigint;
 }
 
+/** The gauges read from the database; the Grafana dashboard's test checks against them too. */
+export const DATABASE_GAUGES = [
+  {
+    name: "webhook_console_queued_webhooks",
+    help: "Webhooks not yet done with: pending (never attempted), sending (claimed by a worker), waiting for redelivery, paused (kept while their channel's sending is paused).",
+    labelNames: ["state"],
+  },
+  {
+    name: "webhook_console_paused_channels",
+    help: "Channels whose sending is paused by their pause rule.",
+    labelNames: [],
+  },
+  {
+    name: "webhook_console_replay_jobs_running",
+    help: "Replay jobs running (lib/replay/).",
+    labelNames: [],
+  },
+  {
+    name: "webhook_console_replay_webhooks_remaining",
+    help: "Webhooks the running replay jobs have still to queue again.",
+    labelNames: [],
+  },
+] as const;
+
 /**
  * What the database holds, read when a scrape asks: the same figures from every process that
  * serves `/metrics`, so a dashboard takes their max(), not their sum (docs/operations.md).
@@ -29,27 +53,9 @@ export async function databaseGauges(
   sql: SqlSession,
 ): Promise<MetricObjectWithValues<MetricValue<string>>[]> {
   const registry = new Registry();
-  const queued = new Gauge({
-    name: "webhook_console_queued_webhooks",
-    help: "Webhooks not yet done with: pending (never attempted), sending (claimed by a worker), waiting for redelivery, paused (kept while their channel's sending is paused).",
-    labelNames: ["state"],
-    registers: [registry],
-  });
-  const paused = new Gauge({
-    name: "webhook_console_paused_channels",
-    help: "Channels whose sending is paused by their pause rule.",
-    registers: [registry],
-  });
-  const replays = new Gauge({
-    name: "webhook_console_replay_jobs_running",
-    help: "Replay jobs running (lib/replay/).",
-    registers: [registry],
-  });
-  const remaining = new Gauge({
-    name: "webhook_console_replay_webhooks_remaining",
-    help: "Webhooks the running replay jobs have still to queue again.",
-    registers: [registry],
-  });
+  const [queued, paused, replays, remaining] = DATABASE_GAUGES.map(
+    (definition) => new Gauge({ ...definition, registers: [registry] }),
+  ) as [Gauge<"state">, Gauge, Gauge, Gauge];
   const totals: Record<string, Gauge> = {
     channels_paused: paused,
     replays_running: replays,

@@ -5,7 +5,7 @@ import path from "node:path";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { expect, it } from "vitest";
 import { createConsoleMetrics } from "./console-metrics";
-import { QUEUE_STATES } from "./database-gauges";
+import { DATABASE_GAUGES } from "./database-gauges";
 
 const DASHBOARD = path.resolve(__dirname, "../../docs/grafana/webhook-console-dashboard.json");
 
@@ -30,12 +30,8 @@ function servedMetrics(): Map<string, Set<string>> {
       );
     }
   }
-  // Read from the database at scrape time (database-gauges.ts), for each of these states.
-  expect(QUEUE_STATES.length).toBeGreaterThan(0);
-  served.set("webhook_console_queued_webhooks", new Set(["state"]));
-  served.set("webhook_console_paused_channels", new Set());
-  served.set("webhook_console_replay_jobs_running", new Set());
-  served.set("webhook_console_replay_webhooks_remaining", new Set());
+  // Read from the database at scrape time (database-gauges.ts).
+  for (const { name, labelNames } of DATABASE_GAUGES) served.set(name, new Set(labelNames));
   return served;
 }
 

@@ -26,6 +26,16 @@ export async function previewReplay(
   includeDelivered: boolean,
 ) {
   await findChannelOrThrow(db, channelId);
+  return countReplayable(db, channelId, filters, includeDelivered);
+}
+
+/** The dry run's counts, for a channel known to exist. */
+async function countReplayable(
+  db: Db,
+  channelId: string,
+  filters: DeliveryFilters,
+  includeDelivered: boolean,
+) {
   // Delivered ones are counted either way, so the dialog can say how many the choice adds.
   const where = await replayedWebhooksWhere(db, channelId, filters, resentStates(true));
   const counts = { failed: 0, given_up: 0, delivered: 0 };
@@ -53,7 +63,7 @@ export async function startReplay(
   if (!channel.useWebhook || !channel.webhookUrl) {
     throw new ConflictError("channel", NOT_SENDING_MESSAGE);
   }
-  const { total } = await previewReplay(db, channelId, input.filters, input.includeDelivered);
+  const { total } = await countReplayable(db, channelId, input.filters, input.includeDelivered);
   if (total === 0) throw new ConflictError("filter", NOTHING_TO_REPLAY_MESSAGE);
   const ratePerSecond = input.ratePerSecond ?? DEFAULT_REPLAY_RATE;
   const job = await db.$transaction(async (tx) => {
