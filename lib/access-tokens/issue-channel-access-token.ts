@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/record-audit";
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
+import { ConflictError } from "../errors";
 import { newUlid } from "../ids/new-ulid";
 import { generateAccessToken, hashAccessToken } from "./access-token-credentials";
 
@@ -25,6 +26,9 @@ export async function issueChannelAccessToken(
   const until = new Date(now.getTime() + oldTokenValidMinutes * 60_000);
   const issued = await db.$transaction(async (tx) => {
     const channel = await findChannelOrThrow(tx, channelId);
+    if (channel.kind !== "line") {
+      throw new ConflictError("kind", "An operational webhook has no Messaging API, so no token");
+    }
     const working = await tx.channelAccessToken.count({
       where: { channelId, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] },
     });

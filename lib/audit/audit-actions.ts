@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   "replay.started",
   "replay.cancelled",
   "replay.finished",
+  "alert_types.changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

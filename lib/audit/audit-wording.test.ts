@@ -155,6 +155,11 @@ const EXAMPLES: Record<AuditAction, [AuditDetail, string, string]> = {
     "Resumed sending: 1 waiting webhook, sent at up to 10 per second",
     "送信を再開しました：待機中のWebhook 1件を毎秒最大10件で送信",
   ],
+  "alert_types.changed": [
+    { from: null, to: '["channel.paused","channel.resumed"]' },
+    "Alert types: all → channel.paused, channel.resumed",
+    "アラートの種類：すべて → channel.paused, channel.resumed",
+  ],
 };
 
 describe("wordAuditEntry", () => {

@@ -27,6 +27,16 @@ export function wordAuditEntry(t: MessagesTranslator, action: string, detail: Au
     typeof value === "string" && ROLES.has(value)
       ? t(`roles.names.${value as "admin" | "member" | "viewer"}`)
       : text(value);
+  // Stored as the column is: a JSON list, or null for every type.
+  const alertTypes = (value: unknown) => {
+    if (value === null || value === undefined) return t("audit.entry.allAlertTypes");
+    try {
+      const types: unknown = JSON.parse(String(value));
+      return Array.isArray(types) ? types.join(", ") : text(value);
+    } catch {
+      return text(value);
+    }
+  };
   const change = (format: (value: unknown) => string = text) => ({
     from: format(detail.from),
     to: format(detail.to),
@@ -109,6 +119,7 @@ export function wordAuditEntry(t: MessagesTranslator, action: string, detail: Au
       d.outcome === "failed"
         ? t("audit.entry.replayFailed", { queued: Number(d.queued) })
         : t("audit.entry.replayFinished", { queued: Number(d.queued) }),
+    "alert_types.changed": () => t("audit.entry.alertTypesChanged", change(alertTypes)),
   };
   return Object.hasOwn(words, action) ? words[action as AuditAction]() : action;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ALERT_TYPES, CHANNEL_KINDS } from "../alerts/alert-types";
 import { nameInput } from "../shared/name-input";
 import { webhookUrlProblem } from "../shared/webhook-url";
 import { pauseRuleInput } from "./pause-rule";
@@ -21,10 +22,27 @@ const descriptionInput = z
   .trim()
   .max(500, "must be at most 500 characters");
 
-export const createChannelInput = z.strictObject({
-  name: nameInput,
-  description: descriptionInput.optional(),
-});
+/** An operational webhook's alert types: at least one, each once; null takes every type. */
+export const alertTypesInput = z
+  .array(z.enum(ALERT_TYPES, { error: `must be one of ${ALERT_TYPES.join(", ")}` }), {
+    error: "must be a list of alert types or null",
+  })
+  .min(1, "must name at least one alert type (null takes them all)")
+  .refine((types) => new Set(types).size === types.length, "must name each alert type once")
+  .nullable();
+
+export const createChannelInput = z
+  .strictObject({
+    name: nameInput,
+    description: descriptionInput.optional(),
+    /** "line" (the default): a Messaging API channel; "operational": an operational webhook. */
+    kind: z.enum(CHANNEL_KINDS, { error: `must be one of ${CHANNEL_KINDS.join(", ")}` }).optional(),
+    alertTypes: alertTypesInput.optional(),
+  })
+  .refine((input) => input.alertTypes === undefined || input.kind === "operational", {
+    path: ["alertTypes"],
+    message: 'applies to an operational webhook only (kind "operational")',
+  });
 export type CreateChannelInput = z.infer<typeof createChannelInput>;
 
 const flag = z.boolean({ error: "must be true or false" });
@@ -51,6 +69,8 @@ export const updateChannelInput = z
     errorNotification: flag.optional(),
     /** Pause sending when the bot keeps failing; null turns the rule off. */
     pauseRule: pauseRuleInput.nullable().optional(),
+    /** An operational webhook's alert types (null: all of them); refused for LINE's channels. */
+    alertTypes: alertTypesInput.optional(),
   })
   .refine((input) => Object.keys(input).length > 0, {
     message: "must change at least one setting",
@@ -63,6 +83,7 @@ const ADMIN_SETTINGS = [
   "description",
   "notificationEmail",
   "errorNotification",
+  "alertTypes",
 ] as const satisfies readonly (keyof UpdateChannelInput)[];
 
 export function changesAdminSettings(input: UpdateChannelInput): boolean {

@@ -1,4 +1,5 @@
 import "server-only";
+import { type ChannelKind, parseAlertTypes } from "../alerts/alert-types";
 import type { Channel } from "../db/client";
 import { type PauseReason, type PauseRule, parsePauseReason } from "./pause-limits";
 
@@ -12,6 +13,8 @@ export const CHANNEL_VIEW_FIELDS = [
   "providerId",
   "name",
   "description",
+  "kind",
+  "alertTypes",
   "botUserId",
   "webhookUrl",
   "useWebhook",
@@ -33,6 +36,10 @@ export function toChannelView(channel: Pick<Channel, (typeof CHANNEL_VIEW_FIELDS
     providerId: channel.providerId,
     name: channel.name,
     description: channel.description,
+    /** "line": a Messaging API channel; "operational": an operational webhook (ADR 33). */
+    kind: channel.kind as ChannelKind,
+    /** An operational webhook's alert types (every type unless chosen); null for LINE's. */
+    alertTypes: channel.kind === "operational" ? parseAlertTypes(channel.alertTypes) : null,
     botUserId: channel.botUserId,
     webhookUrl: channel.webhookUrl,
     useWebhook: channel.useWebhook,

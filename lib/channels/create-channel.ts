@@ -8,12 +8,15 @@ import { sealChannelSecret } from "./channel-secret";
 import { toChannelView } from "./channel-view";
 import {
   generateBotUserId,
-  generateChannelSecret,
   generateNumericId,
+  generateSecretFor,
   NUMERIC_ID_PATTERN,
 } from "./credentials";
 
-/** Creates a Messaging API channel under a provider, with fresh id, secret and bot user id. */
+/**
+ * Creates a Messaging API channel (or an operational webhook, ADR 33) under a provider, with
+ * fresh id, secret and bot user id.
+ */
 export async function createChannel(
   db: Db,
   providerId: string,
@@ -24,6 +27,7 @@ export async function createChannel(
     ? await db.provider.findUnique({ where: { id: providerId }, select: { id: true } })
     : null;
   if (!provider) throw new NotFoundError("Provider", providerId);
+  const kind = input.kind ?? "line";
   const channel = await withFreshId(() =>
     db.$transaction(async (tx) => {
       const id = generateNumericId();
@@ -34,8 +38,17 @@ export async function createChannel(
           name: input.name,
           description: input.description ?? "",
           // Sealed with the id as associated data: the id must be the row's.
-          channelSecret: sealChannelSecret(id, generateChannelSecret()),
+          channelSecret: sealChannelSecret(id, generateSecretFor(kind)),
           botUserId: generateBotUserId(),
+          kind,
+          ...(kind === "operational"
+            ? {
+                alertTypes: input.alertTypes ? JSON.stringify(input.alertTypes) : null,
+                // An alert is retried as LINE redelivers, and its failures are counted.
+                webhookRedelivery: true,
+                errorStatisticsAggregation: true,
+              }
+            : {}),
         },
       });
       await recordAudit(tx, {
@@ -43,7 +56,7 @@ export async function createChannel(
         channelId: id,
         actor,
         action: "channel.created",
-        detail: { name: created.name, channelId: id },
+        detail: { name: created.name, channelId: id, kind },
       });
       return created;
     }),

@@ -12,6 +12,19 @@ export function generateChannelSecret(): string {
   return randomBytes(16).toString("hex");
 }
 
+/**
+ * An operational webhook's signing secret, as Standard Webhooks write one: `whsec_` and 32 random
+ * bytes in base64 (lib/dispatch/send/alert-request.ts).
+ */
+export function generateSigningSecret(): string {
+  return `whsec_${randomBytes(32).toString("base64")}`;
+}
+
+/** The secret a channel of `kind` signs with: LINE's channel secret, or a signing secret. */
+export function generateSecretFor(kind: string): string {
+  return kind === "operational" ? generateSigningSecret() : generateChannelSecret();
+}
+
 /** `U` followed by 32 hex characters: the bot's user id, sent as the webhook `destination`. */
 export function generateBotUserId(): string {
   return `U${randomBytes(16).toString("hex")}`;

@@ -28,6 +28,8 @@ export async function getChannel(sql: SqlSession, channelId: string): Promise<Ch
     providerId: String(row.providerId),
     name: String(row.name),
     description: String(row.description),
+    kind: String(row.kind),
+    alertTypes: text(row.alertTypes),
     botUserId: String(row.botUserId),
     webhookUrl: text(row.webhookUrl),
     useWebhook: fromSqlBool(row.useWebhook),

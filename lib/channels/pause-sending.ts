@@ -4,13 +4,14 @@
 // until an operator resumes it (resume-sending.ts). Run by every dispatcher process beside the
 // notifier; a pause is one conditional UPDATE, so of several workers exactly one makes it.
 import "server-only";
+import { channelPaused } from "../alerts/alert-payloads";
 import { PAUSE_RULE_ACTOR } from "../audit/audit-actions";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, DbTransaction } from "../db/client";
 import { prismaSql } from "../db/prisma-sql";
 import { fromSqlTime, SqlParams, type SqlSession, sqlMinutesAfter } from "../db/sql";
 import { ConflictError } from "../errors";
-import { recipientsOf, storeEmail } from "../notifications/compose-notification";
+import { notify } from "../notifications/compose-notification";
 import { pausedEmail } from "../notifications/notification-email";
 import { toChannelView } from "./channel-view";
 import { findChannelOrThrow } from "./find-channel";
@@ -161,19 +162,20 @@ async function pauseChannel(
       },
     });
     if (channel.errorNotification) {
-      const email = pausedEmail(
-        channel,
-        {
-          since: now,
-          failingSince: new Date(reason.failingSince),
-          failedAttempts: reason.failedAttempts,
-          minutes: reason.rule.minutes,
-        },
-        await lastErrors(tx, channelId),
-        settings.consoleOrigin,
-      );
-      const recipients = await recipientsOf(tx, channel);
-      await storeEmail(tx, { channelId, kind: "paused", email, recipients, now, settings });
+      const pause = {
+        since: now,
+        failingSince: new Date(reason.failingSince),
+        failedAttempts: reason.failedAttempts,
+        minutes: reason.rule.minutes,
+      };
+      const errors = await lastErrors(tx, channelId);
+      const origin = settings.consoleOrigin;
+      const notice = {
+        kind: "paused",
+        email: pausedEmail(channel, pause, errors, origin),
+        alert: channelPaused(channel, pause, errors, origin),
+      } as const;
+      await notify(tx, channel, notice, now, settings);
     }
     return true;
   });

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { InvalidInputError } from "../errors";
 import { sealChannelSecret, sealedSecretInForce } from "./channel-secret";
-import { generateChannelSecret } from "./credentials";
+import { generateSecretFor } from "./credentials";
 import { findChannelOrThrow } from "./find-channel";
 
 /** How far ahead a reissue may be scheduled. */
@@ -25,9 +25,9 @@ export async function reissueChannelSecret(
     throw InvalidInputError.of("switchAt", `must be within ${MAX_SECRET_SWITCH_DAYS} days`);
   }
   const scheduled = switchAt !== undefined && switchAt > now;
-  const channelSecret = generateChannelSecret();
-  await db.$transaction(async (tx) => {
+  const channelSecret = await db.$transaction(async (tx) => {
     const channel = await findChannelOrThrow(tx, channelId);
+    const channelSecret = generateSecretFor(channel.kind);
     const sealed = sealChannelSecret(channelId, channelSecret);
     // A scheduled secret whose time has come is the current one: it stays so.
     const current = sealedSecretInForce(channel, now);
@@ -44,6 +44,7 @@ export async function reissueChannelSecret(
       action: "channel_secret.reissued",
       detail: scheduled ? { switchesAt: switchAt.toISOString() } : {},
     });
+    return channelSecret;
   });
   return { channelSecret, switchesAt: scheduled ? switchAt.toISOString() : null };
 }

@@ -3,11 +3,12 @@
 // given its own due time, 1/rate apart from now on, in one statement; a live event is due the
 // moment it arrives, so the claim (oldest due first) takes it between them.
 import "server-only";
+import { channelResumed } from "../alerts/alert-payloads";
 import { recordAudit } from "../audit/record-audit";
 import { type Db, type DbTransaction, dialectOf } from "../db/client";
 import { type Dialect, SqlParams, sqlMillisecondsAfter } from "../db/sql";
 import { ConflictError } from "../errors";
-import { recipientsOf, storeEmail } from "../notifications/compose-notification";
+import { notify } from "../notifications/compose-notification";
 import { resumedEmail } from "../notifications/notification-email";
 import { toChannelView } from "./channel-view";
 import { findChannelOrThrow } from "./find-channel";
@@ -47,13 +48,13 @@ export async function resumeSending(
       detail: { backlog, drainPerSecond },
     });
     if (channel.errorNotification) {
-      const email = resumedEmail(
-        channel,
-        { at: now, by: actor, backlog, drainPerSecond },
-        settings.consoleOrigin,
-      );
-      const recipients = await recipientsOf(tx, channel);
-      await storeEmail(tx, { channelId, kind: "resumed", email, recipients, now, settings });
+      const resume = { at: now, by: actor, backlog, drainPerSecond };
+      const notice = {
+        kind: "resumed",
+        email: resumedEmail(channel, resume, settings.consoleOrigin),
+        alert: channelResumed(channel, resume, settings.consoleOrigin),
+      } as const;
+      await notify(tx, channel, notice, now, settings);
     }
     return { channel: toChannelView(channel), backlog, drainPerSecond };
   });

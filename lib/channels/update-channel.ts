@@ -1,8 +1,9 @@
 import "server-only";
+import type { ChannelKind } from "../alerts/alert-types";
 import type { AuditRecord } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
 import type { Channel, Db } from "../db/client";
-import { ConflictError } from "../errors";
+import { ConflictError, InvalidInputError } from "../errors";
 import type { UpdateChannelInput } from "./channel-input";
 import { toChannelView } from "./channel-view";
 import { findChannelOrThrow } from "./find-channel";
@@ -34,11 +35,17 @@ export async function updateChannel(
         "Error statistics aggregation can only be changed while Use webhook is on",
       );
     }
-    const { pauseRule, ...settings } = input;
+    if (input.alertTypes !== undefined && current.kind !== ("operational" satisfies ChannelKind)) {
+      throw InvalidInputError.of("alertTypes", "applies to an operational webhook only");
+    }
+    const { pauseRule, alertTypes, ...settings } = input;
     const updated = await tx.channel.update({
       where: { id: channelId },
       data: {
         ...settings,
+        ...(alertTypes === undefined
+          ? {}
+          : { alertTypes: alertTypes === null ? null : JSON.stringify(alertTypes) }),
         ...(pauseRule === undefined
           ? {}
           : {
@@ -85,6 +92,7 @@ const AUDITED = [
   ["errorStatisticsAggregation", "error_statistics_aggregation.changed"],
   ["notificationEmail", "notification_email.changed"],
   ["errorNotification", "error_notification.changed"],
+  ["alertTypes", "alert_types.changed"],
 ] as const satisfies readonly (readonly [keyof UpdateChannelInput, AuditRecord["action"]])[];
 
 const ruleOf = (channel: Channel) =>

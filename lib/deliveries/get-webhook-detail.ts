@@ -2,8 +2,10 @@ import "server-only";
 import { openChannelSecret } from "../channels/channel-secret";
 import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
-import { signBody } from "../dispatch/send/signature";
-import { buildWebhookRequest } from "../dispatch/send/webhook-request";
+import {
+  signatureMatches as matches,
+  bodyFor as rebuildBody,
+} from "../dispatch/send/request-for-channel";
 import { NotFoundError } from "../errors";
 import type { StoredEvent } from "../events/complete-event";
 
@@ -18,7 +20,7 @@ function parseHeaders(stored: string | null): Record<string, string> | null {
  * every attempt with what the bot answered and where the time went.
  *
  * The body is not stored per attempt: it is rebuilt from the stored events, the channel's bot
- * user id and the attempt's isRedelivery through buildWebhookRequest, which is deterministic, so
+ * user id and the attempt's isRedelivery (an alert: from its one stored alert), deterministically, so
  * it is the very bytes sent. The signature is the one stored with the attempt; whether it matches
  * the rebuilt body under the channel's secret now is said, not assumed: after a reissued secret
  * it no longer does, and the operator should see that rather than a recomputed signature.
@@ -42,21 +44,14 @@ export async function getWebhookDetail(db: Db, channelId: string, webhookId: str
   const bodyFor = (isRedelivery: boolean): Buffer => {
     let body = bodies.get(isRedelivery);
     if (!body) {
-      body = buildWebhookRequest({
-        channelSecret: secret,
-        destination: channel.botUserId,
-        events,
-        isRedelivery,
-      }).body;
+      body = rebuildBody(channel, events, isRedelivery);
       bodies.set(isRedelivery, body);
     }
     return body;
   };
   /** null: no signature was kept (attempts made before request headers were stored). */
-  const signatureMatches = (headers: Record<string, string> | null, isRedelivery: boolean) => {
-    const sent = headers?.["x-line-signature"];
-    return sent === undefined ? null : sent === signBody(secret, bodyFor(isRedelivery));
-  };
+  const signatureMatches = (headers: Record<string, string> | null, isRedelivery: boolean) =>
+    matches(channel.kind, secret, headers, bodyFor(isRedelivery));
 
   const attempts = webhook.attempts.map((row) => {
     const requestHeaders = parseHeaders(row.requestHeaders);

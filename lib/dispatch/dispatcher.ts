@@ -16,8 +16,8 @@ import type { ClaimedWebhook, DispatchStore } from "./queue/dispatch-store";
 import { outcomeAfter, resultColumns } from "./queue/redelivery-policy";
 import { ThreadStore } from "./queue/thread-store";
 import { ConnectionPool } from "./send/connection-pool";
+import { buildRequestFor } from "./send/request-for-channel";
 import { type SendOptions, sendWebhook } from "./send/send-webhook";
-import { buildWebhookRequest } from "./send/webhook-request";
 
 type Send = typeof sendWebhook;
 
@@ -427,12 +427,7 @@ export class Dispatcher {
     const events = JSON.parse(webhook.events) as StoredEvent[];
     const attemptNumber = webhook.attemptCount + 1;
     const isRedelivery = attemptNumber > 1;
-    const request = buildWebhookRequest({
-      channelSecret: channel.channelSecret,
-      destination: channel.botUserId,
-      events,
-      isRedelivery,
-    });
+    const request = buildRequestFor(channel, events, isRedelivery, Date.now());
     if (!this.stillHeld(webhook.id)) return;
     const attemptedAt = new Date();
     const result = await this.send(channel.webhookUrl, request, this.sendOptions);

@@ -1,6 +1,6 @@
 import "server-only";
 import { fromSqlBool, type SqlConnection, SqlParams, type SqlSession, sqlColumns } from "../db/sql";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { newMonotonicUlid } from "../ids/new-ulid";
 import { completeEvent } from "./complete-event";
 import type { EventInput } from "./event-input";
@@ -21,7 +21,8 @@ const EVENT_INDEX_COLUMNS = sqlColumns({ webhookEventId: "text", webhookId: "tex
 /**
  * Stores webhooks for a channel, each the given events completed as the LINE platform completes
  * them, before answering, so a restart loses nothing: all of them or, on any error, none. Like
- * LINE, nothing is stored while Use webhook is off or no webhook URL is set.
+ * LINE, nothing is stored while Use webhook is off or no webhook URL is set. An operational
+ * webhook takes no LINE events (ConflictError): it is sent alerts (lib/alerts/).
  *
  * Set-based, on the driver (ADR 23): one transaction of two statements however many webhooks
  * (on PostgreSQL one statement, ADR 24), the channel's settings checked in the first (nothing is
@@ -90,7 +91,7 @@ function insertWebhooksText(
         ${time()}, ${time()}, ${time()}
       FROM ${p.rows(WEBHOOK_COLUMNS, rows)} JOIN "Channel" c ON c."id" = ${p.value(channelId)}
       WHERE c."useWebhook" = ${p.bool(true)} AND c."webhookUrl" IS NOT NULL
-        AND c."webhookUrl" <> ''`;
+        AND c."webhookUrl" <> '' AND c."kind" = 'line'`;
 }
 
 /**
@@ -131,14 +132,22 @@ function insertEventIndexText(p: SqlParams, webhooks: readonly CompletedWebhook[
       SELECT v."webhookEventId", v."webhookId" FROM ${p.rows(EVENT_INDEX_COLUMNS, rows)}`;
 }
 
+export const OPERATIONAL_TAKES_NO_EVENTS =
+  "This is an operational webhook: it is sent the console's own alerts, not LINE events";
+
 /** Why nothing was stored: the channel does not send, or does not exist (NotFoundError). */
 async function whyNotSent(sql: SqlSession, channelId: string): Promise<string> {
   const p = new SqlParams(sql.dialect);
-  const [channel] = await sql.query<{ useWebhook: unknown; webhookUrl: string | null }>(
-    `SELECT "useWebhook", "webhookUrl" FROM "Channel" WHERE "id" = ${p.value(channelId)}`,
+  const [channel] = await sql.query<{
+    kind: string;
+    useWebhook: unknown;
+    webhookUrl: string | null;
+  }>(
+    `SELECT "kind", "useWebhook", "webhookUrl" FROM "Channel" WHERE "id" = ${p.value(channelId)}`,
     p.list,
   );
   if (!channel) throw new NotFoundError("Channel", channelId);
+  if (channel.kind !== "line") throw new ConflictError("kind", OPERATIONAL_TAKES_NO_EVENTS);
   if (!fromSqlBool(channel.useWebhook)) {
     return "Use webhook is off for this channel, so the events were not sent.";
   }

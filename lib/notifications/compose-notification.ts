@@ -1,4 +1,6 @@
 import "server-only";
+import { type Alert, errorsDetected, webhooksGivenUp } from "../alerts/alert-payloads";
+import { queueAlerts } from "../alerts/queue-alerts";
 import type { Db, DbTransaction } from "../db/client";
 import { newUlid } from "../ids/new-ulid";
 import type { EmailKind, NotificationKind, NotificationStatus } from "./list-notifications";
@@ -46,6 +48,7 @@ export async function composeNotification(
           id: true,
           name: true,
           providerId: true,
+          kind: true,
           notificationEmail: true,
           errorNotification: true,
         },
@@ -59,12 +62,20 @@ export async function composeNotification(
       if (!(await claimCooldown(tx, channelId, kind, now, settings.cooldownMs))) return null;
       const due = await takeDue(tx, channelId, kind);
       if (due.length === 0) throw new NothingDue();
-      const email =
-        kind === "error"
-          ? errorEmail(channel, due, settings.consoleOrigin)
-          : redeliveryStoppedEmail(channel, await stoppedWebhooks(tx, due), settings.consoleOrigin);
-      const recipients = await recipientsOf(tx, channel);
-      return await storeEmail(tx, { channelId, kind, email, recipients, now, settings });
+      const origin = settings.consoleOrigin;
+      if (kind === "error") {
+        const notice = {
+          email: errorEmail(channel, due, origin),
+          alert: errorsDetected(channel, due, origin),
+        };
+        return await notify(tx, channel, { kind, ...notice }, now, settings);
+      }
+      const stopped = await stoppedWebhooks(tx, due);
+      const notice = {
+        email: redeliveryStoppedEmail(channel, stopped, origin),
+        alert: webhooksGivenUp(channel, stopped, origin),
+      };
+      return await notify(tx, channel, { kind, ...notice }, now, settings);
     });
   } catch (error) {
     if (error instanceof NothingDue) return null;
@@ -167,7 +178,31 @@ export async function recipientsOf(
   });
 }
 
-export async function storeEmail(
+/**
+ * Sends a channel's notification everywhere it goes, in the caller's transaction: the email to
+ * its recipients, and the same news as an alert to its provider's operational webhooks. Returns
+ * the email's id.
+ */
+export async function notify(
+  tx: DbTransaction,
+  channel: { id: string; providerId: string; kind: string; notificationEmail: string | null },
+  notice: { kind: EmailKind; email: Email; alert: Alert },
+  now: Date,
+  settings: Pick<ComposeSettings, "smtpConfigured">,
+): Promise<string> {
+  await queueAlerts(tx, channel, notice.alert, now);
+  const recipients = await recipientsOf(tx, channel);
+  return storeEmail(tx, {
+    channelId: channel.id,
+    kind: notice.kind,
+    email: notice.email,
+    recipients,
+    now,
+    settings,
+  });
+}
+
+async function storeEmail(
   tx: DbTransaction,
   {
     channelId,

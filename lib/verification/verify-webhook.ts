@@ -1,12 +1,15 @@
 import "server-only";
+import { type ChannelKind, PING_ALERT_TYPE } from "../alerts/alert-types";
 import { openChannelSecret } from "../channels/channel-secret";
 import { findChannelOrThrow } from "../channels/find-channel";
 import { WEBHOOK_ENDPOINT_NOT_FOUND_MESSAGE } from "../channels/webhook-endpoint";
 import type { Db } from "../db/client";
 import { dispatchSettingsFromEnv, sendOptionsFrom } from "../dispatch/dispatch-settings";
+import { buildRequestFor } from "../dispatch/send/request-for-channel";
 import { type SendOptions, sendWebhook } from "../dispatch/send/send-webhook";
-import { buildWebhookRequest } from "../dispatch/send/webhook-request";
 import { MissingError } from "../errors";
+import type { StoredEvent } from "../events/complete-event";
+import { newUlid } from "../ids/new-ulid";
 import { consumeRateLimit } from "../rate-limits/consume-rate-limit";
 import { verificationRateLimit } from "./verification-rate-limit";
 
@@ -31,7 +34,25 @@ function verificationSendOptions(): SendOptions {
 }
 
 /**
- * Sends a verification webhook (`{"destination", "events": []}`, signed) to `endpoint` or the
+ * What a verification carries: no event for LINE's channels (as LINE's Verify); one
+ * `webhook.ping` alert for an operational webhook, which sends one alert per request.
+ */
+function verificationEvents(channel: { id: string; kind: string; name: string }): StoredEvent[] {
+  if (channel.kind !== ("operational" satisfies ChannelKind)) return [];
+  const now = Date.now();
+  return [
+    {
+      type: PING_ALERT_TYPE,
+      webhookEventId: newUlid(now),
+      timestamp: now,
+      data: { channel: { id: channel.id, name: channel.name } },
+    },
+  ];
+}
+
+/**
+ * Sends a verification webhook (`{"destination", "events": []}`, signed; an operational
+ * webhook's `webhook.ping` alert) to `endpoint` or the
  * channel's webhook URL, on a connection of its own. It is not a delivery: nothing is recorded,
  * nothing is counted in error statistics, nothing is redelivered. `sendOptions`: the server's
  * own, from its settings, unless a test hands in others.
@@ -46,12 +67,12 @@ export async function verifyWebhook(
   const url = endpoint ?? channel.webhookUrl;
   if (!url) throw new MissingError(WEBHOOK_ENDPOINT_NOT_FOUND_MESSAGE);
   await consumeRateLimit(db, verificationRateLimit(), channel.id);
-  const request = buildWebhookRequest({
-    channelSecret: openChannelSecret(channel),
-    destination: channel.botUserId,
-    events: [],
-    isRedelivery: false,
-  });
+  const request = buildRequestFor(
+    { ...channel, channelSecret: openChannelSecret(channel) },
+    verificationEvents(channel),
+    false,
+    Date.now(),
+  );
   const timestamp = new Date().toISOString();
   const result = await sendWebhook(url, request, sendOptions);
   if (result.ok) {

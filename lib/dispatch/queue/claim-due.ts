@@ -25,6 +25,7 @@ export interface ClaimedRow {
 export type DispatchChannel = Pick<
   Channel,
   | "id"
+  | "kind"
   | "botUserId"
   | "channelSecret"
   | "nextChannelSecret"
@@ -64,7 +65,7 @@ export interface Claim {
   channels: DispatchChannel[];
 }
 
-const CHANNEL_COLUMNS = `"id", "botUserId", "channelSecret", "nextChannelSecret",
+const CHANNEL_COLUMNS = `"id", "kind", "botUserId", "channelSecret", "nextChannelSecret",
   "nextChannelSecretAt", "webhookUrl", "useWebhook", "webhookRedelivery",
   "errorStatisticsAggregation"`;
 

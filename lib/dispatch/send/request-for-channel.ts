@@ -1,0 +1,72 @@
+import type { ChannelKind } from "../../alerts/alert-types";
+import type { StoredEvent } from "../../events/complete-event";
+import { alertBody, buildAlertRequest, signAlert } from "./alert-request";
+import type { OutgoingWebhook } from "./outgoing-webhook";
+import { signBody } from "./signature";
+import { buildWebhookRequest } from "./webhook-request";
+
+/** What building a channel's request reads of it (its secret opened). */
+export interface RequestChannel {
+  kind: string;
+  channelSecret: string;
+  botUserId: string;
+}
+
+/**
+ * A webhook's request as its channel's kind sends it: LINE's `{"destination", "events"}` signed
+ * with x-line-signature, or an operational webhook's one alert, signed as Standard Webhooks sign.
+ * `now` is the send's time (an alert's signature covers it).
+ */
+export function buildRequestFor(
+  channel: RequestChannel,
+  events: StoredEvent[],
+  isRedelivery: boolean,
+  now: number,
+): OutgoingWebhook {
+  if (channel.kind === ("operational" satisfies ChannelKind)) {
+    const [event] = events;
+    if (!event) throw new Error("an operational webhook carries one alert");
+    return buildAlertRequest({ signingSecret: channel.channelSecret, event, now });
+  }
+  return buildWebhookRequest({
+    channelSecret: channel.channelSecret,
+    destination: channel.botUserId,
+    events,
+    isRedelivery,
+  });
+}
+
+/**
+ * The bytes sent for a webhook, rebuilt from its stored events: deterministic for both kinds (an
+ * alert's timestamp is in its headers, not its body).
+ */
+export function bodyFor(
+  channel: RequestChannel,
+  events: StoredEvent[],
+  isRedelivery: boolean,
+): Buffer {
+  const [event] = events;
+  if (channel.kind === ("operational" satisfies ChannelKind) && event) return alertBody(event);
+  return buildRequestFor(channel, events, isRedelivery, 0).body;
+}
+
+/**
+ * Whether the signature sent with an attempt (its stored headers) matches `body` under `secret`;
+ * null when no signature was kept.
+ */
+export function signatureMatches(
+  kind: string,
+  secret: string,
+  headers: Record<string, string> | null,
+  body: Buffer,
+): boolean | null {
+  if (kind === ("operational" satisfies ChannelKind)) {
+    const sent = headers?.["webhook-signature"];
+    const id = headers?.["webhook-id"];
+    const timestamp = Number(headers?.["webhook-timestamp"]);
+    if (sent === undefined || id === undefined || !Number.isInteger(timestamp)) return null;
+    return sent === signAlert(secret, id, timestamp, body);
+  }
+  const sent = headers?.["x-line-signature"];
+  return sent === undefined ? null : sent === signBody(secret, body);
+}
