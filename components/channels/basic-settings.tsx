@@ -30,6 +30,8 @@ export function BasicSettings({
   const describe = useUpdateChannel(channel.id, { optimistic: false });
   const isAdmin = roleCan(role, "manage");
   const t = useTranslations("channels.basicSettings");
+  // An operational webhook signs alerts with its secret and has no bot (ADR 33).
+  const operational = channel.kind === "operational";
 
   return (
     <div className="space-y-6">
@@ -54,7 +56,10 @@ export function BasicSettings({
           testId="channel-description"
         />
         <ErrorNotificationSettings channel={channel} canManage={isAdmin} />
-        <SettingRow label={t("channelSecret")} help={t("channelSecretHelp")}>
+        <SettingRow
+          label={t(operational ? "signingSecret" : "channelSecret")}
+          help={t(operational ? "signingSecretHelp" : "channelSecretHelp")}
+        >
           {isAdmin ? (
             <ChannelSecret channelId={channel.id} />
           ) : (
@@ -64,9 +69,11 @@ export function BasicSettings({
             </div>
           )}
         </SettingRow>
-        <SettingRow label={t("yourUserId")} help={t("yourUserIdHelp")}>
-          <span className="font-mono text-sm break-all">{channel.botUserId}</span>
-        </SettingRow>
+        {!operational && (
+          <SettingRow label={t("yourUserId")} help={t("yourUserIdHelp")}>
+            <span className="font-mono text-sm break-all">{channel.botUserId}</span>
+          </SettingRow>
+        )}
       </SettingsCard>
       {isAdmin && <DeleteChannel channel={channel} />}
     </div>

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { TabNav } from "@/components/ui/tab-nav";
+import type { ChannelKind } from "@/lib/alerts/alert-types";
 
 const tabs = [
   { segment: "basics", label: "basics" },
@@ -10,14 +11,15 @@ const tabs = [
   { segment: "audit", label: "audit" },
 ] as const;
 
-export function ChannelTabs({ channelId }: { channelId: string }) {
+/** The channel's tabs; an operational webhook's second tab holds its webhook, not LINE's API. */
+export function ChannelTabs({ channelId, kind }: { channelId: string; kind: ChannelKind }) {
   const t = useTranslations("channels.tabs");
   return (
     <TabNav
       label={t("label")}
       tabs={tabs.map((tab) => ({
         href: `/console/channel/${channelId}/${tab.segment}`,
-        label: t(tab.label),
+        label: t(kind === "operational" && tab.label === "messagingApi" ? "webhook" : tab.label),
       }))}
     />
   );

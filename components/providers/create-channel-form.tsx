@@ -2,18 +2,23 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useCreateChannel } from "@/components/data/use-create-channel";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/text-field";
+import { CHANNEL_KINDS, type ChannelKind } from "@/lib/alerts/alert-types";
 
 export function CreateChannelForm({ providerId }: { providerId: string }) {
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
+  const [kind, setKind] = useState<ChannelKind>("line");
   const router = useRouter();
   const create = useCreateChannel(providerId);
   const t = useTranslations("providers.createChannel");
+  const kinds = useTranslations("providers.channels.kinds");
+  const kindId = useId();
+  const kindHintId = useId();
 
   return (
     <Card title={t("title")}>
@@ -22,11 +27,32 @@ export function CreateChannelForm({ providerId }: { providerId: string }) {
         onSubmit={(event) => {
           event.preventDefault();
           create.mutate(
-            { name, description },
+            { name, description, kind },
             { onSuccess: (channel) => router.push(`/console/channel/${channel.id}/messaging-api`) },
           );
         }}
       >
+        <div className="space-y-1">
+          <label htmlFor={kindId} className="block text-sm font-medium">
+            {t("kind")}
+          </label>
+          <select
+            id={kindId}
+            aria-describedby={kindHintId}
+            value={kind}
+            onChange={(event) => setKind(event.target.value as ChannelKind)}
+            className="block w-full rounded-md border border-line bg-white px-3 py-1.5 text-sm outline-none focus:ring-2 focus:ring-line-green/30 sm:w-80"
+          >
+            {CHANNEL_KINDS.map((option) => (
+              <option key={option} value={option}>
+                {kinds(option)}
+              </option>
+            ))}
+          </select>
+          <p id={kindHintId} className="text-xs text-muted">
+            {t("kindHint")}
+          </p>
+        </div>
         <TextField
           label={t("name")}
           value={name}

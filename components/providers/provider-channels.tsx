@@ -41,7 +41,7 @@ export function ProviderChannels({
                 </span>
                 <span className="min-w-0">
                   <span className="block truncate font-semibold">{channel.name}</span>
-                  <span className="block text-xs text-muted">Messaging API</span>
+                  <span className="block text-xs text-muted">{t(`kinds.${channel.kind}`)}</span>
                 </span>
               </Link>
             </li>

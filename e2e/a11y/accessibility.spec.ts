@@ -103,6 +103,7 @@ for (const uiLocale of LOCALES) {
     test("a channel's settings tabs: switches off and on, dialogs open", async ({
       page,
       api,
+      uniqueName,
       freshChannel: { channel },
       basicSettings,
       messagingApi,
@@ -151,6 +152,17 @@ for (const uiLocale of LOCALES) {
         page.getByRole("region", { name: t("channels.pause.pausedTitle") }),
       ).toBeVisible();
       await check(page, "Messaging API paused, with a pause rule");
+
+      const operational = await api.createChannel(
+        channel.providerId,
+        uniqueName("Channel"),
+        "operational",
+      );
+      await page.goto(`/console/channel/${operational.id}/messaging-api`);
+      await expect(
+        page.getByRole("heading", { name: t("channels.alerts.title"), exact: true }),
+      ).toBeVisible();
+      await check(page, "an operational webhook's Webhook tab, with its alert types");
     });
 
     test("a channel with failed webhooks: Statistics, Deliveries, a webhook, Audit log, Notifications", async ({

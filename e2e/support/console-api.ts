@@ -166,9 +166,14 @@ export class ConsoleApi {
     await noContent(await this.request.delete(`/api/channels/${channelId}`));
   }
 
-  async createChannel(providerId: string, name: string): Promise<ChannelView> {
+  /** A Messaging API channel, or (`kind: "operational"`) an operational webhook. */
+  async createChannel(
+    providerId: string,
+    name: string,
+    kind: ChannelView["kind"] = "line",
+  ): Promise<ChannelView> {
     return ok(
-      await this.request.post(`/api/providers/${providerId}/channels`, { data: { name } }),
+      await this.request.post(`/api/providers/${providerId}/channels`, { data: { name, kind } }),
       201,
     );
   }

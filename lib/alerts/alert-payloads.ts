@@ -1,7 +1,24 @@
 // What each alert says: the same facts as its email (lib/notifications/notification-email.ts),
 // as data, with instants in ISO 8601 UTC and a link back to the console. Pure, for its unit test.
-import type { ErrorGroup, StoppedWebhook } from "../notifications/notification-email";
 import type { AlertType } from "./alert-types";
+
+/** Failed attempts with one reason and detail (the error email's groups). */
+interface ErrorGroup {
+  reason: string;
+  detail: string;
+  count: number;
+  firstAt: Date;
+  lastAt: Date;
+}
+
+/** A webhook whose redelivery stopped, with its events' ids. */
+interface StoppedWebhook {
+  webhookId: string;
+  webhookEventIds: string[];
+  reason: string;
+  detail: string;
+  at: Date;
+}
 
 export interface AlertChannel {
   id: string;

@@ -27,10 +27,14 @@ export default async function ChannelLayout({ children, params }: Props) {
         </span>
         <div>
           <h1 className="text-2xl font-semibold">{channel.name}</h1>
-          <p className="text-sm text-muted">{t("subtitle", { id: channel.id })}</p>
+          <p className="text-sm text-muted">
+            {t(channel.kind === "operational" ? "subtitleOperational" : "subtitle", {
+              id: channel.id,
+            })}
+          </p>
         </div>
       </div>
-      <ChannelTabs channelId={channel.id} />
+      <ChannelTabs channelId={channel.id} kind={channel.kind} />
       <div className="mt-6">{children}</div>
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { AlertTypesSetting } from "@/components/channels/alert-types-setting";
 import { ChannelAccessToken } from "@/components/channels/channel-access-token";
 import { PausedSending } from "@/components/channels/paused-sending";
 import { WebhookSettings } from "@/components/channels/webhook-settings";
@@ -23,6 +24,21 @@ export default async function MessagingApiPage({
 }) {
   const { channelId } = await params;
   const { channel, role } = await loadChannel(channelId);
+  if (channel.kind === "operational") {
+    // An operational webhook: its webhook settings and alerts; no LINE messages, no tokens.
+    return (
+      <div className="space-y-6">
+        <PausedSending initialChannel={channel} canConfigure={roleCan(role, "configure")} />
+        <WebhookSettings
+          initialChannel={channel}
+          urlPolicy={webhookUrlPolicyFromEnv()}
+          role={role}
+        />
+        <AlertTypesSetting initialChannel={channel} canConfigure={roleCan(role, "configure")} />
+        <RecentDeliveries channelId={channel.id} />
+      </div>
+    );
+  }
   const accessTokenStatus = await getChannelAccessTokenStatus(db(), channel.id);
   return (
     <div className="space-y-6">
