@@ -74,6 +74,13 @@ test("an Admin creates an operational webhook, chooses its alerts, and a failing
     const rows = page.getByRole("table").first().getByRole("row");
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(1)).toContainText("200");
+    // Its detail checks the Standard Webhooks signature it was sent with.
+    const [delivery] = (await api.deliveries(alertsId)).deliveries;
+    await page.goto(`/console/channel/${alertsId}/deliveries/${delivery?.webhookId}`);
+    await expect(
+      page.getByRole("status").filter({ hasText: "webhook-signature matches" }),
+    ).toBeVisible();
+    await expect(page.getByText('"type": "errors.detected"')).toBeVisible();
   } finally {
     await receiver.close();
   }

@@ -78,19 +78,19 @@ function ms(value: number | null): string {
   return value === null ? NO_VALUE : `${value} ms`;
 }
 
-function SignatureNote({ matches }: { matches: boolean | null }) {
+function SignatureNote({ matches, header }: { matches: boolean | null; header: string }) {
   const t = useTranslations("deliveries.detail.signature");
   if (matches === null) {
     return <Alert>{t("notKept")}</Alert>;
   }
   return matches ? (
-    <Alert tone="success">{t("matches")}</Alert>
+    <Alert tone="success">{t("matches", { header })}</Alert>
   ) : (
-    <Alert tone="error">{t("differs")}</Alert>
+    <Alert tone="error">{t("differs", { header })}</Alert>
   );
 }
 
-function AttemptSection({ attempt }: { attempt: Attempt }) {
+function AttemptSection({ attempt, header }: { attempt: Attempt; header: string }) {
   const { timings } = attempt;
   const headingId = `attempt-${attempt.attemptNumber}-heading`;
   const t = useTranslations("deliveries.detail.attempt");
@@ -134,9 +134,9 @@ function AttemptSection({ attempt }: { attempt: Attempt }) {
         <Item term="URL" code>
           <span className="break-all font-mono text-xs">{attempt.url}</span>
         </Item>
-        <Item term={t("signatureSent")}>
+        <Item term={t("signatureSent", { header })}>
           <span className="break-all font-mono text-xs">
-            {attempt.requestHeaders?.["x-line-signature"] ?? t("signatureNotKept")}
+            {attempt.requestHeaders?.[header] ?? t("signatureNotKept")}
           </span>
           {attempt.signatureMatchesCurrentSecret === false && (
             <span className="block text-xs text-danger">{t("signatureDiffers")}</span>
@@ -253,7 +253,10 @@ export function WebhookDetailView({
               <EventIdList ids={webhook.webhookEventIds} />
             </Item>
           </dl>
-          <SignatureNote matches={request.signatureMatchesCurrentSecret} />
+          <SignatureNote
+            matches={request.signatureMatchesCurrentSecret}
+            header={request.signatureHeader}
+          />
           {request.headers && (
             <HeadersTable label={t("requestHeaders")} headers={request.headers} />
           )}
@@ -272,7 +275,9 @@ export function WebhookDetailView({
         {attempts.length === 0 ? (
           <p className="py-3 text-sm text-muted">{t("notSentYet")}</p>
         ) : (
-          attempts.map((attempt) => <AttemptSection key={attempt.id} attempt={attempt} />)
+          attempts.map((attempt) => (
+            <AttemptSection key={attempt.id} attempt={attempt} header={request.signatureHeader} />
+          ))
         )}
       </Card>
     </div>

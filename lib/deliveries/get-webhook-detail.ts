@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import {
   signatureMatches as matches,
   bodyFor as rebuildBody,
+  signatureHeaderFor,
 } from "../dispatch/send/request-for-channel";
 import { NotFoundError } from "../errors";
 import type { StoredEvent } from "../events/complete-event";
@@ -103,6 +104,8 @@ export async function getWebhookDetail(db: Db, channelId: string, webhookId: str
       body: JSON.stringify(JSON.parse(body.toString("utf8")), null, 2),
       bodyBytes: body.length,
       signatureMatchesCurrentSecret: last?.signatureMatchesCurrentSecret ?? null,
+      /** The header the signature travels in: x-line-signature, or an alert's webhook-signature. */
+      signatureHeader: signatureHeaderFor(channel.kind),
     },
     attempts,
   };

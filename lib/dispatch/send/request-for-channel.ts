@@ -50,6 +50,11 @@ export function bodyFor(
   return buildRequestFor(channel, events, isRedelivery, 0).body;
 }
 
+/** The header a channel's webhooks carry their signature in. */
+export function signatureHeaderFor(kind: string): "x-line-signature" | "webhook-signature" {
+  return kind === ("operational" satisfies ChannelKind) ? "webhook-signature" : "x-line-signature";
+}
+
 /**
  * Whether the signature sent with an attempt (its stored headers) matches `body` under `secret`;
  * null when no signature was kept.
@@ -61,12 +66,12 @@ export function signatureMatches(
   body: Buffer,
 ): boolean | null {
   if (kind === ("operational" satisfies ChannelKind)) {
-    const sent = headers?.["webhook-signature"];
+    const sent = headers?.[signatureHeaderFor(kind)];
     const id = headers?.["webhook-id"];
     const timestamp = Number(headers?.["webhook-timestamp"]);
     if (sent === undefined || id === undefined || !Number.isInteger(timestamp)) return null;
     return sent === signAlert(secret, id, timestamp, body);
   }
-  const sent = headers?.["x-line-signature"];
+  const sent = headers?.[signatureHeaderFor(kind)];
   return sent === undefined ? null : sent === signBody(secret, body);
 }
