@@ -1,9 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
-import { channelQuery } from "@/components/data/console-queries";
+import { useChannelDetail } from "@/components/data/use-channel-detail";
 import { useUpdateChannel } from "@/components/data/use-update-channel";
 import { RoleNote, VIEWER_NOTE } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
@@ -31,10 +30,7 @@ export function AlertTypesSetting({
   initialChannel: ChannelView;
   canConfigure: boolean;
 }) {
-  const { data: channel } = useQuery({
-    ...channelQuery(initialChannel.id),
-    initialData: initialChannel,
-  });
+  const channel = useChannelDetail(initialChannel);
   const alertTypes = channel.alertTypes ?? [];
   const t = useTranslations("channels.alerts");
   const common = useTranslations("common");

@@ -1,8 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { channelQuery } from "@/components/data/console-queries";
+import { useChannelDetail } from "@/components/data/use-channel-detail";
 import { useUpdateChannel } from "@/components/data/use-update-channel";
 import { ADMIN_ONLY, RoleNote } from "@/components/roles/role-note";
 import { NameSetting } from "@/components/settings/name-setting";
@@ -22,10 +21,7 @@ export function BasicSettings({
   initialChannel: ChannelView;
   role: ProviderRole;
 }) {
-  const { data: channel } = useQuery({
-    ...channelQuery(initialChannel.id),
-    initialData: initialChannel,
-  });
+  const channel = useChannelDetail(initialChannel);
   const rename = useUpdateChannel(channel.id, { optimistic: false });
   const describe = useUpdateChannel(channel.id, { optimistic: false });
   const isAdmin = roleCan(role, "manage");

@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { channelQuery, deliveriesQuery } from "@/components/data/console-queries";
+import { deliveriesQuery } from "@/components/data/console-queries";
+import { useChannelDetail } from "@/components/data/use-channel-detail";
 import { useResumeSending } from "@/components/data/use-resume-sending";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -27,10 +28,7 @@ export function PausedSending({
   initialChannel: ChannelView;
   canConfigure: boolean;
 }) {
-  const { data: channel } = useQuery({
-    ...channelQuery(initialChannel.id),
-    initialData: initialChannel,
-  });
+  const channel = useChannelDetail(initialChannel);
   const resume = useResumeSending(channel.id);
   const t = useTranslations("channels.pause");
   if (!channel.paused) {

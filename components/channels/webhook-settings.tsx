@@ -1,10 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { channelQuery } from "@/components/data/console-queries";
+import { useChannelDetail } from "@/components/data/use-channel-detail";
 import { type ChannelPatch, useUpdateChannel } from "@/components/data/use-update-channel";
 import { RoleNote, VIEWER_NOTE } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
@@ -27,10 +26,7 @@ export function WebhookSettings({
   urlPolicy: WebhookUrlPolicy;
   role: ProviderRole;
 }) {
-  const { data: channel } = useQuery({
-    ...channelQuery(initialChannel.id),
-    initialData: initialChannel,
-  });
+  const channel = useChannelDetail(initialChannel);
   const toggle = useUpdateChannel(channel.id, { optimistic: true });
   const [confirmingRedelivery, setConfirmingRedelivery] = useState(false);
   const aggregationHelpId = useId();

@@ -1,11 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useId } from "react";
-import { channelQuery } from "@/components/data/console-queries";
+import { useChannelDetail } from "@/components/data/use-channel-detail";
 import { Alert } from "@/components/ui/alert";
 import type { ChannelView } from "@/lib/channels/channel-view";
 import type { RetentionWindows } from "@/lib/shared/retention-windows";
@@ -55,10 +54,7 @@ export function StatisticsView({
   retention: RetentionWindows | null;
 }) {
   const t = useTranslations("statistics");
-  const { data: channel } = useQuery({
-    ...channelQuery(initialChannel.id),
-    initialData: initialChannel,
-  });
+  const channel = useChannelDetail(initialChannel);
   const selectId = useId();
   const [view, setView] = useStatisticsView();
   const aggregating = channel.useWebhook && channel.errorStatisticsAggregation;
