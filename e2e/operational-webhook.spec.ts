@@ -36,7 +36,7 @@ test("an Admin creates an operational webhook, chooses its alerts, and a failing
     ).toBeVisible();
     // No LINE messages and no channel access token here.
     await expect(page.getByRole("heading", { name: "Alerts", exact: true })).toBeVisible();
-    for (const card of ["Send test message", "Channel access token (long-lived)"]) {
+    for (const card of ["Send test event", "Channel access token (long-lived)"]) {
       await expect(page.getByRole("heading", { name: card })).toHaveCount(0);
     }
 

@@ -12,7 +12,7 @@ const SWITCH_KEYS = {
 
 /**
  * The Messaging API tab of a channel: webhook URL, Verify, the three switches and their dialog,
- * the channel access token card, Send test message and Recent deliveries.
+ * the channel access token card, Send test event and Recent deliveries.
  */
 export class MessagingApiPage extends ChannelTabPage {
   readonly webhookUrlField = this.page.getByRole("textbox", { name: "Webhook URL" });
@@ -32,7 +32,9 @@ export class MessagingApiPage extends ChannelTabPage {
   readonly reissueAccessTokenDialog = this.page.getByRole("dialog", {
     name: this.t("channels.accessToken.reissueTitle"),
   });
-  readonly messageText = this.page.getByLabel(this.t("deliveries.sendTest.messageText"));
+  /** Send test event's editor: the event's JSON. */
+  readonly eventJson = this.page.getByLabel(this.t("deliveries.sendTest.eventJson"));
+  readonly eventType = this.page.getByLabel(this.t("deliveries.sendTest.eventType"));
   readonly sendButton = this.page.getByRole("button", {
     name: this.t("deliveries.sendTest.send"),
     exact: true,
@@ -86,9 +88,17 @@ export class MessagingApiPage extends ChannelTabPage {
     await expect(this.shownWebhookUrl).toHaveText(url);
   }
 
-  /** Sends a test message: with `text` typed into the field first, or with what it holds. */
+  /**
+   * Sends a test event: a text message saying `text` (written into the event JSON first), or
+   * whatever the editor holds.
+   */
   async sendTestMessage(text?: string) {
-    if (text !== undefined) await this.messageText.fill(text);
+    if (text !== undefined) {
+      await this.eventType.selectOption("message");
+      await this.eventJson.fill(
+        JSON.stringify({ type: "message", message: { type: "text", text } }, null, 2),
+      );
+    }
     await this.sendButton.click();
   }
 }

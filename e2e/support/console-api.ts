@@ -3,6 +3,7 @@ import type { getChannelAccessTokenStatus } from "../../lib/access-tokens/get-ch
 import type { issueChannelAccessToken } from "../../lib/access-tokens/issue-channel-access-token";
 import type { AuditLog } from "../../lib/audit/list-audit";
 import type { ChannelView } from "../../lib/channels/channel-view";
+import type { WebhookDetail } from "../../lib/deliveries/get-webhook-detail";
 import type { listDeliveries } from "../../lib/deliveries/list-deliveries";
 import {
   type ErrorStatisticsQuery,
@@ -285,6 +286,11 @@ export class ConsoleApi {
   }
 
   /** The channel's error notification emails (its outbox), newest first. */
+  /** One webhook: its request as sent (the body pretty-printed) and every attempt. */
+  async webhookDetail(channelId: string, webhookId: string): Promise<WebhookDetail> {
+    return ok(await this.request.get(`/api/channels/${channelId}/webhooks/${webhookId}`));
+  }
+
   async notifications(channelId: string): Promise<NotificationList> {
     return ok(await this.request.get(`/api/channels/${channelId}/notifications`));
   }

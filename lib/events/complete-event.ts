@@ -1,6 +1,14 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { newUlid } from "../ids/new-ulid";
-import type { EventInput } from "./event-input";
+import {
+  type EventType,
+  type MessageType,
+  QUOTABLE_MESSAGE_TYPES,
+  REPLYABLE_EVENT_TYPES,
+  sourcesOf,
+  USER_ACTION_EVENT_TYPES,
+} from "./event-catalogue";
+import type { EventInput, SourceInput } from "./event-input";
 
 /** A webhook event as the platform stores it; deliveryContext is added per attempt. */
 export type StoredEvent = Record<string, unknown> & {
@@ -9,51 +17,102 @@ export type StoredEvent = Record<string, unknown> & {
   timestamp: number;
 };
 
+const stableHex = (what: string, channelId: string) =>
+  createHash("sha256").update(`webhook-console:${what}:${channelId}`).digest("hex").slice(0, 32);
+
 /** The simulated user of a channel: stable, so a bot sees one conversation partner. */
 export function simulatedUserId(channelId: string): string {
-  return `U${createHash("sha256").update(`webhook-console:simulated-user:${channelId}`).digest("hex").slice(0, 32)}`;
+  return `U${stableHex("simulated-user", channelId)}`;
 }
 
-function messageId(): string {
+/** The simulated group chat (`C` + 32 hex, as LINE's group ids) the bot is in. */
+export function simulatedGroupId(channelId: string): string {
+  return `C${stableHex("simulated-group", channelId)}`;
+}
+
+/** The simulated multi-person chat (`R` + 32 hex, as LINE's room ids) the bot is in. */
+export function simulatedRoomId(channelId: string): string {
+  return `R${stableHex("simulated-room", channelId)}`;
+}
+
+/** Where the platform's own values come from: random, or fixed for a trial completion. */
+export interface PlatformValues {
+  webhookEventId(now: number): string;
+  messageId(): string;
+  replyToken(): string;
+  quoteToken(): string;
+}
+
+export const RANDOM_PLATFORM_VALUES: PlatformValues = {
+  webhookEventId: (now) => newUlid(now),
   // LINE message ids are decimal strings of about 18 digits.
-  return `${randomInt(100_000_000, 1_000_000_000)}${randomInt(100_000_000, 1_000_000_000)}`;
-}
+  messageId: () =>
+    `${randomInt(100_000_000, 1_000_000_000)}${randomInt(100_000_000, 1_000_000_000)}`,
+  replyToken: () => randomBytes(16).toString("hex"),
+  quoteToken: () => randomBytes(24).toString("base64url"),
+};
 
-function replyToken(): string {
-  return randomBytes(16).toString("hex");
-}
-
-/** Fills in what the LINE platform adds to an event: id, time, mode, source, reply token. */
-export function completeEvent(channelId: string, input: EventInput, now: number): StoredEvent {
-  const common = {
-    webhookEventId: newUlid(now),
+/**
+ * Fills in what the LINE platform adds to an event: its id and time, the mode (active unless
+ * given), the source (the channel's simulated user, group or room unless given), a reply token
+ * for the types that carry one, and a message's id and quote token. Everything else is the
+ * caller's, as given (lib/events/event-input.ts checks it against LINE's schema).
+ */
+export function completeEvent(
+  channelId: string,
+  input: EventInput,
+  now: number,
+  values: PlatformValues = RANDOM_PLATFORM_VALUES,
+): StoredEvent {
+  const { type, source, mode, ...fields } = input;
+  const event: StoredEvent = {
+    type,
+    webhookEventId: values.webhookEventId(now),
     timestamp: now,
-    mode: "active",
-    source: input.source ?? { type: "user", userId: simulatedUserId(channelId) },
+    mode: mode ?? "active",
+    source: completeSource(channelId, type, source),
   };
-  switch (input.type) {
-    case "message":
-      return {
-        type: "message",
-        ...common,
-        replyToken: replyToken(),
-        message: {
-          id: messageId(),
-          type: "text",
-          text: input.message.text,
-          quoteToken: randomBytes(24).toString("base64url"),
-        },
-      };
-    case "follow":
-      return {
-        type: "follow",
-        ...common,
-        replyToken: replyToken(),
-        follow: { isUnblocked: false },
-      };
-    case "unfollow":
-      return { type: "unfollow", ...common };
-    case "postback":
-      return { type: "postback", ...common, replyToken: replyToken(), postback: input.postback };
+  if (REPLYABLE_EVENT_TYPES.has(type)) event.replyToken = values.replyToken();
+  // A follow without its detail is a new friend, not one who unblocked the bot.
+  if (type === "follow") event.follow = { isUnblocked: false };
+  Object.assign(event, fields);
+  if (type === "message" && isObject(fields.message)) {
+    const message = fields.message;
+    event.message = {
+      id: values.messageId(),
+      ...message,
+      ...(QUOTABLE_MESSAGE_TYPES.has(message.type as MessageType)
+        ? { quoteToken: values.quoteToken() }
+        : {}),
+    };
   }
+  return event;
+}
+
+/** The source as given, its missing ids the channel's simulated ones. */
+function completeSource(channelId: string, type: EventType, source: SourceInput | undefined) {
+  const kind = source?.type ?? sourcesOf(type)[0] ?? "user";
+  const userId = source?.userId ?? simulatedUserId(channelId);
+  // In a group or room, LINE names the user only for a user's own actions (a message...).
+  const named = source?.userId !== undefined || USER_ACTION_EVENT_TYPES.has(type);
+  switch (kind) {
+    case "user":
+      return { type: "user", userId };
+    case "group":
+      return {
+        type: "group",
+        groupId: (source?.type === "group" && source.groupId) || simulatedGroupId(channelId),
+        ...(named ? { userId } : {}),
+      };
+    case "room":
+      return {
+        type: "room",
+        roomId: (source?.type === "room" && source.roomId) || simulatedRoomId(channelId),
+        ...(named ? { userId } : {}),
+      };
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

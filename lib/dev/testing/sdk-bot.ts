@@ -6,6 +6,9 @@ import type { AddressInfo } from "node:net";
 import { middleware, type webhook } from "@line/bot-sdk";
 
 export interface Received {
+  /** The event's type and source type as the SDK parsed them. */
+  type: string;
+  sourceType: string | undefined;
   webhookEventId: string;
   timestamp: number;
   isRedelivery: boolean;
@@ -26,6 +29,8 @@ export async function sdkBot(channelSecret: string, failures: number) {
       const body = (request as unknown as { body: webhook.CallbackRequest }).body;
       for (const event of body.events) {
         received.push({
+          type: event.type,
+          sourceType: event.source?.type,
           webhookEventId: event.webhookEventId,
           timestamp: event.timestamp,
           isRedelivery: event.deliveryContext.isRedelivery,

@@ -5,7 +5,7 @@ import { ChannelAccessToken } from "@/components/channels/channel-access-token";
 import { PausedSending } from "@/components/channels/paused-sending";
 import { WebhookSettings } from "@/components/channels/webhook-settings";
 import { RecentDeliveries } from "@/components/deliveries/recent-deliveries";
-import { SendTestMessage } from "@/components/deliveries/send-test-message";
+import { SendTestEvent } from "@/components/deliveries/send-test-event";
 import { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-access-token-status";
 import { webhookUrlPolicyFromEnv } from "@/lib/channels/webhook-url-policy";
 import { db } from "@/lib/db/client";
@@ -44,7 +44,7 @@ export default async function MessagingApiPage({
     <div className="space-y-6">
       <PausedSending initialChannel={channel} canConfigure={roleCan(role, "configure")} />
       <WebhookSettings initialChannel={channel} urlPolicy={webhookUrlPolicyFromEnv()} role={role} />
-      <SendTestMessage channelId={channel.id} canConfigure={roleCan(role, "configure")} />
+      <SendTestEvent channelId={channel.id} canConfigure={roleCan(role, "configure")} />
       <RecentDeliveries channelId={channel.id} />
       <ChannelAccessToken
         channelId={channel.id}

@@ -12,8 +12,8 @@ import { callEndpoint } from "./endpoint-client";
  */
 export type SendEventsAnswer = AnswerOf<typeof channels.sendEvents>;
 
-/** Sends events from the simulated user; the delivery list is refetched so the attempt shows. */
-export function useSendTestMessage(channelId: string) {
+/** Sends events to the channel; the delivery list is refetched so the attempt shows. */
+export function useSendEvents(channelId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: BodyInputOf<typeof channels.sendEvents>) =>

@@ -1,0 +1,230 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { useSendEvents } from "@/components/data/use-send-events";
+import { RoleNote, VIEWER_NOTE } from "@/components/roles/role-note";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import {
+  EVENT_EXAMPLES,
+  EVENT_MODES,
+  EVENT_TYPES,
+  type EventMode,
+  type EventType,
+  MESSAGE_EXAMPLES,
+  MESSAGE_TYPES,
+  type MessageType,
+  type SourceType,
+  sourcesOf,
+} from "@/lib/events/event-catalogue";
+
+/** The editor's text for a choice: LINE's example of the type, from that source, in that mode. */
+function exampleJson(
+  type: EventType,
+  messageType: MessageType,
+  source: SourceType,
+  mode: EventMode,
+) {
+  const example =
+    type === "message" ? { type, message: MESSAGE_EXAMPLES[messageType] } : EVENT_EXAMPLES[type];
+  return JSON.stringify({ ...example, source: { type: source }, mode }, null, 2);
+}
+
+const selectClass =
+  "mt-1 block w-full rounded-md border border-line bg-white px-3 py-1.5 text-sm outline-none focus:ring-2 focus:ring-line-green/30";
+
+/**
+ * Sends any of LINE's webhook events through the real dispatcher: a type (and message type),
+ * source and mode fill the editor with a valid example, which the operator may change; the
+ * console completes it as the platform does and checks it against LINE's schema, naming a
+ * problem by its path. Off for a Viewer: sending events needs the "configure" permission.
+ */
+export function SendTestEvent({
+  channelId,
+  canConfigure,
+}: {
+  channelId: string;
+  canConfigure: boolean;
+}) {
+  const [type, setType] = useState<EventType>("message");
+  const [messageType, setMessageType] = useState<MessageType>("text");
+  const [source, setSource] = useState<SourceType>("user");
+  const [mode, setMode] = useState<EventMode>("active");
+  const [json, setJson] = useState(() => exampleJson("message", "text", "user", "active"));
+  const [jsonProblem, setJsonProblem] = useState<string | null>(null);
+  const send = useSendEvents(channelId);
+  const t = useTranslations("deliveries.sendTest");
+  const ids = { type: useId(), message: useId(), source: useId(), mode: useId(), json: useId() };
+  const hintId = useId();
+
+  /** A new choice starts a new example: the editor's text follows the selects. */
+  const choose = (next: {
+    type?: EventType;
+    messageType?: MessageType;
+    source?: SourceType;
+    mode?: EventMode;
+  }) => {
+    const nextType = next.type ?? type;
+    const sources = sourcesOf(nextType);
+    const nextSource = sources.includes(next.source ?? source)
+      ? (next.source ?? source)
+      : (sources[0] ?? "user");
+    const nextMessageType = next.messageType ?? messageType;
+    const nextMode = next.mode ?? mode;
+    setType(nextType);
+    setMessageType(nextMessageType);
+    setSource(nextSource);
+    setMode(nextMode);
+    setJson(exampleJson(nextType, nextMessageType, nextSource, nextMode));
+    setJsonProblem(null);
+    send.reset();
+  };
+
+  // The server names a problem by its place in the body ({"events": [event]}); the editor holds
+  // the event.
+  const problem = jsonProblem ?? send.error?.message.replace(/^events\.0\./, "") ?? null;
+
+  return (
+    <Card title={t("title")}>
+      {!canConfigure && (
+        <div className="pt-3">
+          <RoleNote note={VIEWER_NOTE} />
+        </div>
+      )}
+      <form
+        className="grid grid-cols-1 gap-3 py-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(json);
+          } catch (error) {
+            setJsonProblem(t("invalidJson", { message: (error as Error).message }));
+            return;
+          }
+          setJsonProblem(null);
+          send.mutate({ events: [parsed] });
+        }}
+      >
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-4">
+          <div>
+            <label htmlFor={ids.type} className="block text-sm font-medium">
+              {t("eventType")}
+            </label>
+            <select
+              id={ids.type}
+              className={selectClass}
+              value={type}
+              disabled={!canConfigure}
+              onChange={(event) => choose({ type: event.target.value as EventType })}
+            >
+              {EVENT_TYPES.map((option) => (
+                <option key={option} value={option} translate="no">
+                  {option}
+                </option>
+              ))}
+            </select>
+          </div>
+          {type === "message" && (
+            <div>
+              <label htmlFor={ids.message} className="block text-sm font-medium">
+                {t("messageType")}
+              </label>
+              <select
+                id={ids.message}
+                className={selectClass}
+                value={messageType}
+                disabled={!canConfigure}
+                onChange={(event) => choose({ messageType: event.target.value as MessageType })}
+              >
+                {MESSAGE_TYPES.map((option) => (
+                  <option key={option} value={option} translate="no">
+                    {option}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div>
+            <label htmlFor={ids.source} className="block text-sm font-medium">
+              {t("source")}
+            </label>
+            <select
+              id={ids.source}
+              className={selectClass}
+              value={source}
+              disabled={!canConfigure}
+              onChange={(event) => choose({ source: event.target.value as SourceType })}
+            >
+              {sourcesOf(type).map((option) => (
+                <option key={option} value={option}>
+                  {t(`sources.${option}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={ids.mode} className="block text-sm font-medium">
+              {t("mode")}
+            </label>
+            <select
+              id={ids.mode}
+              className={selectClass}
+              value={mode}
+              disabled={!canConfigure}
+              onChange={(event) => choose({ mode: event.target.value as EventMode })}
+            >
+              {EVENT_MODES.map((option) => (
+                <option key={option} value={option}>
+                  {t(`modes.${option}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div>
+          <label htmlFor={ids.json} className="block text-sm font-medium">
+            {t("eventJson")}
+          </label>
+          <textarea
+            id={ids.json}
+            translate="no"
+            spellCheck={false}
+            rows={Math.min(16, json.split("\n").length + 1)}
+            className={`${selectClass} font-mono text-xs`}
+            value={json}
+            disabled={!canConfigure}
+            aria-describedby={hintId}
+            aria-invalid={problem !== null}
+            onChange={(event) => {
+              setJson(event.target.value);
+              setJsonProblem(null);
+            }}
+          />
+          <p id={hintId} className="mt-1 text-xs text-muted">
+            {t("hint")}
+          </p>
+        </div>
+        <div>
+          <Button type="submit" variant="primary" disabled={!canConfigure || send.isPending}>
+            {send.isPending ? t("sending") : t("send")}
+          </Button>
+        </div>
+      </form>
+      <div className="pb-4" aria-live="polite">
+        {problem && <Alert tone="error">{problem}</Alert>}
+        {send.data?.sent === false && <Alert>{send.data.message}</Alert>}
+        {send.data && send.data.sent !== false && (
+          <Alert tone="success">
+            {t.rich("queued", {
+              ids: send.data.webhookEventIds.join(", "),
+              code: (chunks) => <code>{chunks}</code>,
+            })}
+          </Alert>
+        )}
+      </div>
+    </Card>
+  );
+}
