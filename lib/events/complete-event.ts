@@ -17,8 +17,20 @@ export type StoredEvent = Record<string, unknown> & {
   timestamp: number;
 };
 
-const stableHex = (what: string, channelId: string) =>
-  createHash("sha256").update(`webhook-console:${what}:${channelId}`).digest("hex").slice(0, 32);
+/** Stable ids by channel, kept: a hash per event was a fifth of completing one. Bounded. */
+const stableIds = new Map<string, string>();
+const STABLE_IDS_KEPT = 10_000;
+
+function stableHex(what: string, channelId: string): string {
+  const key = `${what}:${channelId}`;
+  let hex = stableIds.get(key);
+  if (hex === undefined) {
+    hex = createHash("sha256").update(`webhook-console:${key}`).digest("hex").slice(0, 32);
+    if (stableIds.size >= STABLE_IDS_KEPT) stableIds.clear();
+    stableIds.set(key, hex);
+  }
+  return hex;
+}
 
 /** The simulated user of a channel: stable, so a bot sees one conversation partner. */
 export function simulatedUserId(channelId: string): string {
