@@ -1,7 +1,9 @@
 // npm run traffic -- --channel <id> --token <channel access token> [--rate 50] [--duration 60]
-//   [--console http://127.0.0.1:3000]
-// Sends simulated user text messages to a channel through the console's events API at a steady
-// rate, with a progress bar, then prints a summary. Bounded by --duration; stops on Ctrl+C.
+//   [--console http://127.0.0.1:3000] [--mix message=5,message:image=1,follow=1,postback=2]
+// Sends events to a channel through the console's events API at a steady rate, with a progress
+// bar, then prints a summary: text messages from the simulated user, or with --mix any of LINE's
+// event types by weight (lib/events/traffic-mix.ts; each type's example from
+// lib/events/event-catalogue.ts). Bounded by --duration; stops on Ctrl+C.
 // Up to 100 a second, each event is a request of its own; above that, the events due in each
 // tenth of a second go in one request, as an array (one webhook per event, docs/architecture.md, "Sending
 // events in bulk"), so the rate offered is the rate sent.
@@ -9,6 +11,7 @@
 // Messaging API tab); CHANNEL_ACCESS_TOKEN works instead of --token, and keeps it out of the
 // shell's history.
 import { parseArgs } from "node:util";
+import { type MixEntry, mixedEvent, parseMix } from "../lib/events/traffic-mix";
 
 const { values } = parseArgs({
   options: {
@@ -18,13 +21,14 @@ const { values } = parseArgs({
     console: { type: "string", default: process.env.CONSOLE_URL ?? "http://127.0.0.1:3000" },
     text: { type: "string", default: "Hello from the traffic command" },
     token: { type: "string", default: process.env.CHANNEL_ACCESS_TOKEN },
+    mix: { type: "string" },
   },
 });
 
 function fail(message: string): never {
   console.error(`traffic: ${message}`);
   console.error(
-    "usage: npm run traffic -- --channel <id> --token <channel access token> [--rate <per second>] [--duration <seconds>] [--console <url>]",
+    "usage: npm run traffic -- --channel <id> --token <channel access token> [--rate <per second>] [--duration <seconds>] [--console <url>] [--mix type[:messageType]=weight,...]",
   );
   process.exit(2);
 }
@@ -41,6 +45,13 @@ if (!Number.isFinite(duration) || duration <= 0 || duration > 86_400) {
   fail("--duration must be between 0 and 86400 seconds");
 }
 
+let mix: MixEntry[] | null = null;
+try {
+  mix = values.mix === undefined ? null : parseMix(values.mix);
+} catch (error) {
+  fail(`--mix: ${(error as Error).message}`);
+}
+
 const endpoint = `${values.console.replace(/\/$/, "")}/api/channels/${channelId}/events`;
 const total = Math.max(1, Math.round(rate * duration));
 const counts = { sent: 0, accepted: 0, notSent: 0, failed: 0 };
@@ -54,16 +65,16 @@ process.on("SIGINT", () => {
 const BULK_ABOVE_RATE = 100;
 const TICK_MS = 100;
 
-const textEvent = (sequence: number) => ({
-  type: "message",
-  message: { type: "text", text: `${values.text} #${sequence}` },
-});
+const eventFor = (sequence: number) =>
+  mix
+    ? mixedEvent(mix, sequence, values.text)
+    : { type: "message", message: { type: "text", text: `${values.text} #${sequence}` } };
 
 function countProblem(key: string, events: number): void {
   failures.set(key, (failures.get(key) ?? 0) + events);
 }
 
-/** One request: a single event (the shorthand), or several as an array. */
+/** One request: a single text message (the shorthand), or the events as an array. */
 async function send(sequences: number[]): Promise<void> {
   const [first = 0] = sequences;
   const events = sequences.length;
@@ -72,7 +83,7 @@ async function send(sequences: number[]): Promise<void> {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify(
-        events === 1 ? { text: `${values.text} #${first}` } : sequences.map(textEvent),
+        events === 1 && !mix ? { text: `${values.text} #${first}` } : sequences.map(eventFor),
       ),
     });
     const body = (await response.json().catch(() => ({}))) as { message?: string };
