@@ -49,9 +49,14 @@ export function parseMix(text: string): MixEntry[] {
  */
 export function mixedEvent(mix: readonly MixEntry[], sequence: number, text: string) {
   const total = mix.reduce((sum, entry) => sum + entry.weight, 0);
-  // A stride coprime with any total below it visits every slot once per `total` sends.
-  let slot = (sequence * 7919) % total;
-  const entry = mix.find((candidate) => (slot -= candidate.weight) < 0) ?? mix[0];
+  // A prime stride visits every slot once per `total` sends (unless the total is a multiple of
+  // it), so the types interleave instead of coming in runs.
+  const slot = (sequence * 7919) % total;
+  let below = 0;
+  const entry = mix.find((candidate) => {
+    below += candidate.weight;
+    return slot < below;
+  });
   if (!entry) throw new Error("the mix is empty");
   if (entry.type !== "message") return { ...EVENT_EXAMPLES[entry.type] };
   const message =
