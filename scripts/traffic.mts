@@ -1,16 +1,21 @@
 // npm run traffic -- --channel <id> --token <channel access token> [--rate 50] [--duration 60]
 //   [--console http://127.0.0.1:3000] [--mix message=5,message:image=1,follow=1,postback=2]
+// npm run traffic -- --channel <id> --token <token> --scenario docs/scenarios/group-chat.json
 // Sends events to a channel through the console's events API at a steady rate, with a progress
 // bar, then prints a summary: text messages from the simulated user, or with --mix any of LINE's
 // event types by weight (lib/events/traffic-mix.ts; each type's example from
-// lib/events/event-catalogue.ts). Bounded by --duration; stops on Ctrl+C.
+// lib/events/event-catalogue.ts). With --scenario, it plays a conversation instead: a JSON file's
+// events in order, each after its delay (lib/events/scenario.ts; examples in docs/scenarios/),
+// printing each step's answer. Bounded by --duration; stops on Ctrl+C.
 // Up to 100 a second, each event is a request of its own; above that, the events due in each
 // tenth of a second go in one request, as an array (one webhook per event, docs/architecture.md, "Sending
 // events in bulk"), so the rate offered is the rate sent.
 // The events API takes the channel's access token as a Bearer token (issue one on the channel's
 // Messaging API tab); CHANNEL_ACCESS_TOKEN works instead of --token, and keeps it out of the
 // shell's history.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { playScenario, scenarioInput } from "../lib/events/scenario";
 import { type MixEntry, mixedEvent, parseMix } from "../lib/events/traffic-mix";
 
 const { values } = parseArgs({
@@ -22,13 +27,14 @@ const { values } = parseArgs({
     text: { type: "string", default: "Hello from the traffic command" },
     token: { type: "string", default: process.env.CHANNEL_ACCESS_TOKEN },
     mix: { type: "string" },
+    scenario: { type: "string" },
   },
 });
 
 function fail(message: string): never {
   console.error(`traffic: ${message}`);
   console.error(
-    "usage: npm run traffic -- --channel <id> --token <channel access token> [--rate <per second>] [--duration <seconds>] [--console <url>] [--mix type[:messageType]=weight,...]",
+    "usage: npm run traffic -- --channel <id> --token <channel access token> [--rate <per second>] [--duration <seconds>] [--console <url>] [--mix type[:messageType]=weight,...] [--scenario file.json]",
   );
   process.exit(2);
 }
@@ -43,6 +49,47 @@ if (!Number.isFinite(rate) || rate <= 0 || rate > 10_000)
   fail("--rate must be between 0 and 10000");
 if (!Number.isFinite(duration) || duration <= 0 || duration > 86_400) {
   fail("--duration must be between 0 and 86400 seconds");
+}
+
+if (values.scenario !== undefined) await playScenarioFile(values.scenario);
+
+/** Plays a scenario file against the channel, one event per request, and exits. */
+async function playScenarioFile(file: string): Promise<never> {
+  let scenario: ReturnType<typeof scenarioInput.parse>;
+  try {
+    const parsed = scenarioInput.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (!parsed.success) {
+      const [issue] = parsed.error.issues;
+      fail(`--scenario: ${issue?.path.join(".") || "(file)"}: ${issue?.message}`);
+    }
+    scenario = parsed.data;
+  } catch (error) {
+    fail(`--scenario: ${(error as Error).message}`);
+  }
+  const url = `${values.console.replace(/\/$/, "")}/api/channels/${channelId}/events`;
+  console.error(`playing "${scenario.name}": ${scenario.steps.length} steps`);
+  let failed = false;
+  await playScenario(
+    scenario,
+    async (event) => {
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: JSON.stringify({ events: [event] }),
+        });
+        const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+        if (response.status !== 202) failed = true;
+        return { status: response.status, ...body };
+      } catch (error) {
+        failed = true;
+        const cause = (error as Error).cause;
+        return { error: cause ? String(cause) : String(error) };
+      }
+    },
+    { onStep: (played) => console.log(JSON.stringify(played)) },
+  );
+  process.exit(failed ? 1 : 0);
 }
 
 let mix: MixEntry[] | null = null;
