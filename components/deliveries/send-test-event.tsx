@@ -7,6 +7,7 @@ import { RoleNote, VIEWER_NOTE } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import {
   EVENT_EXAMPLES,
   EVENT_MODES,
@@ -32,9 +33,6 @@ function exampleJson(
   return JSON.stringify({ ...example, source: { type: source }, mode }, null, 2);
 }
 
-const selectClass =
-  "mt-1 block w-full rounded-md border border-line bg-white px-3 py-1.5 text-sm outline-none focus:ring-2 focus:ring-line-green/30";
-
 /**
  * Sends any of LINE's webhook events through the real dispatcher: a type (and message type),
  * source and mode fill the editor with a valid example, which the operator may change; the
@@ -56,7 +54,7 @@ export function SendTestEvent({
   const [jsonProblem, setJsonProblem] = useState<string | null>(null);
   const send = useSendEvents(channelId);
   const t = useTranslations("deliveries.sendTest");
-  const ids = { type: useId(), message: useId(), source: useId(), mode: useId(), json: useId() };
+  const jsonId = useId();
   const hintId = useId();
 
   /** A new choice starts a new example: the editor's text follows the selects. */
@@ -109,91 +107,54 @@ export function SendTestEvent({
         }}
       >
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-4">
-          <div>
-            <label htmlFor={ids.type} className="block text-sm font-medium">
-              {t("eventType")}
-            </label>
-            <select
-              id={ids.type}
-              className={selectClass}
-              value={type}
-              disabled={!canConfigure}
-              onChange={(event) => choose({ type: event.target.value as EventType })}
-            >
-              {EVENT_TYPES.map((option) => (
-                <option key={option} value={option} translate="no">
-                  {option}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LabelledSelect
+            label={t("eventType")}
+            value={type}
+            options={EVENT_TYPES.map((option) => ({ value: option, label: option, code: true }))}
+            disabled={!canConfigure}
+            onChange={(next) => choose({ type: next })}
+          />
           {type === "message" && (
-            <div>
-              <label htmlFor={ids.message} className="block text-sm font-medium">
-                {t("messageType")}
-              </label>
-              <select
-                id={ids.message}
-                className={selectClass}
-                value={messageType}
-                disabled={!canConfigure}
-                onChange={(event) => choose({ messageType: event.target.value as MessageType })}
-              >
-                {MESSAGE_TYPES.map((option) => (
-                  <option key={option} value={option} translate="no">
-                    {option}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <LabelledSelect
+              label={t("messageType")}
+              value={messageType}
+              options={MESSAGE_TYPES.map((option) => ({
+                value: option,
+                label: option,
+                code: true,
+              }))}
+              disabled={!canConfigure}
+              onChange={(next) => choose({ messageType: next })}
+            />
           )}
-          <div>
-            <label htmlFor={ids.source} className="block text-sm font-medium">
-              {t("source")}
-            </label>
-            <select
-              id={ids.source}
-              className={selectClass}
-              value={source}
-              disabled={!canConfigure}
-              onChange={(event) => choose({ source: event.target.value as SourceType })}
-            >
-              {sourcesOf(type).map((option) => (
-                <option key={option} value={option}>
-                  {t(`sources.${option}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={ids.mode} className="block text-sm font-medium">
-              {t("mode")}
-            </label>
-            <select
-              id={ids.mode}
-              className={selectClass}
-              value={mode}
-              disabled={!canConfigure}
-              onChange={(event) => choose({ mode: event.target.value as EventMode })}
-            >
-              {EVENT_MODES.map((option) => (
-                <option key={option} value={option}>
-                  {t(`modes.${option}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LabelledSelect
+            label={t("source")}
+            value={source}
+            options={sourcesOf(type).map((option) => ({
+              value: option,
+              label: t(`sources.${option}`),
+            }))}
+            disabled={!canConfigure}
+            onChange={(next) => choose({ source: next })}
+          />
+          <LabelledSelect
+            label={t("mode")}
+            value={mode}
+            options={EVENT_MODES.map((option) => ({ value: option, label: t(`modes.${option}`) }))}
+            disabled={!canConfigure}
+            onChange={(next) => choose({ mode: next })}
+          />
         </div>
         <div>
-          <label htmlFor={ids.json} className="block text-sm font-medium">
+          <label htmlFor={jsonId} className="block text-sm font-medium">
             {t("eventJson")}
           </label>
           <textarea
-            id={ids.json}
+            id={jsonId}
             translate="no"
             spellCheck={false}
             rows={Math.min(16, json.split("\n").length + 1)}
-            className={`${selectClass} font-mono text-xs`}
+            className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-1.5 font-mono text-xs outline-none focus:ring-2 focus:ring-line-green/30"
             value={json}
             disabled={!canConfigure}
             aria-describedby={hintId}

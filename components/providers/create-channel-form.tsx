@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { useCreateChannel } from "@/components/data/use-create-channel";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { TextField } from "@/components/ui/text-field";
 import { CHANNEL_KINDS, type ChannelKind } from "@/lib/alerts/alert-types";
 
@@ -17,7 +18,6 @@ export function CreateChannelForm({ providerId }: { providerId: string }) {
   const create = useCreateChannel(providerId);
   const t = useTranslations("providers.createChannel");
   const kinds = useTranslations("providers.channels.kinds");
-  const kindId = useId();
   const kindHintId = useId();
 
   return (
@@ -33,22 +33,14 @@ export function CreateChannelForm({ providerId }: { providerId: string }) {
         }}
       >
         <div className="space-y-1">
-          <label htmlFor={kindId} className="block text-sm font-medium">
-            {t("kind")}
-          </label>
-          <select
-            id={kindId}
-            aria-describedby={kindHintId}
+          <LabelledSelect
+            label={t("kind")}
             value={kind}
-            onChange={(event) => setKind(event.target.value as ChannelKind)}
-            className="block w-full rounded-md border border-line bg-white px-3 py-1.5 text-sm outline-none focus:ring-2 focus:ring-line-green/30 sm:w-80"
-          >
-            {CHANNEL_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {kinds(option)}
-              </option>
-            ))}
-          </select>
+            options={CHANNEL_KINDS.map((option) => ({ value: option, label: kinds(option) }))}
+            describedBy={kindHintId}
+            className="sm:w-80"
+            onChange={setKind}
+          />
           <p id={kindHintId} className="text-xs text-muted">
             {t("kindHint")}
           </p>

@@ -1,0 +1,56 @@
+"use client";
+
+import { useId } from "react";
+
+export interface SelectOption<Value extends string> {
+  value: Value;
+  label: string;
+  /** A code name (an event type): shown as it is, never translated by the browser. */
+  code?: boolean;
+}
+
+/** A label above its select, tied by id: one choice out of `options`. */
+export function LabelledSelect<Value extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  disabled,
+  describedBy,
+  className = "",
+}: {
+  label: string;
+  value: Value;
+  options: readonly SelectOption<Value>[];
+  onChange: (value: Value) => void;
+  disabled?: boolean;
+  describedBy?: string;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-1.5 text-sm outline-none focus:ring-2 focus:ring-line-green/30"
+        value={value}
+        disabled={disabled}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange(event.target.value as Value)}
+      >
+        {options.map((option) => (
+          <option
+            key={option.value}
+            value={option.value}
+            translate={option.code ? "no" : undefined}
+          >
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
