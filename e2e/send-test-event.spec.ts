@@ -119,4 +119,41 @@ test.describe("send test event", () => {
     ).toBeVisible();
     expect(bot.stats().received).toBe(2);
   });
+
+  test("plays a scenario file step by step, and stops at the first event the console refuses", async ({
+    api,
+    freshChannel: { channel },
+    demoBot: bot,
+    messagingApi,
+    page,
+  }) => {
+    await api.pointAt(channel.id, bot);
+    await messagingApi.goto();
+    const scenario = {
+      name: "Short visit",
+      steps: [
+        { event: { type: "follow" } },
+        { delayMs: 200, event: { type: "message", message: { type: "text", text: "hi" } } },
+        { event: { type: "join", source: { type: "group" } } },
+        { event: { type: "beacon", beacon: { type: "enter" } } },
+        { event: { type: "unfollow" } },
+      ],
+    };
+    await page.getByLabel("Scenario file").setInputFiles({
+      name: "short-visit.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(scenario)),
+    });
+    await page.getByRole("button", { name: "Play", exact: true }).click();
+    const steps = page.getByRole("list", { name: "Steps played" }).getByRole("listitem");
+    await expect(steps).toHaveCount(4);
+    await expect(steps.nth(0)).toContainText("Step 1 sent follow");
+    await expect(steps.nth(2)).toContainText("Step 3 sent join");
+    await expect(steps.nth(3)).toContainText(
+      "Step 4 refused beacon: event.beacon.hwid: is required",
+    );
+    // Three reached the bot, in the scenario's order; the fifth was never sent.
+    await expect.poll(() => bot.stats().validSignatures, { timeout: 10_000 }).toBe(3);
+    expect((await api.deliveries(channel.id)).deliveries).toHaveLength(3);
+  });
 });

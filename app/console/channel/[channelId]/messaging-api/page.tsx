@@ -4,6 +4,7 @@ import { AlertTypesSetting } from "@/components/channels/alert-types-setting";
 import { ChannelAccessToken } from "@/components/channels/channel-access-token";
 import { PausedSending } from "@/components/channels/paused-sending";
 import { WebhookSettings } from "@/components/channels/webhook-settings";
+import { PlayScenario } from "@/components/deliveries/play-scenario";
 import { RecentDeliveries } from "@/components/deliveries/recent-deliveries";
 import { SendTestEvent } from "@/components/deliveries/send-test-event";
 import { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-access-token-status";
@@ -45,6 +46,7 @@ export default async function MessagingApiPage({
       <PausedSending initialChannel={channel} canConfigure={roleCan(role, "configure")} />
       <WebhookSettings initialChannel={channel} urlPolicy={webhookUrlPolicyFromEnv()} role={role} />
       <SendTestEvent channelId={channel.id} canConfigure={roleCan(role, "configure")} />
+      <PlayScenario channelId={channel.id} canConfigure={roleCan(role, "configure")} />
       <RecentDeliveries channelId={channel.id} />
       <ChannelAccessToken
         channelId={channel.id}
