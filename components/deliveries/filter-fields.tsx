@@ -1,8 +1,8 @@
 // The explorer's filter controls: uncontrolled inputs of a plain GET form, each with its label.
 import { type ReactNode, useId } from "react";
+import { FIELD_CLASS } from "@/components/ui/field-class";
 
-const fieldClass =
-  "mt-1 block w-full rounded-md border border-line bg-white px-3 py-1.5 text-sm outline-none focus:ring-2 focus:ring-line-green/30";
+const fieldClass = `${FIELD_CLASS} text-sm`;
 
 /** A label and its control, tied by id: `children` renders the control with the id given. */
 function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { FIELD_CLASS } from "./field-class";
 
 export interface SelectOption<Value extends string> {
   value: Value;
@@ -35,7 +36,7 @@ export function LabelledSelect<Value extends string>({
       </label>
       <select
         id={id}
-        className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-1.5 text-sm outline-none focus:ring-2 focus:ring-line-green/30"
+        className={`${FIELD_CLASS} text-sm`}
         value={value}
         disabled={disabled}
         aria-describedby={describedBy}

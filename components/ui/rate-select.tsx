@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { LabelledSelect } from "./labelled-select";
 
 /** A labelled choice of a rate, each option worded by `format` (e.g. "10 per second"). */
 export function RateSelect({
@@ -16,24 +16,12 @@ export function RateSelect({
   onChange: (rate: number) => void;
   format: (rate: number) => string;
 }) {
-  const id = useId();
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        className="mt-1 rounded-md border border-line bg-white px-2 py-1.5 text-sm"
-        value={value}
-        onChange={(event) => onChange(Number(event.target.value))}
-      >
-        {rates.map((rate) => (
-          <option key={rate} value={rate}>
-            {format(rate)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledSelect
+      label={label}
+      value={String(value)}
+      options={rates.map((rate) => ({ value: String(rate), label: format(rate) }))}
+      onChange={(chosen) => onChange(Number(chosen))}
+    />
   );
 }
