@@ -5,26 +5,29 @@ import { signBody } from "./signature";
 // LINE's webhook requests identify themselves as "LineBotWebhook/2.0".
 export const WEBHOOK_USER_AGENT = "LineBotWebhook/2.0";
 
-/**
- * The exact bytes LINE would POST: {"destination", "events"} with each event's deliveryContext,
- * signed with the channel secret over the raw body.
- */
+/** The exact bytes LINE would POST: {"destination", "events"} with each event's deliveryContext. */
+export function lineWebhookBody(
+  destination: string,
+  events: StoredEvent[],
+  isRedelivery: boolean,
+): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      destination,
+      events: events.map((event) => ({ ...event, deliveryContext: { isRedelivery } })),
+    }),
+    "utf8",
+  );
+}
+
+/** LINE's request: that body, signed with the channel secret over its raw bytes. */
 export function buildWebhookRequest(input: {
   channelSecret: string;
   destination: string;
   events: StoredEvent[];
   isRedelivery: boolean;
 }): OutgoingWebhook {
-  const body = Buffer.from(
-    JSON.stringify({
-      destination: input.destination,
-      events: input.events.map((event) => ({
-        ...event,
-        deliveryContext: { isRedelivery: input.isRedelivery },
-      })),
-    }),
-    "utf8",
-  );
+  const body = lineWebhookBody(input.destination, input.events, input.isRedelivery);
   return {
     body,
     headers: {
