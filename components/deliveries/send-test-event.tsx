@@ -7,6 +7,7 @@ import { RoleNote, VIEWER_NOTE } from "@/components/roles/role-note";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { FIELD_CLASS } from "@/components/ui/field-class";
 import { LabelledSelect } from "@/components/ui/labelled-select";
 import {
   EVENT_EXAMPLES,
@@ -154,7 +155,7 @@ export function SendTestEvent({
             translate="no"
             spellCheck={false}
             rows={Math.min(16, json.split("\n").length + 1)}
-            className="mt-1 block w-full rounded-md border border-line bg-white px-3 py-1.5 font-mono text-xs outline-none focus:ring-2 focus:ring-line-green/30"
+            className={`${FIELD_CLASS} font-mono text-xs`}
             value={json}
             disabled={!canConfigure}
             aria-describedby={hintId}
