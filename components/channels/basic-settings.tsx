@@ -9,6 +9,7 @@ import { IdSetting, SettingsCard } from "@/components/settings/settings-card";
 import { TextSetting } from "@/components/settings/text-setting";
 import { SettingRow } from "@/components/ui/card";
 import type { ChannelView } from "@/lib/channels/channel-view";
+import { isOperational } from "@/lib/shared/channel-kinds";
 import { type ProviderRole, roleCan } from "@/lib/shared/provider-roles";
 import { ChannelSecret, MaskedChannelSecret } from "./channel-secret";
 import { DeleteChannel } from "./delete-channel";
@@ -27,7 +28,7 @@ export function BasicSettings({
   const isAdmin = roleCan(role, "manage");
   const t = useTranslations("channels.basicSettings");
   // An operational webhook signs alerts with its secret and has no bot (ADR 33).
-  const operational = channel.kind === "operational";
+  const operational = isOperational(channel.kind);
 
   return (
     <div className="space-y-6">

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { TabNav } from "@/components/ui/tab-nav";
-import type { ChannelKind } from "@/lib/alerts/alert-types";
+import { type ChannelKind, isOperational } from "@/lib/shared/channel-kinds";
 
 const tabs = [
   { segment: "basics", label: "basics" },
@@ -19,7 +19,7 @@ export function ChannelTabs({ channelId, kind }: { channelId: string; kind: Chan
       label={t("label")}
       tabs={tabs.map((tab) => ({
         href: `/console/channel/${channelId}/${tab.segment}`,
-        label: t(kind === "operational" && tab.label === "messagingApi" ? "webhook" : tab.label),
+        label: t(isOperational(kind) && tab.label === "messagingApi" ? "webhook" : tab.label),
       }))}
     />
   );

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LabelledSelect } from "@/components/ui/labelled-select";
 import { TextField } from "@/components/ui/text-field";
-import { CHANNEL_KINDS, type ChannelKind } from "@/lib/alerts/alert-types";
+import { CHANNEL_KINDS, type ChannelKind } from "@/lib/shared/channel-kinds";
 
 export function CreateChannelForm({ providerId }: { providerId: string }) {
   const [name, setName] = useState("");

@@ -4,6 +4,7 @@ import { findChannelOrThrow } from "../channels/find-channel";
 import type { Db } from "../db/client";
 import { ConflictError } from "../errors";
 import { newUlid } from "../ids/new-ulid";
+import { isOperational } from "../shared/channel-kinds";
 import { generateAccessToken, hashAccessToken } from "./access-token-credentials";
 
 /**
@@ -26,7 +27,7 @@ export async function issueChannelAccessToken(
   const until = new Date(now.getTime() + oldTokenValidMinutes * 60_000);
   const issued = await db.$transaction(async (tx) => {
     const channel = await findChannelOrThrow(tx, channelId);
-    if (channel.kind !== "line") {
+    if (isOperational(channel.kind)) {
       throw new ConflictError("kind", "An operational webhook has no Messaging API, so no token");
     }
     const working = await tx.channelAccessToken.count({

@@ -14,10 +14,6 @@ export type AlertType = (typeof ALERT_TYPES)[number];
 /** Sent by Verify and by nothing else: it checks the endpoint and its signature check. */
 export const PING_ALERT_TYPE = "webhook.ping";
 
-/** The channel kinds: LINE's Messaging API channels, and operational webhooks. */
-export const CHANNEL_KINDS = ["line", "operational"] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
-
 /** The types a stored `alertTypes` column selects: every type when null or unreadable. */
 export function parseAlertTypes(stored: string | null): AlertType[] {
   if (stored === null) return [...ALERT_TYPES];

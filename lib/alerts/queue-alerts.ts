@@ -2,8 +2,9 @@ import "server-only";
 import type { DbTransaction } from "../db/client";
 import type { StoredEvent } from "../events/complete-event";
 import { newUlid } from "../ids/new-ulid";
+import { type ChannelKind, isOperational } from "../shared/channel-kinds";
 import type { Alert } from "./alert-payloads";
-import { type ChannelKind, parseAlertTypes } from "./alert-types";
+import { parseAlertTypes } from "./alert-types";
 
 /**
  * Queues `alert` about `source` for each operational webhook of its provider that takes its type
@@ -19,7 +20,7 @@ export async function queueAlerts(
   alert: Alert,
   now: Date,
 ): Promise<number> {
-  if (source.kind === ("operational" satisfies ChannelKind)) return 0;
+  if (isOperational(source.kind)) return 0;
   const targets = (
     await tx.channel.findMany({
       where: {

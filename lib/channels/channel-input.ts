@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ALERT_TYPES, CHANNEL_KINDS } from "../alerts/alert-types";
+import { ALERT_TYPES } from "../alerts/alert-types";
+import { CHANNEL_KINDS } from "../shared/channel-kinds";
 import { nameInput } from "../shared/name-input";
 import { webhookUrlProblem } from "../shared/webhook-url";
 import { pauseRuleInput } from "./pause-rule";

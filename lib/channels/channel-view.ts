@@ -1,6 +1,7 @@
 import "server-only";
-import { type ChannelKind, parseAlertTypes } from "../alerts/alert-types";
+import { parseAlertTypes } from "../alerts/alert-types";
 import type { Channel } from "../db/client";
+import { type ChannelKind, isOperational } from "../shared/channel-kinds";
 import { type PauseReason, type PauseRule, parsePauseReason } from "./pause-limits";
 
 /**
@@ -39,7 +40,7 @@ export function toChannelView(channel: Pick<Channel, (typeof CHANNEL_VIEW_FIELDS
     /** "line": a Messaging API channel; "operational": an operational webhook (ADR 33). */
     kind: channel.kind as ChannelKind,
     /** An operational webhook's alert types (every type unless chosen); null for LINE's. */
-    alertTypes: channel.kind === "operational" ? parseAlertTypes(channel.alertTypes) : null,
+    alertTypes: isOperational(channel.kind) ? parseAlertTypes(channel.alertTypes) : null,
     botUserId: channel.botUserId,
     webhookUrl: channel.webhookUrl,
     useWebhook: channel.useWebhook,

@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { withFreshId } from "../db/unique";
 import { NotFoundError } from "../errors";
+import { isOperational } from "../shared/channel-kinds";
 import type { CreateChannelInput } from "./channel-input";
 import { sealChannelSecret } from "./channel-secret";
 import { toChannelView } from "./channel-view";
@@ -41,7 +42,7 @@ export async function createChannel(
           channelSecret: sealChannelSecret(id, generateSecretFor(kind)),
           botUserId: generateBotUserId(),
           kind,
-          ...(kind === "operational"
+          ...(isOperational(kind)
             ? {
                 alertTypes: input.alertTypes ? JSON.stringify(input.alertTypes) : null,
                 // An alert is retried as LINE redelivers, and its failures are counted.

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
+import { isOperational } from "../shared/channel-kinds";
 
 /** A 10-digit number with no leading zero, like LINE's provider and channel ids. */
 export function generateNumericId(): string {
@@ -22,7 +23,7 @@ export function generateSigningSecret(): string {
 
 /** The secret a channel of `kind` signs with: LINE's channel secret, or a signing secret. */
 export function generateSecretFor(kind: string): string {
-  return kind === "operational" ? generateSigningSecret() : generateChannelSecret();
+  return isOperational(kind) ? generateSigningSecret() : generateChannelSecret();
 }
 
 /** `U` followed by 32 hex characters: the bot's user id, sent as the webhook `destination`. */

@@ -1,9 +1,9 @@
 import "server-only";
-import type { ChannelKind } from "../alerts/alert-types";
 import type { AuditRecord } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
 import type { Channel, Db } from "../db/client";
 import { ConflictError, InvalidInputError } from "../errors";
+import { isOperational } from "../shared/channel-kinds";
 import type { UpdateChannelInput } from "./channel-input";
 import { toChannelView } from "./channel-view";
 import { findChannelOrThrow } from "./find-channel";
@@ -35,7 +35,7 @@ export async function updateChannel(
         "Error statistics aggregation can only be changed while Use webhook is on",
       );
     }
-    if (input.alertTypes !== undefined && current.kind !== ("operational" satisfies ChannelKind)) {
+    if (input.alertTypes !== undefined && !isOperational(current.kind)) {
       throw InvalidInputError.of("alertTypes", "applies to an operational webhook only");
     }
     const { pauseRule, alertTypes, ...settings } = input;

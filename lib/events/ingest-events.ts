@@ -2,6 +2,7 @@ import "server-only";
 import { fromSqlBool, type SqlConnection, SqlParams, type SqlSession, sqlColumns } from "../db/sql";
 import { ConflictError, NotFoundError } from "../errors";
 import { newMonotonicUlid } from "../ids/new-ulid";
+import { isOperational } from "../shared/channel-kinds";
 import { completeEvent } from "./complete-event";
 import type { EventInput } from "./event-input";
 
@@ -147,7 +148,7 @@ async function whyNotSent(sql: SqlSession, channelId: string): Promise<string> {
     p.list,
   );
   if (!channel) throw new NotFoundError("Channel", channelId);
-  if (channel.kind !== "line") throw new ConflictError("kind", OPERATIONAL_TAKES_NO_EVENTS);
+  if (isOperational(channel.kind)) throw new ConflictError("kind", OPERATIONAL_TAKES_NO_EVENTS);
   if (!fromSqlBool(channel.useWebhook)) {
     return "Use webhook is off for this channel, so the events were not sent.";
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { type ChannelKind, PING_ALERT_TYPE } from "../alerts/alert-types";
+import { PING_ALERT_TYPE } from "../alerts/alert-types";
 import { openChannelSecret } from "../channels/channel-secret";
 import { findChannelOrThrow } from "../channels/find-channel";
 import { WEBHOOK_ENDPOINT_NOT_FOUND_MESSAGE } from "../channels/webhook-endpoint";
@@ -11,6 +11,7 @@ import { MissingError } from "../errors";
 import type { StoredEvent } from "../events/complete-event";
 import { newUlid } from "../ids/new-ulid";
 import { consumeRateLimit } from "../rate-limits/consume-rate-limit";
+import { isOperational } from "../shared/channel-kinds";
 import { verificationRateLimit } from "./verification-rate-limit";
 
 /** LINE's test-webhook answer (POST /v2/bot/channel/webhook/test). */
@@ -38,7 +39,7 @@ function verificationSendOptions(): SendOptions {
  * `webhook.ping` alert for an operational webhook, which sends one alert per request.
  */
 function verificationEvents(channel: { id: string; kind: string; name: string }): StoredEvent[] {
-  if (channel.kind !== ("operational" satisfies ChannelKind)) return [];
+  if (!isOperational(channel.kind)) return [];
   const now = Date.now();
   return [
     {

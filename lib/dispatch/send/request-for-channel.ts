@@ -1,9 +1,9 @@
-import type { ChannelKind } from "../../alerts/alert-types";
 import type { StoredEvent } from "../../events/complete-event";
+import { isOperational } from "../../shared/channel-kinds";
 import { alertBody, buildAlertRequest, signAlert } from "./alert-request";
 import type { OutgoingWebhook } from "./outgoing-webhook";
 import { signBody } from "./signature";
-import { buildWebhookRequest } from "./webhook-request";
+import { buildWebhookRequest, lineWebhookBody } from "./webhook-request";
 
 /** What building a channel's request reads of it (its secret opened). */
 export interface RequestChannel {
@@ -23,7 +23,7 @@ export function buildRequestFor(
   isRedelivery: boolean,
   now: number,
 ): OutgoingWebhook {
-  if (channel.kind === ("operational" satisfies ChannelKind)) {
+  if (isOperational(channel.kind)) {
     const [event] = events;
     if (!event) throw new Error("an operational webhook carries one alert");
     return buildAlertRequest({ signingSecret: channel.channelSecret, event, now });
@@ -41,18 +41,18 @@ export function buildRequestFor(
  * alert's timestamp is in its headers, not its body).
  */
 export function bodyFor(
-  channel: RequestChannel,
+  channel: Pick<RequestChannel, "kind" | "botUserId">,
   events: StoredEvent[],
   isRedelivery: boolean,
 ): Buffer {
   const [event] = events;
-  if (channel.kind === ("operational" satisfies ChannelKind) && event) return alertBody(event);
-  return buildRequestFor(channel, events, isRedelivery, 0).body;
+  if (isOperational(channel.kind) && event) return alertBody(event);
+  return lineWebhookBody(channel.botUserId, events, isRedelivery);
 }
 
 /** The header a channel's webhooks carry their signature in. */
 export function signatureHeaderFor(kind: string): "x-line-signature" | "webhook-signature" {
-  return kind === ("operational" satisfies ChannelKind) ? "webhook-signature" : "x-line-signature";
+  return isOperational(kind) ? "webhook-signature" : "x-line-signature";
 }
 
 /**
@@ -65,7 +65,7 @@ export function signatureMatches(
   headers: Record<string, string> | null,
   body: Buffer,
 ): boolean | null {
-  if (kind === ("operational" satisfies ChannelKind)) {
+  if (isOperational(kind)) {
     const sent = headers?.[signatureHeaderFor(kind)];
     const id = headers?.["webhook-id"];
     const timestamp = Number(headers?.["webhook-timestamp"]);

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ChannelTabs } from "@/components/channels/channel-tabs";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { loadChannel } from "@/lib/http/page-data";
+import { isOperational } from "@/lib/shared/channel-kinds";
 
 type Props = { children: ReactNode; params: Promise<{ channelId: string }> };
 
@@ -28,7 +29,7 @@ export default async function ChannelLayout({ children, params }: Props) {
         <div>
           <h1 className="text-2xl font-semibold">{channel.name}</h1>
           <p className="text-sm text-muted">
-            {t(channel.kind === "operational" ? "subtitleOperational" : "subtitle", {
+            {t(isOperational(channel.kind) ? "subtitleOperational" : "subtitle", {
               id: channel.id,
             })}
           </p>

@@ -11,6 +11,7 @@ import { getChannelAccessTokenStatus } from "@/lib/access-tokens/get-channel-acc
 import { webhookUrlPolicyFromEnv } from "@/lib/channels/webhook-url-policy";
 import { db } from "@/lib/db/client";
 import { loadChannel } from "@/lib/http/page-data";
+import { isOperational } from "@/lib/shared/channel-kinds";
 import { roleCan } from "@/lib/shared/provider-roles";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +26,7 @@ export default async function MessagingApiPage({
 }) {
   const { channelId } = await params;
   const { channel, role } = await loadChannel(channelId);
-  if (channel.kind === "operational") {
+  if (isOperational(channel.kind)) {
     // An operational webhook: its webhook settings and alerts; no LINE messages, no tokens.
     return (
       <div className="space-y-6">
