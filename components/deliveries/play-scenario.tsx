@@ -8,10 +8,8 @@ import { callEndpoint } from "@/components/data/endpoint-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { MAX_STEP_DELAY_MS } from "@/lib/events/scenario-limits";
 import * as channels from "@/lib/http/endpoints/channels";
-
-/** The longest wait between two steps a scenario may ask for (lib/events/scenario.ts). */
-const MAX_STEP_DELAY_MS = 60_000;
 
 interface Step {
   delayMs?: number;

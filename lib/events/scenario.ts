@@ -3,10 +3,7 @@
 // the bot to a group, and unfollows. `npm run traffic -- --scenario file.json` plays one.
 import { z } from "zod";
 import { eventInput } from "./event-input";
-
-/** At most this long between two steps, and this many steps: a scenario is a conversation. */
-export const MAX_STEP_DELAY_MS = 60_000;
-export const MAX_SCENARIO_STEPS = 1000;
+import { MAX_SCENARIO_STEPS, MAX_STEP_DELAY_MS } from "./scenario-limits";
 
 export const scenarioInput = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
